@@ -1,0 +1,34 @@
+"""The click CLI: the composition root's command-line half."""
+from __future__ import annotations
+
+import click
+
+from .. import __version__
+from .extract import extract_command
+from .ingest import ingest_command
+from .options import CONTEXT
+from .query import query_command, stats_command
+from .train import train_ner_command
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(__version__, "--version", prog_name="newsgraph")
+def main():
+    """Turn Chinese news articles into a knowledge graph, offline.
+
+    Companies, people, figures (with measure, owner and period), dates and claims, with
+    the article, sentence and character offsets of every fact; loaded into Neo4j or an
+    embedded graph file (./newsgraph.db by default).
+
+    \b
+    Examples:
+      newsgraph ingest corpora/
+      newsgraph stats
+      newsgraph query "MATCH (p:Person)-[r:HOLDS_ROLE]->(c:Company) RETURN p.name, r.title, c.name"
+      newsgraph extract corpora/a01-*.md | jq .figures
+      NEO4J_URI=bolt://127.0.0.1:7687 newsgraph ingest corpora/
+    """
+
+
+for command in (ingest_command, extract_command, query_command, stats_command, train_ner_command):
+    main.add_command(command)

@@ -1,0 +1,1 @@
+"""Text -> records. Never imports graph/, neo4j or click."""

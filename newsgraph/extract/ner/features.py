@@ -1,0 +1,450 @@
+"""Character features for the CRF NER tagger (pure functions, no model state).
+
+One list of attribute strings per character of the input, built from:
+
+- the characters themselves: unigrams in a +-2 window, bigrams and trigrams around the char;
+- the character type (Han, digit, Latin, punctuation, ...) of the char and its neighbours;
+- the jieba dictionary (SoftLexicon idea): for every dictionary word of length >= 2 that covers
+  the char, whether the char Begins / is in the Middle of / Ends the word, with the word length
+  bucket and the word's coarse jieba POS (person / place / organisation / other noun ...);
+- a jieba-style max-probability segmentation over the same dictionary (B/M/E/S tag of the char,
+  the segmented word and its POS);
+- keyword gazetteers: distance to the next company / government / organisation suffix
+  (公司, 集团, 银行, 政府, 大学 ...), chars inside a job-title word, common surnames.
+
+The text is never modified: features are computed on a width-normalised copy of the same length,
+so feature i always belongs to ``text[i]``.
+
+The jieba dictionary is read through a private ``jieba.Tokenizer()`` (never the global one).
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+__all__ = [
+    "Gazetteer",
+    "Lexicon",
+    "build_gazetteer",
+    "build_lexicon",
+    "char_features",
+    "load_lexicon",
+    "lexicon_matches",
+    "segment",
+]
+
+FEATURE_VERSION = 1
+
+# Full-width ASCII (U+FF01..U+FF5E) and the ideographic space -> half-width, 1:1 so offsets hold.
+_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_WIDTH[0x3000] = 0x20
+
+_POS_GROUP = {
+    "nr": "r", "nrt": "r", "nrfg": "r",  # person
+    "ns": "s",  # place
+    "nt": "t",  # organisation
+    "nz": "z",  # other proper noun
+    "n": "n", "vn": "n", "ng": "n", "j": "j",
+    "v": "v", "a": "a", "i": "i", "l": "l", "m": "m", "t": "d", "eng": "e",
+}
+
+_MAX_WORD = 8  # longest dictionary word considered
+
+# Keyword gazetteers (suffix-style cues). Class code -> words.
+KEYWORDS: dict[str, tuple[str, ...]] = {
+    # company suffixes
+    "c": (
+        "公司", "集团", "银行", "科技", "股份", "控股", "证券", "基金", "保险", "资本", "投资",
+        "传媒", "实业", "地产", "置业", "航空", "电器", "电气", "药业", "制药", "网络", "信托",
+        "影业", "娱乐", "汽车", "电子", "能源", "物流", "有限", "工作室", "商贸", "贸易", "国际",
+        "酒店", "咨询", "期货", "信息", "通信", "通讯", "软件", "食品", "医药", "生物", "文化",
+        "Inc", "Corp", "Ltd", "Group", "Bank",
+    ),
+    # government suffixes
+    "g": (
+        "政府", "委员会", "法院", "检察院", "公安", "海关", "总局", "局", "部", "厅", "委",
+        "办公室", "办", "署", "国务院", "人大", "政协", "监狱", "派出所", "街道", "大使馆",
+    ),
+    # organisation suffixes
+    "o": (
+        "大学", "学院", "协会", "俱乐部", "队", "联盟", "研究所", "研究院", "中心", "组织", "学校",
+        "中学", "小学", "医院", "基金会", "联合会", "学会", "商会", "工会", "党", "军", "会",
+        "社", "馆", "院", "FC", "联队",
+    ),
+    # job titles (the entity itself for the position class)
+    "p": (
+        "总裁", "董事长", "董事", "经理", "总经理", "总监", "主席", "部长", "教授", "记者",
+        "分析师", "CEO", "主任", "局长", "市长", "省长", "县长", "书记", "院长", "校长", "教练",
+        "导演", "编剧", "主编", "编辑", "律师", "医生", "研究员", "行长", "总统", "总理", "首相",
+        "秘书长", "发言人", "负责人", "创始人", "合伙人", "会长", "理事长", "队长", "主帅",
+        "代表", "委员", "处长", "科长", "厅长", "司长", "主管", "总工程师", "工程师", "研究生",
+        "博士", "硕士", "演员", "歌手", "作家", "老师", "CFO", "CTO", "COO", "总编", "首席",
+    ),
+}
+
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏"
+    "魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚"
+    "邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳"
+    "甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解"
+    "牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬"
+    "边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
+)
+COMPOUND_SURNAMES = frozenset(
+    ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒",
+     "夏侯", "令狐", "澹台", "端木", "南宫", "西门")
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """A word dictionary prepared for left-to-right prefix scans.
+
+    ``words`` maps a word (length >= 2) to an index into ``tags`` (the precomputed
+    Begin / Middle / End attribute tuples for its length bucket and POS group);
+    ``prefixes`` holds every proper prefix (length >= 2) of every word;
+    ``logp`` maps every dictionary entry (single chars too) to log(freq / total) for the
+    max-probability segmentation; ``pos`` maps a word to its coarse POS group.
+    """
+
+    words: dict[str, int]
+    prefixes: frozenset[str]
+    tags: tuple[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...]
+    logp: dict[str, float]
+    pos: dict[str, str]
+    min_logp: float
+    max_len: int = _MAX_WORD
+
+
+def _len_bucket(n: int) -> str:
+    return str(n) if n < 5 else "5"
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(min_freq: int = 1) -> Lexicon:
+    """Read jieba's main dictionary (via a private Tokenizer) into a :class:`Lexicon`."""
+    import jieba
+
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    entries: list[tuple[str, int, str]] = []
+    with tokenizer.get_dict_file() as fh:
+        for raw in fh:
+            parts = raw.decode("utf-8").split()
+            if len(parts) < 2:
+                continue
+            word = parts[0].translate(_WIDTH)
+            try:
+                freq = int(parts[1])
+            except ValueError:
+                continue
+            entries.append((word, freq, parts[2] if len(parts) > 2 else "x"))
+    return build_lexicon(entries, min_freq=min_freq)
+
+
+def build_lexicon(entries, *, min_freq: int = 1, max_len: int = _MAX_WORD) -> Lexicon:
+    """Build a :class:`Lexicon` from ``(word, freq, jieba_pos)`` triples (deterministic)."""
+    total = sum(f for _, f, _ in entries) or 1
+    logtotal = math.log(total)
+    logp: dict[str, float] = {}
+    pos: dict[str, str] = {}
+    words: dict[str, int] = {}
+    prefixes: set[str] = set()
+    tag_index: dict[tuple[str, str], int] = {}
+    tags: list[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = []
+    for word, freq, p in entries:
+        if freq <= 0:
+            continue
+        logp[word] = math.log(freq) - logtotal
+        n = len(word)
+        if n < 2 or n > max_len or freq < min_freq:
+            continue
+        group = _POS_GROUP.get(p, "o")
+        pos[word] = group
+        key = (_len_bucket(n), group)
+        idx = tag_index.get(key)
+        if idx is None:
+            lb, g = key
+            idx = tag_index[key] = len(tags)
+            tags.append(
+                (("wB" + lb, "wBp" + g), ("wM" + lb, "wMp" + g), ("wE" + lb, "wEp" + g))
+            )
+        words[word] = idx
+        for k in range(2, n):
+            prefixes.add(word[:k])
+    prefixes.update(words)
+    min_logp = min(logp.values(), default=0.0) - 1.0
+    return Lexicon(words, frozenset(prefixes), tuple(tags), logp, pos, min_logp, max_len)
+
+
+def lexicon_matches(text: str, lexicon: Lexicon) -> list[tuple[int, int]]:
+    """All ``(start, end)`` (half-open) dictionary words of length >= 2 in ``text``."""
+    words = lexicon.words
+    prefixes = lexicon.prefixes
+    max_len = lexicon.max_len
+    n = len(text)
+    out: list[tuple[int, int]] = []
+    for i in range(n - 1):
+        stop = min(n, i + max_len)
+        j = i + 2
+        while j <= stop:
+            w = text[i:j]
+            if w not in prefixes:
+                break
+            if w in words:
+                out.append((i, j))
+            j += 1
+    return out
+
+
+def segment(text: str, lexicon: Lexicon, matches=None) -> list[tuple[int, int]]:
+    """jieba-style max-probability segmentation (no HMM) over the lexicon; half-open spans."""
+    n = len(text)
+    if matches is None:
+        matches = lexicon_matches(text, lexicon)
+    dag: list[list[int]] = [[] for _ in range(n)]
+    for i, j in matches:
+        dag[i].append(j)
+    logp = lexicon.logp
+    floor = lexicon.min_logp
+    best = [0.0] * (n + 1)
+    nxt = [0] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        score = logp.get(text[i], floor) + best[i + 1]
+        end = i + 1
+        for j in dag[i]:
+            s = logp[text[i:j]] + best[j]
+            if s > score:
+                score, end = s, j
+        best[i] = score
+        nxt[i] = end
+    spans = []
+    i = 0
+    while i < n:
+        j = nxt[i]
+        spans.append((i, j))
+        i = j
+    return spans
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    """Known entity surfaces (e.g. the training set's entities) -> their labels."""
+
+    entries: dict[str, tuple[tuple[str, str, str], ...]]  # surface -> (B, I, E) attrs per label
+    prefixes: frozenset[str]
+    max_len: int
+
+
+def build_gazetteer(pairs, *, min_len: int = 2, max_len: int = 12) -> Gazetteer:
+    """Build a :class:`Gazetteer` from ``(surface, label)`` pairs (order-independent)."""
+    labels: dict[str, set[str]] = {}
+    for surface, label in pairs:
+        surface = surface.translate(_WIDTH)
+        if min_len <= len(surface) <= max_len:
+            labels.setdefault(surface, set()).add(label)
+    entries = {
+        w: tuple(("eB" + lab, "eI" + lab, "eE" + lab) for lab in sorted(labs))
+        for w, labs in labels.items()
+    }
+    prefixes = {w[:k] for w in entries for k in range(1, len(w) + 1)}
+    return Gazetteer(entries, frozenset(prefixes), max((len(w) for w in entries), default=0))
+
+
+def _gazetteer_features(t: str, gaz: Gazetteer, rows: list[list[str]]) -> None:
+    entries = gaz.entries
+    prefixes = gaz.prefixes
+    n = len(t)
+    marks: list[set[str] | None] = [None] * n
+    for i in range(n - 1):
+        if t[i] not in prefixes:
+            continue
+        stop = min(n, i + gaz.max_len)
+        j = i + 2
+        while j <= stop:
+            w = t[i:j]
+            if w not in prefixes:
+                break
+            hit = entries.get(w)
+            if hit is not None:
+                for k in range(i, j):
+                    if marks[k] is None:
+                        marks[k] = set()
+                for b, m, e in hit:
+                    marks[i].add(b)
+                    for k in range(i + 1, j - 1):
+                        marks[k].add(m)
+                    marks[j - 1].add(e)
+            j += 1
+    for i, s in enumerate(marks):
+        if s:
+            rows[i].extend(sorted(s))
+
+
+_TYPE_CACHE: dict[str, str] = {}
+
+
+def _ctype(ch: str) -> str:
+    t = _TYPE_CACHE.get(ch)
+    if t is not None:
+        return t
+    if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf":
+        t = "H"
+    elif ch.isdigit():
+        t = "D"
+    elif ch.isascii() and ch.isalpha():
+        t = "L" if ch.islower() else "U"
+    elif ch.isspace():
+        t = "S"
+    elif ch.isalpha():
+        t = "A"
+    else:
+        cat = unicodedata.category(ch)
+        t = "P" if cat.startswith("P") else "O"
+    if len(_TYPE_CACHE) < 100_000:
+        _TYPE_CACHE[ch] = t
+    return t
+
+
+def _keyword_lexicon():
+    kw: dict[str, str] = {}
+    for cls, items in KEYWORDS.items():
+        for w in items:
+            kw.setdefault(w, cls)
+    lengths = tuple(sorted({len(w) for w in kw}, reverse=True))
+    return kw, lengths
+
+
+_KW, _KW_LENGTHS = _keyword_lexicon()
+_KW_MAXDIST = 10
+
+
+def _keyword_features(t: str, rows: list[list[str]]) -> None:
+    """Distance to the next company/government/organisation keyword; inside job titles."""
+    n = len(t)
+    hits: list[tuple[int, int, str]] = []
+    i = 0
+    kw = _KW
+    while i < n:
+        for k in _KW_LENGTHS:
+            if i + k > n:
+                continue
+            cls = kw.get(t[i:i + k])
+            if cls is not None:
+                hits.append((i, i + k, cls))
+                break
+        i += 1
+    if not hits:
+        return
+    nearest: dict[str, int] = {}
+    # walk right to left, remembering the nearest keyword start of each class
+    hi = len(hits) - 1
+    for pos in range(n - 1, -1, -1):
+        while hi >= 0 and hits[hi][0] > pos:
+            s, e, cls = hits[hi]
+            nearest[cls] = s
+            hi -= 1
+        row = rows[pos]
+        for cls, s in nearest.items():
+            d = s - pos
+            if d <= _KW_MAXDIST and cls != "p":
+                row.append("k" + cls + str(d))
+    for s, e, cls in hits:
+        rows[s].append("K" + cls + "B")
+        for p in range(s + 1, e):
+            rows[p].append("K" + cls + "I")
+        if e < n:
+            rows[e].append("K" + cls + "A")  # char right after a keyword
+        if s > 0:
+            rows[s - 1].append("K" + cls + "P")  # char right before a keyword
+
+
+def char_features(
+    text: str, lexicon: Lexicon, gazetteer: Gazetteer | None = None
+) -> list[list[str]]:
+    """One list of attribute strings per char of ``text`` (deterministic, pure)."""
+    n = len(text)
+    if n == 0:
+        return []
+    t = text.translate(_WIDTH)
+    c = ["\x02", "\x02", *t, "\x03", "\x03"]
+    ctype = _TYPE_CACHE.get
+    ty = ["B", "B", *[ctype(ch) or _ctype(ch) for ch in t], "E", "E"]
+    rows = [
+        [
+            "u" + c0,
+            "a" + cm1,
+            "b" + cp1,
+            "A" + cm2,
+            "Z" + cp2,
+            "ba" + cm1 + c0,
+            "bb" + c0 + cp1,
+            "bA" + cm2 + cm1,
+            "bZ" + cp1 + cp2,
+            "bj" + cm1 + cp1,
+            "t" + cm1 + c0 + cp1,
+            "ta" + cm2 + cm1 + c0,
+            "tb" + c0 + cp1 + cp2,
+            "y" + y0,
+            "Y" + ym1 + y0 + yp1,
+        ]
+        for cm2, cm1, c0, cp1, cp2, ym1, y0, yp1 in zip(
+            c, c[1:], c[2:], c[3:], c[4:], ty[1:], ty[2:], ty[3:]
+        )
+    ]
+    # surnames
+    for i, ch in enumerate(t):
+        if ch in SURNAMES:
+            rows[i].append("sn")
+            if i + 1 < n:
+                rows[i + 1].append("sn1")
+            if i + 2 < n:
+                rows[i + 2].append("sn2")
+    for i in range(n - 1):
+        if t[i:i + 2] in COMPOUND_SURNAMES:
+            rows[i].append("snc")
+    # lexicon (SoftLexicon B/M/E sets)
+    matches = lexicon_matches(t, lexicon)
+    if matches:
+        words = lexicon.words
+        tags = lexicon.tags
+        lex: list[set[str] | None] = [None] * n
+        for i, j in matches:
+            b, m, e = tags[words[t[i:j]]]
+            s = lex[i]
+            if s is None:
+                s = lex[i] = set()
+            s.update(b)
+            for k in range(i + 1, j - 1):
+                s = lex[k]
+                if s is None:
+                    s = lex[k] = set()
+                s.update(m)
+            s = lex[j - 1]
+            if s is None:
+                s = lex[j - 1] = set()
+            s.update(e)
+        for i, s in enumerate(lex):
+            if s:
+                rows[i].extend(sorted(s))
+    # max-probability segmentation
+    pos = lexicon.pos
+    for i, j in segment(t, lexicon, matches):
+        if j - i == 1:
+            rows[i].append("gS")
+            continue
+        w = t[i:j]
+        g = pos.get(w, "o")
+        wf = "gw" + w
+        rows[i].extend(("gB", wf, "gp" + g))
+        for k in range(i + 1, j - 1):
+            rows[k].extend(("gM", wf, "gp" + g))
+        rows[j - 1].extend(("gE", wf, "gp" + g))
+    _keyword_features(t, rows)
+    if gazetteer is not None and gazetteer.entries:
+        _gazetteer_features(t, gazetteer, rows)
+    return rows

@@ -1,0 +1,329 @@
+"""Files, stdin and NDJSON -> Article records.
+
+The only place text is normalized: offsets are taken on ``Article.text`` after this, and the
+text is never changed again.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import glob
+import hashlib
+import json
+import os
+import re
+import sys
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import yaml
+
+from .records import Article
+
+TEXT_SUFFIXES = (".md", ".txt", ".markdown")
+NDJSON_SUFFIXES = (".ndjson", ".jsonl")
+ARTICLE_KEYS = ("text", "title", "published", "source", "url", "author")
+STDIN = "-"
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    published: str | None = None
+    source: str | None = None
+    author: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ReadResult:
+    """One input unit: an article, or the reason it could not be read."""
+
+    source: str
+    article: Article | None
+    error: str | None = None
+    warnings: tuple[str, ...] = ()
+
+
+class InputError(ValueError):
+    """A path argument that names nothing readable."""
+
+
+# --- normalization ---------------------------------------------------------------------------
+
+_INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060"), None)
+
+
+def normalize_text(raw: str) -> str:
+    """BOM, line endings, invisible characters, NFC. Applied once, before any offset exists."""
+    text = raw.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE)
+    return unicodedata.normalize("NFC", text)
+
+
+def decode(data: bytes, source: str) -> tuple[str, tuple[str, ...]]:
+    """UTF-8 (BOM or not); GB18030 with a warning; binary or undecodable bytes raise ValueError."""
+    if b"\x00" in data[:8192]:
+        raise ValueError(f"{source}: binary file (NUL bytes); expected UTF-8 or GB18030 text")
+    try:
+        return data.decode("utf-8-sig"), ()
+    except UnicodeDecodeError as utf8_error:
+        try:
+            text = data.decode("gb18030")
+        except UnicodeDecodeError:
+            raise ValueError(
+                f"{source}: not UTF-8 or GB18030 text (invalid byte at offset {utf8_error.start}); "
+                "re-save the file as UTF-8"
+            ) from None
+        return text, (f"{source}: not UTF-8, decoded as GB18030",)
+
+
+# --- metadata --------------------------------------------------------------------------------
+
+_DATE_PATTERNS = (
+    re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"),
+    re.compile(r"(\d{4})(\d{2})(\d{2})"),
+)
+
+
+def parse_published(value: object) -> str | None:
+    """Publication dates in the shapes news pages use -> YYYY-MM-DD; None when absent."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value).strip()
+    for pattern in _DATE_PATTERNS:
+        match = pattern.search(text)
+        if match:
+            year, month, day = (int(g) for g in match.groups())
+            try:
+                return dt.date(year, month, day).isoformat()
+            except ValueError:
+                break
+    raise ValueError(f"unrecognized date {text!r}; use YYYY-MM-DD")
+
+
+def article_id(text: str, url: str | None) -> str:
+    """Deterministic identity: the URL when there is one (so edits replace), else the text."""
+    basis = f"url:{url}" if url else f"text:{text}"
+    return hashlib.sha256(basis.encode("utf-8")).hexdigest()
+
+
+def _clean(value: object) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+# Header lines exported news pages carry above the body.
+_HEADER_FIELD = re.compile(
+    r"(?P<key>发布时间|发布日期|时间|日期|来源|编辑|责任编辑|作者|记者)\s*[:：]\s*"
+    r"(?P<value>.*?)(?=\s+(?:发布时间|发布日期|时间|日期|来源|编辑|责任编辑|作者|记者)\s*[:：]|$)"
+)
+_BYLINE = re.compile(r"^(?:文\s*[|｜丨/]\s*|本报记者\s*)(?:记者\s*)?(?P<author>\S.*)$")
+_CHROME = re.compile(
+    r"^(?:当前位置|您的位置|你的位置)\s*[:：]"
+    r"|^首页\s*[»>›/]"
+    r"|^(?:免责声明|版权声明|声明)\s*[:：]"
+    r"|^(?:责任编辑|编辑)\s*[:：]"
+    r"|^分享到\s*[:：]?"
+    r"|^(?:扫一扫|打开微信|点击进入|返回顶部|相关阅读|推荐阅读|上一篇|下一篇)"
+    r"|^(?:Copyright|版权所有|©)"
+)
+
+
+def _is_header_line(line: str) -> bool:
+    return bool(_HEADER_FIELD.match(line) or _BYLINE.match(line))
+
+
+def _split_front_matter(text: str, source: str) -> tuple[dict, str] | None:
+    if not text.startswith("---\n"):
+        return None
+    end = text.find("\n---\n", 3)
+    if end < 0:
+        if text.rstrip().endswith("\n---"):
+            end = len(text.rstrip()) - 4
+        else:
+            raise ValueError(f"{source}: front matter opened with '---' but never closed")
+    try:
+        meta = yaml.safe_load(text[4:end]) or {}
+    except yaml.YAMLError as error:
+        raise ValueError(f"{source}: invalid YAML front matter: {error}".replace("\n", " ")) from None
+    if not isinstance(meta, dict):
+        raise ValueError(f"{source}: front matter must be 'key: value' lines")
+    return meta, text[end + 5:]
+
+
+def _web_export(text: str) -> tuple[dict, str]:
+    """Header lines (时间/来源/编辑/文 | 作者), breadcrumbs and disclaimers -> metadata + body."""
+    meta: dict[str, str] = {}
+    lines = text.split("\n")
+    body_start = 0
+    seen_header = False
+    for index, line in enumerate(lines[:12]):
+        stripped = line.strip()
+        if not stripped:
+            if seen_header:
+                body_start = index + 1
+                break
+            continue
+        if _CHROME.match(stripped):
+            body_start = index + 1
+            continue
+        fields = list(_HEADER_FIELD.finditer(stripped)) if _HEADER_FIELD.match(stripped) else []
+        if fields:
+            for found in fields:
+                meta.setdefault(found.group("key"), found.group("value").strip())
+            seen_header = True
+            body_start = index + 1
+            continue
+        byline = _BYLINE.match(stripped)
+        if byline:
+            meta.setdefault("作者", byline.group("author").strip())
+            seen_header = True
+            body_start = index + 1
+            continue
+        if not seen_header and "title" not in meta and len(stripped) <= 80 and not stripped.endswith("。"):
+            meta["title"] = stripped
+            body_start = index + 1
+            continue
+        break
+    if not seen_header:
+        meta.pop("title", None)
+        body_start = 0
+    body_lines = [line for line in lines[body_start:] if not _CHROME.match(line.strip())]
+    mapped = {
+        "title": meta.get("title"),
+        "published": meta.get("发布时间") or meta.get("时间") or meta.get("发布日期") or meta.get("日期"),
+        "source": meta.get("来源"),
+        "author": meta.get("作者") or meta.get("记者"),
+    }
+    return mapped, "\n".join(body_lines)
+
+
+def parse_document(text: str, source: str, defaults: Metadata, path: str | None) -> Article:
+    """Normalized document text -> Article. Raises ValueError naming ``source`` on bad input."""
+    front = _split_front_matter(text, source)
+    meta, body = front if front is not None else _web_export(text)
+    body = body.strip()
+    if not body:
+        raise ValueError(f"{source}: no article text after the metadata")
+    try:
+        published = parse_published(meta.get("published")) or defaults.published
+    except ValueError as error:
+        raise ValueError(f"{source}: published: {error}") from None
+    url = _clean(meta.get("url"))
+    return Article(
+        id=article_id(body, url),
+        text=body,
+        path=path,
+        title=_clean(meta.get("title")),
+        published=published,
+        source=_clean(meta.get("source")) or defaults.source,
+        author=_clean(meta.get("author")),
+        url=url,
+        fictional=bool(meta.get("fictional", False)),
+    )
+
+
+# --- inputs ----------------------------------------------------------------------------------
+
+def display_path(path: Path) -> str:
+    """Stable path text: relative to the working directory when inside it."""
+    resolved = path.resolve()
+    try:
+        return resolved.relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return resolved.as_posix()
+
+
+def expand_inputs(inputs: Iterable[str]) -> list[str]:
+    """Files, directories (recursive) and globs -> sorted file list; ``-`` stays as stdin."""
+    files: list[str] = []
+    for given in inputs:
+        if given == STDIN:
+            files.append(STDIN)
+            continue
+        path = Path(given)
+        if path.is_dir():
+            found = sorted(
+                p for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES + NDJSON_SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+            files.extend(display_path(p) for p in found)
+        elif path.is_file():
+            files.append(display_path(path))
+        elif glob.has_magic(given):
+            matches = sorted(glob.glob(given, recursive=True))
+            if not matches:
+                raise InputError(f"{given}: the pattern matches no files")
+            files.extend(display_path(Path(m)) for m in matches if Path(m).is_file())
+        else:
+            raise InputError(f"{given}: no such file or directory")
+    return list(dict.fromkeys(files))
+
+
+def _read_ndjson(text: str, source: str, defaults: Metadata) -> Iterator[ReadResult]:
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        where = f"{source}:{number}"
+        try:
+            record = json.loads(line)
+            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                raise ValueError('expected a JSON object with a "text" string')
+            unknown = sorted(set(record) - set(ARTICLE_KEYS) - {"author", "fictional"})
+            warnings = (f"{where}: ignored keys {', '.join(unknown)}",) if unknown else ()
+            body = record["text"].strip()
+            if not body:
+                raise ValueError("empty text")
+            url = _clean(record.get("url"))
+            article = Article(
+                id=article_id(body, url),
+                text=body,
+                path=where,
+                title=_clean(record.get("title")),
+                published=parse_published(record.get("published")) or defaults.published,
+                source=_clean(record.get("source")) or defaults.source,
+                author=_clean(record.get("author")),
+                url=url,
+            )
+            yield ReadResult(where, article, warnings=warnings)
+        except ValueError as error:  # json.JSONDecodeError is a ValueError
+            yield ReadResult(where, None, f"{where}: {error}")
+
+
+def read_inputs(inputs: Iterable[str], defaults: Metadata = Metadata(),
+                stdin: object = None) -> Iterator[ReadResult]:
+    """Every article in ``inputs``; unreadable ones come back with an error, never raised."""
+    for name in expand_inputs(inputs):
+        if name == STDIN:
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            data = stream.read()
+            source, path = "<stdin>", None
+        else:
+            source, path = name, name
+            try:
+                data = Path(name).read_bytes()
+            except OSError as error:
+                yield ReadResult(source, None, f"{source}: cannot read: {error.strerror}")
+                continue
+        if isinstance(data, str):
+            data = data.encode("utf-8")
+        try:
+            raw, warnings = decode(data, source)
+        except ValueError as error:
+            yield ReadResult(source, None, str(error))
+            continue
+        text = normalize_text(raw)
+        if name.lower().endswith(NDJSON_SUFFIXES) or (name == STDIN and text.lstrip().startswith("{")):
+            for result in _read_ndjson(text, source, defaults):
+                yield ReadResult(result.source, result.article, result.error, warnings + result.warnings)
+            continue
+        try:
+            yield ReadResult(source, parse_document(text, source, defaults, path), warnings=warnings)
+        except ValueError as error:
+            yield ReadResult(source, None, str(error), warnings)

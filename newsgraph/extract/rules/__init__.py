@@ -1,0 +1,1 @@
+"""Pure rule functions: ``str -> [(start, end, payload)]``. Stdlib only."""

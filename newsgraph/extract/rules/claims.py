@@ -1,0 +1,544 @@
+"""Claims: who said or reported what.
+
+Pure rule functions over a text, its sentence spans and the entity mentions found
+in it (stdlib only). ``find_claims`` returns ``(start, end, ClaimValue)`` where
+``text[start:end]`` is the content of the claim: no speaker, no cue, no quotation
+marks and no trailing 。/，.
+
+Patterns handled::
+
+    雷军表示，……。                  speaker before the cue, unquoted (the cue's sentence)
+    雷军在发布会上表示：“……。……”    quoted (runs to the closing quote, across sentences)
+    “……”，雷军说。  ……，李斌说。     speaker after
+    他表示 / 该公司称 / 腾讯方面表示  pronouns and roles resolved to an earlier entity
+    据路透社报道，…… / 乘联会数据显示，…… / 财报显示，……   named sources
+
+Words that look like cues but are not (表示感谢, 被认为, 堪称, 显示屏, 需要指出的是,
+新发现, 据悉, 可以说, …) yield nothing, and so does a cue whose speaker cannot be
+resolved.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+__all__ = ["ClaimValue", "find_claims"]
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimValue:
+    """Who made a claim and how it was introduced.
+
+    ``speaker`` is a canonical entity name or a named source as written
+    ("路透社", "媒体报道", "财报"); ``speaker_span`` the offsets of the surface form the
+    speaker was resolved from (the pronoun's span for 他/该公司); ``cue`` the verb or
+    phrase introducing the claim; ``quoted`` whether the content was in quotation marks.
+    """
+
+    speaker: str | None
+    speaker_span: tuple[int, int] | None
+    cue: str
+    quoted: bool
+
+
+Entity = tuple[int, int, str, str]  # (start, end, type, canonical_name)
+
+# --------------------------------------------------------------------------- lexicon
+
+_OPEN_TO_CLOSE = {"“": "”", "「": "」", "‘": "’", "『": "』"}
+_CLOSE_TO_OPEN = {v: k for k, v in _OPEN_TO_CLOSE.items()}
+_CLAUSE_BOUNDARY = frozenset("，,。；;！!？?：:\n“”「」‘’『』")
+_SENT_END = frozenset("。！？!?")
+_AFTER_CUE_END = frozenset("。！？!?…")
+_TRAILING = "。，,；;、：: \t\r\n\u3000"
+_LEADING = "，,：:、 \t\r\n\u3000"
+
+# Cues said by a person or an organisation.  Those in _NEEDS_PUNCT only count when
+# punctuation (or a quote) follows: "雷军介绍，……" but not "雷军介绍小米SU7".
+_SPEECH_CUES = (
+    "表示", "认为", "指出", "透露", "强调", "坦言", "坦承", "坦陈", "直言", "提到",
+    "提及", "谈到", "发现", "总结", "预计", "预测", "介绍", "回应", "解释", "承认",
+    "补充", "披露", "声称", "宣称", "告诉", "写道", "说道", "表态", "相信", "回忆",
+    "感慨", "感叹", "提醒", "呼吁", "重申", "证实", "否认", "确认", "报道", "看来",
+    "显示", "称", "说",
+)
+_NEEDS_PUNCT = frozenset(
+    "介绍 总结 回应 解释 补充 回忆 感慨 感叹 提醒 呼吁 重申 证实 否认 确认 告诉 预测 "
+    "显示 看来 报道".split()
+)
+# Cues followed by an addressee before the content: 告诉记者，……
+_ADDRESSEE_CUES = frozenset({"告诉"})
+# Documents and data that report: 财报显示 / 公告称 / IDC数据显示.
+_SOURCE_NOUNS = (
+    "招股说明书", "招股书", "半年报", "一季报", "三季报", "季报", "年报", "中报", "财报",
+    "数据", "报告", "公告", "调查", "资料", "统计", "研究", "调研", "报表", "声明", "通报",
+    "文件", "消息", "信息", "结果",
+)
+_SOURCE_VERBS = ("显示", "称", "指出", "表明", "披露")
+# Documents a company publishes about itself: the speaker is the company.
+_COMPANY_DOCS = frozenset(
+    "招股说明书 招股书 半年报 一季报 三季报 季报 年报 中报 财报 公告 声明 报表".split()
+)
+
+_NOT_CLAIM_AFTER_BIAOSHI = (
+    "感谢", "感激", "敬意", "欢迎", "祝贺", "遗憾", "关注", "支持", "认可", "赞同", "同意",
+    "反对", "歉意", "道歉", "哀悼", "慰问", "满意", "不满", "赞赏", "肯定", "理解", "期待",
+    "担忧", "震惊", "惋惜", "钦佩", "尊重", "怀疑", "愿意", "谢意", "感动", "赞赏",
+)
+
+_ALT = lambda words: "|".join(sorted(set(words), key=len, reverse=True))  # noqa: E731
+
+_CUE_RE = re.compile(
+    rf"(?P<src>(?:{_ALT(_SOURCE_NOUNS)})(?:{_ALT(_SOURCE_VERBS)}))"
+    rf"|(?P<cue>{_ALT(_SPEECH_CUES)})(?P<suffix>称|道|说)?"
+)
+
+_PRONOUN_RE = re.compile(r"(?<![其吉])[他她](?![们人乡国])")
+_COMPANY_ROLE_RE = re.compile(
+    r"该公司|公司方面|该集团|集团方面|该企业|企业方面|公司官方|官方|相关负责人|该负责人|"
+    r"负责人|发言人|公司|集团|该机构|该行"
+)
+_PASSIVE_RE = re.compile(r"被[^，。；：“”]{0,3}$")
+_BARE_LEAD_RE = re.compile(
+    r"^(?:另据|而据|据|此外|另外|同时|不过|但是|但|而|对此|其中|随后|在|有)+[，,]?"
+)
+_BARE_TAIL_RE = re.compile(
+    r"(?:近日|日前|此前|今日|昨日|最新|最近|近期)?"
+    r"(?:发布|公布|披露|出具|发表|提供|统计)?的?(?:最新)?$"
+)
+_GENERIC_MEDIA = frozenset(
+    "媒体 外媒 港媒 美媒 日媒 韩媒 多家媒体 相关媒体 有媒体 海外媒体 境外媒体 国外媒体 "
+    "当地媒体 境内媒体 国内媒体".split()
+)
+_PREPOSITIONS = frozenset("对向与和跟同给为替及")
+_MAX_REGION = 40
+_MAX_BARE = 12
+_MAX_QUOTE = 3000
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _find_close(text: str, i: int, open_ch: str) -> int | None:
+    """Index of the quote closing the one opened at ``i - 1`` (same paragraph)."""
+    close_ch = _OPEN_TO_CLOSE[open_ch]
+    depth = 0
+    stop = min(len(text), i + _MAX_QUOTE)
+    for j in range(i, stop):
+        ch = text[j]
+        if ch == close_ch:
+            if depth == 0:
+                return j
+            depth -= 1
+        elif ch == open_ch:
+            depth += 1
+        elif ch == "\n":
+            return None
+    return None
+
+
+def _find_open(text: str, j: int, close_ch: str) -> int | None:
+    """Index of the quote opening the one closed at ``j`` (same paragraph)."""
+    open_ch = _CLOSE_TO_OPEN[close_ch]
+    depth = 0
+    stop = max(-1, j - _MAX_QUOTE)
+    for i in range(j - 1, stop, -1):
+        ch = text[i]
+        if ch == open_ch:
+            if depth == 0:
+                return i
+            depth -= 1
+        elif ch == close_ch:
+            depth += 1
+        elif ch == "\n":
+            return None
+    return None
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _LEADING:
+        start += 1
+    while end > start and text[end - 1] in _TRAILING:
+        end -= 1
+    return start, end
+
+
+class _Article:
+    """Indexes over one text: sentences, entities by position and type."""
+
+    def __init__(self, text: str, sentences: list[tuple[int, int]], entities: list[Entity]):
+        self.text = text
+        sents = sorted((s, e) for s, e in sentences if e > s)
+        self.sent_starts = [s for s, _ in sents]
+        self.sents = sents
+        ents = sorted((e for e in entities if e[1] > e[0]), key=lambda e: (e[0], -e[1]))
+        self.ents = ents
+        self.ent_starts = [e[0] for e in ents]
+        self.by_type: dict[str, tuple[list[int], list[Entity]]] = {}
+        for typ in ("Person", "Company", "Organization"):
+            of_type = sorted((e for e in ents if e[2] == typ), key=lambda e: e[1])
+            self.by_type[typ] = ([e[1] for e in of_type], of_type)
+        # Content spans of claims found so far: mentions inside them are poor antecedents.
+        self.claimed: list[tuple[int, int]] = []
+
+    # sentences ---------------------------------------------------------------
+    def sentence(self, pos: int) -> tuple[int, int]:
+        i = bisect_right(self.sent_starts, pos) - 1
+        if i >= 0 and self.sents[i][0] <= pos < self.sents[i][1]:
+            return self.sents[i]
+        text = self.text
+        s = pos
+        while s > 0 and text[s - 1] not in _SENT_END and text[s - 1] != "\n":
+            s -= 1
+        e = pos
+        while e < len(text) and text[e] not in _SENT_END and text[e] != "\n":
+            e += 1
+        if e < len(text) and text[e] != "\n":
+            e += 1
+        return s, e
+
+    def prev_sentence_start(self, pos: int) -> int:
+        s, _ = self.sentence(pos)
+        if s == 0:
+            return 0
+        return self.sentence(s - 1)[0]
+
+    # entities ----------------------------------------------------------------
+    def entities_in(self, start: int, end: int) -> list[Entity]:
+        i = bisect_left(self.ent_starts, start)
+        out = []
+        while i < len(self.ents) and self.ents[i][0] < end:
+            if self.ents[i][1] <= end:
+                out.append(self.ents[i])
+            i += 1
+        return out
+
+    def last_of_type(self, types: tuple[str, ...], pos: int, lo: int = 0,
+                     avoid_claimed: bool = False) -> Entity | None:
+        best: Entity | None = None
+        for typ in types:
+            ends, of_type = self.by_type[typ]
+            i = bisect_right(ends, pos) - 1
+            while i >= 0 and of_type[i][1] > lo:
+                ent = of_type[i]
+                if not (avoid_claimed and self._in_claim(ent[0])):
+                    if best is None or ent[1] > best[1]:
+                        best = ent
+                    break
+                i -= 1
+        return best
+
+    def first_of_type(self, types: tuple[str, ...]) -> Entity | None:
+        for ent in self.ents:
+            if ent[2] in types:
+                return ent
+        return None
+
+    def _in_claim(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.claimed)
+
+
+# --------------------------------------------------------------------------- speakers
+
+
+def _clause_start(text: str, sent_start: int, cue_start: int) -> int:
+    """Start of the clause ending at the cue; short inline quotes (在“两会”上) are skipped."""
+    i = cue_start - 1
+    while i >= sent_start:
+        ch = text[i]
+        if ch in _CLOSE_TO_OPEN:
+            o = _find_open(text, i, ch)
+            if (o is not None and o > sent_start and i - o <= 16
+                    and text[o - 1] not in _CLAUSE_BOUNDARY
+                    and not any(c in _CLAUSE_BOUNDARY for c in text[o + 1:i])):
+                i = o - 1
+                continue
+            return i + 1
+        if ch in _CLAUSE_BOUNDARY:
+            return i + 1
+        i -= 1
+    return sent_start
+
+
+def _bare_source(region: str) -> str:
+    phrase = _BARE_LEAD_RE.sub("", region)
+    phrase = _BARE_TAIL_RE.sub("", phrase)
+    if len(phrase) > _MAX_BARE or len(phrase) < 2:
+        return ""
+    if phrase[0] in "其这此该它他她我你" or _PRONOUN_RE.search(phrase):
+        return ""
+    return phrase
+
+
+def _resolve_speaker(art: _Article, r0: int, cue_start: int, cue: str,
+                     allow_bare: bool) -> tuple[str, tuple[int, int]] | None:
+    text = art.text
+    r0 = max(r0, cue_start - _MAX_REGION)
+    region = text[r0:cue_start]
+    ents = [e for e in art.entities_in(r0, cue_start) if e[2] != "Product"]
+
+    def valid(e: Entity) -> bool:
+        return not (e[0] > r0 and text[e[0] - 1] in _PREPOSITIONS)
+
+    persons = [e for e in ents if e[2] == "Person" and valid(e)]
+    free_persons = [e for e in persons if text[e[1]:e[1] + 1] != "的"]
+    if free_persons or persons:
+        e = (free_persons or persons)[0]
+        return e[3], (e[0], e[1])
+    m = _PRONOUN_RE.search(region)
+    if m:
+        ante = art.last_of_type(("Person",), r0 + m.start(), avoid_claimed=True) \
+            or art.last_of_type(("Person",), r0 + m.start())
+        if ante is not None:
+            return ante[3], (r0 + m.start(), r0 + m.end())
+        return None
+    orgs = [e for e in ents if e[2] in ("Company", "Organization") and valid(e)]
+    if orgs:
+        e = orgs[0]
+        return e[3], (e[0], e[1])
+    m = _COMPANY_ROLE_RE.search(region)
+    if m:
+        pos = r0 + m.start()
+        ante = (art.last_of_type(("Company",), pos)
+                or art.last_of_type(("Organization",), pos)
+                or art.first_of_type(("Company",)))
+        if ante is not None:
+            return ante[3], (pos, r0 + m.end())
+        return None
+    if allow_bare:
+        phrase = _bare_source(region)
+        if phrase:
+            off = region.rindex(phrase)
+            span = (r0 + off, r0 + off + len(phrase))
+            if cue == "报道" and phrase in _GENERIC_MEDIA:
+                return phrase + "报道", span
+            return phrase, span
+    return None
+
+
+# --------------------------------------------------------------------------- cues
+
+
+def _rejected(text: str, cs: int, ce: int, cue: str) -> bool:
+    """Cue look-alikes: 表示感谢, 被认为, 堪称, 可以说, 需要指出的是, 新发现, …"""
+    before = text[cs - 1] if cs > 0 else ""
+    after = text[ce] if ce < len(text) else ""
+    if after in ("的", "了", "着", "过"):
+        return True
+    if cue == "表示":
+        if text.startswith(_NOT_CLAIM_AFTER_BIAOSHI, ce):
+            return True
+        if text.startswith(("为", "成"), ce):
+            return True
+    elif cue == "称":
+        if before and before in "号堪俗简统昵职名又人并合戏尊爱美总通泛自对宣声谎著":
+            return True
+        if after and after in "为作之号赞霸王职得心呼谓道颂誉许":
+            return True
+    elif cue == "说":
+        if before and before in "来据听话再者虽用白实理以是如传演游解学小就":
+            return True
+        if after and after in "明服法话起唱出到不完成教书辞笑客":
+            return True
+    elif cue == "发现":
+        if before and before in "新被可难大重":
+            return True
+    elif cue == "指出":
+        if text[max(0, cs - 2):cs] in ("值得", "需要", "必须", "应该") or before == "要":
+            return True
+    elif cue == "看来":
+        if after and after not in "，,":
+            return True
+    elif cue == "显示":
+        if after and after in "屏器面出":
+            return True
+    elif cue == "认为":
+        if before == "为":
+            return True
+    return False
+
+
+@dataclass(slots=True)
+class _Claim:
+    start: int
+    end: int
+    value: ClaimValue
+    cue_start: int
+    clause_start: int
+    before_mode: bool
+
+
+def _content_after(art: _Article, p: int, sent_end: int) -> tuple[int, int, bool] | None:
+    """Content following a cue at ``p``: a quotation, or the rest of the sentence."""
+    text = art.text
+    while p < len(text) and text[p] in "，,：: \u3000":
+        p += 1
+    if p >= len(text):
+        return None
+    ch = text[p]
+    if ch in _OPEN_TO_CLOSE:
+        close = _find_close(text, p + 1, ch)
+        if close is not None:
+            s, e = _trim(text, p + 1, close)
+            return (s, e, True) if e - s >= 2 else None
+    s, e = _trim(text, p, max(p, sent_end))
+    if e - s < 2:
+        return None
+    return s, e, False
+
+
+def _candidate(art: _Article, m: re.Match) -> list[_Claim] | None:
+    text = art.text
+    cs, ce = m.span()
+    sent_start, sent_end = art.sentence(cs)
+    if m.group("src"):
+        word = m.group("src")
+        noun_end = cs + next(len(n) for n in sorted(_SOURCE_NOUNS, key=len, reverse=True)
+                             if word.startswith(n))
+        noun = text[cs:noun_end]
+        if noun == "数据" and m.group("src").endswith("称"):
+            return None
+        if ce < len(text) and text[ce] in "屏器":
+            return None
+        r0 = _clause_start(text, sent_start, cs)
+        spk = _resolve_speaker(art, r0, cs, word, allow_bare=True)
+        if spk is None and noun in _COMPANY_DOCS:
+            ent = art.last_of_type(("Company",), cs, lo=art.prev_sentence_start(cs))
+            spk = (ent[3], (ent[0], ent[1])) if ent else (noun, (cs, noun_end))
+        if spk is None:
+            return None
+        cue = word
+        content = _content_after(art, ce, sent_end)
+        if content is None:
+            return None
+        s, e, quoted = content
+        return [_Claim(s, e, ClaimValue(spk[0], spk[1], cue, quoted), cs, r0, True)]
+
+    cue = m.group("cue")
+    ce = m.end("cue")
+    if _rejected(text, cs, ce, cue):
+        return None
+    r0 = _clause_start(text, sent_start, cs)
+    region = text[r0:cs]
+    if _PASSIVE_RE.search(region):
+        return None
+    by_ju = region.lstrip("另而此外，,").startswith("据")
+    if cue == "看来" and not region.lstrip("而但不过，,").startswith("在"):
+        return None
+    if cue == "显示" and not (by_ju or text[ce:ce + 1] in ("，", ",", "：", ":")):
+        return None
+    suffix = m.group("suffix")
+    p = m.end()
+    full_cue = cue + (suffix or "")
+    after = text[p:p + 1]
+
+    # speaker after the content: “……”，雷军说。 / ……，李斌说。
+    if (not after or after in _AFTER_CUE_END or p >= sent_end
+            or (after in "，," and text[p + 1:p + 2] in _OPEN_TO_CLOSE)):
+        if cue not in ("说", "表示", "称", "说道", "透露", "强调", "指出", "坦言", "认为",
+                       "介绍", "补充", "解释", "写道", "回忆", "感慨", "感叹", "直言", "坦承"):
+            return None
+        spk = _resolve_speaker(art, r0, cs, cue, allow_bare=False)
+        if spk is None:
+            return None
+        j = r0 - 1
+        while j >= 0 and text[j] in "，, \u3000":
+            j -= 1
+        if j >= 0 and text[j] in _CLOSE_TO_OPEN:
+            o = _find_open(text, j, text[j])
+            if o is None:
+                return None
+            s, e = _trim(text, o + 1, j)
+            quoted = True
+        elif j >= sent_start and r0 > sent_start and text[j + 1:r0].strip("，, ") == "" \
+                and text[r0 - 1] in "，,":
+            s, e = _trim(text, sent_start, j + 1)
+            quoted = False
+        else:
+            return None
+        if e - s < 2:
+            return None
+        value = ClaimValue(spk[0], spk[1], full_cue, quoted)
+        out = [_Claim(s, e, value, cs, r0, False)]
+        if after in "，," and text[p + 1:p + 2] in _OPEN_TO_CLOSE:
+            # split quotation: “……，”李斌说，“……。”
+            rest = _content_after(art, p, sent_end)
+            if rest is not None and rest[2]:
+                out.append(_Claim(rest[0], rest[1], value, cs, r0, False))
+        return out
+
+    # speaker before the content
+    if cue in _NEEDS_PUNCT and not suffix and after not in ("，", ",", "：", ":", "“", "「"):
+        if cue not in _ADDRESSEE_CUES:
+            return None
+    if cue in _ADDRESSEE_CUES:
+        k = p
+        limit = min(sent_end, p + 16)
+        while k < limit and text[k] not in "，,：:“":
+            k += 1
+        if k >= limit:
+            return None
+        p = k
+    spk = _resolve_speaker(art, r0, cs, cue, allow_bare=by_ju or cue in ("报道", "显示", "看来"))
+    if spk is None:
+        return None
+    content = _content_after(art, p, sent_end)
+    if content is None:
+        return None
+    s, e, quoted = content
+    return [_Claim(s, e, ClaimValue(spk[0], spk[1], full_cue, quoted), cs, r0, True)]
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def find_claims(text: str, sentences: list[tuple[int, int]],
+                entities: list[tuple[int, int, str, str]]) -> list[tuple[int, int, ClaimValue]]:
+    """Claims in ``text`` as ``(start, end, ClaimValue)``; ``(start, end)`` is the content.
+
+    ``sentences`` are ``(start, end)`` spans; ``entities`` are
+    ``(start, end, type, canonical_name)`` mentions with types Company, Person,
+    Organization or Product.  A claim whose cue lies inside another claim's content is
+    dropped (reported speech within reported speech), except that a new clause with its
+    own speaker (……，他还表示，……) ends the previous unquoted claim there.
+    """
+    art = _Article(text, sentences, entities)
+    claims: list[_Claim] = []
+    for m in _CUE_RE.finditer(text):
+        if claims and claims[-1].value.quoted and claims[-1].start <= m.start() < claims[-1].end:
+            continue  # cue inside a quotation
+        for cand in _candidate(art, m) or ():
+            _add(art, claims, cand)
+    return [(c.start, c.end, c.value) for c in claims]
+
+
+def _add(art: _Article, claims: list[_Claim], cand: _Claim) -> None:
+    text = art.text
+    if claims:
+        prev = claims[-1]
+        if prev.start <= cand.cue_start < prev.end:
+            if (not prev.value.quoted and prev.before_mode and cand.before_mode
+                    and cand.clause_start > prev.start
+                    and text[cand.clause_start - 1] in "，,；;"
+                    and _own_speaker(text, cand)):
+                s, e = _trim(text, prev.start, cand.clause_start)
+                if e - s >= 2:
+                    prev.end = e
+                    art.claimed[-1] = (prev.start, e)
+                else:
+                    claims.pop()
+                    art.claimed.pop()
+            else:
+                return
+        elif cand.start < prev.end and cand.end > prev.start:
+            return  # overlapping content: keep the first
+    claims.append(cand)
+    art.claimed.append((cand.start, cand.end))
+
+
+def _own_speaker(text: str, cand: _Claim) -> bool:
+    """The clause names its speaker explicitly or continues with 他还/她也/同时."""
+    span = cand.value.speaker_span
+    return span is not None and cand.clause_start <= span[0] < cand.cue_start

@@ -1,0 +1,488 @@
+"""Find and resolve dates in Chinese news.
+
+Pure rules, stdlib only. ``find_dates(text, published)`` returns
+``(start, end, DateValue)`` for every date expression, in text order.
+
+Value notation (also used for a figure's period): ``YYYY``, ``YYYY-MM``,
+``YYYY-MM-DD``, ``YYYY-Qn``, ``YYYY-Hn`` and ``A/B`` for a range
+(前三季度 -> ``2024-01/2024-09``, 2016年到2019年 -> ``2016/2019``).
+``interval`` is the first and last day covered.
+
+Kinds and how they resolve:
+
+* ``absolute``: the year is written (2023年11月, 2024年上半年, 2023财年).
+* ``relative``: against ``published`` (今年, 去年, 明年, 上年, 本月, 上月, 昨日).
+  A period without a year (上半年, 第三季度, 前三季度, 3月5日, 5日) takes the year
+  (and for 5日 the month) of the last date written earlier in the same
+  paragraph, else the publication date's. With ``published=None`` and no such
+  date the value is ``None``.
+* ``anaphoric``: against the last resolved date before it in the text:
+  当年/同年/这一年/该年 -> its year; 次年/翌年 -> the year after; 当月/当天 ->
+  its month/day; 同期 -> its period, one year earlier when written as
+  去年同期/上年同期 or after 较/比/与/相比 (较同期增长 compares with the year
+  before); with nothing to refer to the value is ``None``.
+* ``vague``: 近日, 近期, 近年, 日前, 此前, 目前 ... (value and interval ``None``).
+
+Bare durations (五年来, 三个月内, 两年, 近三年) are not dates.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from newsgraph.extract.rules.numbers import CN_DIGITS, parse_number, to_halfwidth
+
+__all__ = ["DateValue", "find_dates", "interval_of", "shift_years"]
+
+
+@dataclass(frozen=True, slots=True)
+class DateValue:
+    value: str | None
+    interval: tuple[str, str] | None
+    kind: str  # "absolute" | "relative" | "anaphoric" | "vague"
+
+
+# --- notation helpers -------------------------------------------------------
+
+_ISO_RE = re.compile(r"(\d{4})(?:-(?:(\d{2})(?:-(\d{2}))?|Q([1-4])|H([12])))?")
+
+
+def _last_day(y: int, mth: int) -> int:
+    return calendar.monthrange(y, mth)[1]
+
+
+def _bounds(v: str) -> tuple[str, str] | None:
+    m = _ISO_RE.fullmatch(v)
+    if not m:
+        return None
+    y = int(m.group(1))
+    if m.group(3):
+        return v, v
+    if m.group(2):
+        mth = int(m.group(2))
+        return f"{v}-01", f"{v}-{_last_day(y, mth):02d}"
+    if m.group(4):
+        q = int(m.group(4))
+        m1, m2 = 3 * q - 2, 3 * q
+        return f"{y}-{m1:02d}-01", f"{y}-{m2:02d}-{_last_day(y, m2):02d}"
+    if m.group(5):
+        h = int(m.group(5))
+        return (f"{y}-01-01", f"{y}-06-30") if h == 1 else (f"{y}-07-01", f"{y}-12-31")
+    return f"{y}-01-01", f"{y}-12-31"
+
+
+def interval_of(value: str | None) -> tuple[str, str] | None:
+    """First and last day of a value: "2024-Q3" -> ("2024-07-01", "2024-09-30")."""
+    if not value:
+        return None
+    a, sep, b = value.partition("/")
+    ia = _bounds(a)
+    if ia is None:
+        return None
+    if not sep:
+        return ia
+    ib = _bounds(b)
+    return None if ib is None else (ia[0], ib[1])
+
+
+_YEAR_IN_VALUE = re.compile(r"\d{4}")
+
+
+def shift_years(value: str, years: int) -> str:
+    """The same period ``years`` later (negative: earlier); 2024-02-29 -> 2023-02-28."""
+    out = _YEAR_IN_VALUE.sub(lambda m: str(int(m.group()) + years), value)
+    return re.sub(r"(\d{4})-02-29", lambda m: m.group(0) if calendar.isleap(int(m.group(1))) else f"{m.group(1)}-02-28", out)
+
+
+def _ym(y: int, mth: int, d: int | None = None) -> str:
+    return f"{y:04d}-{mth:02d}" if d is None else f"{y:04d}-{mth:02d}-{d:02d}"
+
+
+def _add_months(y: int, mth: int, n: int) -> tuple[int, int]:
+    k = y * 12 + (mth - 1) + n
+    return k // 12, k % 12 + 1
+
+
+# --- patterns ---------------------------------------------------------------
+
+_NB = r"(?<![0-9０-９.．A-Za-z])"  # a number does not start inside another token
+_Y4 = r"(?:19|20|１９|２０)[0-9０-９]{2}|[二一][〇零○][〇零○一二三四五六七八九]{2}"
+_MON = r"1[0-2]|１[０-２]|0?[1-9]|０?[１-９]|十[一二]?|[一二三四五六七八九]"
+_DAY = r"3[01]|３[０１]|[12][0-9]|[１２][０-９]|0?[1-9]|０?[１-９]|三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九]"
+_QN = r"[一二三四1-4１-４]"
+_SEP = r"至|到|-|—|–|~|～|－"
+_REL_Y = {
+    "今年": 0, "本年": 0, "本年度": 0, "今年度": 0, "去年": -1, "前年": -2, "大前年": -3,
+    "明年": 1, "后年": 2,
+}
+# year words read against the last date (上一年 after 2023年 is 2022); without one,
+# those that also make sense against the publication date (上年) fall back to it
+_ANA_Y = {
+    "当年": 0, "同年": 0, "这一年": 0, "该年": 0, "那一年": 0, "当年度": 0, "次年": 1, "翌年": 1,
+    "第二年": 1, "下一年": 1, "前一年": -1, "上一年": -1, "上年": -1, "上年度": -1, "上一年度": -1,
+}
+_ANA_FALLBACK = {"上一年": -1, "上年": -1, "上年度": -1, "上一年度": -1, "下一年": 1}
+_YEAR_WORD = "|".join(sorted(list(_REL_Y) + list(_ANA_Y), key=len, reverse=True))
+
+# the part of a date after the year (or standing alone)
+_SUB_TEMPLATE = (
+    rf"(?P<P_q>第?(?P<P_qn>{_QN})季度|(?<![A-Za-z])[Qq](?P<P_qn2>[1-4])(?![0-9A-Za-z]))"
+    rf"|(?P<P_h>(?P<P_hn>[上下])半年(?:度)?|(?<![A-Za-z])[Hh](?P<P_hn2>[12])(?![0-9A-Za-z]))"
+    rf"|(?P<P_qq>前(?P<P_qqn>[一二两三])个?季度)"
+    rf"|(?P<P_pm>前(?P<P_pmn>十一|十|[一二两三四五六七八九]|1[01]|[2-9])个月)"
+    rf"|(?P<P_mr>{_NB}(?P<P_mr1>{_MON})月?(?:份)?(?:{_SEP})(?P<P_mr2>{_MON})月(?:份)?)"
+    rf"|(?P<P_md>{_NB}(?P<P_mo>{_MON})月(?!份额)(?:份)?(?:(?P<P_dy>{_DAY})[日号](?![内均线])|(?P<P_mdp>上旬|中旬|下旬|初|底|末|中))?)"
+    rf"|(?P<P_ye>(?P<P_yep>年初|年底|年末|年中|全年|年度))"
+)
+
+
+def _sub(prefix: str) -> str:
+    return _SUB_TEMPLATE.replace("(?P<P_", f"(?P<{prefix}_")
+
+_DATE_RE = re.compile(
+    # ISO-like: 2023-11-05, 2023/11/05, 2023.11.05
+    rf"(?P<iso>{_NB}(?P<iy>(?:19|20)\d{{2}})(?P<isep>[-/.])(?P<im>1[0-2]|0?[1-9])(?P=isep)(?P<id>3[01]|[12]\d|0?[1-9])(?![0-9]))"
+    # year range: 2016年到2019年, 2016-2019年, 2025年至2030年
+    rf"|(?P<yr>{_NB}(?P<yr1>{_Y4})年?(?:{_SEP})(?P<yr2>{_Y4})年(?![0-9]))"
+    # a written year with an optional sub-period
+    rf"|(?P<abs>{_NB}(?P<y>{_Y4})(?:年度|年(?:(?P<yedge>初|底|末|内)(?!期))?|财年度?|(?=[QqHh][1-4]))(?!代|间)(?:{_sub('a')})?)"
+    # 去年同期 / 上年同期 / 同期
+    rf"|(?P<same>(?P<samey>去年|上年|上一年|前一年|上一年度|上年度)?同期)"
+    # relative or anaphoric year words with an optional sub-period
+    rf"|(?P<ry>(?P<yw>{_YEAR_WORD})(?:(?P<ryedge>初|底|末|内)(?!期))?(?:{_sub('r')})?)"
+    # month / day words
+    rf"|(?P<mw>本月|当月|同月|上个?月|下个?月|本季度|当季度|当季|该季度|同季度|上一?个?季度|今天|今日(?!头条)|昨天|昨日|前天|明天|明日|当天|当日|次日|翌日)"
+    # a sub-period standing alone: 上半年, 第三季度, 3月5日
+    rf"|(?P<sub>{_sub('s')})"
+    # a day alone: 5日 (not 5日内, 5日均线)
+    rf"|(?P<dayonly>{_NB}(?P<d1>3[01]|[12][0-9]|0?[1-9])日(?![内均线后元]))"
+    rf"|(?P<vague>近日|近期|近年来|近年|近来|近几年|日前|此前|目前|早前|前不久|不久前|未来几年|未来)"
+)
+_SAME_SHIFT_BEFORE = re.compile(r"(?:较|比|与|和|相比|同比|相较)$")
+_DAY_BAD_BEFORE = re.compile(r"[近前后每数第]$|[0-9０-９]$")
+_PARA_RE = re.compile(r"\n\s*\n|\n")
+
+
+def _cn_or_int(s: str) -> int | None:
+    s = to_halfwidth(s)
+    if s.isdigit():
+        return int(s)
+    v = parse_number(s)
+    return None if v is None else int(v)
+
+
+def _year(s: str) -> int | None:
+    s = to_halfwidth(s)
+    if s.isdigit():
+        return int(s)
+    if all(c in CN_DIGITS for c in s):
+        return int("".join(str(CN_DIGITS[c]) for c in s))
+    return None
+
+
+_FUTURE_BEFORE = re.compile(r"将|预计|计划|有望|目标|预期|或将|力争|准备|拟|届时|预测|展望|指引")
+_FUTURE_AFTER = re.compile(r"之?前|以前|将|起")
+_POINT_RE = re.compile(r"(?:截至|截止|截止到|截至到)\s*$")
+# 截至2024年12月31日止的季度 / 止年度: the period that ends on that day
+_ENDING_RE = re.compile(r"止?的?(?:(?P<q>季度|三个月)|(?P<h>六个月|半年度?)|(?P<y>年度|财年|全年|十二个月))")
+_SENT_SEP = "。！？!?\n"
+
+
+@dataclass(slots=True)
+class _Ctx:
+    published: datetime.date | None
+    last: str | None = None         # last resolved value (any kind)
+    last_period: str | None = None  # last resolved value not written as a point (截至…)
+    last_para: int = -1             # paragraph of ``last``
+    last_sent: int = -1             # sentence start of ``last``
+    last_quarter: str | None = None # last quarter (当季 / 上一季度 refer to it)
+    sent_periods: list[str] = field(default_factory=list)  # year-or-coarser values of this sentence
+
+
+def _sub_value(m: re.Match, p: str, y: int | None) -> str | None:
+    """Value of the sub-period groups ``p_*`` of ``m`` within year ``y`` (None: not a date)."""
+
+    def g(name: str) -> str | None:
+        return m.group(f"{p}_{name}")
+
+    if y is None:
+        return None
+    if g("q"):
+        qn = g("qn") or g("qn2")
+        return f"{y}-Q{_cn_or_int(qn)}"
+    if g("h"):
+        hn = g("hn") or g("hn2")
+        return f"{y}-H{1 if hn in ('上', '1') else 2}"
+    if g("qq"):
+        n = _cn_or_int(g("qqn")) or 1
+        return f"{y}-01/{y}-{3 * n:02d}"
+    if g("pm"):
+        n = _cn_or_int(g("pmn"))
+        if not n or n > 12:
+            return None
+        return f"{y}-01/{y}-{n:02d}"
+    if g("mr"):
+        a, b = _cn_or_int(g("mr1")), _cn_or_int(g("mr2"))
+        if not a or not b or not (1 <= a < b <= 12):
+            return None
+        return f"{_ym(y, a)}/{_ym(y, b)}"
+    if g("md"):
+        mo = _cn_or_int(g("mo"))
+        if not mo or not 1 <= mo <= 12:
+            return None
+        if g("dy"):
+            d = _cn_or_int(g("dy"))
+            if not d or d > _last_day(y, mo):
+                return None
+            return _ym(y, mo, d)
+        return _ym(y, mo)
+    if g("ye"):
+        return _edge(y, g("yep")[-1])
+    return None
+
+
+def _edge(y: int, e: str | None) -> str:
+    """年初 -> YYYY-01, 年底/年末 -> YYYY-12, otherwise (年中, 年内, 全年, 年度) the year."""
+    if e == "初":
+        return f"{y}-01"
+    if e in ("底", "末"):
+        return f"{y}-12"
+    return f"{y}"
+
+
+def _has_sub(m: re.Match, p: str) -> bool:
+    return any(m.group(f"{p}_{g}") for g in ("q", "h", "qq", "pm", "mr", "md", "ye"))
+
+
+def _quarter_of(value: str | None) -> tuple[int, int] | None:
+    """(year, quarter) of a month, day or quarter value."""
+    if not value or "/" in value:
+        return None
+    m = _ISO_RE.fullmatch(value)
+    if not m:
+        return None
+    if m.group(4):
+        return int(m.group(1)), int(m.group(4))
+    if m.group(2):
+        return int(m.group(1)), (int(m.group(2)) - 1) // 3 + 1
+    return None
+
+
+def _is_month_or_day(value: str | None) -> bool:
+    return bool(value) and "/" not in value and len(value) >= 7 and value[5:7].isdigit()
+
+
+def _standalone(m: re.Match, text: str, ctx: _Ctx, para: int, sent: int) -> tuple[str | None, str] | None:
+    """A period written without a year: 上半年, 第三季度, 前三季度, 1-9月, 3月5日.
+
+    Quarters and halves take the year of a date earlier in the same sentence,
+    else the publication year, moved one year back when the period would not
+    be over by the publication date and nothing marks the future (将, 预计):
+    a results article published in March reports 第四季度 of the year before.
+    Months and days take the year of an earlier month or day of the same
+    paragraph, else the publication year (one back if more than a month ahead
+    and not marked as future).
+    """
+    pub = ctx.published
+    is_md = bool(m.group("s_md"))
+    if is_md and ctx.last_para == para and _is_month_or_day(ctx.last):
+        y = int(ctx.last[:4])
+    elif not is_md and ctx.sent_periods:
+        y = int(ctx.sent_periods[0][:4])
+    elif pub is not None:
+        y = pub.year
+        v = _sub_value(m, "s", y)
+        iv = interval_of(v)
+        if iv is None:
+            return None
+        future = (_FUTURE_BEFORE.search(text, max(sent, m.start() - 30), m.start())
+                  or _FUTURE_AFTER.match(text, m.end()))
+        limit = pub + datetime.timedelta(days=31) if is_md else pub
+        if not future and datetime.date.fromisoformat(iv[1] if not is_md else iv[0]) > limit:
+            y -= 1
+    elif ctx.last:
+        y = int(ctx.last[:4])
+    else:
+        return None, "relative"
+    v = _sub_value(m, "s", y)
+    return (v, "relative") if v else None
+
+
+def _resolve(m: re.Match, text: str, ctx: _Ctx, para: int, sent: int) -> tuple[str | None, str] | None:
+    """(value, kind) of one match, or None when the match is not a date."""
+    pub = ctx.published
+    if m.group("iso"):
+        y, mo, d = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
+        if d > _last_day(y, mo):
+            return None
+        return _ym(y, mo, d), "absolute"
+    if m.group("yr"):
+        a, b = _year(m.group("yr1")), _year(m.group("yr2"))
+        if a is None or b is None or not a < b:
+            return None
+        return f"{a}/{b}", "absolute"
+    if m.group("abs"):
+        y = _year(m.group("y"))
+        if y is None:
+            return None
+        if _has_sub(m, "a"):
+            v = _sub_value(m, "a", y)
+            return (v, "absolute") if v else None
+        return _edge(y, m.group("yedge")), "absolute"
+    if m.group("same"):
+        ref = ctx.last_period or ctx.last
+        if ref is None:
+            return None, "anaphoric"
+        shift = bool(m.group("samey")) or bool(_SAME_SHIFT_BEFORE.search(text, max(0, m.start() - 3), m.start()))
+        return (shift_years(ref, -1) if shift else ref), "anaphoric"
+    if m.group("ry"):
+        w = m.group("yw")
+        if w in _REL_Y:
+            kind = "relative"
+            y = pub.year + _REL_Y[w] if pub else None
+        else:
+            ref = ctx.last_period or ctx.last
+            kind = "anaphoric"
+            if ref:
+                y = int(ref[:4]) + _ANA_Y[w]
+                if "/" in ref and _ANA_Y[w] > 0:
+                    y = int(ref.rpartition("/")[2][:4]) + _ANA_Y[w]
+            elif w in _ANA_FALLBACK and pub:
+                y, kind = pub.year + _ANA_FALLBACK[w], "relative"
+            else:
+                y = None
+        if y is None:
+            return None, kind
+        if _has_sub(m, "r"):
+            v = _sub_value(m, "r", y)
+            return (v, kind) if v else None
+        return _edge(y, m.group("ryedge")), kind
+    if m.group("mw"):
+        return _month_word(m.group("mw"), ctx)
+    if m.group("sub"):
+        if m.group("s_ye"):
+            return None  # 全年 / 年底 alone: not a date by itself
+        return _standalone(m, text, ctx, para, sent)
+    if m.group("dayonly"):
+        if _DAY_BAD_BEFORE.search(text, max(0, m.start() - 1), m.start()):
+            return None
+        d = int(m.group("d1"))
+        if ctx.last_para == para and _is_month_or_day(ctx.last):
+            y, mo = int(ctx.last[:4]), int(ctx.last[5:7])
+        elif pub:
+            y, mo = pub.year, pub.month
+            if d > pub.day + 1:  # 28日 in an article of the 3rd: last month
+                y, mo = _add_months(y, mo, -1)
+        else:
+            return None, "relative"
+        if d > _last_day(y, mo):
+            return None
+        return _ym(y, mo, d), "relative"
+    if m.group("vague"):
+        return None, "vague"
+    return None
+
+
+def _month_word(w: str, ctx: _Ctx) -> tuple[str | None, str]:
+    pub, last = ctx.published, ctx.last
+    if w in ("当月", "同月"):
+        return (last[:7] if _is_month_or_day(last) else None), "anaphoric"
+    if w in ("当季", "当季度", "该季度", "同季度"):
+        q = _quarter_of(ctx.last_quarter or last)
+        return (f"{q[0]}-Q{q[1]}" if q else None), "anaphoric"
+    if w.startswith("上") and w.endswith("季度"):
+        q = _quarter_of(ctx.last_quarter or last)
+        if q:
+            y, n = q
+            return (f"{y}-Q{n - 1}" if n > 1 else f"{y - 1}-Q4"), "anaphoric"
+        if pub is None:
+            return None, "relative"
+        n = (pub.month - 1) // 3 + 1
+        return (f"{pub.year}-Q{n - 1}" if n > 1 else f"{pub.year - 1}-Q4"), "relative"
+    if w in ("当天", "当日", "次日", "翌日"):
+        if last is None or len(last) != 10 or "/" in last:
+            return None, "anaphoric"
+        if w in ("次日", "翌日"):
+            return (datetime.date.fromisoformat(last) + datetime.timedelta(days=1)).isoformat(), "anaphoric"
+        return last, "anaphoric"
+    if pub is None:
+        return None, "relative"
+    if w == "本月":
+        return _ym(pub.year, pub.month), "relative"
+    if w.startswith("上") and w.endswith("月"):
+        return _ym(*_add_months(pub.year, pub.month, -1)), "relative"
+    if w.startswith("下") and w.endswith("月"):
+        return _ym(*_add_months(pub.year, pub.month, 1)), "relative"
+    if w == "本季度":
+        return f"{pub.year}-Q{(pub.month - 1) // 3 + 1}", "relative"
+    delta = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2, "明天": 1, "明日": 1}[w]
+    return (pub + datetime.timedelta(days=delta)).isoformat(), "relative"
+
+
+def _remember(ctx: _Ctx, text: str, start: int, end: int, value: str, para: int, sent: int) -> None:
+    """Make ``value`` the date that later anaphora and year-less periods refer to."""
+    ctx.last, ctx.last_para, ctx.last_sent = value, para, sent
+    period = value
+    if _POINT_RE.search(text, max(0, start - 4), start):
+        em = _ENDING_RE.match(text, end) if len(value) == 10 else None
+        if em is None:
+            period = None  # 截至2024年12月31日: a point, not a period
+        elif em.group("q"):
+            q = _quarter_of(value)
+            period = f"{q[0]}-Q{q[1]}"
+        elif em.group("h"):
+            period = f"{value[:4]}-H{1 if int(value[5:7]) <= 6 else 2}"
+        else:
+            period = value[:4]
+    if period is not None:
+        ctx.last_period = period
+        if "Q" in period and "/" not in period:
+            ctx.last_quarter = period
+        if len(period) == 4 or "Q" in period or "H" in period or "/" in period:
+            ctx.sent_periods.append(period)
+
+
+_KIND_RANK = {"absolute": 0, "relative": 1, "anaphoric": 2, "vague": 3}
+_RANGE_SEPS = frozenset(("至", "到", "-", "—", "~", "～", "－", "–"))
+
+
+def find_dates(text: str, published: datetime.date | None) -> list[tuple[int, int, DateValue]]:
+    """Every date expression in ``text`` as (start, end, DateValue), in text order."""
+    ctx = _Ctx(published)
+    found: list[tuple[int, int, str | None, str]] = []
+    para_ends = [m.start() for m in _PARA_RE.finditer(text)]
+    pi = 0
+    sent = 0
+    scanned = 0
+    for m in _DATE_RE.finditer(text):
+        start, end = m.span()
+        while pi < len(para_ends) and para_ends[pi] < start:
+            pi += 1
+        for i in range(scanned, start):
+            if text[i] in _SENT_SEP:
+                sent = i + 1
+                ctx.sent_periods = []
+        scanned = start
+        got = _resolve(m, text, ctx, pi, sent)
+        if got is None:
+            continue
+        value, kind = got
+        # a range: 2023年11月至2024年3月, 2024年一季度至三季度
+        if found and value is not None and text[found[-1][1]:start] in _RANGE_SEPS:
+            ps, _pe, pv, pk = found[-1]
+            if pv and "/" not in pv and "/" not in value:
+                a, b = interval_of(pv), interval_of(value)
+                if a and b and a[1] < b[1] and a[0] <= b[0]:
+                    merged = f"{pv}/{value}"
+                    found[-1] = (ps, end, merged, pk if _KIND_RANK[pk] <= _KIND_RANK[kind] else kind)
+                    _remember(ctx, text, ps, end, merged, pi, sent)
+                    continue
+        found.append((start, end, value, kind))
+        if value is not None and m.group("same") and value != (ctx.last_period or ctx.last):
+            ctx.last = value  # 去年同期: a comparison, not what later 当季 / 同期 refer to
+        elif value is not None:
+            _remember(ctx, text, start, end, value, pi, sent)
+    return [(s, e, DateValue(v, interval_of(v), k)) for s, e, v, k in found]

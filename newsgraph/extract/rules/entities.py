@@ -1,0 +1,867 @@
+"""Companies, people and organizations in Chinese business news, by rules. Pure, stdlib only.
+
+Every finder takes the article text and returns ``(start, end, payload)`` with half-open
+character offsets into that text, sorted by start:
+
+    >>> gaz = load_gazetteer()
+    >>> [(s, e, c.name) for s, e, c in find_gazetteer("腾讯与Tencent", gaz)]
+    [(0, 2, '腾讯控股'), (3, 10, '腾讯控股')]
+    >>> [(s, e, c.name) for s, e, c in find_people("董事长王传福表示", load_titles(), load_surnames())]
+    [(3, 6, '王传福')]
+
+- ``find_gazetteer``: the shipped list of well-known companies and organizations (plus the
+  user's alias files), longest match first.
+- ``find_company_suffix``: unknown companies by their last word (集团, 科技, 银行, 有限公司 …).
+- ``find_latin_names``: OpenAI, NVIDIA in Chinese text; only known names or ``X公司``.
+- ``find_stock_names``: the name before a stock code, 小米集团-W（01810）.
+- ``find_people``: names after a title (董事长王传福), before a speech verb (张勇表示), or before
+  a bracketed title (雷军（小米集团董事长）).
+- ``find_roles``: person–organization–title appositions over entities found by the above.
+- ``find_entities``: all of them with overlaps settled (longest wins, the gazetteer on ties).
+
+The pipeline wraps these in spaCy components; nothing here imports spaCy or jieba.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .resolve import fold, normalize_name
+
+__all__ = [
+    "DATA_DIR",
+    "EntityCandidate",
+    "Gazetteer",
+    "GazetteerEntry",
+    "Role",
+    "find_company_suffix",
+    "find_entities",
+    "find_gazetteer",
+    "find_latin_names",
+    "find_people",
+    "find_roles",
+    "find_stock_names",
+    "load_gazetteer",
+    "load_surnames",
+    "load_titles",
+]
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+TYPES = frozenset({"Company", "Person", "Organization", "Product"})
+
+
+@dataclass(frozen=True, slots=True)
+class EntityCandidate:
+    type: str  # Company | Person | Organization
+    name: str  # canonical name when the gazetteer knows it, else the normalized surface
+    source: str  # gazetteer | suffix | latin | stock | title | cue | ner
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A person's title at an organization, as written (小米创始人雷军). ``org`` is None when
+    no organization is named next to the title (行长张三). The pipeline adds provenance and
+    makes a ``records.Role`` of it."""
+
+    person: str
+    org: str | None
+    title: str
+
+
+Match = tuple[int, int, EntityCandidate]
+
+# --- character classes ----------------------------------------------------------------------
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+def _is_alnum_ascii(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def _cjk_at(text: str, i: int) -> bool:
+    return 0 <= i < len(text) and _is_cjk(text[i])
+
+
+# --- gazetteer -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerEntry:
+    canonical: str
+    type: str
+    aliases: tuple[str, ...]
+
+
+class Gazetteer:
+    """Canonical names and aliases; built by ``load_gazetteer``. Lookups by any alias (after
+    ``normalize_name``); ``find_gazetteer`` matches aliases in text."""
+
+    __slots__ = ("entries", "_by_key", "_surface", "_lengths")
+
+    def __init__(self, entries: Iterable[GazetteerEntry] = ()):
+        self.entries: dict[str, GazetteerEntry] = {}
+        self._by_key: dict[str, GazetteerEntry] = {}
+        self._surface: dict[str, tuple[GazetteerEntry, str]] = {}
+        self._lengths: dict[str, tuple[int, ...]] = {}
+        for entry in entries:
+            self.add(entry.canonical, entry.type, entry.aliases)
+
+    def add(self, canonical: str, type: str, aliases: Iterable[str] = ()) -> None:  # noqa: A002
+        """Add (or extend) an entry; a later entry's aliases win over an earlier one's."""
+        old = self.entries.get(canonical)
+        names = list(old.aliases) if old else []
+        for alias in aliases:
+            alias = alias.strip()
+            if alias and alias != canonical and alias not in names:
+                names.append(alias)
+        entry = GazetteerEntry(canonical, type, tuple(names))
+        self.entries[canonical] = entry
+        for alias in (canonical, *names):
+            key = normalize_name(alias)
+            if key:
+                self._by_key[key] = entry
+            surf = fold(alias)
+            if _matchable(surf):
+                self._surface[surf] = (entry, alias)
+        self._lengths = {}
+
+    def lookup(self, name: str) -> GazetteerEntry | None:
+        """The entry for any of its names: 腾讯, Tencent, 腾讯控股（00700）, 小米集团-W."""
+        return self._by_key.get(normalize_name(name))
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and self.lookup(name) is not None
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def _index(self) -> dict[str, tuple[int, ...]]:
+        if not self._lengths:
+            lengths: dict[str, set[int]] = {}
+            for surf in self._surface:
+                lengths.setdefault(surf[0], set()).add(len(surf))
+            self._lengths = {ch: tuple(sorted(ls, reverse=True)) for ch, ls in lengths.items()}
+        return self._lengths
+
+
+def _matchable(surf: str) -> bool:
+    """Aliases with brackets or codes (腾讯控股（00700）) are for lookups, not for matching."""
+    return len(surf) >= 2 and not any(ch in surf for ch in "()（）[]【】")
+
+
+def _read_tsv(path: Path) -> Iterable[tuple[str, str, list[str]]]:
+    with open(path, encoding="utf-8-sig") as handle:
+        for number, line in enumerate(handle, 1):
+            line = line.rstrip("\n")
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            cols = line.split("\t")
+            if number == 1 and cols[0].strip().lower() == "canonical":
+                continue
+            if len(cols) < 2 or len(cols) > 3 or not cols[0].strip():
+                raise ValueError(f"{path}:{number}: expected 'canonical<TAB>type<TAB>aliases'")
+            typ = cols[1].strip()
+            if typ not in TYPES:
+                raise ValueError(f"{path}:{number}: type {typ!r} is not one of {sorted(TYPES)}")
+            aliases = cols[2].split("|") if len(cols) == 3 else []
+            yield cols[0].strip(), typ, aliases
+
+
+def load_gazetteer(path: str | Path | None = None, aliases: Iterable[str | Path] = ()) -> Gazetteer:
+    """The shipped ``data/companies.tsv`` (or ``path``), then each user alias file in order
+    (same TSV: ``canonical<TAB>type<TAB>alias|alias``; a header line is optional, ``#`` starts
+    a comment). A user line extends the entry of the same canonical name or adds a new one."""
+    gazetteer = Gazetteer()
+    for file in (Path(path) if path else DATA_DIR / "companies.tsv", *map(Path, aliases)):
+        for canonical, typ, names in _read_tsv(file):
+            gazetteer.add(canonical, typ, names)
+    return gazetteer
+
+
+@functools.lru_cache(maxsize=4)
+def _read_lines(path: str) -> frozenset[str]:
+    with open(path, encoding="utf-8-sig") as handle:
+        return frozenset(ln.strip() for ln in handle if ln.strip() and not ln.startswith("#"))
+
+
+def load_titles(path: str | Path | None = None) -> frozenset[str]:
+    """Role titles, one a line (``data/titles.txt``)."""
+    return _read_lines(str(path or DATA_DIR / "titles.txt"))
+
+
+def load_surnames(path: str | Path | None = None) -> frozenset[str]:
+    """Chinese surnames, single and double, one a line (``data/surnames.txt``)."""
+    return _read_lines(str(path or DATA_DIR / "surnames.txt"))
+
+
+# Two-character words that end with the first character of a short alias (其中|信 -> not 中信)
+# or start with its last character (中|行业 -> not 中行): the alias is part of another word.
+_LEFT_WORDS = frozenset(
+    "其中 集中 之中 当中 途中 空中 手中 心中 高中 初中 从中 暗中 命中 期中 家中 居中 正中 "
+    "员工 加工 职工 化工 军工 人工 施工 开工 复工 停工 用工 分工 "
+    "金融 交融 北京 南京 东京 中华 美国 个人 完美 甜美 优美 精美 审美".split()
+)
+_RIGHT_WORDS = frozenset(
+    "行业 行情 行为 行使 行动 行政 行程 行驶 行走 行列 行道 行人 "
+    "浪潮 美价 投资 信贷 信用 信息 信号 信心 信任 金额 金融 金属 金价".split()
+)
+
+
+def find_gazetteer(text: str, gazetteer: Gazetteer) -> list[Match]:
+    """Gazetteer aliases in ``text``, leftmost-longest, not overlapping.
+
+    Latin aliases match whole Latin words only (Meta not in Metaverse, DeepSeek not in
+    DeepSeek-R1), case-insensitively from five letters on (NVIDIA / Nvidia) and in their own
+    or upper case below that (NIO, vivo). A two- or three-character Chinese alias glued to a
+    word it belongs to is skipped (其中信贷 has no 中信, 中行业 no 中行)."""
+    folded = fold(text)
+    lengths = gazetteer._index()
+    surface = gazetteer._surface
+    out: list[Match] = []
+    n = len(text)
+    i = 0
+    while i < n:
+        lens = lengths.get(folded[i])
+        if lens is None:
+            i += 1
+            continue
+        for length in lens:
+            if i + length > n:
+                continue
+            hit = surface.get(folded[i : i + length])
+            if hit is None:
+                continue
+            entry, alias = hit
+            if not _gazetteer_boundary(text, i, i + length, alias):
+                continue
+            out.append((i, i + length, EntityCandidate(entry.type, entry.canonical, "gazetteer")))
+            i += length
+            break
+        else:
+            i += 1
+    return out
+
+
+def _gazetteer_boundary(text: str, start: int, end: int, alias: str) -> bool:
+    first, last = alias[0], alias[-1]
+    if _is_alnum_ascii(first) and not _latin_left_ok(text, start):
+        return False
+    if _is_alnum_ascii(last) and not _latin_right_ok(text, end):
+        return False
+    if alias.isascii() and len(alias) <= 4:
+        surf = text[start:end]
+        if surf not in (alias, alias.upper(), alias.lower() if alias.islower() else alias):
+            return False
+    if _is_cjk(first) and len(alias) <= 3:
+        if start >= 1 and text[start - 1 : start + 1] in _LEFT_WORDS:
+            return False
+        if text[end - 1 : end + 1] in _RIGHT_WORDS:
+            return False
+    return True
+
+
+def _latin_left_ok(text: str, i: int) -> bool:
+    if i == 0:
+        return True
+    prev = text[i - 1]
+    if _is_alnum_ascii(prev):
+        return False
+    return not (prev in "-._@/" and i >= 2 and _is_alnum_ascii(text[i - 2]))
+
+
+def _latin_right_ok(text: str, j: int) -> bool:
+    if j >= len(text):
+        return True
+    nxt = text[j]
+    if _is_alnum_ascii(nxt):
+        return False
+    return not (nxt in "-._@/" and j + 1 < len(text) and _is_alnum_ascii(text[j + 1]))
+
+
+# --- names before a company word --------------------------------------------------------------
+
+_LEGAL = r"(?:集团)?(?:股份)?有限(?:责任)?公司|股份公司|集团公司"
+_WEAK_WORDS = (
+    "新能源 集团 控股 科技 银行 证券 保险 汽车 电子 网络 传媒 能源 物流 医药 超市 资本 基金 创投 "
+    "咨询 实业 电器 通信 软件 半导体 智能 生物 制药 药业 食品 乳业 酒业 航空 重工 机械 新材料 "
+    "地产 置业 物业 百货 商贸 零售 股份 动力 光电 锂业 矿业 钢铁 化工 电气 电力 信息技术 "
+    "技术 数据 云计算 机器人 创新"
+).split()
+# Words that may end a name without making one by themselves (only after a stronger word).
+_WEAK_TAIL_ONLY = frozenset({"技术", "数据", "创新", "股份", "智能", "机器人", "云计算"})
+_WEAK = "(?:" + "|".join(sorted(_WEAK_WORDS, key=len, reverse=True)) + ")"
+_SUFFIX_RE = re.compile(f"(?:{_WEAK})*(?:{_LEGAL})(?:[（(][\u4e00-\u9fff]{{2,4}}[）)])?|(?:{_WEAK})+(?:公司)?")
+
+# Tokens after which a name starts (the last one before the company word wins).
+_CUT_WORDS = (
+    "今年 去年 明年 前年 目前 此前 近日 日前 近期 同期 同时 此外 另外 其中 包括 以及 还有 例如 比如 "
+    "作为 成为 认为 根据 来自 位于 隶属 据悉 报道 显示 随着 通过 完成 获得 发布 推出 宣布 表示 透露 "
+    "收购 并购 入股 成立 旗下 联合 携手 牵手 合作 对手 领投 跟投 参投 回购 累计 持有 增持 减持 "
+    "买入 卖出 签署 签约 达成 加入 担任 出任 创办 创立 主导 负责 打造 进入 面对 面临 超过 超越 "
+    "领先 击败 联手 牵头 计划 已经 正在 同比 环比 以来 之后 之前 期间 方面 消息 一家 这家 那家 "
+    "多家 两家 几家 各家 老股东 股东 投资方 投资者 子公司 母公司 分公司 对于 关于 由于 因为 如果 "
+    "虽然 但是 不过 而且 并且 也是 就是 还是 都是 包含 涵盖 涉及 以下简称 简称 合称 统称 下称 "
+    "的 与 和 在 由 向 对 据 及 了 是 将 被 把 从 给 让 等 于 即 并 或 而 但 也 都 还 就 又 再 才 已 "
+    "曾 仍 称 说 这 那 该 此 每 各 某 年 月 日 号 个 只 其"
+).split()
+_CUT_RE = re.compile("|".join(sorted(_CUT_WORDS, key=len, reverse=True)))
+
+# A stem made only of these words does not name a company (新能源汽车, 国内银行, 该集团).
+_GENERIC_WORDS = frozenset(
+    (
+        "新能源 智能 电动 传统 燃油 国产 合资 自主 民营 国有 主流 相关 其他 其它 大型 中型 中小 小型 "
+        "全球 国内 国际 海外 外资 中资 港股 美股 A股 金融 商业 投资 股份制 地方 村镇 数字 网络 互联网 "
+        "城商 农商 四大 五大 六大 大 各大 零售 实体 电商 物流 快递 汽车 保险 证券 基金 银行 能源 医药 "
+        "创新 生物 信息 电子 通信 软件 半导体 芯片 人工智能 光伏 锂电 电池 储能 消费 家电 手机 整车 "
+        "跨国 外国 美国 日本 欧洲 韩国 德国 中国 中外 独资 控股 集团 关联 参股 全资 新兴 初创 创业 "
+        "私募 公募 券商 寿险 财险 健康 养老 文化 娱乐 游戏 视频 社交 支付 云 数据 算力 科技 技术 "
+        "高科技 硬科技 大模型 模型 车 车企 新势力 造车 传媒 新媒体 媒体 医疗 制药 平台 服务 中介 咨询 "
+        "头部 龙头 领先 知名 著名 老牌 新锐 本土 当地 上市 非上市 未上市 同行 同业 友商 母 子 分 总 "
+        "本 一 两 多 几 全 主要 部分 所有 大量 众多 不少 许多 更多 其余 核心 重点 关键 优质 重要 "
+        "公司 企业 机构 厂商 品牌 巨头 大厂 行业 产业 市场 业务 板块 领域 赛道 概念 产品 "
+        "销售 生产 制造 研发 经营 从事 聚焦 布局 发展 进军 涉足 转型 押注 加码 深耕 支持 购买 出售 "
+        "追加 继续 开展 提供 拓展 加大 加速 推动 全面 进一步 智能化 电动化 数字化 高端 低端 "
+        "外卖 出行 旅游 教育 房地产 地产 工业 农业 制造业 服务业 体育 餐饮 食品 饮料 服装 "
+        "自动驾驶 机器人 无人机 航空 航天 军工 化工 钢铁 矿业 电力 电网 电气 新材料 材料 "
+        "省 市 区 县 州 全国 地区 当地 各地 本地 境内 境外 香港 台湾 亚洲 欧美 美 日 韩 德 英 法 "
+        "北京 上海 深圳 广州 杭州 南京 苏州 成都 武汉 重庆 天津 西安 长沙 合肥 宁波 厦门 青岛"
+    ).split()
+    + _CUT_WORDS
+)
+_GENERIC_MAXLEN = max(map(len, _GENERIC_WORDS))
+
+# After these, a company word is part of a longer common word (汽车行业, 科技股, 网络广告).
+_AFTER_SUFFIX_BAD = re.compile(
+    r"(?:行业|产业|市场|板块|领域|赛道|概念|企业|巨头|公司|类|界|圈|化|局|部|厅|委|园|区|业(?!务)|"
+    r"股(?![份价东权票])|产品|商务|广告|安全|游戏|效应|平台|经理|服务|开支|支出|消费|出口|销量|"
+    r"零部件|金融|账户|政策|间|卡|法|费|金(?!额)|者|人|方|商(?!标)|链|感|性|型|力|风|站|网|车|城|馆|"
+    r"节|展|周|系统|设备|技术|能力|水平|领导|人才|研发|创新|投入)"
+)
+_STEM_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z·&]")
+
+
+def _generic(stem: str) -> bool:
+    """Can ``stem`` be cut into generic words only?"""
+    n = len(stem)
+    ok = [True] + [False] * n
+    for i in range(n):
+        if not ok[i]:
+            continue
+        for j in range(i + 1, min(n, i + _GENERIC_MAXLEN) + 1):
+            if stem[i:j] in _GENERIC_WORDS:
+                ok[j] = True
+    return ok[n]
+
+
+def _protected(spans: Sequence[tuple[int, int]], i: int) -> tuple[int, int] | None:
+    for s, e in spans:
+        if s <= i < e:
+            return s, e
+    return None
+
+
+def _name_start(text: str, end: int, max_len: int, protect: Sequence[tuple[int, int]]) -> int:
+    """Where a name ending at ``end`` starts: back over name characters (at most ``max_len``),
+    then after the last cut word (的, 与, 宣布, 旗下 …) that is not inside a protected span."""
+    start = end
+    while start > 0 and end - start < max_len:
+        ch = text[start - 1]
+        if _STEM_CHARS.match(ch):
+            start -= 1
+            continue
+        if ch in "）)" and start >= 4:
+            # 百度在线网络技术（北京）有限公司: a place in brackets inside a legal name
+            m = re.search(r"[（(][\u4e00-\u9fff]{2,4}$", text[max(0, start - 7) : start - 1])
+            if m:
+                start = start - 1 - (len(m.group()))
+                continue
+        break
+    run = text[start:end]
+    cut = 0
+    for m in _CUT_RE.finditer(run):
+        a, b = start + m.start(), start + m.end()
+        if _protected(protect, a) or _protected(protect, b - 1):
+            continue
+        cut = m.end()
+    return start + cut
+
+
+def _strip_lead(stem: str) -> str:
+    """Drop leading cut words the back-scan could not see (他表示远航 -> 远航)."""
+    changed = True
+    while changed and stem:
+        changed = False
+        for m in _CUT_RE.finditer(stem):
+            if m.start() == 0 and len(stem) - m.end() >= 2:
+                stem = stem[m.end() :]
+                changed = True
+            break
+    return stem
+
+
+def find_company_suffix(text: str, gazetteer: Gazetteer | None = None) -> list[Match]:
+    """Company names ending in a company word: 深圳远航科技有限公司, 鼎越资本, 蓝湾基金.
+
+    The name is the run of characters before the word, cut after the last particle or verb
+    (与, 的, 宣布, 旗下 …), 2–8 characters of stem (up to 16 before a legal suffix). Rejected:
+    stems made only of generic words (新能源汽车, 该集团, 上市公司, 国内银行), a company word
+    that is the start of a longer word (汽车行业, 科技股), and a stem that is a known name
+    (腾讯网络广告: 腾讯 is the company, the gazetteer finds it). With ``gazetteer`` its names
+    are never cut through (华为技术有限公司 keeps 华为)."""
+    protect = [(s, e) for s, e, _ in find_gazetteer(text, gazetteer)] if gazetteer else []
+    out: list[Match] = []
+    for m in _SUFFIX_RE.finditer(text):
+        suffix = m.group()
+        p, end = m.start(), m.end()
+        legal = "公司" in suffix and "有限" in suffix or suffix.endswith(("股份公司", "集团公司"))
+        if not legal:
+            words = re.findall(_WEAK, suffix)
+            if all(w in _WEAK_TAIL_ONLY for w in words):
+                continue
+            if _AFTER_SUFFIX_BAD.match(text, end):
+                continue
+        max_len = 16 if legal else 8
+        start = _name_start(text, p, max_len, protect)
+        stem = _strip_lead(text[start:p])
+        start = p - len(stem)
+        if len(stem) < 2 or _generic(stem):
+            continue
+        if stem.isascii() and not legal:
+            continue  # Latin + company word (AI公司, IT科技) is left to find_latin_names
+        if not legal and gazetteer is not None and gazetteer.lookup(stem) is not None:
+            continue  # 腾讯网络 = 腾讯's network business; the gazetteer has 腾讯
+        out.append((start, end, EntityCandidate("Company", normalize_name(text[start:end]), "suffix")))
+    return out
+
+
+# --- Latin names ------------------------------------------------------------------------------
+
+_LATIN_RE = re.compile(r"[A-Za-z][A-Za-z0-9&'.\-]*(?: (?:[A-Z][A-Za-z0-9&'.\-]*|&))*")
+_LATIN_COMPANY_AFTER = re.compile(r"\s*(?:公司|集团|Inc\.?|Corp\.?|Ltd\.?)")
+# Acronyms and words that are not company names even before 公司 (AI公司, IT公司).
+_LATIN_STOP = frozenset(
+    "ai it ip ipo ceo cfo cto coo gdp cpi ppi pmi etf esg app saas paas iaas ev suv mpv phev bev "
+    "erev adas 5g 6g iot b2b b2c c2c o2o vc pe fof reits qfii qdii gpu cpu npu tpu asic fpga "
+    "llm agi aigc api sdk ar vr xr mr ota nfc oled lcd led hr pr ipad iphone ui ux kpi roe roi "
+    "tv pc hk us uk eu a h n b c ok".split()
+)
+_UNIT_RE = re.compile(r"(?:k|m|g|t)?(?:wh|w|b|hz|bps)$|^(?:mah|nm|mm|cm|km|kg|gb|tb|mb|mw|gw|kw)$", re.I)
+
+
+def find_latin_names(text: str, gazetteer: Gazetteer | None = None) -> list[Match]:
+    """Latin-script company names inside Chinese text: a gazetteer name (OpenAI, NVIDIA,
+    Tencent -> 腾讯控股) or a word followed by 公司/集团 (Anthropic公司). Model and product names
+    with digits (GPT-4o, iPhone 16), units (GWh) and acronyms (AI, IPO) are skipped."""
+    out: list[Match] = []
+    for m in _LATIN_RE.finditer(text):
+        s, e = m.start(), m.end()
+        if not _latin_left_ok(text, s):
+            continue
+        word = m.group()
+        while word and word[-1] in ".-'&":
+            word = word[:-1]
+        word = word.rstrip()
+        e = s + len(word)
+        if not word or not _latin_right_ok(text, e):
+            continue
+        entry = gazetteer.lookup(word) if gazetteer is not None else None
+        if entry is None and gazetteer is not None and " " in word:
+            # "Tencent Music" unknown, "Tencent" known: keep the known first word only
+            first = word.split(" ")[0]
+            entry = gazetteer.lookup(first)
+            if entry is not None:
+                word, e = first, s + len(first)
+        if entry is not None:
+            if len(word) <= 4 and word not in (word.upper(),) and fold(word) != fold(entry.canonical):
+                if not any(a == word for a in entry.aliases):
+                    continue
+            out.append((s, e, EntityCandidate(entry.type, entry.canonical, "latin")))
+            continue
+        low = word.lower()
+        if any(ch.isdigit() for ch in word) or low in _LATIN_STOP or _UNIT_RE.search(low):
+            continue
+        if len(word) < 2 or not _LATIN_COMPANY_AFTER.match(text, e):
+            continue
+        out.append((s, e, EntityCandidate("Company", normalize_name(word), "latin")))
+    return out
+
+
+# --- names before a stock code ----------------------------------------------------------------
+
+_STOCK_RE = re.compile(
+    r"(?P<mark>-(?:SW|WR|W|S|U))?\s*[（(]\s*(?:(?:股票代码|证券代码|代码)\s*[:：]?\s*)?"
+    r"(?:(?P<ex>NASDAQ|NYSE|Nasdaq|纳斯达克|纽交所|港股|港交所|HK|SH|SZ|BJ)\s*[:：.]?\s*)?"
+    r"(?P<code>\d{6}|\d{4,5}|[A-Z]{1,5})(?P<sfx>\.(?:HK|SH|SZ|BJ|US|N|O|SS))?"
+    r"(?:\s*[,，;；/、]\s*[^）)\n]{1,24})?\s*[）)]"
+)
+
+
+def find_stock_names(text: str, gazetteer: Gazetteer | None = None) -> list[Match]:
+    """The company name before a stock code: 比亚迪（002594）, 小米集团-W（01810）,
+    腾讯控股(00700.HK), 蔚来（NYSE: NIO）. The span is the name alone, without -W and code."""
+    protect = [(s, e) for s, e, _ in find_gazetteer(text, gazetteer)] if gazetteer else []
+    out: list[Match] = []
+    for m in _STOCK_RE.finditer(text):
+        code, ex, sfx = m.group("code"), m.group("ex"), m.group("sfx")
+        if code.isdigit():
+            if len(code) == 4 and not sfx and not ex and code[:2] in ("19", "20"):
+                continue  # a year in brackets
+        elif not (ex or sfx):
+            continue  # (AI) is not a ticker without an exchange
+        end = m.start()
+        if end == 0 or not (_is_cjk(text[end - 1]) or text[end - 1].isalpha()):
+            continue
+        start = _name_start(text, end, 10, protect)
+        stem = _strip_lead(text[start:end])
+        start = end - len(stem)
+        if len(stem) < 2 or _generic(stem):
+            continue
+        hit = _protected(protect, start) if protect else None
+        entry = gazetteer.lookup(stem) if gazetteer is not None else None
+        if entry is None and hit and hit[1] == end:
+            start = hit[0]
+            entry = gazetteer.lookup(text[start:end]) if gazetteer else None
+        if entry is not None:
+            cand = EntityCandidate(entry.type, entry.canonical, "stock")
+        else:
+            cand = EntityCandidate("Company", normalize_name(text[start:end]), "stock")
+        out.append((start, end, cand))
+    return out
+
+
+# --- people -----------------------------------------------------------------------------------
+
+# Characters that do not end or continue a Chinese given name (they make 金额, 高管, 方面表示).
+_BAD_GIVEN = frozenset(
+    "的了是在和与及等表示称说认指出司业务场部门局会所面额件期年月日时间量率亿个款项品产价销售增减"
+    "降涨跌股票资融投管理经营收入润费用度季半球内外前后上下也都还就又再才并而且或即若则之能可要已曾仍"
+    "更最很太非不没无有这那其此该本每各某些们者性化型车机网电线站店厂户家道路台号次名种类级点分系统制"
+    "造需求供链商客员工作牌对向从将把被让给于由但因如么什怎吗呢吧啊两几第零二三四五六七八九十百千万"
+    "州省县区书报刊院校处科室组队团社厅委署行元月份今昨近议题案事情况体验据显透露介绍告知调查"
+)
+# Surnames that are also everyday words: not used without a title (向, 于, 和, 时 …).
+_WEAK_SURNAMES = frozenset(
+    "和于向由但时都来全那国平相信元公利展原南位区满强支计初容修况诸於斯习商明乐官封车项连应边沙"
+    "衣居干危战富智幸阴伏束宾盖练井巴索宣敬单解万成文安高金石方白江龙常温康施牛齐易包宁尚符简吉"
+    "古卓司农阳穆尤艾华蒙蓝游曲谷毕童梅纪兰关申欧鲁章庄乔武严钱任路管海花门云普印银阿乌母羊哈"
+    "呼宿鲜隆慕湛戎勾茅於植衡闭贝洪党景费席米全宗桂佟师仇商沙荣巫寇桑郎甄丛仲虞敖巩池查麻苑迟官"
+    "谈匡惠荆乐冀郁胥班储栗燕楚劳奚皮粟楼盘闻位厉伊区郜阚权帅屠豆朴禹祖漆丰卿狄计宣晋相门云容敬来"
+)
+# Words that look like names (surname + one or two characters) and are not.
+_NOT_NAMES = frozenset(
+    "王者 王者荣耀 高增长 高增速 高达 高于 高出 高位 高速 高效 高价 高额 高层 高端 高管 金额 金价 "
+    "文件 文化 方面 方向 方式 方案 方法 马上 周期 周末 周年 周边 毛利 毛利率 安全 安排 江湖 连续 "
+    "连锁 程序 程度 常规 常见 白色 白银 黄金 钱包 龙头 史上 向来 全国 全年 全球 全部 平台 平均 成本 "
+    "成为 成长 同比 时间 时候 原因 原本 明年 明显 明确 和平 于是 万亿 万元 任何 任务 任职 任意 江苏 "
+    "江西 武汉 常州 温州 苏州 郑州 徐州 杭州 宁波 安徽 包头 金华 沈阳 甘肃 水平 余额 余下 许多 许可 "
+    "何时 何况 韩国 陈述 陈列 林立 林业 田园 董事 董事会 陆续 陆地 范围 范畴 石油 石化 夏季 夏天 付款 "
+    "付出 熊市 牛市 雷达 陶瓷 黎明 顾客 顾问 严重 严格 武器 温度 康复 施工 齐全 易于 庞大 颜色 章程 "
+    "申请 申报 欧元 欧洲 关于 关注 关键 焦点 左右 包括 包含 宁可 尚未 符合 舒适 纪录 纪念 童年 凌晨 "
+    "毕竟 单位 单一 季度 曲线 蓝色 路线 游戏 管理 柴油 房价 解决 尤其 阳光 时代 农业 司机 卓越 古代 "
+    "简单 项目 景气 党委 费用 冷链 席位 卫星 应该 边际 师傅 商业 沙特 荣耀 仲裁 巩固 查询 麻烦 官方 "
+    "封装 谈判 乐观 南方 储备 劳动 皮革 楼市 盘面 满足 位于 区域 海外 权益 强劲 屠宰 井喷 祖国 巴西 "
+    "丰富 支付 国内 平安 计划 宣布 晋升 相关 初步 门店 云端 容量 来自 都市 普通 薄弱 修改 况且 那些 "
+    "印度 诸多 战略 危机 玉米 银行 公司 利润 呼吁 居民 揭示 但是 智能 洪水 曾经 曾是 曾在 曾任 包装 "
+    "程序员 黄金周 马斯克".split()
+) - {"马斯克"}
+# After a name: speech and stance verbs (张勇表示, 李斌说, 周启明透露).
+_CUE_RE = re.compile(
+    r"(?:也|还|则|曾|此前|同时|进一步|亦|日前|近日|随后|当天|更|均|都)?"
+    r"(?:表示|称|说|认为|指出|透露|介绍|坦言|强调|回应|告诉|提到|提出|直言|解释|补充|预计|预测|"
+    r"判断|建议|呼吁|坦承|承认|宣布|谈到|谈及|写道|表态|证实|确认|否认|回忆|发文|分析|觉得|"
+    r"在接受|接受|对记者|向记者|对媒体|向媒体|在发布会|在会上|在业绩|在财报|在电话会|在内部信|"
+    r"在朋友圈|在微博|发布|发表|宣称|声称|称赞|感慨|道)"
+)
+# Characters after which a name ends (雷军在…, 刘炽平也…, 周启明的…).
+_FOLLOW = frozenset("的在也曾还对向等和与及则就于已并将是为今近此又亦均都所被把从给让自以同率带")
+# Before a name found by its cue verb alone: the start of a clause.
+_LEAD_WORDS = ("对此", "此外", "另外", "同时", "随后", "其中", "不过", "对于", "据", "而", "但", "并", "则", "另")
+_TRANSLIT = frozenset(
+    "阿埃艾爱安奥巴拜班邦保贝本比彼宾波伯博布查达戴丹道德迪蒂丁顿多厄恩法菲芬丰佛弗福盖甘冈戈哥"
+    "格贡古瓜圭哈海汉豪赫亨洪胡霍基吉加贾杰金卡凯坎康柯科克肯库夸奎拉莱赖兰朗劳勒雷蕾里利莉丽连"
+    "列林琳隆卢鲁路伦罗洛马玛迈麦曼梅蒙米莫姆穆纳娜奈内尼涅纽努诺欧帕潘佩彭皮普奇齐恰乔切琼丘萨"
+    "塞桑瑟森沙莎舍施什史舒斯松苏索塔泰坦汤唐特滕提图托瓦旺威韦维温沃乌伍西希锡夏谢辛休雅亚扬耶"
+    "伊因英尤约泽扎詹珍兹佐祖姿丰仁勋扎伯奥曼德拉贝佐杰森黄"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _PeopleIndex:
+    titles: re.Pattern[str]
+    chain: re.Pattern[str]
+    single: frozenset[str]
+    double: frozenset[str]
+
+
+@functools.lru_cache(maxsize=8)
+def _people_index(titles: frozenset[str], surnames: frozenset[str]) -> _PeopleIndex:
+    alts = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
+    return _PeopleIndex(
+        titles=re.compile(f"(?:{alts})"),
+        chain=re.compile(f"(?:[、兼及和与/]|\\s)*(?:{alts})"),
+        single=frozenset(s for s in surnames if len(s) == 1),
+        double=frozenset(s for s in surnames if len(s) == 2),
+    )
+
+
+def _follow_kind(text: str, j: int) -> str:
+    if j >= len(text) or not _is_cjk(text[j]):
+        return "end"
+    if _CUE_RE.match(text, j):
+        return "cue"
+    if text[j] in _FOLLOW:
+        return "func"
+    return ""
+
+
+def _name_len(text: str, i: int, idx: _PeopleIndex, strict: bool) -> tuple[int, str]:
+    """Length of a Chinese name starting at ``i`` and how it ends ("cue", "end", "func"), or
+    (0, "")."""
+    if text[i : i + 2] in idx.double:
+        sur = 2
+    elif text[i] in idx.single and not (strict and text[i] in _WEAK_SURNAMES):
+        sur = 1
+    else:
+        return 0, ""
+    if text[i] in "和于向由但时都来那全及":
+        return 0, ""
+    lengths = []
+    for given in (1, 2):
+        length = sur + given
+        if i + length > len(text):
+            break
+        chars = text[i + sur : i + length]
+        if not all(_is_cjk(c) and c not in _BAD_GIVEN for c in chars):
+            break
+        lengths.append(length)
+    if not lengths:
+        return 0, ""
+    short = lengths[0]
+    long = lengths[1] if len(lengths) > 1 else 0
+    k_short = _follow_kind(text, i + short)
+    k_long = _follow_kind(text, i + long) if long else ""
+    if k_short == "cue" and not (long and k_long == "cue" and text[i + short] not in "称说道"):
+        choice, kind = short, k_short
+    elif long and k_long and text[i + long - 1] not in _FOLLOW:
+        choice, kind = long, k_long
+    elif k_short in ("end", "func"):
+        choice, kind = short, k_short
+    else:
+        return 0, ""
+    if text[i : i + choice] in _NOT_NAMES:
+        return 0, ""
+    return choice, kind
+
+
+def _translit_len(text: str, i: int) -> int:
+    """A transliterated foreign name after a title (库克, 纳德拉, 山姆·奥特曼)."""
+    j = i
+    n = len(text)
+    while j < n and j - i < 9 and (text[j] in _TRANSLIT or (text[j] in "·•" and j > i)):
+        j += 1
+    while j > i and text[j - 1] in "·•":
+        j -= 1
+    for end in range(j, i + 1, -1):
+        if _follow_kind(text, end) and text[end - 1] not in _FOLLOW and "·" != text[end - 1]:
+            if text[i:end] not in _NOT_NAMES:
+                return end - i
+    return 0
+
+
+def _lead_ok(text: str, i: int) -> bool:
+    if i == 0 or not _is_cjk(text[i - 1]):
+        return True
+    return any(text.endswith(w, 0, i) for w in _LEAD_WORDS)
+
+
+def find_people(
+    text: str,
+    titles: Iterable[str],
+    surnames: Iterable[str],
+    gazetteer: Gazetteer | None = None,
+) -> list[Match]:
+    """Person names: after a title (董事长王传福, CEO李斌, 创始人雷军, 首席执行官纳德拉), before a
+    speech verb at the start of a clause (张勇表示), before a bracketed title (雷军（小米集团董事长）),
+    and the next names of a list (分析师张三、李四认为). A surname starts each Chinese name of 2–3
+    characters (4 with a double surname); names the gazetteer knows (李宁) are companies."""
+    idx = _people_index(
+        titles if isinstance(titles, frozenset) else frozenset(titles),
+        surnames if isinstance(surnames, frozenset) else frozenset(surnames),
+    )
+    found: dict[int, Match] = {}
+
+    def add(i: int, length: int, source: str) -> None:
+        name = text[i : i + length]
+        if gazetteer is not None and gazetteer.lookup(name) is not None:
+            return
+        if i not in found:
+            found[i] = (i, i + length, EntityCandidate("Person", name, source))
+        # 张三、李四: the next names of a list
+        j = i + length
+        while j < len(text) - 1 and text[j] in "、和与及":
+            nxt, _ = _name_len(text, j + 1, idx, strict=False)
+            if not nxt or (j + 1) in found:
+                break
+            if gazetteer is not None and gazetteer.lookup(text[j + 1 : j + 1 + nxt]) is not None:
+                break
+            found[j + 1] = (j + 1, j + 1 + nxt, EntityCandidate("Person", text[j + 1 : j + 1 + nxt], source))
+            j = j + 1 + nxt
+
+    # 1. after a title (and a chain of titles: 创始人、董事长兼CEO雷军)
+    for m in idx.titles.finditer(text):
+        j = m.end()
+        while True:
+            c = idx.chain.match(text, j)
+            if not c:
+                break
+            j = c.end()
+        while j < len(text) and text[j] in " \u3000":
+            j += 1
+        if j >= len(text) or not _is_cjk(text[j]):
+            continue
+        length, _ = _name_len(text, j, idx, strict=False)
+        if length:
+            add(j, length, "title")
+            continue
+        length = _translit_len(text, j)
+        if length >= 2:
+            add(j, length, "title")
+
+    # 2. before a speech verb, at the start of a clause; 3. before a bracketed title
+    for i, ch in enumerate(text):
+        if ch not in idx.single and text[i : i + 2] not in idx.double:
+            continue
+        if i in found or not _lead_ok(text, i):
+            continue
+        length, kind = _name_len(text, i, idx, strict=True)
+        if not length:
+            continue
+        if kind == "cue":
+            add(i, length, "cue")
+        elif i + length < len(text) and text[i + length] in "（(":
+            close = text.find("）" if text[i + length] == "（" else ")", i + length, i + length + 30)
+            if close > 0 and idx.titles.search(text, i + length, close):
+                inner = text[i + length + 1 : close]
+                if idx.titles.search(inner) and idx.titles.search(inner).end() == len(inner):
+                    add(i, length, "title")
+    return sorted(found.values(), key=lambda m: m[0])
+
+
+# --- roles ------------------------------------------------------------------------------------
+
+
+def find_roles(
+    text: str,
+    entities: Sequence[tuple[int, int, str, str]],
+    titles: Iterable[str] | None = None,
+) -> list[tuple[int, int, Role]]:
+    """Person–organization–title appositions over found entities ``(start, end, type, name)``:
+
+    小米创始人雷军, 宁德时代董事长曾毓群, 腾讯的总裁刘炽平 (org, titles, person); 某银行行长张三
+    (no named org: ``org=None``); 雷军（小米集团董事长） and 王传福，比亚迪董事长兼总裁， (person,
+    then org and titles). One Role per title of a chain (董事会主席兼首席执行官); the span covers
+    the whole apposition."""
+    idx = _people_index(
+        frozenset(titles) if titles is not None else load_titles(), load_surnames()
+    )
+    alts = idx.titles.pattern
+    chain = re.compile(f"{alts}(?:(?:[、兼及和与/]|\\s)*{alts})*")
+    ents = sorted(entities, key=lambda e: (e[0], -e[1]))
+    orgs = [e for e in ents if e[2] in ("Company", "Organization")]
+    out: list[tuple[int, int, Role]] = []
+
+    def titles_in(s: str) -> list[str]:
+        return [t.group() for t in idx.titles.finditer(s)]
+
+    for ps, pe, ptype, pname in ents:
+        if ptype != "Person":
+            continue
+        # (org)(的)?TITLES person
+        best = None
+        for os_, oe, _, oname in orgs:
+            if oe > ps:
+                break
+            gap = text[oe:ps]
+            m = re.fullmatch(f"(?:的|公司|集团)?\\s*({chain.pattern})\\s*", gap)
+            if m:
+                best = (os_, oname, m.group(1))
+        if best:
+            os_, oname, tchain = best
+            for t in titles_in(tchain):
+                out.append((os_, pe, Role(pname, oname, t)))
+            continue
+        # TITLES person without an organization right before
+        k = ps
+        while k > 0 and text[k - 1] in " \u3000":
+            k -= 1
+        back = text[max(0, k - 30) : k]
+        m = re.search(f"({chain.pattern})$", back)
+        if m:
+            cstart = k - len(m.group(1))
+            for t in titles_in(m.group(1)):
+                out.append((cstart, pe, Role(pname, None, t)))
+            continue
+        # person（org TITLES） / person，org TITLES，
+        if pe < len(text) and text[pe] in "（(，,":
+            opener = text[pe]
+            close = {"（": "）", "(": ")"}.get(opener)
+            limit = text.find(close, pe + 1, pe + 40) if close else pe + 40
+            if close and limit < 0:
+                continue
+            for os_, oe, _, oname in orgs:
+                if os_ != pe + 1:
+                    continue
+                if close:
+                    m = re.fullmatch(f"(?:的)?\\s*({chain.pattern})\\s*", text[oe:limit])
+                    span_end = limit + 1
+                else:
+                    m = re.compile(f"(?:的)?\\s*({chain.pattern})(?=[，,。；;、])").match(text, oe)
+                    span_end = m.end() if m else 0
+                if m:
+                    for t in titles_in(m.group(1)):
+                        out.append((ps, span_end, Role(pname, oname, t)))
+                break
+    out.sort(key=lambda r: (r[0], r[1]))
+    return out
+
+
+# --- everything together ----------------------------------------------------------------------
+
+_SOURCE_RANK = {"gazetteer": 5, "stock": 4, "suffix": 3, "latin": 3, "title": 2, "ner": 1, "cue": 1}
+
+
+def find_entities(
+    text: str,
+    gazetteer: Gazetteer,
+    titles: Iterable[str] | None = None,
+    surnames: Iterable[str] | None = None,
+    extra: Iterable[Match] = (),
+) -> list[Match]:
+    """All finders (plus ``extra`` candidates, e.g. from a NER model) with overlaps settled:
+    the longest span wins, the more reliable source on equal length (gazetteer > stock code >
+    company word / Latin > title > NER / speech verb). Sorted by start."""
+    titles = load_titles() if titles is None else titles
+    surnames = load_surnames() if surnames is None else surnames
+    cands: list[Match] = []
+    cands += find_gazetteer(text, gazetteer)
+    cands += find_stock_names(text, gazetteer)
+    cands += find_company_suffix(text, gazetteer)
+    cands += find_latin_names(text, gazetteer)
+    cands += find_people(text, titles, surnames, gazetteer)
+    cands += list(extra)
+    cands.sort(key=lambda m: (-(m[1] - m[0]), -_SOURCE_RANK.get(m[2].source, 0), m[0]))
+    taken = bytearray(len(text) + 1)
+    out: list[Match] = []
+    for s, e, c in cands:
+        if any(taken[s:e]):
+            continue
+        taken[s:e] = b"\x01" * (e - s)
+        out.append((s, e, c))
+    out.sort(key=lambda m: m[0])
+    return out

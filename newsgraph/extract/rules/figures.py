@@ -1,0 +1,319 @@
+"""Find numeric figures (money, percentages, counts, multiples) in Chinese news.
+
+Pure rules, stdlib only::
+
+    >>> find_figures("小米集团2024年营收3659亿元，同比增长35%。")
+    [(11, 17, FigureValue(value=365900000000, unit='CNY', ...)),
+     (24, 27, FigureValue(value=35, unit='%', ..., direction='up', ...))]
+
+A span covers the number and its unit only ("3659亿元", "12.5%", "2.1个百分点",
+"1.2万台", "3倍", "三成", "百分之十五", "翻番"); qualifier words (约, 超过, 左右)
+and the measure (营收) stay outside it. A range covers both ends
+("10亿至15亿元").
+
+Units (see the output contract): ISO 4217 codes for money (元 -> CNY, 美金 ->
+USD), ``%`` (also 成 and 百分之), ``pp`` for 百分点, ``bp`` for 基点, ``x`` for
+multiples (倍; 翻番 = 2, 翻两番 = 4) and otherwise the classifier or measuring
+unit as written (台, 人, 名, 辆, 家, 吨, GWh). "1.2万名员工" has unit 名, not
+员工. A count written without a classifier takes the counted noun when it is
+one of a few (用户, 员工, 客户, ...; "5亿用户" -> unit 用户); a bare number
+with no unit at all is never a figure.
+
+Not figures: years and dates (2023年, 3月5日), quarters, durations (三个月,
+五年), times, stock codes, model and version names (GPT-4o, iPhone 15, ET7,
+5G, 3.0版本), ordinals and rankings (第一, 第3名, 前十大), and small counts
+written in Chinese digits (两家, 三只松鼠, 七匹狼): a count in Chinese
+numerals needs a value of at least ten.
+
+``value`` is in base units (3659亿元 -> 365900000000, int when integral).
+``vague`` marks 数十万 / 上百 / 十几万: value is then the lower bound the
+words give (数十万 -> 100000).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsgraph.extract.rules.numbers import ARABIC, CHINESE, MAGNITUDE, parse_number
+
+__all__ = ["FigureValue", "find_figures", "MONEY_UNITS", "COUNT_UNITS"]
+
+
+@dataclass(frozen=True, slots=True)
+class FigureValue:
+    value: float | int | None
+    unit: str
+    qualifier: str | None = None
+    direction: str | None = None
+    high: float | int | None = None
+    vague: bool = False
+
+
+# --- unit tables -------------------------------------------------------------
+
+MONEY_UNITS: dict[str, str] = {
+    "元人民币": "CNY", "人民币": "CNY", "元": "CNY", "块钱": "CNY",
+    "美元": "USD", "美金": "USD", "港元": "HKD", "港币": "HKD", "欧元": "EUR",
+    "日元": "JPY", "英镑": "GBP", "韩元": "KRW", "澳元": "AUD", "加元": "CAD",
+    "新台币": "TWD", "台币": "TWD", "新加坡元": "SGD", "新元": "SGD", "卢布": "RUB",
+    "瑞郎": "CHF", "瑞士法郎": "CHF", "印度卢比": "INR", "卢比": "INR", "泰铢": "THB",
+    "越南盾": "VND", "林吉特": "MYR", "迪拉姆": "AED", "里亚尔": "SAR", "雷亚尔": "BRL",
+}
+# Classifiers and measuring units, kept as written.
+COUNT_UNITS: tuple[str, ...] = (
+    "台", "人次", "人", "名", "位", "辆次", "辆", "家", "个", "户", "款", "部", "件", "套",
+    "座", "架次", "架", "艘", "颗", "枚", "块", "片", "张", "条", "项", "笔", "只", "支",
+    "间", "栋", "次", "单", "份", "篇", "例", "批", "轮", "场", "株", "头", "瓶", "箱",
+    "盒", "包", "所", "根", "把", "棵", "万千瓦时", "千瓦时", "兆瓦时", "吉瓦时", "度",
+    "千瓦", "兆瓦", "吉瓦", "瓦", "吨", "公斤", "千克", "克", "斤", "升", "桶", "立方米",
+    "平方米", "平米", "平方公里", "平方千米", "亩", "公顷", "公里", "千米", "米", "股",
+    "手", "GWh", "MWh", "kWh", "TWh", "GW", "MW", "kW", "TB", "PB", "EB", "EFLOPS",
+    "PFLOPS", "km", "kg",
+)
+# Counted nouns that may stand where a classifier would (5亿用户, 10万员工).
+NOUN_UNITS: tuple[str, ...] = (
+    "用户", "员工", "客户", "会员", "粉丝", "玩家", "订单", "消费者", "乘客", "车主",
+    "开发者", "观众", "游客", "学生",
+)
+# A classifier must not be the first character of one of these words.
+_UNIT_GUARD: dict[str, str] = {
+    "元": "件素宇年首旦老气器帅", "人": "民工才士员物", "名": "单义称牌额字录下", "台": "湾风阶州词",
+    "家": "族庭长属乡居具园", "个": "月小季星工交自年礼案股", "部": "门分署长件位",
+    "股": "东份票权价市民息本", "手": "机续段中里下术", "单": "位元一独品车价调",
+    "份": "额子", "只": "是有要能会", "支": "持付出撑柱", "场": "景所地面", "位": "于置列居",
+    "项": "目", "条": "件例款", "度": "假过", "次": "日年月", "米": "兰", "件": "事",
+    "次": "日年月级贷", "款": "项", "片": "区", "头": "部条号", "所": "有以谓属在得",
+    "包": "括含装", "批": "准评复", "轮": "融", "米": "兰粮", "斤": "斤", "克": "隆服",
+    "升": "级至为到值温", "张": "江", "套": "现", "间": "接", "块": "钱",
+}
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_UNIT_ALT = _alt(
+    list(MONEY_UNITS) + list(COUNT_UNITS) + list(NOUN_UNITS)
+    + ["%", "％", "‰", "个百分点", "百分点", "个基点", "基点", "倍", "成"]
+)
+_NUM = (
+    rf"(?:数|几|上|好几)?(?:{ARABIC}|{CHINESE})(?:多|余|几)?(?:{MAGNITUDE})?(?:多|余)?"
+)
+_SEP = r"至|到|-|~|～|—|－|–|或"
+_FIG_RE = re.compile(
+    rf"(?P<pct>百分之(?P<pctnum>(?:{CHINESE}|{ARABIC}))(?:(?:{_SEP})百分之(?P<pctnum2>(?:{CHINESE}|{ARABIC})))?)"
+    rf"|(?P<fan>翻了?(?P<fann>一|两|二|三)?番|翻了?一?倍)"
+    rf"|(?P<num>{_NUM})(?:(?P<sep>{_SEP})(?P<num2>{_NUM}))?(?P<unit>{_UNIT_ALT})"
+)
+# the high end of a range whose low end has its own unit: 10亿元至15亿元, 10%-15%
+_RANGE_TAIL = re.compile(rf"(?:{_SEP})(?P<num2>{_NUM})(?P<unit>{_UNIT_ALT})")
+_PARTS_RE = re.compile(
+    rf"(?P<pre>数|几|上|好几)?(?P<core>{ARABIC}|{CHINESE})(?P<ap1>多|余|几)?(?P<mag>{MAGNITUDE})?(?P<ap2>多|余)?"
+)
+_FROM_RE = re.compile(r"[从由](?:约|近|超过)?$")
+_CN_ONLY = re.compile(rf"(?:{CHINESE})")
+_HAS_CN_UNIT = re.compile(r"[十拾百佰千仟万萬亿億]")
+
+# --- context ----------------------------------------------------------------
+
+_CLAUSE_END = "，,。；;！!？?：:\n、（）()【】「」“”\"《》"
+_PREV_BAD = re.compile(r"(?:第|前|TOP|Top|top|No\.|NO\.|编号|代码|型号|尾号|热线|电话|号码|版本|V|v|#|＃)\s*$")
+_PREV_ALNUM = re.compile(r"[A-Za-z0-9０-９._\-/·]\s?$|[A-Za-z]\s+$")
+_ASCII_AFTER = re.compile(r"[A-Za-z0-9]")
+_DURATION_AFTER = re.compile(r"月|小时|季度|星期|工作日|交易日|自然日|年头|礼拜|财年|钟头|半月")
+_DIGIT = re.compile(r"[0-9０-９]")
+
+_Q_BEFORE = re.compile(
+    r"(?P<q>大约|约为|约合|约|大概|大致|超过|超出|超|逾|多于|高于|突破|至少|不少于|不低于|"
+    r"不足|不到|低于|少于|未满|未达|未及|不超过|不高于|最多|"
+    r"接近|将近|逼近|近乎|几近|几乎|近|预计将?达到?|预计|有望达到|有望|将达到|将达|预期|预估)"
+    r"(?:了|达到|达|为|至|实现|是)?(?:[^，,。；;：:！？\n]{1,10}的)?$"
+)
+_Q_WORD = {
+    "大约": "about", "约为": "about", "约合": "about", "约": "about", "大概": "about", "大致": "about",
+    "超过": "over", "超出": "over", "超": "over", "逾": "over", "多于": "over", "高于": "over",
+    "突破": "over", "不足": "under", "不到": "under", "低于": "under", "少于": "under",
+    "未满": "under", "未达": "under", "未及": "under", "不超过": "under", "不高于": "under",
+    "最多": "under", "至少": "over", "不少于": "over", "不低于": "over", "几乎": "nearly", "接近": "nearly", "将近": "nearly",
+    "逼近": "nearly", "近乎": "nearly", "几近": "nearly", "近": "nearly",
+}
+_Q_AFTER = re.compile(r"(?P<q>左右|上下|前后|以上|之多|有余|以下|以内|之内)")
+_Q_AFTER_WORD = {"左右": "about", "上下": "about", "前后": "about", "以上": "over", "之多": "over",
+                 "有余": "over", "以下": "under", "以内": "under", "之内": "under"}
+_FORECAST = re.compile(r"预计|有望|预期|预测|预估|将达|将超|将在|将突破|将实现|目标|计划|力争|或将|指引")
+
+_UP = "同比增长|环比增长|同比增加|同比提升|同比上涨|同比上升|增长|增加|提升|上涨|上升|提高|攀升|飙升|大增|猛增|激增|暴增|扩大|增幅|涨幅|增速|增|涨"
+_DOWN = "同比下降|环比下降|同比减少|同比下滑|下降|减少|下滑|下跌|降低|回落|缩减|萎缩|收窄|缩小|下调|降幅|跌幅|下挫|暴跌|大跌|骤降|锐减|缩水|减|跌|降"
+_FILL = r"(?:了|约|大约|近|接近|将近|超过|超|逾|达|达到|高达|仅|仅为|分别|分别为|为|幅度|幅度为|幅度达|不足|不到|近乎|出|高|明显|大幅|显著|约为)*"
+_DIR_RE = re.compile(rf"(?P<up>{_UP}){_FILL}$|(?P<down>{_DOWN}){_FILL}$")
+
+
+def _num_value(text: str) -> tuple[float | None, bool, str | None]:
+    """(value, vague, qualifier-from-多/余) for one _NUM match."""
+    m = _PARTS_RE.fullmatch(text)
+    if not m:
+        return None, False, None
+    core, mag = m.group("core"), m.group("mag") or ""
+    vague = bool(m.group("pre")) or m.group("ap1") == "几"
+    q = "over" if (m.group("ap1") in ("多", "余") or m.group("ap2")) else None
+    v = parse_number(core + mag)
+    if v is None and core[0] in "十百千万亿":
+        v = parse_number("一" + core + mag)
+        if v is not None and not vague:
+            return None, False, None
+    if v is None and _CN_ONLY.fullmatch(core) and mag:
+        return None, False, None
+    if v is None:
+        return None, vague, q
+    return v, vague, q
+
+
+def _clean(v: float | None) -> float | int | None:
+    if v is None:
+        return None
+    if v == int(v) and abs(v) < 1e18:
+        return int(v)
+    return round(v, 10)
+
+
+def _unit_of(u: str) -> tuple[str, str]:
+    """(unit, kind) for a matched unit string."""
+    if u in MONEY_UNITS:
+        return MONEY_UNITS[u], "money"
+    if u in ("%", "％", "成"):
+        return "%", "percent"
+    if u == "‰":
+        return "‰", "percent"
+    if u.endswith("百分点"):
+        return "pp", "pp"
+    if u.endswith("基点"):
+        return "bp", "bp"
+    if u == "倍":
+        return "x", "multiple"
+    return u, "count"
+
+
+_SENT_END = "。！!？?；;\n"
+
+
+def _clause_start(text: str, pos: int, limit: int = 40, ends: str = _CLAUSE_END) -> int:
+    i = pos
+    lo = max(0, pos - limit)
+    while i > lo and text[i - 1] not in ends:
+        i -= 1
+    return i
+
+
+def _money_or_count(m: re.Match, text: str) -> tuple[int, float | None, float | None, bool, str | None, str, str] | None:
+    """(end, value, high, vague, inner qualifier, unit, kind) of a number+unit match, or None."""
+    end = m.end()
+    u = m.group("unit")
+    unit, kind = _unit_of(u)
+    after = text[end:end + 1]
+    if after and after in _UNIT_GUARD.get(u, ""):
+        return None  # 3元件, 2个月, 5股东
+    if u == "成" and after and after in "本交立功长为员都果熟型绩就品份效全":
+        return None  # 成本 / 成交 / 成立 start a word
+    if u == "个" and _DURATION_AFTER.match(text, end):
+        return None  # 三个月 / 两个季度: durations
+    if u.isascii() and _ASCII_AFTER.match(text, end):
+        return None  # 5GWh2 / 8GB: part of a token
+    num, num2 = m.group("num"), m.group("num2")
+    if num2 is None:
+        tail = _RANGE_TAIL.match(text, end)
+        if (tail and _unit_of(tail.group("unit"))[0] == unit
+                and not _FROM_RE.search(text, max(0, m.start() - 4), m.start())):
+            hv = _num_value(tail.group("num2"))[0]
+            lv = _num_value(num)[0]
+            if hv is not None and lv is not None and hv > lv:
+                num2, end = tail.group("num2"), tail.end()
+    value, vague, inner_q = _num_value(num)
+    if value is None and not vague:
+        return None
+    scale = 10 if u == "成" else 1
+    high = None
+    if num2 is not None:
+        high, vague2, _ = _num_value(num2)
+        if high is None:
+            return None
+        vague = vague or vague2
+        # 10-15亿元: the low end takes the high end's magnitude
+        pm, hm = _PARTS_RE.fullmatch(num), _PARTS_RE.fullmatch(num2)
+        if (pm and hm and not pm.group("mag") and hm.group("mag")
+                and not _HAS_CN_UNIT.search(pm.group("core"))):
+            lowv = parse_number(pm.group("core") + hm.group("mag"))
+            if lowv is not None and lowv <= high:
+                value = lowv
+        if value is not None and high <= value:
+            return None
+        high *= scale
+    if value is not None:
+        value *= scale
+    # a count in Chinese digits only needs a value of ten or more (两家, 三只松鼠)
+    core_is_cn = not _DIGIT.search(num)
+    if core_is_cn and kind == "count" and not vague and (value is None or value < 10):
+        return None
+    if u == "度" and core_is_cn:
+        return None  # 一度 = "at one point"
+    if u == "成" and (value is None or value > 100):
+        return None
+    return end, value, high, vague, inner_q, unit, kind
+
+
+def find_figures(text: str) -> list[tuple[int, int, FigureValue]]:
+    """Every figure in ``text`` as (start, end, FigureValue), in text order."""
+    out: list[tuple[int, int, FigureValue]] = []
+    pos = 0
+    while (m := _FIG_RE.search(text, pos)) is not None:
+        pos = m.start() + 1  # a rejected match: look again one character on
+        start = m.start()
+        high = None
+        vague = False
+        inner_q = None
+        if m.group("pct") is not None:
+            end = m.end()
+            value = parse_number(m.group("pctnum"))
+            if value is None:
+                continue
+            if m.group("pctnum2"):
+                high = parse_number(m.group("pctnum2"))
+            unit = "%"
+        elif m.group("fan") is not None:
+            end = m.end()
+            fan, n = m.group("fan"), m.group("fann")
+            value = {None: 2, "一": 2, "两": 4, "二": 4, "三": 8}[n] if "番" in fan else 2
+            unit = "x"
+        else:
+            got = _money_or_count(m, text)
+            if got is None:
+                continue
+            end, value, high, vague, inner_q, unit, _kind = got
+            # --- left context: ordinals, rankings, codes, model names -------
+            before = text[max(0, start - 6):start]
+            if _PREV_BAD.search(before):
+                continue
+            if _PREV_ALNUM.search(before):
+                continue
+        # --- qualifier --------------------------------------------------------
+        prefix = text[_clause_start(text, start):start]
+        qualifier = inner_q
+        qm = _Q_BEFORE.search(prefix)
+        if qm:
+            qualifier = _Q_WORD.get(qm.group("q"), "forecast")
+        if qualifier is None:
+            am = _Q_AFTER.match(text, end)
+            if am:
+                qualifier = _Q_AFTER_WORD[am.group("q")]
+        if qualifier is None and _FORECAST.search(text, _clause_start(text, start, 60, _SENT_END), start):
+            qualifier = "forecast"
+        # --- direction: a change (增长12%) vs a level (增至, 达到, 为) ------
+        direction = None
+        dm = _DIR_RE.search(prefix)
+        if dm:
+            direction = "up" if dm.group("up") else "down"
+        elif unit == "x" and m.group("fan") is not None:
+            direction = "up"
+        out.append((start, end, FigureValue(_clean(value), unit, qualifier, direction, _clean(high), vague)))
+        pos = end
+    return out

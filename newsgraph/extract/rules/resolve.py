@@ -1,0 +1,291 @@
+"""Canonical names and entity resolution within an article. Pure functions, stdlib only.
+
+    >>> normalize_name("小米集团-W"), normalize_name("深圳远航科技有限公司"), normalize_name("Ｔｅｓｌａ, Inc.")
+    ('小米集团', '深圳远航科技', 'tesla')
+    >>> entity_key("Company", "腾讯控股")
+    'company:腾讯控股'
+
+``resolve_article`` groups an article's mentions into entities. The rule (also in
+docs/entity-resolution.md): a name the gazetteer knows resolves to the gazetteer's canonical
+name, in every article (腾讯 / 腾讯控股 / Tencent -> 腾讯控股). A name it does not know resolves
+only inside its own article: a short form (远航科技, 远航) joins the one full name of that
+article that contains it (深圳远航科技有限公司); a short form that no full name of the article
+contains stays its own entity, and one that two of them contain is not guessed. Across articles
+the key is type + canonical name, so two unknown companies called 远航 in their own articles
+(深圳远航科技 and 远航物流) never merge.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover - annotations only, no import cycle at run time
+    from .entities import EntityCandidate, Gazetteer
+
+__all__ = [
+    "ResolvedEntity",
+    "entity_key",
+    "fold",
+    "normalize_name",
+    "resolve_article",
+    "short_forms",
+    "strip_place",
+]
+
+# Full-width ASCII -> ASCII, ideographic space -> space; same length, so offsets survive.
+_FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_FULLWIDTH[0x3000] = 0x20
+_HALFWIDTH = str.maketrans(_FULLWIDTH)
+# ... and ASCII upper -> lower: what the gazetteer matcher compares (length-preserving).
+_FOLD = str.maketrans({**_FULLWIDTH, **{cp: cp + 32 for cp in range(0x41, 0x5B)}})
+
+
+def fold(text: str) -> str:
+    """Full-width ASCII to half-width and ASCII letters to lower case; keeps every offset."""
+    return text.translate(_FOLD)
+
+
+_LEGAL_SUFFIX = re.compile(
+    r"(?:股份有限公司|有限责任公司|有限公司|股份公司"
+    r"|[,，]?\s*(?:inc|ltd|co|corp|corporation|limited|llc|plc|gmbh|ag|s\.?a)\.?"
+    r"|[,，]?\s*co\.?,?\s*ltd\.?)$",
+    re.IGNORECASE,
+)
+_STOCK_MARK = re.compile(r"-(?:SW|WR|W|S|U)$", re.IGNORECASE)
+_STOCK_CODE = re.compile(r"[（(]\s*(?:[A-Za-z]{2,6}\s*[:：]\s*)?[0-9A-Za-z]{2,6}(?:\.[A-Za-z]{1,3})?\s*[）)]$")
+_SPACES = re.compile(r"\s+")
+# 集团公司 -> 集团, 科技公司 -> 科技: "公司" after another company word adds nothing.
+_TAIL_GONGSI = re.compile(r"(?<=集团|科技|控股|汽车|银行|证券|保险|网络|传媒|能源|物流|医药|资本|基金|咨询)公司$")
+
+
+def normalize_name(s: str) -> str:
+    """Surface form -> the form names are compared and keyed by.
+
+    Full-width Latin/digits to half-width, spaces removed (between two Latin words one space is
+    kept), Latin case-folded, a trailing stock code (00700.HK), stock marker (-W, -SW, -U) and
+    legal suffix (股份有限公司, 有限责任公司, 有限公司, Inc., Ltd., Co., Corp.) removed. A place
+    prefix (深圳, 北京市) is kept: ``strip_place`` gives the short form.
+    """
+    s = s.translate(_HALFWIDTH).strip()
+    s = _SPACES.sub(" ", s)
+    s = re.sub(r"(?<![A-Za-z0-9]) | (?![A-Za-z0-9])", "", s)  # keep spaces only inside Latin
+    for _ in range(3):
+        before = s
+        s = _STOCK_CODE.sub("", s).strip()
+        s = _STOCK_MARK.sub("", s)
+        stripped = _LEGAL_SUFFIX.sub("", s).strip(" ,，")
+        if stripped:
+            s = stripped
+        stripped = _TAIL_GONGSI.sub("", s)
+        if len(stripped) >= 2:
+            s = stripped
+        if s == before:
+            break
+    return s.casefold() if s.isascii() else _casefold_latin(s)
+
+
+def _casefold_latin(s: str) -> str:
+    return "".join(ch.lower() if "A" <= ch <= "Z" else ch for ch in s)
+
+
+def entity_key(type: str, canonical: str) -> str:  # noqa: A002 - the contract's field name
+    """Deterministic cross-article key: ``"company:腾讯控股"``."""
+    return f"{type.strip().lower()}:{normalize_name(canonical)}"
+
+
+# Provinces, municipalities and the cities that lead company names most often.
+_PLACES = (
+    "北京 上海 天津 重庆 深圳 广州 杭州 南京 苏州 成都 武汉 西安 长沙 合肥 宁波 厦门 青岛 大连 "
+    "沈阳 济南 郑州 福州 无锡 东莞 佛山 珠海 昆明 南昌 贵阳 南宁 海口 石家庄 太原 哈尔滨 长春 "
+    "呼和浩特 兰州 银川 西宁 乌鲁木齐 拉萨 常州 温州 绍兴 嘉兴 台州 泉州 烟台 潍坊 徐州 南通 "
+    "扬州 惠州 中山 香港 澳门 台湾 广东 浙江 江苏 山东 福建 河北 河南 湖北 湖南 安徽 江西 "
+    "四川 贵州 云南 陕西 山西 甘肃 辽宁 吉林 黑龙江 海南 广西 内蒙古 宁夏 新疆 西藏 青海"
+).split()
+_PLACE_PREFIX = re.compile(
+    "^(?:" + "|".join(sorted(_PLACES, key=len, reverse=True)) + r")(?:省|市|自治区|特别行政区)?(?:[^\x00-\x7f]{0,3}?区)?"
+)
+# The stem of a company name: what is left when these words are taken off the end.
+_WEAK_SUFFIX = re.compile(
+    r"(?:集团|控股|科技|银行|证券|保险|汽车|电子|网络|传媒|能源|物流|医药|超市|资本|基金|创投|咨询"
+    r"|实业|电器|通信|软件|信息技术|信息|技术|智能|生物|制药|药业|食品|股份|国际|新材料|材料|动力|光电)+$"
+)
+
+
+def strip_place(name: str) -> str:
+    """深圳远航科技 -> 远航科技; a name that is only a place stays as it is."""
+    short = _PLACE_PREFIX.sub("", name, count=1)
+    return short if len(short) >= 2 else name
+
+
+def short_forms(name: str) -> tuple[str, ...]:
+    """Forms an article may use for an (unknown) company after naming it in full, longest first:
+    深圳远航科技有限公司 -> (深圳远航科技, 远航科技, 远航)."""
+    forms: list[str] = []
+    base = normalize_name(name)
+    for form in (base, strip_place(base)):
+        if form not in forms:
+            forms.append(form)
+        core = _WEAK_SUFFIX.sub("", form)
+        if 2 <= len(core) < len(form) and core not in forms:
+            forms.append(core)
+    return tuple(sorted(forms, key=len, reverse=True))
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedEntity:
+    type: str
+    name: str  # canonical: the gazetteer's name, else the longest normalized full form seen
+    aliases: tuple[str, ...]  # surface forms seen, in order of first mention
+    mentions: tuple[tuple[int, int, str], ...]  # (start, end, text), sorted
+
+    @property
+    def key(self) -> str:
+        return entity_key(self.type, self.name)
+
+
+# A mention already covered by this many characters of a full name is not a short form of it.
+_MIN_SHORT = 2
+_ANY_COMPANY = ("Company", "Organization")
+
+
+def _contains(full: str, short: str) -> bool:
+    """Is ``short`` a short form of ``full``? Substring of the full name or of its short forms
+    (after legal suffix and place prefix); at least two characters."""
+    if len(short) < _MIN_SHORT or short == full:
+        return False
+    if short in full:
+        return True
+    return any(short in form for form in short_forms(full))
+
+
+def resolve_article(
+    mentions: Iterable[tuple[int, int, EntityCandidate]],
+    gazetteer: Gazetteer | None = None,
+    text: str | None = None,
+) -> list[ResolvedEntity]:
+    """Group one article's mentions into entities with canonical names.
+
+    ``mentions`` are ``(start, end, EntityCandidate)`` (overlaps already settled, e.g. by
+    ``entities.find_entities``). With ``text`` the mention texts are ``text[start:end]`` and the
+    article is scanned once more for the short forms of the unknown companies it names in full
+    (深圳远航科技有限公司 ... 远航); without it a mention's text is the candidate's name.
+
+    Order of the result: by first mention.
+    """
+    items = sorted(((s, e, c) for s, e, c in mentions), key=lambda m: (m[0], -m[1]))
+    surface = (lambda s, e, c: text[s:e]) if text is not None else (lambda s, e, c: c.name)
+
+    # 1. canonical name per mention: the gazetteer's, else the normalized name.
+    resolved: list[tuple[int, int, str, str, str]] = []  # start, end, type, canonical, surface
+    for s, e, cand in items:
+        surf = surface(s, e, cand)
+        entry = None
+        if gazetteer is not None and cand.type != "Person":
+            entry = gazetteer.lookup(cand.name) or gazetteer.lookup(surf)
+        if entry is not None:
+            resolved.append((s, e, entry.type, entry.canonical, surf))
+        else:
+            name = cand.name if cand.type == "Person" else normalize_name(cand.name)
+            resolved.append((s, e, cand.type, name or cand.name, surf))
+
+    # 2. extra mentions: short forms of the article's unknown full names in the rest of the text.
+    if text is not None:
+        resolved = _add_short_form_mentions(text, resolved, gazetteer)
+
+    # 3. link short forms to the one full name of the article that contains them.
+    unknown = {(t, n) for _, _, t, n, _ in resolved if t in _ANY_COMPANY}
+    if gazetteer is not None:
+        unknown = {(t, n) for t, n in unknown if gazetteer.lookup(n) is None}
+    names = sorted({n for t, n in unknown}, key=len, reverse=True)
+    link: dict[str, str] = {}
+    for short in names:
+        fulls = [full for full in names if len(full) > len(short) and _contains(full, short)]
+        # Keep only the maximal full names (远航科技 inside 深圳远航科技 is one company).
+        tops = [f for f in fulls if not any(f != g and _contains(g, f) for g in fulls)]
+        if len(tops) == 1:
+            link[short] = tops[0]
+    types = {n: t for t, n in unknown}
+
+    groups: dict[tuple[str, str], list[tuple[int, int, str]]] = {}
+    order: list[tuple[str, str]] = []
+    for s, e, typ, name, surf in resolved:
+        if (typ, name) in unknown and name in link:
+            name = _final(link, name)
+            typ = types.get(name, typ)
+        key = (typ, name)
+        if key not in groups:
+            groups[key] = []
+            order.append(key)
+        groups[key].append((s, e, surf))
+
+    out = []
+    for typ, name in order:
+        ms = sorted(set(groups[(typ, name)]))
+        aliases: list[str] = []
+        for _, _, surf in ms:
+            if surf not in aliases:
+                aliases.append(surf)
+        out.append(ResolvedEntity(typ, name, tuple(aliases), tuple(ms)))
+    out.sort(key=lambda r: r.mentions[0][:2])
+    return out
+
+
+def _final(link: dict[str, str], name: str) -> str:
+    seen = set()
+    while name in link and name not in seen:
+        seen.add(name)
+        name = link[name]
+    return name
+
+
+def _add_short_form_mentions(
+    text: str,
+    resolved: list[tuple[int, int, str, str, str]],
+    gazetteer: Gazetteer | None,
+) -> list[tuple[int, int, str, str, str]]:
+    """Find further mentions of the article's unknown companies by their short forms."""
+    forms: dict[str, set[tuple[str, str]]] = {}
+    for s, e, typ, name, surf in resolved:
+        if typ != "Company" or (gazetteer is not None and gazetteer.lookup(name) is not None):
+            continue
+        for form in short_forms(name) + tuple(short_forms(surf)):
+            if len(form) >= _MIN_SHORT and not form.isascii():
+                forms.setdefault(form, set()).add((typ, name))
+    if not forms:
+        return resolved
+    # A form that two different full names give (远航 of 远航科技 and 远航物流) is not used.
+    usable = {f: next(iter(owners)) for f, owners in forms.items() if len(_tops(owners)) == 1}
+    if not usable:
+        return resolved
+    covered = bytearray(len(text) + 1)
+    for s, e, *_ in resolved:
+        covered[s:e] = b"\x01" * (e - s)
+    pattern = re.compile("|".join(re.escape(f) for f in sorted(usable, key=len, reverse=True)))
+    extra = []
+    for m in pattern.finditer(text):
+        s, e = m.start(), m.end()
+        if any(covered[s:e]):
+            continue
+        if e - s <= 2 and _cjk(text, s - 1) and text[s - 1] not in _LEFT_OK:
+            continue  # a two-character form glued to a word (扬帆远航) is not a name
+        typ, name = usable[m.group()]
+        extra.append((s, e, typ, name, m.group()))
+        covered[s:e] = b"\x01" * (e - s)
+    return sorted(resolved + extra, key=lambda r: (r[0], -r[1]))
+
+
+def _tops(owners: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    """Owners that are not short forms of another owner."""
+    names = {n for _, n in owners}
+    return {(t, n) for t, n in owners if not any(n != m and _contains(m, n) for m in names)}
+
+
+# Characters after which a short company name may begin without a separator.
+_LEFT_OK = set("的与和在由向对据及了是将被把从给让等于即并或而但也都还就又再才已曾仍称说这其该此为年月日")
+
+
+def _cjk(text: str, i: int) -> bool:
+    return 0 <= i < len(text) and "\u4e00" <= text[i] <= "\u9fff"
+

@@ -1,0 +1,206 @@
+"""Every query string the project runs. Labels come from schema.py, never from input."""
+from __future__ import annotations
+
+from .schema import (ARTICLE_FACT_LABELS, ENTITY_LABELS, NODES, OWNER_LABELS, RELATIONSHIPS,
+                     ROLE_ORG_LABELS, SHARED_LABELS, SPEAKER_LABELS)
+
+# --- schema ----------------------------------------------------------------------------------
+
+NEO4J_CONSTRAINTS = tuple(
+    f"CREATE CONSTRAINT {label.lower()}_{key} IF NOT EXISTS FOR (n:{label}) REQUIRE n.{key} IS UNIQUE"
+    for label, (key, _) in NODES.items()
+)
+NEO4J_INDEXES = tuple(
+    f"CREATE INDEX {label.lower()}_article_id IF NOT EXISTS FOR (n:{label}) ON (n.article_id)"
+    for label in ARTICLE_FACT_LABELS
+) + ("CREATE INDEX article_path IF NOT EXISTS FOR (n:Article) ON (n.path)",)
+
+
+def _columns(properties: dict[str, str]) -> str:
+    return ", ".join(f"{name} {kind}" for name, kind in properties.items())
+
+
+EMBEDDED_NODE_TABLES = tuple(
+    f"CREATE NODE TABLE IF NOT EXISTS {label}({_columns(props)}, PRIMARY KEY ({key}))"
+    for label, (key, props) in NODES.items()
+)
+EMBEDDED_REL_TABLES = tuple(
+    "CREATE REL TABLE IF NOT EXISTS {rel}({pairs}{props})".format(
+        rel=rel,
+        pairs=", ".join(f"FROM {a} TO {b}" for a, b in pairs),
+        props=(", " + _columns(props)) if props else "",
+    )
+    for rel, (pairs, props) in RELATIONSHIPS.items()
+)
+
+# --- reading state ---------------------------------------------------------------------------
+
+ARTICLES_BY_ID = "UNWIND $ids AS id MATCH (a:Article {id: id}) RETURN a.id AS id, a.extractor AS extractor"
+
+# Articles a batch replaces: the same id, or an edited version at the same path or URL.
+STALE_ARTICLES = """
+UNWIND $rows AS r
+MATCH (a:Article)
+WHERE a.id = r.id OR (r.path IS NOT NULL AND a.path = r.path) OR (r.url IS NOT NULL AND a.url = r.url)
+RETURN DISTINCT a.id AS id
+"""
+
+# --- deleting an article's facts -------------------------------------------------------------
+
+DELETE_ARTICLE_FACTS = tuple(
+    f"UNWIND $ids AS id MATCH (n:{label} {{article_id: id}}) DETACH DELETE n"
+    for label in ARTICLE_FACT_LABELS
+)
+DELETE_ROLES = "MATCH (:Person)-[r:HOLDS_ROLE]->() WHERE r.article_id IN $ids DELETE r"
+DELETE_ARTICLES = "UNWIND $ids AS id MATCH (a:Article {id: id}) DETACH DELETE a"
+DELETE_ORPHANS = tuple(
+    f"MATCH (n:{label}) WHERE NOT EXISTS {{ MATCH (n)--() }} DELETE n" for label in SHARED_LABELS
+)
+
+# --- writing ---------------------------------------------------------------------------------
+
+MERGE_ARTICLES = """
+UNWIND $rows AS r
+MERGE (a:Article {id: r.id})
+SET a.name = r.name, a.title = r.title, a.published = r.published, a.source = r.source,
+    a.author = r.author, a.url = r.url, a.path = r.path, a.text = r.text,
+    a.extractor = r.extractor, a.fictional = r.fictional
+"""
+
+MERGE_SENTENCES = """
+UNWIND $rows AS r
+MATCH (a:Article {id: r.article_id})
+MERGE (s:Sentence {id: r.id})
+SET s.name = r.name, s.text = r.text, s.article_id = r.article_id, s.position = r.position,
+    s.start_char = r.start_char, s.end_char = r.end_char
+MERGE (a)-[:HAS_SENTENCE]->(s)
+"""
+
+MERGE_ENTITIES = {
+    label: f"UNWIND $rows AS r MERGE (e:{label} {{key: r.key}}) SET e.name = r.name"
+    for label in ENTITY_LABELS
+}
+
+MERGE_MENTIONS = {
+    label: f"""
+UNWIND $rows AS r
+MATCH (a:Article {{id: r.article_id}}), (e:{label} {{key: r.key}})
+MERGE (a)-[m:MENTIONS {{start_char: r.start_char}}]->(e)
+SET m.end_char = r.end_char, m.text = r.text, m.sentence = r.sentence
+"""
+    for label in ENTITY_LABELS
+}
+
+ENTITY_ALIASES = {
+    label: f"""
+UNWIND $keys AS k
+MATCH (e:{label} {{key: k}})<-[m:MENTIONS]-(:Article)
+RETURN k AS key, collect(DISTINCT m.text) AS aliases
+"""
+    for label in ENTITY_LABELS
+}
+SET_ALIASES = {
+    label: f"UNWIND $rows AS r MATCH (e:{label} {{key: r.key}}) SET e.aliases = r.aliases"
+    for label in ENTITY_LABELS
+}
+
+MERGE_PERIODS = """
+UNWIND $rows AS r
+MERGE (p:Period {key: r.key})
+SET p.name = r.key, p.first_day = r.first_day, p.last_day = r.last_day
+"""
+
+MERGE_DATE_REFERENCES = """
+UNWIND $rows AS r
+MATCH (s:Sentence {id: r.sentence_id}), (p:Period {key: r.period})
+MERGE (s)-[d:REFERS_TO {start_char: r.start_char}]->(p)
+SET d.end_char = r.end_char, d.text = r.text, d.kind = r.kind
+"""
+
+# The embedded store types a parameter column from its values; a batch whose `high` values are
+# all null would bind as STRING, so numbers are cast with each dialect's function.
+_MERGE_FIGURES = """
+UNWIND $rows AS r
+MATCH (s:Sentence {{id: r.sentence_id}})
+MERGE (f:Figure {{id: r.id}})
+SET f.name = r.name, f.text = r.text, f.article_id = r.article_id, f.start_char = r.start_char,
+    f.end_char = r.end_char, f.value = {to_float}(r.value), f.unit = r.unit,
+    f.qualifier = r.qualifier, f.direction = r.direction, f.high = {to_float}(r.high),
+    f.vague = r.vague, f.measure = r.measure, f.subject = r.subject, f.period = r.period
+MERGE (f)-[:IN_SENTENCE]->(s)
+"""
+MERGE_FIGURES = {
+    "neo4j": _MERGE_FIGURES.format(to_float="toFloat"),
+    "embedded": _MERGE_FIGURES.format(to_float="to_double"),
+}
+
+MERGE_FIGURE_OWNERS = {
+    label: f"""
+UNWIND $rows AS r
+MATCH (f:Figure {{id: r.id}}), (e:{label} {{key: r.key}})
+MERGE (f)-[:OF]->(e)
+"""
+    for label in OWNER_LABELS
+}
+
+MERGE_FIGURE_PERIODS = """
+UNWIND $rows AS r
+MATCH (f:Figure {id: r.id}), (p:Period {key: r.period})
+MERGE (f)-[:FOR_PERIOD]->(p)
+"""
+
+MERGE_FIGURE_CHANGES = """
+UNWIND $rows AS r
+MATCH (f:Figure {id: r.id}), (base:Figure {id: r.base})
+MERGE (f)-[:CHANGE_OF]->(base)
+"""
+
+MERGE_CLAIMS = """
+UNWIND $rows AS r
+MATCH (s:Sentence {id: r.sentence_id})
+MERGE (c:Claim {id: r.id})
+SET c.name = r.name, c.text = r.text, c.article_id = r.article_id, c.start_char = r.start_char,
+    c.end_char = r.end_char, c.speaker = r.speaker, c.cue = r.cue, c.quoted = r.quoted
+MERGE (c)-[:IN_SENTENCE]->(s)
+"""
+
+MERGE_SPEAKERS = {
+    label: f"""
+UNWIND $rows AS r
+MATCH (c:Claim {{id: r.id}}), (e:{label} {{key: r.key}})
+MERGE (c)-[:SAID_BY]->(e)
+"""
+    for label in SPEAKER_LABELS
+}
+
+MERGE_CLAIM_TOPICS = {
+    label: f"""
+UNWIND $rows AS r
+MATCH (c:Claim {{id: r.id}}), (e:{label} {{key: r.key}})
+MERGE (c)-[:ABOUT]->(e)
+"""
+    for label in ENTITY_LABELS
+}
+
+MERGE_CLAIM_CITATIONS = """
+UNWIND $rows AS r
+MATCH (c:Claim {id: r.id}), (f:Figure {id: r.figure})
+MERGE (c)-[:CITES]->(f)
+"""
+
+MERGE_ROLES = {
+    label: f"""
+UNWIND $rows AS r
+MATCH (p:Person {{key: r.person}}), (o:{label} {{key: r.org}})
+MERGE (p)-[h:HOLDS_ROLE {{title: r.title, article_id: r.article_id}}]->(o)
+SET h.start_char = r.start_char, h.end_char = r.end_char, h.text = r.text
+"""
+    for label in ROLE_ORG_LABELS
+}
+
+# --- reading ---------------------------------------------------------------------------------
+
+NEO4J_LABEL_COUNTS = "MATCH (n) RETURN labels(n)[0] AS label, count(*) AS count ORDER BY label"
+NEO4J_TYPE_COUNTS = "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS count ORDER BY type"
+EMBEDDED_LABEL_COUNTS = "MATCH (n) RETURN label(n) AS label, count(*) AS count ORDER BY label"
+EMBEDDED_TYPE_COUNTS = "MATCH ()-[r]->() RETURN label(r) AS type, count(*) AS count ORDER BY type"

@@ -1,0 +1,77 @@
+"""The embedded default store: LadybugDB (the maintained fork of Kùzu), a Cypher database in a file."""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterator
+
+import ladybug
+
+from . import cypher
+from .store import GraphError, GraphQueryError, Run
+from .values import plain
+
+
+def _rows(result: Any) -> tuple[list[str], list[list[Any]]]:
+    columns = result.get_column_names()
+    rows = []
+    while result.has_next():
+        rows.append([plain(v) for v in result.get_next()])
+    return columns, rows
+
+
+class EmbeddedStore:
+    name = "embedded"
+
+    def __init__(self, path: str | Path, read_only: bool = False):
+        self.location = str(path)
+        if read_only and not Path(path).exists():
+            raise GraphError(f"no graph at {path}; run `newsgraph ingest corpora/` first, or pass --db PATH")
+        try:
+            self.db = ladybug.Database(str(path), read_only=read_only)
+            self.conn = ladybug.Connection(self.db)
+        except RuntimeError as error:
+            raise GraphError(
+                f"cannot open the embedded graph at {path} ({error}); "
+                "is another newsgraph process using it? Or pass --db with another path"
+            ) from None
+
+    def _execute(self, query: str, parameters: dict[str, Any] | None = None):
+        return self.conn.execute(query, parameters or {})
+
+    def ensure_schema(self) -> None:
+        for query in cypher.EMBEDDED_NODE_TABLES + cypher.EMBEDDED_REL_TABLES:
+            self._execute(query)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Run]:
+        def run(query: str, parameters: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+            columns, rows = _rows(self._execute(query, parameters))
+            return [dict(zip(columns, row)) for row in rows]
+
+        self._execute("BEGIN TRANSACTION")
+        try:
+            yield run
+        except BaseException:
+            try:
+                self._execute("ROLLBACK")
+            except RuntimeError:  # the engine already rolled back after a failed statement
+                pass
+            raise
+        self._execute("COMMIT")
+
+    def read(self, query: str, parameters: dict[str, Any] | None = None):
+        try:
+            return _rows(self._execute(query, parameters))
+        except RuntimeError as error:
+            raise GraphQueryError(f"the embedded store rejected the query: {error}") from None
+
+    def label_counts(self) -> dict[str, int]:
+        return {row[0]: row[1] for row in self.read(cypher.EMBEDDED_LABEL_COUNTS)[1]}
+
+    def type_counts(self) -> dict[str, int]:
+        return {row[0]: row[1] for row in self.read(cypher.EMBEDDED_TYPE_COUNTS)[1]}
+
+    def close(self) -> None:
+        self.conn.close()
+        self.db.close()

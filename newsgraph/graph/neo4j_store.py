@@ -1,0 +1,97 @@
+"""Neo4j through the official driver."""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from typing import Any, Iterator
+
+import neo4j
+from neo4j import GraphDatabase
+from neo4j import exceptions as neo4j_errors
+from neo4j.graph import Node, Path, Relationship
+
+from . import cypher
+from .store import GraphError, GraphQueryError, Run
+from .values import node, plain, relationship
+
+START_HINT = "start a local server with `scripts/neo4j-server start`, or set NEO4J_URI to a running one"
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Node):
+        return node(sorted(value.labels)[0] if value.labels else "", dict(value))
+    if isinstance(value, Relationship):
+        return relationship(value.type, dict(value))
+    if isinstance(value, Path):
+        return {"nodes": [_plain(n) for n in value.nodes],
+                "relationships": [_plain(r) for r in value.relationships]}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return plain(value)
+
+
+class Neo4jStore:
+    name = "neo4j"
+
+    def __init__(self, uri: str, username: str | None = None, password: str | None = None,
+                 database: str | None = None):
+        self.location = uri
+        self.database = database or None
+        auth = (username, password or "") if username else None
+        try:
+            self.driver = GraphDatabase.driver(uri, auth=auth)
+            self.driver.verify_connectivity()
+        except neo4j_errors.AuthError as error:
+            raise GraphError(
+                f"Neo4j at {uri} refused the credentials ({error.message}); "
+                "set NEO4J_USERNAME and NEO4J_PASSWORD"
+            ) from None
+        except (neo4j_errors.ServiceUnavailable, OSError) as error:
+            raise GraphError(f"cannot reach Neo4j at {uri} ({error}); is it running? {START_HINT}") from None
+        except (ValueError, neo4j_errors.ConfigurationError) as error:
+            raise GraphError(f"invalid Neo4j URI {uri!r} ({error}); use e.g. bolt://127.0.0.1:7687") from None
+
+    def ensure_schema(self) -> None:
+        for query in cypher.NEO4J_CONSTRAINTS + cypher.NEO4J_INDEXES:
+            self.driver.execute_query(query, database_=self.database)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Run]:
+        with self.driver.session(database=self.database) as session:
+            tx = session.begin_transaction()
+
+            def run(query: str, parameters: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+                return [record.data() for record in tx.run(query, parameters or {})]
+
+            try:
+                yield run
+            except BaseException:
+                tx.rollback()
+                raise
+            tx.commit()
+
+    def read(self, query: str, parameters: dict[str, Any] | None = None):
+        def work(tx: neo4j.ManagedTransaction):
+            result = tx.run(query, parameters or {})
+            columns = list(result.keys())
+            return columns, [[_plain(v) for v in record.values()] for record in result]
+
+        try:
+            with self.driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS) as session:
+                return session.execute_read(work)
+        except neo4j_errors.ClientError as error:
+            hint = " (queries are read-only: use `newsgraph ingest` to write)" if "write" in (error.message or "").lower() else ""
+            raise GraphQueryError(f"Neo4j rejected the query: {error.message}{hint}") from None
+
+    def label_counts(self) -> dict[str, int]:
+        return {row[0]: row[1] for row in self.read(cypher.NEO4J_LABEL_COUNTS)[1]}
+
+    def type_counts(self) -> dict[str, int]:
+        return {row[0]: row[1] for row in self.read(cypher.NEO4J_TYPE_COUNTS)[1]}
+
+    def clear(self) -> None:
+        self.driver.execute_query("MATCH (n) DETACH DELETE n", database_=self.database)
+
+    def close(self) -> None:
+        self.driver.close()

@@ -1,0 +1,75 @@
+"""Shared fixtures: the real Neo4j server, the extracted corpus, and both stores."""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpora"
+NEO4J_SCRIPT = ROOT / "scripts" / "neo4j-server"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def neo4j_server(tmp_path_factory) -> dict[str, str]:
+    """{"uri", "browser_url"}: NEO4J_URI when set (CI starts the server), else one this session starts."""
+    if os.environ.get("NEO4J_URI"):
+        yield {"uri": os.environ["NEO4J_URI"],
+               "browser_url": os.environ.get("NEO4J_BROWSER_URL", "http://127.0.0.1:7474/browser/")}
+        return
+    run_dir = tmp_path_factory.mktemp("neo4j")
+    bolt, http = _free_port(), _free_port()
+    started = subprocess.run(
+        [str(NEO4J_SCRIPT), "--run-dir", str(run_dir), "start", "--fresh", "--bolt", str(bolt), "--http", str(http)],
+        capture_output=True, text=True, timeout=900,
+    )
+    assert started.returncode == 0, f"Neo4j did not start:\n{started.stdout}\n{started.stderr}"
+    try:
+        yield {"uri": f"bolt://127.0.0.1:{bolt}", "browser_url": f"http://127.0.0.1:{http}/browser/"}
+    finally:
+        subprocess.run([str(NEO4J_SCRIPT), "--run-dir", str(run_dir), "stop"], capture_output=True, timeout=120)
+
+
+@pytest.fixture(scope="session")
+def neo4j_uri(neo4j_server) -> str:
+    return neo4j_server["uri"]
+
+
+@pytest.fixture(scope="session")
+def corpus_articles():
+    from newsgraph.app import read_all
+    from newsgraph.extract.reader import Metadata
+
+    articles, failed, _ = read_all([str(CORPUS)], Metadata())
+    assert not failed, failed
+    return articles
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from newsgraph.extract.pipeline import build_nlp
+
+    return build_nlp()
+
+
+@pytest.fixture(scope="session")
+def corpus_extractions(corpus_articles, nlp):
+    from newsgraph.extract.pipeline import extract
+
+    return list(extract(corpus_articles, nlp))
+
+
+@pytest.fixture(scope="session")
+def corpus_documents(corpus_extractions):
+    from newsgraph.extract.serialize import to_document
+
+    return [to_document(x, with_text=True) for x in corpus_extractions]

@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newsgraph.graph.embedded_store import EmbeddedStore
+from newsgraph.graph.neo4j_store import Neo4jStore
+
+
+@pytest.fixture(params=["embedded", "neo4j"])
+def store(request, tmp_path):
+    """An empty store of each kind: the same assertions run on both."""
+    if request.param == "embedded":
+        opened = EmbeddedStore(tmp_path / "graph.db")
+    else:
+        opened = Neo4jStore(request.getfixturevalue("neo4j_uri"))
+        opened.clear()
+    opened.ensure_schema()
+    yield opened
+    opened.close()
+
+
+def _identity(node: dict) -> str:
+    props = node["properties"]
+    return f"{node['label']}:{props.get('id') or props.get('key')}"
+
+
+def snapshot(store) -> tuple[list[str], list[str]]:
+    """Every node and relationship with all properties, as sorted JSON lines."""
+    _, nodes = store.read("MATCH (n) RETURN n")
+    _, rels = store.read("MATCH (a)-[r]->(b) RETURN a, r, b")
+    node_lines = sorted(json.dumps(n, ensure_ascii=False, sort_keys=True) for [n] in nodes)
+    rel_lines = sorted(
+        json.dumps([_identity(a), r["type"], r["properties"], _identity(b)], ensure_ascii=False, sort_keys=True)
+        for a, r, b in rels
+    )
+    return node_lines, rel_lines

@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.graph.rows import article_rows, batch_rows
+from newsgraph.graph.schema import entity_key
+
+TEXT = "小米集团2024年营收3659亿元。雷军表示，小米将继续投入研发。"
+
+
+def document(**overrides):
+    doc = {
+        "article": {"id": "a1", "path": "corpora/x.md", "title": "小米年报", "published": "2025-03-19",
+                    "source": "新京财经", "author": None, "url": None, "text": TEXT},
+        "sentences": [{"start": 0, "end": 17}, {"start": 17, "end": 34}],
+        "entities": [
+            {"type": "Company", "name": "小米集团", "aliases": ["小米", "小米集团"],
+             "mentions": [{"start": 0, "end": 4, "text": "小米集团"}, {"start": 23, "end": 25, "text": "小米"}]},
+            {"type": "Person", "name": "雷军", "aliases": ["雷军"], "roles": [],
+             "mentions": [{"start": 17, "end": 19, "text": "雷军"}]},
+        ],
+        "figures": [{"id": "a1:11-17", "text": "3659亿元", "start": 11, "end": 17, "value": 365900000000,
+                     "unit": "CNY", "qualifier": None, "measure": "营收", "subject": "小米集团",
+                     "period": "2024", "period_interval": ["2024-01-01", "2024-12-31"]}],
+        "dates": [{"text": "2024年", "start": 4, "end": 9, "value": "2024",
+                   "interval": ["2024-01-01", "2024-12-31"], "kind": "absolute"}],
+        "claims": [{"id": "a1:22-33", "speaker": "雷军", "speaker_type": "Person", "cue": "表示",
+                    "text": TEXT[22:33], "start": 22, "end": 33, "quoted": False,
+                    "about": [{"type": "Company", "name": "小米集团"}], "cites": []}],
+        "relations": [],
+    }
+    doc.update(overrides)
+    return doc
+
+
+def test_rows_carry_keys_offsets_and_sentences():
+    rows = article_rows(document(), "x1")
+    assert rows["articles"][0]["name"] == "小米年报"
+    assert [s["text"] for s in rows["sentences"]] == [TEXT[0:17], TEXT[17:34]]
+    assert rows["entities:Company"] == [{"key": "小米集团", "name": "小米集团"}]
+    assert [(m["start_char"], m["end_char"], m["text"], m["sentence"]) for m in rows["mentions:Company"]] == [
+        (0, 4, "小米集团", 0), (23, 25, "小米", 1)]
+    assert rows["figures"][0]["sentence_id"] == "a1:s0"
+    assert rows["figures"][0]["value"] == 365900000000
+    assert rows["figure_owners:Company"] == [{"id": "a1:11-17", "key": "小米集团"}]
+    assert rows["figure_periods"] == [{"id": "a1:11-17", "period": "2024"}]
+    assert rows["periods"] == [{"key": "2024", "first_day": "2024-01-01", "last_day": "2024-12-31"}]
+    assert rows["speakers:Person"] == [{"id": "a1:22-33", "key": "雷军"}]
+    assert rows["claim_topics:Company"] == [{"id": "a1:22-33", "key": "小米集团"}]
+    assert rows["claims"][0]["sentence_id"] == "a1:s1"
+
+
+def test_a_speaker_that_is_no_entity_becomes_an_organization():
+    doc = document(claims=[{"speaker": "媒体报道", "cue": "报道", "text": "x", "start": 22, "end": 23,
+                            "quoted": False}])
+    rows = article_rows(doc, "x1")
+    assert {"key": "媒体报道", "name": "媒体报道"} in rows["entities:Organization"]
+    assert rows["speakers:Organization"] == [{"id": "a1:22-23", "key": "媒体报道"}]
+
+
+def test_rows_are_deterministic_and_batches_dedupe_entities():
+    first, second = batch_rows([document()], "x1"), batch_rows([document()], "x1")
+    assert first == second
+    other = document()
+    other["article"] = dict(other["article"], id="a2", path="corpora/y.md")
+    both = batch_rows([document(), other], "x1")
+    assert both["entities:Company"] == [{"key": "小米集团", "name": "小米集团"}]
+    assert len(both["mentions:Company"]) == 4
+
+
+def test_unknown_entity_type_is_an_error_naming_the_article():
+    doc = document(entities=[{"type": "Planet", "name": "火星", "mentions": []}])
+    with pytest.raises(ValueError, match=r"^corpora/x.md: entity '火星': type 'Planet' is not one of"):
+        article_rows(doc, "x1")
+
+
+def test_documents_without_text_are_refused():
+    doc = document()
+    doc["article"] = {k: v for k, v in doc["article"].items() if k != "text"}
+    with pytest.raises(ValueError, match="corpora/x.md: the document has no article text"):
+        article_rows(doc, "x1")
+
+
+@pytest.mark.parametrize("name, key", [("Tencent", "tencent"), ("ＡＢＣ 科技", "abc科技"), ("小米集团", "小米集团")])
+def test_entity_keys_are_normalized_names(name, key):
+    assert entity_key(name) == key

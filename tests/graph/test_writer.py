@@ -1,0 +1,77 @@
+"""Store mechanics on hand-made documents, on the embedded store and on the real Neo4j server."""
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from newsgraph.graph import GraphQueryError, GraphWriteError, unchanged_articles, write_batch
+
+from .conftest import snapshot
+from .test_rows import TEXT, document
+
+
+def _count(store, query, **params):
+    return store.read(query, params)[1][0][0]
+
+
+def test_a_document_becomes_nodes_and_relationships(store):
+    write_batch(store, [document()], "x1")
+    assert store.label_counts() == {"Article": 1, "Claim": 1, "Company": 1, "Figure": 1, "Period": 1,
+                                    "Person": 1, "Sentence": 2}
+    types = store.type_counts()
+    assert types["MENTIONS"] == 3 and types["OF"] == 1 and types["SAID_BY"] == 1 and types["FOR_PERIOD"] == 1
+    _, rows = store.read("MATCH (c:Company {key: '小米集团'}) RETURN c.name, c.aliases")
+    assert rows == [["小米集团", ["小米", "小米集团"]]]
+
+
+def test_writing_the_same_document_twice_changes_nothing(store):
+    write_batch(store, [document()], "x1")
+    before = snapshot(store)
+    write_batch(store, [document()], "x1")
+    assert snapshot(store) == before
+
+
+def test_an_edited_article_at_the_same_path_replaces_its_facts(store):
+    write_batch(store, [document()], "x1")
+    edited = document(figures=[], claims=[])
+    edited["article"] = dict(edited["article"], id="a1-edited", text=TEXT.replace("3659", "3660"))
+    write_batch(store, [edited], "x1")
+    assert _count(store, "MATCH (a:Article) RETURN count(a)") == 1
+    assert _count(store, "MATCH (a:Article) RETURN a.id") == "a1-edited"
+    assert _count(store, "MATCH (f:Figure) RETURN count(f)") == 0
+    assert _count(store, "MATCH (c:Claim) RETURN count(c)") == 0
+    assert _count(store, "MATCH (p:Period) RETURN count(p)") == 1  # still referred to by a date
+    assert _count(store, "MATCH (s:Sentence) RETURN count(s)") == 2
+
+
+def test_entities_left_without_mentions_are_removed(store):
+    write_batch(store, [document()], "x1")
+    edited = document(entities=[], figures=[], claims=[])
+    write_batch(store, [edited], "x1")
+    assert _count(store, "MATCH (c:Company) RETURN count(c)") == 0
+    assert _count(store, "MATCH (p:Person) RETURN count(p)") == 0
+
+
+def test_a_failing_batch_is_rolled_back_and_earlier_batches_stay(store):
+    write_batch(store, [document()], "x1")
+    before = snapshot(store)
+    good = copy.deepcopy(document())
+    good["article"] = dict(good["article"], id="a2", path="corpora/y.md")
+    broken = copy.deepcopy(document())
+    broken["article"] = dict(broken["article"], id="a3", path="corpora/z.md")
+    broken["figures"][0]["value"] = {"not": "a number"}  # fails inside the transaction
+    with pytest.raises(GraphWriteError, match=r"^writing 2 article\(s\) \(corpora/y.md, corpora/z.md\) to "):
+        write_batch(store, [good, broken], "x1")
+    assert snapshot(store) == before
+
+
+def test_unchanged_articles_are_those_with_the_same_id_and_extractor(store):
+    write_batch(store, [document()], "x1")
+    assert unchanged_articles(store, ["a1", "a9"], "x1") == {"a1"}
+    assert unchanged_articles(store, ["a1"], "x2") == set()
+
+
+def test_bad_queries_raise_a_query_error(store):
+    with pytest.raises(GraphQueryError):
+        store.read("MATCH (n RETURN n")

@@ -1,0 +1,54 @@
+"""One-way layering: extract/ never imports graph/, neo4j or click; graph/ never imports spaCy or jieba."""
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[1] / "newsgraph"
+
+FORBIDDEN = {
+    "extract": {"newsgraph.graph", "newsgraph.cli", "newsgraph.app", "neo4j", "ladybug", "click"},
+    "graph": {"newsgraph.extract", "newsgraph.cli", "newsgraph.app", "spacy", "jieba", "click"},
+}
+
+
+def imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    package = ".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts[:-1])
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")[: len(package.split(".")) - node.level + 1]
+                module = ".".join(base + ([node.module] if node.module else []))
+            else:
+                module = node.module or ""
+            found.add(module)
+    return found
+
+
+def _violations(layer: str) -> list[str]:
+    bad = []
+    for path in sorted((PACKAGE / layer).rglob("*.py")):
+        for module in imported_modules(path):
+            if any(module == f or module.startswith(f + ".") for f in FORBIDDEN[layer]):
+                bad.append(f"{path.relative_to(PACKAGE.parent)} imports {module}")
+    return bad
+
+
+@pytest.mark.parametrize("layer", sorted(FORBIDDEN))
+def test_layer_imports_stay_one_way(layer):
+    assert _violations(layer) == []
+
+
+def test_the_checker_sees_relative_imports(tmp_path):
+    # The rule is only worth something if it catches `from ..graph import x` inside extract/.
+    module = PACKAGE / "extract" / "components" / "spans.py"
+    assert "newsgraph.extract.components.spans" not in imported_modules(module)
+    assert any(m.startswith("spacy") for m in imported_modules(module))
+    sample = PACKAGE / "extract" / "pipeline.py"
+    assert "newsgraph.extract.records" in imported_modules(sample)
