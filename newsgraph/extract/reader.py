@@ -117,25 +117,69 @@ def _clean(value: object) -> str | None:
     return text or None
 
 
-# Header lines exported news pages carry above the body.
-_HEADER_FIELD = re.compile(
-    r"(?P<key>发布时间|发布日期|时间|日期|来源|编辑|责任编辑|作者|记者)\s*[:：]\s*"
-    r"(?P<value>.*?)(?=\s+(?:发布时间|发布日期|时间|日期|来源|编辑|责任编辑|作者|记者)\s*[:：]|$)"
-)
+# Saved news pages: breadcrumbs, a headline, header lines (时间/来源/编辑, 文 | 作者), toolbars
+# above the body; disclaimers, editor lines and "related articles" lists below it.
+_KEYS = "发布时间|发布日期|时间|日期|来源|责任编辑|编辑|作者|记者|阅读"
+_FIELD = re.compile(rf"(?P<key>{_KEYS})\s*[:：]\s*(?P<value>.*?)(?=\s*(?:{_KEYS})\s*[:：]|　|$)")
+_DATE_FIRST = re.compile(r"^(?P<value>\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)(?:\s|　|$)")
 _BYLINE = re.compile(r"^(?:文\s*[|｜丨/]\s*|本报记者\s*)(?:记者\s*)?(?P<author>\S.*)$")
+_BREADCRUMB = re.compile(r"^(?:当前位置|您的位置|你的位置|位置)\s*[:：]|^首页\s*[»>›/]|[»>›]\s*正文$")
+_TOOLBAR = re.compile(r"^(?:【[^】]*】\s*)+$")
+_FOOTER_START = re.compile(r"^(?:相关阅读|相关新闻|推荐阅读|延伸阅读|热门推荐|上一篇|下一篇)\s*[:：]?")
 _CHROME = re.compile(
-    r"^(?:当前位置|您的位置|你的位置)\s*[:：]"
-    r"|^首页\s*[»>›/]"
-    r"|^(?:免责声明|版权声明|声明)\s*[:：]"
-    r"|^(?:责任编辑|编辑)\s*[:：]"
-    r"|^分享到\s*[:：]?"
-    r"|^(?:扫一扫|打开微信|点击进入|返回顶部|相关阅读|推荐阅读|上一篇|下一篇)"
-    r"|^(?:Copyright|版权所有|©)"
+    r"^[（(]?\s*(?:免责声明|版权声明|责任编辑|编辑|本文来源|原标题)\s*[:：]"
+    r"|^分享到|^(?:扫一扫|打开微信|点击进入|返回顶部)|^(?:Copyright|版权所有|©)"
 )
 
 
-def _is_header_line(line: str) -> bool:
-    return bool(_HEADER_FIELD.match(line) or _BYLINE.match(line))
+def _header_fields(line: str) -> dict[str, str]:
+    fields = {m.group("key"): m.group("value").strip() for m in _FIELD.finditer(line)}
+    date_first = _DATE_FIRST.match(line)
+    if date_first:
+        fields.setdefault("时间", date_first.group("value"))
+    if (fields and _FIELD.search(line) and (date_first or _FIELD.match(line))) or date_first:
+        return fields
+    return {}
+
+
+def _web_export(text: str) -> tuple[dict, str]:
+    """A saved news page -> (metadata, body); text without header lines comes back whole."""
+    lines = text.split("\n")
+    meta: dict[str, str] = {}
+    title = None
+    body_start = None
+    for index, line in enumerate(lines[:15]):
+        stripped = line.strip()
+        if not stripped or _BREADCRUMB.search(stripped) or _TOOLBAR.match(stripped):
+            continue
+        fields = _header_fields(stripped)
+        byline = _BYLINE.match(stripped)
+        if fields or byline:
+            for key, value in fields.items():
+                meta.setdefault(key, value)
+            if byline:
+                meta.setdefault("作者", byline.group("author").strip())
+            body_start = index + 1
+        elif not meta and title is None and len(stripped) <= 80 and not stripped.endswith("。"):
+            title = stripped
+        else:
+            break
+    if body_start is None:
+        return {}, text
+    body_lines = []
+    for line in lines[body_start:]:
+        stripped = line.strip()
+        if _FOOTER_START.match(stripped):
+            break
+        if not (_CHROME.match(stripped) or _TOOLBAR.match(stripped)):
+            body_lines.append(line)
+    mapped = {
+        "title": title,
+        "published": meta.get("发布时间") or meta.get("时间") or meta.get("发布日期") or meta.get("日期"),
+        "source": meta.get("来源"),
+        "author": meta.get("作者") or meta.get("记者"),
+    }
+    return mapped, "\n".join(body_lines)
 
 
 def _split_front_matter(text: str, source: str) -> tuple[dict, str] | None:
@@ -154,53 +198,6 @@ def _split_front_matter(text: str, source: str) -> tuple[dict, str] | None:
     if not isinstance(meta, dict):
         raise ValueError(f"{source}: front matter must be 'key: value' lines")
     return meta, text[end + 5:]
-
-
-def _web_export(text: str) -> tuple[dict, str]:
-    """Header lines (时间/来源/编辑/文 | 作者), breadcrumbs and disclaimers -> metadata + body."""
-    meta: dict[str, str] = {}
-    lines = text.split("\n")
-    body_start = 0
-    seen_header = False
-    for index, line in enumerate(lines[:12]):
-        stripped = line.strip()
-        if not stripped:
-            if seen_header:
-                body_start = index + 1
-                break
-            continue
-        if _CHROME.match(stripped):
-            body_start = index + 1
-            continue
-        fields = list(_HEADER_FIELD.finditer(stripped)) if _HEADER_FIELD.match(stripped) else []
-        if fields:
-            for found in fields:
-                meta.setdefault(found.group("key"), found.group("value").strip())
-            seen_header = True
-            body_start = index + 1
-            continue
-        byline = _BYLINE.match(stripped)
-        if byline:
-            meta.setdefault("作者", byline.group("author").strip())
-            seen_header = True
-            body_start = index + 1
-            continue
-        if not seen_header and "title" not in meta and len(stripped) <= 80 and not stripped.endswith("。"):
-            meta["title"] = stripped
-            body_start = index + 1
-            continue
-        break
-    if not seen_header:
-        meta.pop("title", None)
-        body_start = 0
-    body_lines = [line for line in lines[body_start:] if not _CHROME.match(line.strip())]
-    mapped = {
-        "title": meta.get("title"),
-        "published": meta.get("发布时间") or meta.get("时间") or meta.get("发布日期") or meta.get("日期"),
-        "source": meta.get("来源"),
-        "author": meta.get("作者") or meta.get("记者"),
-    }
-    return mapped, "\n".join(body_lines)
 
 
 def parse_document(text: str, source: str, defaults: Metadata, path: str | None) -> Article:

@@ -44,7 +44,7 @@ class Mention:
 @dataclass(frozen=True, slots=True)
 class Role:
     person: str
-    org: str
+    org: str | None  # None when the title names no organization (分析师张三)
     title: str
     article_id: str
     start: int

@@ -26,7 +26,7 @@ def to_document(extraction: Extraction, with_text: bool = False) -> dict[str, An
     relations = [
         {"subject": role.person, "type": "HOLDS_ROLE", "object": role.org, "title": role.title,
          "text": role.text, "start": role.start, "end": role.end}
-        for entity in extraction.entities for role in entity.roles
+        for entity in extraction.entities for role in entity.roles if role.org
     ]
     entities = []
     for e in extraction.entities:

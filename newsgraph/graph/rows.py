@@ -145,7 +145,7 @@ def article_rows(doc: dict, extractor: str) -> Rows:
             rows["claim_citations"].append({"id": claim_id, "figure": figure_id})
 
     for relation in doc.get("relations", []):
-        if relation.get("type") != "HOLDS_ROLE":
+        if relation.get("type") != "HOLDS_ROLE" or not relation.get("subject") or not relation.get("object"):
             continue
         org_label = labels_by_name.get(relation["object"], "Company")
         if org_label not in ROLE_ORG_LABELS or labels_by_name.get(relation["subject"]) != "Person":

@@ -167,3 +167,30 @@ def test_published_dates_rejected(given):
 
 def test_normalize_text_keeps_chinese_punctuation():
     assert normalize_text("\ufeff营收，同比\u200b增长。\r\n") == "营收，同比增长。\n"
+
+
+DATE_FIRST_EXPORT = """首页 > 金融 > 正文
+
+蔚来第三季度交付量创新高
+
+2024-10-02 18:20　来源：东岸财经　作者：林悦　阅读：512
+【字号：大 中 小】　【打印】　【关闭】
+
+蔚来10月1日公布，第三季度共交付新车61855辆。
+
+李斌表示，换电网络仍是公司的长期优势。
+
+（责任编辑：林悦）
+（本文来源：东岸财经）
+
+相关阅读：
+· 新能源车企9月交付榜出炉
+"""
+
+
+def test_date_first_header_toolbar_and_related_list_are_not_body(tmp_path):
+    [result] = _read(tmp_path, "c.txt", DATE_FIRST_EXPORT)
+    article = result.article
+    assert (article.title, article.published, article.source, article.author) == (
+        "蔚来第三季度交付量创新高", "2024-10-02", "东岸财经", "林悦")
+    assert article.text == "蔚来10月1日公布，第三季度共交付新车61855辆。\n\n李斌表示，换电网络仍是公司的长期优势。"

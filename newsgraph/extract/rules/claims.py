@@ -62,12 +62,14 @@ _SPEECH_CUES = (
     "提及", "谈到", "发现", "总结", "预计", "预测", "介绍", "回应", "解释", "承认",
     "补充", "披露", "声称", "宣称", "告诉", "写道", "说道", "表态", "相信", "回忆",
     "感慨", "感叹", "提醒", "呼吁", "重申", "证实", "否认", "确认", "报道", "看来",
-    "显示", "称", "说",
+    "宣布", "担心", "担忧", "统计", "显示", "称", "说",
 )
 _NEEDS_PUNCT = frozenset(
     "介绍 总结 回应 解释 补充 回忆 感慨 感叹 提醒 呼吁 重申 证实 否认 确认 告诉 预测 "
-    "显示 看来 报道".split()
+    "显示 看来 报道 宣布 披露 统计".split()
 )
+# Cues that only introduce a claim after 据: 据SNE Research统计，……
+_JU_ONLY = frozenset({"统计"})
 # Cues followed by an addressee before the content: 告诉记者，……
 _ADDRESSEE_CUES = frozenset({"告诉"})
 # Documents and data that report: 财报显示 / 公告称 / IDC数据显示.
@@ -79,8 +81,22 @@ _SOURCE_NOUNS = (
 _SOURCE_VERBS = ("显示", "称", "指出", "表明", "披露")
 # Documents a company publishes about itself: the speaker is the company.
 _COMPANY_DOCS = frozenset(
-    "招股说明书 招股书 半年报 一季报 三季报 季报 年报 中报 财报 公告 声明 报表".split()
+    "招股说明书 招股书 半年报 一季报 三季报 季报 年报 中报 财报 公告 声明 报表 报告".split()
 )
+# A bare phrase before 数据显示/报告显示 names a source when it looks like an
+# organisation (乘联会, 国家统计局, 赛诺咨询) or is written in Latin letters (IDC).
+_ORG_LIKE_RE = re.compile(
+    r"(?:[A-Za-z]{2,}|会|协会|联合会|局|部|委|署|院|所|中心|咨询|研究院|证券|银行|社|网|报|"
+    r"机构|平台|公司|集团|智库|基金|办|厅|台|媒|杂志|周刊|日报|资讯|财经|研究)$"
+)
+_NOT_ORG_TAILS = ("分部", "业务部", "事业部", "本部")
+# Unnamed people and groups cited as sources: 有分析人士指出 / 多家券商预计 / 市场普遍预计.
+_GENERIC_HUMAN_RE = re.compile(
+    r"(?:人士|分析师|投资者|券商|机构|专家|学者|研究员|经济学家|基金经理|从业者|业内|业界|"
+    r"市场|研报|交易员|高管|观察家|评论员|知情者)$"
+)
+_GENERIC_LEAD_RE = re.compile(r"^(?:也有|还有|另有|亦有|有|另外|此外|同时|不过|但是|但|而|对此)+[，,]?")
+_GENERIC_TAIL_RE = re.compile(r"(?:普遍|一致|大多|大都|多|均|也|则|还|都|纷纷|此前|曾|亦)+$")
 
 _NOT_CLAIM_AFTER_BIAOSHI = (
     "感谢", "感激", "敬意", "欢迎", "祝贺", "遗憾", "关注", "支持", "认可", "赞同", "同意",
@@ -272,6 +288,18 @@ def _bare_source(region: str) -> str:
     return phrase
 
 
+def _generic_source(region: str) -> str:
+    phrase = _GENERIC_LEAD_RE.sub("", region)
+    phrase = _GENERIC_TAIL_RE.sub("", phrase)
+    if "的" in phrase:
+        phrase = phrase[phrase.rindex("的") + 1:]
+    if not (2 <= len(phrase) <= _MAX_BARE) or not _GENERIC_HUMAN_RE.search(phrase):
+        return ""
+    if any(ch in phrase for ch in "，,：:；;“”（）()"):
+        return ""
+    return phrase
+
+
 def _resolve_speaker(art: _Article, r0: int, cue_start: int, cue: str,
                      allow_bare: bool) -> tuple[str, tuple[int, int]] | None:
     text = art.text
@@ -307,6 +335,10 @@ def _resolve_speaker(art: _Article, r0: int, cue_start: int, cue: str,
         if ante is not None:
             return ante[3], (pos, r0 + m.end())
         return None
+    phrase = _generic_source(region)
+    if phrase:
+        off = region.rindex(phrase)
+        return phrase, (r0 + off, r0 + off + len(phrase))
     if allow_bare:
         phrase = _bare_source(region)
         if phrase:
@@ -333,7 +365,7 @@ def _rejected(text: str, cs: int, ce: int, cue: str) -> bool:
         if text.startswith(("为", "成"), ce):
             return True
     elif cue == "称":
-        if before and before in "号堪俗简统昵职名又人并合戏尊爱美总通泛自对宣声谎著":
+        if before and before in "号堪俗简统昵职名又并合戏尊爱美总通泛自对宣声谎著":
             return True
         if after and after in "为作之号赞霸王职得心呼谓道颂誉许":
             return True
@@ -343,7 +375,10 @@ def _rejected(text: str, cs: int, ce: int, cue: str) -> bool:
         if after and after in "明服法话起唱出到不完成教书辞笑客":
             return True
     elif cue == "发现":
-        if before and before in "新被可难大重":
+        if before and before in "新被可难大重派" or after == "金":
+            return True
+    elif cue == "预计":
+        if after and after in "将于在会到":
             return True
     elif cue == "指出":
         if text[max(0, cs - 2):cs] in ("值得", "需要", "必须", "应该") or before == "要":
@@ -404,11 +439,25 @@ def _candidate(art: _Article, m: re.Match) -> list[_Claim] | None:
             return None
         r0 = _clause_start(text, sent_start, cs)
         spk = _resolve_speaker(art, r0, cs, word, allow_bare=True)
-        if spk is None and noun in _COMPANY_DOCS:
-            ent = art.last_of_type(("Company",), cs, lo=art.prev_sentence_start(cs))
-            spk = (ent[3], (ent[0], ent[1])) if ent else (noun, (cs, noun_end))
+        if spk is not None and not art.entities_in(*spk[1]):
+            # a bare phrase: 分部数据显示 / 年报数据显示 are the company's own numbers
+            if spk[0].endswith(tuple(_COMPANY_DOCS)):
+                noun = next(d for d in _COMPANY_DOCS if spk[0].endswith(d))
+                spk = None
+            elif not _ORG_LIKE_RE.search(spk[0]) or spk[0].endswith(_NOT_ORG_TAILS):
+                spk = None
         if spk is None:
-            return None
+            lo = art.prev_sentence_start(cs)
+            ent = art.last_of_type(("Company", "Organization"), cs, lo=lo)
+            if ent is None:
+                ent = next((e for e in art.entities_in(ce, sent_end)
+                            if e[2] in ("Company", "Organization")), None)
+            if ent is not None:
+                spk = (ent[3], (ent[0], ent[1]))
+            elif noun in _COMPANY_DOCS:
+                spk = (noun, (cs, noun_end))
+            else:
+                return None
         cue = word
         content = _content_after(art, ce, sent_end)
         if content is None:
@@ -428,6 +477,8 @@ def _candidate(art: _Article, m: re.Match) -> list[_Claim] | None:
     if cue == "看来" and not region.lstrip("而但不过，,").startswith("在"):
         return None
     if cue == "显示" and not (by_ju or text[ce:ce + 1] in ("，", ",", "：", ":")):
+        return None
+    if cue in _JU_ONLY and not by_ju:
         return None
     suffix = m.group("suffix")
     p = m.end()

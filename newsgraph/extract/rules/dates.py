@@ -135,7 +135,7 @@ _SUB_TEMPLATE = (
     rf"|(?P<P_pm>前(?P<P_pmn>十一|十|[一二两三四五六七八九]|1[01]|[2-9])个月)"
     rf"|(?P<P_mr>{_NB}(?P<P_mr1>{_MON})月?(?:份)?(?:{_SEP})(?P<P_mr2>{_MON})月(?:份)?)"
     rf"|(?P<P_md>{_NB}(?P<P_mo>{_MON})月(?!份额)(?:份)?(?:(?P<P_dy>{_DAY})[日号](?![内均线])|(?P<P_mdp>上旬|中旬|下旬|初|底|末|中))?)"
-    rf"|(?P<P_ye>(?P<P_yep>年初|年底|年末|年中|全年|年度))"
+    rf"|(?P<P_ye>(?P<P_yep>年初|年底|年末|全年))"
 )
 
 
@@ -154,14 +154,19 @@ _DATE_RE = re.compile(
     # relative or anaphoric year words with an optional sub-period
     rf"|(?P<ry>(?P<yw>{_YEAR_WORD})(?:(?P<ryedge>初|底|末|内)(?!期))?(?:{_sub('r')})?)"
     # month / day words
-    rf"|(?P<mw>本月|当月|同月|上个?月|下个?月|本季度|当季度|当季|该季度|同季度|上一?个?季度|今天|今日(?!头条)|昨天|昨日|前天|明天|明日|当天|当日|次日|翌日)"
+    rf"|(?P<md2>(?P<md2w>本月|上个?月|下个?月|当月|同月)(?P<md2d>{_DAY})[日号])"
+    rf"|(?P<wk>(?P<wkw>本周|这周|上周|上个?星期|下周|下个?星期|周|星期|礼拜)(?P<wkd>[一二三四五六日天])(?![年度期刊末]))"
+    rf"|(?P<mw>本月|当月|同月|上个?月|下个?月|本季度|当季度|当季|该季度|同季度|上一?个?季度|今天|今日(?!头条)|昨天|昨日|前天|明天|明日|当天|当日|同日|次日|翌日)"
     # a sub-period standing alone: 上半年, 第三季度, 3月5日
     rf"|(?P<sub>{_sub('s')})"
     # a day alone: 5日 (not 5日内, 5日均线)
     rf"|(?P<dayonly>{_NB}(?P<d1>3[01]|[12][0-9]|0?[1-9])日(?![内均线后元]))"
-    rf"|(?P<vague>近日|近期|近年来|近年|近来|近几年|日前|此前|目前|早前|前不久|不久前|未来几年|未来)"
+    rf"|(?P<vague>近日|近期|近年来|近年|近来|近几年|日前|前不久|不久前)"
 )
 _SAME_SHIFT_BEFORE = re.compile(r"(?:较|比|与|和|相比|同比|相较)$")
+# a date after these is what a figure is compared with, not what later text refers to
+_COMPARE_BEFORE = re.compile(r"(?:较|比|相比|与|同比|相较|对比|超过|高于|低于|不及)$")
+_WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _DAY_BAD_BEFORE = re.compile(r"[近前后每数第]$|[0-9０-９]$")
 _PARA_RE = re.compile(r"\n\s*\n|\n")
 
@@ -199,6 +204,9 @@ class _Ctx:
     last_para: int = -1             # paragraph of ``last``
     last_sent: int = -1             # sentence start of ``last``
     last_quarter: str | None = None # last quarter (当季 / 上一季度 refer to it)
+    last_ref: str | None = None     # what 同期 right after ``last`` (same paragraph) means
+    last_day: str | None = None     # last day that is not a point (次日 / 当天 refer to it)
+    years: dict[int, int] = field(default_factory=dict)  # year -> mentions (the article's focus year)
     sent_periods: list[str] = field(default_factory=list)  # year-or-coarser values of this sentence
 
 
@@ -301,7 +309,7 @@ def _standalone(m: re.Match, text: str, ctx: _Ctx, para: int, sent: int) -> tupl
         future = (_FUTURE_BEFORE.search(text, max(sent, m.start() - 30), m.start())
                   or _FUTURE_AFTER.match(text, m.end()))
         limit = pub + datetime.timedelta(days=31) if is_md else pub
-        if not future and datetime.date.fromisoformat(iv[1] if not is_md else iv[0]) > limit:
+        if not future and datetime.date.fromisoformat(iv[0]) > limit:
             y -= 1
     elif ctx.last:
         y = int(ctx.last[:4])
@@ -333,7 +341,7 @@ def _resolve(m: re.Match, text: str, ctx: _Ctx, para: int, sent: int) -> tuple[s
             return (v, "absolute") if v else None
         return _edge(y, m.group("yedge")), "absolute"
     if m.group("same"):
-        ref = ctx.last_period or ctx.last
+        ref = ctx.last_ref if ctx.last_para == para and ctx.last_ref else (ctx.last_period or ctx.last)
         if ref is None:
             return None, "anaphoric"
         shift = bool(m.group("samey")) or bool(_SAME_SHIFT_BEFORE.search(text, max(0, m.start() - 3), m.start()))
@@ -346,6 +354,9 @@ def _resolve(m: re.Match, text: str, ctx: _Ctx, para: int, sent: int) -> tuple[s
         else:
             ref = ctx.last_period or ctx.last
             kind = "anaphoric"
+            if w in _ANA_FALLBACK and ctx.years and ctx.last_sent != sent:
+                # 上一年 opening a new sentence: the year before the one the article is about
+                ref = str(max(ctx.years, key=lambda k: (ctx.years[k], k)))
             if ref:
                 y = int(ref[:4]) + _ANA_Y[w]
                 if "/" in ref and _ANA_Y[w] > 0:
@@ -360,6 +371,34 @@ def _resolve(m: re.Match, text: str, ctx: _Ctx, para: int, sent: int) -> tuple[s
             v = _sub_value(m, "r", y)
             return (v, kind) if v else None
         return _edge(y, m.group("ryedge")), kind
+    if m.group("md2"):
+        w, d = m.group("md2w"), _cn_or_int(m.group("md2d"))
+        if w in ("当月", "同月"):
+            if not _is_month_or_day(ctx.last):
+                return None, "anaphoric"
+            y, mo, kind = int(ctx.last[:4]), int(ctx.last[5:7]), "anaphoric"
+        elif pub is None:
+            return None, "relative"
+        else:
+            step = 0 if w == "本月" else (-1 if w.startswith("上") else 1)
+            (y, mo), kind = _add_months(pub.year, pub.month, step), "relative"
+        if not d or d > _last_day(y, mo):
+            return None
+        return _ym(y, mo, d), kind
+    if m.group("wk"):
+        if pub is None:
+            return None, "relative"
+        w, wd = m.group("wkw"), _WEEKDAY[m.group("wkd")]
+        monday = pub - datetime.timedelta(days=pub.weekday())
+        if w.startswith("上"):
+            day = monday - datetime.timedelta(days=7 - wd)
+        elif w.startswith("下"):
+            day = monday + datetime.timedelta(days=7 + wd)
+        else:
+            day = monday + datetime.timedelta(days=wd)
+            if w in ("周", "星期", "礼拜") and day > pub:
+                day -= datetime.timedelta(days=7)
+        return day.isoformat(), "relative"
     if m.group("mw"):
         return _month_word(m.group("mw"), ctx)
     if m.group("sub"):
@@ -402,8 +441,11 @@ def _month_word(w: str, ctx: _Ctx) -> tuple[str | None, str]:
             return None, "relative"
         n = (pub.month - 1) // 3 + 1
         return (f"{pub.year}-Q{n - 1}" if n > 1 else f"{pub.year - 1}-Q4"), "relative"
+    if w == "同日":
+        return (last if last and len(last) == 10 else None), "anaphoric"
     if w in ("当天", "当日", "次日", "翌日"):
-        if last is None or len(last) != 10 or "/" in last:
+        last = ctx.last_day
+        if last is None:
             return None, "anaphoric"
         if w in ("次日", "翌日"):
             return (datetime.date.fromisoformat(last) + datetime.timedelta(days=1)).isoformat(), "anaphoric"
@@ -425,8 +467,13 @@ def _month_word(w: str, ctx: _Ctx) -> tuple[str | None, str]:
 def _remember(ctx: _Ctx, text: str, start: int, end: int, value: str, para: int, sent: int) -> None:
     """Make ``value`` the date that later anaphora and year-less periods refer to."""
     ctx.last, ctx.last_para, ctx.last_sent = value, para, sent
+    y = int(value[:4])
+    ctx.years[y] = ctx.years.get(y, 0) + 1
     period = value
-    if _POINT_RE.search(text, max(0, start - 4), start):
+    point = _POINT_RE.search(text, max(0, start - 4), start)
+    if len(value) == 10 and not point:
+        ctx.last_day = value
+    if point:
         em = _ENDING_RE.match(text, end) if len(value) == 10 else None
         if em is None:
             period = None  # 截至2024年12月31日: a point, not a period
@@ -437,6 +484,7 @@ def _remember(ctx: _Ctx, text: str, start: int, end: int, value: str, para: int,
             period = f"{value[:4]}-H{1 if int(value[5:7]) <= 6 else 2}"
         else:
             period = value[:4]
+    ctx.last_ref = period or value
     if period is not None:
         ctx.last_period = period
         if "Q" in period and "/" not in period:
@@ -481,8 +529,12 @@ def find_dates(text: str, published: datetime.date | None) -> list[tuple[int, in
                     _remember(ctx, text, ps, end, merged, pi, sent)
                     continue
         found.append((start, end, value, kind))
-        if value is not None and m.group("same") and value != (ctx.last_period or ctx.last):
-            ctx.last = value  # 去年同期: a comparison, not what later 当季 / 同期 refer to
-        elif value is not None:
+        if value is None:
+            continue
+        if m.group("same"):
+            pass  # 去年同期: a comparison, not what later 当季 / 同期 refer to
+        elif _COMPARE_BEFORE.search(text, max(0, start - 3), start):
+            pass  # 较上一年 / 比2023年: likewise
+        else:
             _remember(ctx, text, start, end, value, pi, sent)
     return [(s, e, DateValue(v, interval_of(v), k)) for s, e, v, k in found]

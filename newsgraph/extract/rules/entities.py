@@ -41,6 +41,7 @@ __all__ = [
     "find_entities",
     "find_gazetteer",
     "find_latin_names",
+    "find_media",
     "find_people",
     "find_roles",
     "find_stock_names",
@@ -102,13 +103,14 @@ class Gazetteer:
     """Canonical names and aliases; built by ``load_gazetteer``. Lookups by any alias (after
     ``normalize_name``); ``find_gazetteer`` matches aliases in text."""
 
-    __slots__ = ("entries", "_by_key", "_surface", "_lengths")
+    __slots__ = ("entries", "_by_key", "_surface", "_lengths", "_first")
 
     def __init__(self, entries: Iterable[GazetteerEntry] = ()):
         self.entries: dict[str, GazetteerEntry] = {}
         self._by_key: dict[str, GazetteerEntry] = {}
         self._surface: dict[str, tuple[GazetteerEntry, str]] = {}
         self._lengths: dict[str, tuple[int, ...]] = {}
+        self._first: re.Pattern[str] | None = None
         for entry in entries:
             self.add(entry.canonical, entry.type, entry.aliases)
 
@@ -147,12 +149,18 @@ class Gazetteer:
             for surf in self._surface:
                 lengths.setdefault(surf[0], set()).add(len(surf))
             self._lengths = {ch: tuple(sorted(ls, reverse=True)) for ch, ls in lengths.items()}
+            chars = "".join(sorted(self._lengths))
+            self._first = re.compile("[" + re.escape(chars) + "]") if chars else re.compile("(?!)")
         return self._lengths
 
 
 def _matchable(surf: str) -> bool:
-    """Aliases with brackets or codes (腾讯控股（00700）) are for lookups, not for matching."""
-    return len(surf) >= 2 and not any(ch in surf for ch in "()（）[]【】")
+    """Aliases with brackets, codes or stock markers (腾讯控股（00700）, 小米集团-W) are for
+    lookups only: in text the name is matched without them."""
+    return len(surf) >= 2 and not any(ch in surf for ch in "()（）[]【】") and not _MARKED.search(surf)
+
+
+_MARKED = re.compile(r"-(?:sw|wr|w|s|u)$")
 
 
 def _read_tsv(path: Path) -> Iterable[tuple[str, str, list[str]]]:
@@ -223,14 +231,16 @@ def find_gazetteer(text: str, gazetteer: Gazetteer) -> list[Match]:
     folded = fold(text)
     lengths = gazetteer._index()
     surface = gazetteer._surface
+    search = gazetteer._first.search
     out: list[Match] = []
     n = len(text)
     i = 0
     while i < n:
-        lens = lengths.get(folded[i])
-        if lens is None:
-            i += 1
-            continue
+        m = search(folded, i)
+        if m is None:
+            break
+        i = m.start()
+        lens = lengths[folded[i]]
         for length in lens:
             if i + length > n:
                 continue
@@ -289,28 +299,40 @@ def _latin_right_ok(text: str, j: int) -> bool:
 _LEGAL = r"(?:集团)?(?:股份)?有限(?:责任)?公司|股份公司|集团公司"
 _WEAK_WORDS = (
     "新能源 集团 控股 科技 银行 证券 保险 汽车 电子 网络 传媒 能源 物流 医药 超市 资本 基金 创投 "
-    "咨询 实业 电器 通信 软件 半导体 智能 生物 制药 药业 食品 乳业 酒业 航空 重工 机械 新材料 "
-    "地产 置业 物业 百货 商贸 零售 股份 动力 光电 锂业 矿业 钢铁 化工 电气 电力 信息技术 "
-    "技术 数据 云计算 机器人 创新"
+    "实业 电器 通信 软件 半导体 智能 生物 制药 药业 食品 乳业 酒业 航空 重工 机械 新材料 "
+    "地产 置业 物业 百货 商贸 股份 光电 锂业 矿业 钢铁 化工 电气 信息技术 云计算 机器人"
 ).split()
-# Words that may end a name without making one by themselves (only after a stronger word).
-_WEAK_TAIL_ONLY = frozenset({"技术", "数据", "创新", "股份", "智能", "机器人", "云计算"})
+# Words that end a name only after a stronger one (远航网络科技, not 仓储网络).
+_WEAK_TAIL_ONLY = frozenset({"股份", "智能", "机器人", "云计算", "网络", "软件", "新能源"})
+# Words that end the name of an organization rather than a company.
+_ORG_WORDS = (
+    "咨询 研究院 研究所 研究中心 协会 联合会 委员会 联盟 学会 商会 大学 学院 交易所 基金会 智库"
+).split()
+_ORG_RE = re.compile("(?:" + "|".join(sorted(_ORG_WORDS, key=len, reverse=True)) + ")")
 _WEAK = "(?:" + "|".join(sorted(_WEAK_WORDS, key=len, reverse=True)) + ")"
-_SUFFIX_RE = re.compile(f"(?:{_WEAK})*(?:{_LEGAL})(?:[（(][\u4e00-\u9fff]{{2,4}}[）)])?|(?:{_WEAK})+(?:公司)?")
+_SUFFIX_RE = re.compile(
+    f"(?:{_WEAK})*(?:{_LEGAL})(?:[（(][\u4e00-\u9fff]{{2,4}}[）)])?|(?:{_WEAK})+(?:公司)?|{_ORG_RE.pattern}"
+)
 
 # Tokens after which a name starts (the last one before the company word wins).
 _CUT_WORDS = (
     "今年 去年 明年 前年 目前 此前 近日 日前 近期 同期 同时 此外 另外 其中 包括 以及 还有 例如 比如 "
     "作为 成为 认为 根据 来自 位于 隶属 据悉 报道 显示 随着 通过 完成 获得 发布 推出 宣布 表示 透露 "
     "收购 并购 入股 成立 旗下 联合 携手 牵手 合作 对手 领投 跟投 参投 回购 累计 持有 增持 减持 "
-    "买入 卖出 签署 签约 达成 加入 担任 出任 创办 创立 主导 负责 打造 进入 面对 面临 超过 超越 "
+    "代销 理财 购买 买入 卖出 签署 签约 达成 加入 担任 出任 创办 创立 主导 负责 打造 进入 面对 面临 超过 超越 "
     "领先 击败 联手 牵头 计划 已经 正在 同比 环比 以来 之后 之前 期间 方面 消息 一家 这家 那家 "
     "多家 两家 几家 各家 老股东 股东 投资方 投资者 子公司 母公司 分公司 对于 关于 由于 因为 如果 "
+    "季度 当季 当期 本期 上半年 下半年 全年 当年 当天 当日 当月 本月 本周 年内 年底 年初 月底 月初 "
+    "兼任 视为 推动 共同 带动 促进 满足 提供 采用 使用 搭载 供应 覆盖 首款 新款 他们 我们 她们 "
+    "他 她 它 款 辆 台 项 注册 设立 组建 孵化 剥离 分拆 拆分 独立 整合 并入 合并 "
+    "接任 卸任 继任 升任 调任 举行 举办 召开 跻身 位列 位居 跃居 预计 预测 估计 机构 研究机构 "
+    "一次 两次 多次 首次 再次 对华 在华 来华 访华 赴华 涉华 驻华 我国 本国 各国 "
     "虽然 但是 不过 而且 并且 也是 就是 还是 都是 包含 涵盖 涉及 以下简称 简称 合称 统称 下称 "
     "的 与 和 在 由 向 对 据 及 了 是 将 被 把 从 给 让 等 于 即 并 或 而 但 也 都 还 就 又 再 才 已 "
     "曾 仍 称 说 这 那 该 此 每 各 某 年 月 日 号 个 只 其"
 ).split()
-_CUT_RE = re.compile("|".join(sorted(_CUT_WORDS, key=len, reverse=True)))
+# 在线 is a word of names (百度在线网络技术), not the preposition 在.
+_CUT_RE = re.compile("|".join(sorted(_CUT_WORDS, key=len, reverse=True)).replace("|在|", "|在(?!线)|"))
 
 # A stem made only of these words does not name a company (新能源汽车, 国内银行, 该集团).
 _GENERIC_WORDS = frozenset(
@@ -330,6 +352,8 @@ _GENERIC_WORDS = frozenset(
         "外卖 出行 旅游 教育 房地产 地产 工业 农业 制造业 服务业 体育 餐饮 食品 饮料 服装 "
         "自动驾驶 机器人 无人机 航空 航天 军工 化工 钢铁 矿业 电力 电网 电气 新材料 材料 "
         "省 市 区 县 州 全国 地区 当地 各地 本地 境内 境外 香港 台湾 亚洲 欧美 美 日 韩 德 英 法 "
+    "跨境 东南亚 多项 项 注册 社会 民间 风险 长期 耐心 仓储 调度 云端 端 内部 外部 华 我国 "
+    "业务 事业 事业群 事业部 部门 条线 早期 后期 中期 "
         "北京 上海 深圳 广州 杭州 南京 苏州 成都 武汉 重庆 天津 西安 长沙 合肥 宁波 厦门 青岛"
     ).split()
     + _CUT_WORDS
@@ -341,8 +365,15 @@ _AFTER_SUFFIX_BAD = re.compile(
     r"(?:行业|产业|市场|板块|领域|赛道|概念|企业|巨头|公司|类|界|圈|化|局|部|厅|委|园|区|业(?!务)|"
     r"股(?![份价东权票])|产品|商务|广告|安全|游戏|效应|平台|经理|服务|开支|支出|消费|出口|销量|"
     r"零部件|金融|账户|政策|间|卡|法|费|金(?!额)|者|人|方|商(?!标)|链|感|性|型|力|风|站|网|车|城|馆|"
-    r"节|展|周|系统|设备|技术|能力|水平|领导|人才|研发|创新|投入)"
+    r"节|展|周|系统|设备|技术|能力|水平|领导|人才|研发|创新|投入|内部|层面|整体|总部|工业|指数|投资|厂|动作)"
 )
+# Organizations are often named with generic words only (中国汽车工业协会); not these.
+_ORG_GENERIC = frozenset(
+    "行业 该 本 这 此 各 相关 地方 国际 国内 全国 其他 有关 多家 一家 某 研究 投资 咨询 管理 "
+    "证券 保险 银行 汽车 科技 金融 专业 第三方 知名 头部 海外 外资 独立".split()
+)
+# A stem ending so names a part of a company, not one (六大业务集团, 消费者事业部).
+_STEM_BAD_END = re.compile(r"(?:业务|事业|板块|部门|条线|[两三四五六七八九十几多各]大)$")
 _STEM_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z·&]")
 
 
@@ -357,6 +388,14 @@ def _generic(stem: str) -> bool:
             if stem[i:j] in _GENERIC_WORDS:
                 ok[j] = True
     return ok[n]
+
+
+def _known_spans(
+    text: str, gazetteer: Gazetteer | None, known: Sequence[Match] | None
+) -> list[tuple[int, int]]:
+    if known is None:
+        known = find_gazetteer(text, gazetteer) if gazetteer is not None else ()
+    return [(s, e) for s, e, _ in known]
 
 
 def _protected(spans: Sequence[tuple[int, int]], i: int) -> tuple[int, int] | None:
@@ -405,7 +444,9 @@ def _strip_lead(stem: str) -> str:
     return stem
 
 
-def find_company_suffix(text: str, gazetteer: Gazetteer | None = None) -> list[Match]:
+def find_company_suffix(
+    text: str, gazetteer: Gazetteer | None = None, *, known: Sequence[Match] | None = None
+) -> list[Match]:
     """Company names ending in a company word: 深圳远航科技有限公司, 鼎越资本, 蓝湾基金.
 
     The name is the run of characters before the word, cut after the last particle or verb
@@ -413,16 +454,21 @@ def find_company_suffix(text: str, gazetteer: Gazetteer | None = None) -> list[M
     stems made only of generic words (新能源汽车, 该集团, 上市公司, 国内银行), a company word
     that is the start of a longer word (汽车行业, 科技股), and a stem that is a known name
     (腾讯网络广告: 腾讯 is the company, the gazetteer finds it). With ``gazetteer`` its names
-    are never cut through (华为技术有限公司 keeps 华为)."""
-    protect = [(s, e) for s, e, _ in find_gazetteer(text, gazetteer)] if gazetteer else []
+    are never cut through (华为技术有限公司 keeps 华为). ``known``: ``find_gazetteer``'s result for
+    this text when the caller has it already."""
+    protect = _known_spans(text, gazetteer, known)
+    ends = {e for _, e in protect}
     out: list[Match] = []
     for m in _SUFFIX_RE.finditer(text):
         suffix = m.group()
         p, end = m.start(), m.end()
+        if end in ends:
+            continue  # 季度阿里巴巴集团: the known name ends here, the gazetteer has it
         legal = "公司" in suffix and "有限" in suffix or suffix.endswith(("股份公司", "集团公司"))
+        typ = "Organization" if _ORG_RE.fullmatch(suffix) else "Company"
         if not legal:
             words = re.findall(_WEAK, suffix)
-            if all(w in _WEAK_TAIL_ONLY for w in words):
+            if typ == "Company" and all(w in _WEAK_TAIL_ONLY for w in words):
                 continue
             if _AFTER_SUFFIX_BAD.match(text, end):
                 continue
@@ -430,13 +476,34 @@ def find_company_suffix(text: str, gazetteer: Gazetteer | None = None) -> list[M
         start = _name_start(text, p, max_len, protect)
         stem = _strip_lead(text[start:p])
         start = p - len(stem)
-        if len(stem) < 2 or _generic(stem):
+        if len(stem) < 2 or _STEM_BAD_END.search(stem):
+            continue
+        if (_generic(stem) if typ == "Company" else stem in _ORG_GENERIC or _CUT_RE.fullmatch(stem)):
             continue
         if stem.isascii() and not legal:
             continue  # Latin + company word (AI公司, IT科技) is left to find_latin_names
         if not legal and gazetteer is not None and gazetteer.lookup(stem) is not None:
             continue  # 腾讯网络 = 腾讯's network business; the gazetteer has 腾讯
-        out.append((start, end, EntityCandidate("Company", normalize_name(text[start:end]), "suffix")))
+        out.append((start, end, EntityCandidate(typ, normalize_name(text[start:end], False), "suffix")))
+    return out
+
+
+_MEDIA_RE = re.compile(
+    r"《([^《》\n]{2,12})》(?=(?:的|记者|此前|日前|近日|曾)?(?:报道|报导|援引|消息|获悉|采访|独家|称|披露|"
+    r"发文|评论|文章|专访|统计|数据|调查|梳理|注意到|了解到))"
+)
+_NOT_MEDIA = re.compile(r"(?:法|条例|规定|办法|意见|通知|规划|报告|白皮书|纲要|决定|方案|指引|准则|计划)$")
+
+
+def find_media(text: str) -> list[Match]:
+    """Publications named as a source: 据《数智财经》报道, 《财经》记者获悉 -> Organization.
+    Titles of laws and reports (《公司法》, 《2024年度报告》) are not publications."""
+    out: list[Match] = []
+    for m in _MEDIA_RE.finditer(text):
+        name = m.group(1)
+        if _NOT_MEDIA.search(name) or any(ch.isdigit() for ch in name):
+            continue
+        out.append((m.start(1), m.end(1), EntityCandidate("Organization", normalize_name(name, False), "media")))
     return out
 
 
@@ -444,6 +511,13 @@ def find_company_suffix(text: str, gazetteer: Gazetteer | None = None) -> list[M
 
 _LATIN_RE = re.compile(r"[A-Za-z][A-Za-z0-9&'.\-]*(?: (?:[A-Z][A-Za-z0-9&'.\-]*|&))*")
 _LATIN_COMPANY_AFTER = re.compile(r"\s*(?:公司|集团|Inc\.?|Corp\.?|Ltd\.?)")
+# A last word that makes a Latin name a company's (CYVN Holdings, Sequoia Capital).
+_LATIN_COMPANY_WORD = re.compile(
+    r" (?:Holdings?|Group|Capital|Partners|Ventures|Technologies|Technology|Motors?|Bank|"
+    r"Securities|Investments?|Inc|Corp|Corporation|Ltd|Limited|LLC|PLC|AG|SE|Co)\.?$"
+)
+# Before it: "投资机构CYVN Holdings", "初创公司Anthropic".
+_LATIN_COMPANY_BEFORE = re.compile(r"(?:公司|企业|机构|集团|基金|厂商|初创|巨头|对手|股东)$")
 # Acronyms and words that are not company names even before 公司 (AI公司, IT公司).
 _LATIN_STOP = frozenset(
     "ai it ip ipo ceo cfo cto coo gdp cpi ppi pmi etf esg app saas paas iaas ev suv mpv phev bev "
@@ -486,9 +560,16 @@ def find_latin_names(text: str, gazetteer: Gazetteer | None = None) -> list[Matc
         low = word.lower()
         if any(ch.isdigit() for ch in word) or low in _LATIN_STOP or _UNIT_RE.search(low):
             continue
-        if len(word) < 2 or not _LATIN_COMPANY_AFTER.match(text, e):
+        if len(word) < 2:
             continue
-        out.append((s, e, EntityCandidate("Company", normalize_name(word), "latin")))
+        if not (
+            _LATIN_COMPANY_AFTER.match(text, e)
+            or _LATIN_COMPANY_WORD.search(word)
+            or (_LATIN_COMPANY_BEFORE.search(text, max(0, s - 4), s) and len(word) >= 3
+                and not word.islower())
+        ):
+            continue
+        out.append((s, e, EntityCandidate("Company", normalize_name(word, False), "latin")))
     return out
 
 
@@ -502,10 +583,12 @@ _STOCK_RE = re.compile(
 )
 
 
-def find_stock_names(text: str, gazetteer: Gazetteer | None = None) -> list[Match]:
+def find_stock_names(
+    text: str, gazetteer: Gazetteer | None = None, *, known: Sequence[Match] | None = None
+) -> list[Match]:
     """The company name before a stock code: 比亚迪（002594）, 小米集团-W（01810）,
     腾讯控股(00700.HK), 蔚来（NYSE: NIO）. The span is the name alone, without -W and code."""
-    protect = [(s, e) for s, e, _ in find_gazetteer(text, gazetteer)] if gazetteer else []
+    protect = _known_spans(text, gazetteer, known)
     out: list[Match] = []
     for m in _STOCK_RE.finditer(text):
         code, ex, sfx = m.group("code"), m.group("ex"), m.group("sfx")
@@ -530,7 +613,7 @@ def find_stock_names(text: str, gazetteer: Gazetteer | None = None) -> list[Matc
         if entry is not None:
             cand = EntityCandidate(entry.type, entry.canonical, "stock")
         else:
-            cand = EntityCandidate("Company", normalize_name(text[start:end]), "stock")
+            cand = EntityCandidate("Company", normalize_name(text[start:end], False), "stock")
         out.append((start, end, cand))
     return out
 
@@ -540,10 +623,10 @@ def find_stock_names(text: str, gazetteer: Gazetteer | None = None) -> list[Matc
 # Characters that do not end or continue a Chinese given name (they make 金额, 高管, 方面表示).
 _BAD_GIVEN = frozenset(
     "的了是在和与及等表示称说认指出司业务场部门局会所面额件期年月日时间量率亿个款项品产价销售增减"
-    "降涨跌股票资融投管理经营收入润费用度季半球内外前后上下也都还就又再才并而且或即若则之能可要已曾仍"
-    "更最很太非不没无有这那其此该本每各某些们者性化型车机网电线站店厂户家道路台号次名种类级点分系统制"
-    "造需求供链商客员工作牌对向从将把被让给于由但因如么什怎吗呢吧啊两几第零二三四五六七八九十百千万"
-    "州省县区书报刊院校处科室组队团社厅委署行元月份今昨近议题案事情况体验据显透露介绍告知调查"
+    "降涨跌股票资投管理经营收入费用度季半球内外前后上下也都还就又再才并而且或即若则能要已曾仍"
+    "更最很太非不没无有这那其此该本每各某些们者性型车机网电线站店厂户家道路台号次名种类级点分系统制"
+    "造需求供链商客员工作牌对向从将把被让给于由但因如么什怎吗呢吧啊两几第零二三四五六七八九十百千"
+    "州省县区报刊院校处科室组队团社厅委署行份今昨近议题案事情况体验据显透介告调查"
 )
 # Surnames that are also everyday words: not used without a title (向, 于, 和, 时 …).
 _WEAK_SURNAMES = frozenset(
@@ -576,10 +659,11 @@ _CUE_RE = re.compile(
     r"(?:表示|称|说|认为|指出|透露|介绍|坦言|强调|回应|告诉|提到|提出|直言|解释|补充|预计|预测|"
     r"判断|建议|呼吁|坦承|承认|宣布|谈到|谈及|写道|表态|证实|确认|否认|回忆|发文|分析|觉得|"
     r"在接受|接受|对记者|向记者|对媒体|向媒体|在发布会|在会上|在业绩|在财报|在电话会|在内部信|"
-    r"在朋友圈|在微博|发布|发表|宣称|声称|称赞|感慨|道)"
+    r"在朋友圈|在微博|发布|发表|宣称|声称|称赞|感慨|道|"
+    r"接任|卸任|出任|担任|兼任|继任|升任|辞任|辞去|加入|离开|离职|创办|创立|带领|率领|亲自)"
 )
 # Characters after which a name ends (雷军在…, 刘炽平也…, 周启明的…).
-_FOLLOW = frozenset("的在也曾还对向等和与及则就于已并将是为今近此又亦均都所被把从给让自以同率带")
+_FOLLOW = frozenset("的在也曾还对向等和与及则就于已并将是为今近此又亦均都所被把从给让自以同率带亲")
 # Before a name found by its cue verb alone: the start of a clause.
 _LEAD_WORDS = ("对此", "此外", "另外", "同时", "随后", "其中", "不过", "对于", "据", "而", "但", "并", "则", "另")
 _TRANSLIT = frozenset(
@@ -587,7 +671,7 @@ _TRANSLIT = frozenset(
     "格贡古瓜圭哈海汉豪赫亨洪胡霍基吉加贾杰金卡凯坎康柯科克肯库夸奎拉莱赖兰朗劳勒雷蕾里利莉丽连"
     "列林琳隆卢鲁路伦罗洛马玛迈麦曼梅蒙米莫姆穆纳娜奈内尼涅纽努诺欧帕潘佩彭皮普奇齐恰乔切琼丘萨"
     "塞桑瑟森沙莎舍施什史舒斯松苏索塔泰坦汤唐特滕提图托瓦旺威韦维温沃乌伍西希锡夏谢辛休雅亚扬耶"
-    "伊因英尤约泽扎詹珍兹佐祖姿丰仁勋扎伯奥曼德拉贝佐杰森黄"
+    "伊因英尤约泽扎詹珍兹佐祖姿丰仁勋扎伯奥曼德拉贝佐杰森黄山尔夫治"
 )
 
 
@@ -597,16 +681,22 @@ class _PeopleIndex:
     chain: re.Pattern[str]
     single: frozenset[str]
     double: frozenset[str]
+    clause_start: re.Pattern[str]  # a surname at the start of a clause
 
 
 @functools.lru_cache(maxsize=8)
 def _people_index(titles: frozenset[str], surnames: frozenset[str]) -> _PeopleIndex:
     alts = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
+    single = frozenset(s for s in surnames if len(s) == 1)
+    double = frozenset(s for s in surnames if len(s) == 2)
+    firsts = "".join(sorted(single | {d[0] for d in double}))
+    lead = "|".join(f"(?<={re.escape(w)})" for w in _LEAD_WORDS)
     return _PeopleIndex(
         titles=re.compile(f"(?:{alts})"),
         chain=re.compile(f"(?:[、兼及和与/]|\\s)*(?:{alts})"),
-        single=frozenset(s for s in surnames if len(s) == 1),
-        double=frozenset(s for s in surnames if len(s) == 2),
+        single=single,
+        double=double,
+        clause_start=re.compile(f"(?:(?<![\u4e00-\u9fff])|{lead})[{re.escape(firsts)}]"),
     )
 
 
@@ -674,10 +764,18 @@ def _translit_len(text: str, i: int) -> int:
     return 0
 
 
-def _lead_ok(text: str, i: int) -> bool:
-    if i == 0 or not _is_cjk(text[i - 1]):
-        return True
-    return any(text.endswith(w, 0, i) for w in _LEAD_WORDS)
+def _titled_apposition(text: str, j: int, idx: _PeopleIndex) -> bool:
+    """Does a title close what follows position ``j``: （小米集团董事长） or ，比亚迪董事长兼总裁，"""
+    if j >= len(text) or text[j] not in "（(，,":
+        return False
+    closers = "）" if text[j] == "（" else ")" if text[j] == "(" else "，,。；;"
+    k = j + 1
+    while k < len(text) and k - j <= 24 and text[k] not in closers and text[k] not in "，,。；;（）()\n":
+        k += 1
+    if k >= len(text) or text[k] not in closers or k == j + 1:
+        return False
+    inner = text[j + 1 : k]
+    return any(m.end() == len(inner) for m in idx.titles.finditer(inner))
 
 
 def find_people(
@@ -734,26 +832,51 @@ def find_people(
             add(j, length, "title")
 
     # 2. before a speech verb, at the start of a clause; 3. before a bracketed title
-    for i, ch in enumerate(text):
-        if ch not in idx.single and text[i : i + 2] not in idx.double:
-            continue
-        if i in found or not _lead_ok(text, i):
+    for m in idx.clause_start.finditer(text):
+        i = m.start()
+        if i in found:
             continue
         length, kind = _name_len(text, i, idx, strict=True)
         if not length:
             continue
         if kind == "cue":
             add(i, length, "cue")
-        elif i + length < len(text) and text[i + length] in "（(":
-            close = text.find("）" if text[i + length] == "（" else ")", i + length, i + length + 30)
-            if close > 0 and idx.titles.search(text, i + length, close):
-                inner = text[i + length + 1 : close]
-                if idx.titles.search(inner) and idx.titles.search(inner).end() == len(inner):
-                    add(i, length, "title")
+        elif _titled_apposition(text, i + length, idx):
+            add(i, length, "title")
     return sorted(found.values(), key=lambda m: m[0])
 
 
 # --- roles ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _RolePatterns:
+    titles: re.Pattern[str]
+    before: re.Pattern[str]  # org … person: the gap between them
+    chain_end: re.Pattern[str]  # a chain of titles ending where the person starts
+    bracket: re.Pattern[str]  # after person（org: the rest up to ）
+    comma: re.Pattern[str]  # after person，org: the titles up to ，
+    serve: re.Pattern[str]  # after a person: 担任 (org then titles follow)
+    after_serve: re.Pattern[str]  # after 担任 org
+
+
+# A unit inside the organization before the title: 交通运输行业分析师, 终端BG董事长.
+_QUALIFIER = r"(?P<q>[\u4e00-\u9fffA-Za-z]{1,8}?(?:行业|业务|部门|事业部|事业群|BG|大区|区|研究所|研究院))?"
+
+
+@functools.lru_cache(maxsize=8)
+def _role_patterns(titles: frozenset[str]) -> _RolePatterns:
+    alts = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
+    chain = f"(?:{alts})(?:(?:[、兼及和与/]|\\s)*(?:{alts}))*"
+    return _RolePatterns(
+        titles=re.compile(f"(?:{alts})"),
+        before=re.compile(f"(?:的|公司|集团)?\\s*{_QUALIFIER}(?P<c>{chain})\\s*"),
+        chain_end=re.compile(f"(?P<m>某[\u4e00-\u9fff]{{1,4}}?)?(?P<c>{chain})\\s*$"),
+        bracket=re.compile(f"(?:的)?\\s*{_QUALIFIER}(?P<c>{chain})\\s*[）)]"),
+        comma=re.compile(f"(?:的)?\\s*{_QUALIFIER}(?P<c>{chain})(?=[，,。；;])"),
+        serve=re.compile(r"(?:曾|现|已|将|则|同时|目前)?(?:担任|出任|兼任|接任|升任|任)"),
+        after_serve=re.compile(f"(?:的)?\\s*{_QUALIFIER}(?P<c>{chain})"),
+    )
 
 
 def find_roles(
@@ -763,77 +886,69 @@ def find_roles(
 ) -> list[tuple[int, int, Role]]:
     """Person–organization–title appositions over found entities ``(start, end, type, name)``:
 
-    小米创始人雷军, 宁德时代董事长曾毓群, 腾讯的总裁刘炽平 (org, titles, person); 某银行行长张三
-    (no named org: ``org=None``); 雷军（小米集团董事长） and 王传福，比亚迪董事长兼总裁， (person,
-    then org and titles). One Role per title of a chain (董事会主席兼首席执行官); the span covers
-    the whole apposition."""
-    idx = _people_index(
-        frozenset(titles) if titles is not None else load_titles(), load_surnames()
-    )
-    alts = idx.titles.pattern
-    chain = re.compile(f"{alts}(?:(?:[、兼及和与/]|\\s)*{alts})*")
+    - org (的) titles person: 小米创始人雷军, 宁德时代董事长曾毓群, 腾讯的总裁刘炽平, 海岳证券
+      交通运输行业分析师宋立文 (the unit stays in the title: 交通运输行业分析师);
+    - titles person with no organization named: 某银行行长张伟, 行长张伟 (``org=None``);
+    - person（org titles）, person，org titles，, person担任org titles: 雷军（小米集团董事长）,
+      王传福，比亚迪董事长兼总裁，, 余承东担任华为常务董事.
+
+    One Role per title of a chain (董事会主席兼首席执行官 -> 董事会主席, 首席执行官); the span
+    covers the whole apposition."""
+    pats = _role_patterns(frozenset(titles) if titles is not None else load_titles())
     ents = sorted(entities, key=lambda e: (e[0], -e[1]))
     orgs = [e for e in ents if e[2] in ("Company", "Organization")]
+    org_at = {e[0]: e for e in orgs}
     out: list[tuple[int, int, Role]] = []
 
-    def titles_in(s: str) -> list[str]:
-        return [t.group() for t in idx.titles.finditer(s)]
+    def emit(start: int, end: int, person: str, org: str | None, m: re.Match[str]) -> None:
+        qualifier = m.groupdict().get("q") or ""
+        for n, t in enumerate(pats.titles.finditer(m.group("c"))):
+            out.append((start, end, Role(person, org, (qualifier if n == 0 else "") + t.group())))
 
     for ps, pe, ptype, pname in ents:
         if ptype != "Person":
             continue
-        # (org)(的)?TITLES person
-        best = None
+        # org (的) titles person
+        hit = None
         for os_, oe, _, oname in orgs:
             if oe > ps:
                 break
-            gap = text[oe:ps]
-            m = re.fullmatch(f"(?:的|公司|集团)?\\s*({chain.pattern})\\s*", gap)
+            m = pats.before.fullmatch(text, oe, ps)
             if m:
-                best = (os_, oname, m.group(1))
-        if best:
-            os_, oname, tchain = best
-            for t in titles_in(tchain):
-                out.append((os_, pe, Role(pname, oname, t)))
+                hit = (os_, oname, m)
+        if hit:
+            emit(hit[0], pe, pname, hit[1], hit[2])
             continue
-        # TITLES person without an organization right before
-        k = ps
-        while k > 0 and text[k - 1] in " \u3000":
-            k -= 1
-        back = text[max(0, k - 30) : k]
-        m = re.search(f"({chain.pattern})$", back)
+        # titles person, no organization right before
+        m = pats.chain_end.search(text, max(0, ps - 40), ps)
         if m:
-            cstart = k - len(m.group(1))
-            for t in titles_in(m.group(1)):
-                out.append((cstart, pe, Role(pname, None, t)))
+            emit(m.start(), pe, pname, None, m)
             continue
-        # person（org TITLES） / person，org TITLES，
+        # person（org titles） / person，org titles， / person担任org titles
         if pe < len(text) and text[pe] in "（(，,":
-            opener = text[pe]
-            close = {"（": "）", "(": ")"}.get(opener)
-            limit = text.find(close, pe + 1, pe + 40) if close else pe + 40
-            if close and limit < 0:
-                continue
-            for os_, oe, _, oname in orgs:
-                if os_ != pe + 1:
-                    continue
-                if close:
-                    m = re.fullmatch(f"(?:的)?\\s*({chain.pattern})\\s*", text[oe:limit])
-                    span_end = limit + 1
-                else:
-                    m = re.compile(f"(?:的)?\\s*({chain.pattern})(?=[，,。；;、])").match(text, oe)
-                    span_end = m.end() if m else 0
+            org = org_at.get(pe + 1)
+            if org is not None:
+                pat = pats.bracket if text[pe] in "（(" else pats.comma
+                m = pat.match(text, org[1])
                 if m:
-                    for t in titles_in(m.group(1)):
-                        out.append((ps, span_end, Role(pname, oname, t)))
-                break
+                    end = m.end() if text[pe] in "（(" else m.end("c")
+                    emit(ps, end, pname, org[3], m)
+            continue
+        v = pats.serve.match(text, pe)
+        if v and v.end() in org_at:
+            org = org_at[v.end()]
+            m = pats.after_serve.match(text, org[1])
+            if m:
+                emit(ps, m.end("c"), pname, org[3], m)
     out.sort(key=lambda r: (r[0], r[1]))
     return out
 
 
 # --- everything together ----------------------------------------------------------------------
 
-_SOURCE_RANK = {"gazetteer": 5, "stock": 4, "suffix": 3, "latin": 3, "title": 2, "ner": 1, "cue": 1}
+_SOURCE_RANK = {
+    "gazetteer": 5, "stock": 4, "suffix": 3, "latin": 3, "media": 3, "title": 2, "ner": 1, "cue": 1,
+}
 
 
 def find_entities(
@@ -848,11 +963,12 @@ def find_entities(
     company word / Latin > title > NER / speech verb). Sorted by start."""
     titles = load_titles() if titles is None else titles
     surnames = load_surnames() if surnames is None else surnames
-    cands: list[Match] = []
-    cands += find_gazetteer(text, gazetteer)
-    cands += find_stock_names(text, gazetteer)
-    cands += find_company_suffix(text, gazetteer)
+    known = find_gazetteer(text, gazetteer)
+    cands: list[Match] = list(known)
+    cands += find_stock_names(text, gazetteer, known=known)
+    cands += find_company_suffix(text, gazetteer, known=known)
     cands += find_latin_names(text, gazetteer)
+    cands += find_media(text)
     cands += find_people(text, titles, surnames, gazetteer)
     cands += list(extra)
     cands.sort(key=lambda m: (-(m[1] - m[0]), -_SOURCE_RANK.get(m[2].source, 0), m[0]))

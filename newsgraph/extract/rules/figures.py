@@ -146,11 +146,17 @@ _FORECAST = re.compile(r"预计|有望|预期|预测|预估|将达|将超|将在
 _UP = "同比增长|环比增长|同比增加|同比提升|同比上涨|同比上升|增长|增加|提升|上涨|上升|提高|攀升|飙升|大增|猛增|激增|暴增|扩大|增幅|涨幅|增速|增|涨"
 _DOWN = "同比下降|环比下降|同比减少|同比下滑|下降|减少|下滑|下跌|降低|回落|缩减|萎缩|收窄|缩小|下调|降幅|跌幅|下挫|暴跌|大跌|骤降|锐减|缩水|减|跌|降"
 _FILL = r"(?:了|约|大约|近|接近|将近|超过|超|逾|达|达到|高达|仅|仅为|分别|分别为|为|幅度|幅度为|幅度达|不足|不到|近乎|出|高|明显|大幅|显著|约为)*"
+_TIMES_OF_PERIOD = re.compile(r"(?:年|同期|季度|月)的$")
+_RATE_RE = re.compile(r"(?P<up>增速|增幅|涨幅|增量|净增)|(?P<down>降幅|跌幅|减量|净减)")
 _DIR_RE = re.compile(rf"(?P<up>{_UP}){_FILL}$|(?P<down>{_DOWN}){_FILL}$")
 
 
-def _num_value(text: str) -> tuple[float | None, bool, str | None]:
-    """(value, vague, qualifier-from-多/余) for one _NUM match."""
+def _num_value(text: str, bare_ok: bool = False) -> tuple[float | None, bool, str | None]:
+    """(value, vague, qualifier-from-多/余) for one _NUM match.
+
+    ``bare_ok``: a magnitude without a digit counts as one of it (千亿元 -> 1e11);
+    only for money, where 千家万户-like idioms do not occur.
+    """
     m = _PARTS_RE.fullmatch(text)
     if not m:
         return None, False, None
@@ -160,7 +166,7 @@ def _num_value(text: str) -> tuple[float | None, bool, str | None]:
     v = parse_number(core + mag)
     if v is None and core[0] in "十百千万亿":
         v = parse_number("一" + core + mag)
-        if v is not None and not vague:
+        if v is not None and not vague and not (bare_ok and core[0] in "百千万亿"):
             return None, False, None
     if v is None and _CN_ONLY.fullmatch(core) and mag:
         return None, False, None
@@ -228,7 +234,7 @@ def _money_or_count(m: re.Match, text: str) -> tuple[int, float | None, float | 
             lv = _num_value(num)[0]
             if hv is not None and lv is not None and hv > lv:
                 num2, end = tail.group("num2"), tail.end()
-    value, vague, inner_q = _num_value(num)
+    value, vague, inner_q = _num_value(num, bare_ok=kind == "money")
     if value is None and not vague:
         return None
     scale = 10 if u == "成" else 1
@@ -312,8 +318,10 @@ def find_figures(text: str) -> list[tuple[int, int, FigureValue]]:
         dm = _DIR_RE.search(prefix)
         if dm:
             direction = "up" if dm.group("up") else "down"
-        elif unit == "x" and m.group("fan") is not None:
-            direction = "up"
+        elif unit == "x" and (m.group("fan") is not None or _TIMES_OF_PERIOD.search(prefix)):
+            direction = "up"  # 翻番; 是去年同期的两倍
+        elif (rm := _RATE_RE.search(prefix)) is not None:
+            direction = "down" if rm.group("down") else "up"  # 增速为7%, 营收增量超过1700亿元
         out.append((start, end, FigureValue(_clean(value), unit, qualifier, direction, _clean(high), vague)))
         pos = end
     return out

@@ -16,8 +16,9 @@ the key is type + canonical name, so two unknown companies called 远航 in thei
 """
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -48,7 +49,7 @@ def fold(text: str) -> str:
 
 
 _LEGAL_SUFFIX = re.compile(
-    r"(?:股份有限公司|有限责任公司|有限公司|股份公司"
+    r"(?:[（(][\u4e00-\u9fff]{2,4}[）)])?(?:股份有限公司|有限责任公司|有限公司|股份公司"
     r"|[,，]?\s*(?:inc|ltd|co|corp|corporation|limited|llc|plc|gmbh|ag|s\.?a)\.?"
     r"|[,，]?\s*co\.?,?\s*ltd\.?)$",
     re.IGNORECASE,
@@ -60,13 +61,15 @@ _SPACES = re.compile(r"\s+")
 _TAIL_GONGSI = re.compile(r"(?<=集团|科技|控股|汽车|银行|证券|保险|网络|传媒|能源|物流|医药|资本|基金|咨询)公司$")
 
 
-def normalize_name(s: str) -> str:
+@functools.lru_cache(maxsize=65536)
+def normalize_name(s: str, casefold: bool = True) -> str:
     """Surface form -> the form names are compared and keyed by.
 
     Full-width Latin/digits to half-width, spaces removed (between two Latin words one space is
     kept), Latin case-folded, a trailing stock code (00700.HK), stock marker (-W, -SW, -U) and
     legal suffix (股份有限公司, 有限责任公司, 有限公司, Inc., Ltd., Co., Corp.) removed. A place
-    prefix (深圳, 北京市) is kept: ``strip_place`` gives the short form.
+    prefix (深圳, 北京市) is kept: ``strip_place`` gives the short form. ``casefold=False``
+    keeps the Latin case, for names shown to people (CYVN Holdings).
     """
     s = s.translate(_HALFWIDTH).strip()
     s = _SPACES.sub(" ", s)
@@ -83,6 +86,8 @@ def normalize_name(s: str) -> str:
             s = stripped
         if s == before:
             break
+    if not casefold:
+        return s
     return s.casefold() if s.isascii() else _casefold_latin(s)
 
 
@@ -123,13 +128,17 @@ def short_forms(name: str) -> tuple[str, ...]:
     """Forms an article may use for an (unknown) company after naming it in full, longest first:
     深圳远航科技有限公司 -> (深圳远航科技, 远航科技, 远航)."""
     forms: list[str] = []
-    base = normalize_name(name)
+    base = normalize_name(name, casefold=False)
     for form in (base, strip_place(base)):
         if form not in forms:
             forms.append(form)
         core = _WEAK_SUFFIX.sub("", form)
         if 2 <= len(core) < len(form) and core not in forms:
             forms.append(core)
+        if " " in form and form.isascii():
+            first = form.split(" ")[0]
+            if len(first) >= 3 and first not in forms:
+                forms.append(first)  # CYVN Holdings -> CYVN
     return tuple(sorted(forms, key=len, reverse=True))
 
 
@@ -167,58 +176,62 @@ def resolve_article(
 ) -> list[ResolvedEntity]:
     """Group one article's mentions into entities with canonical names.
 
-    ``mentions`` are ``(start, end, EntityCandidate)`` (overlaps already settled, e.g. by
-    ``entities.find_entities``). With ``text`` the mention texts are ``text[start:end]`` and the
-    article is scanned once more for the short forms of the unknown companies it names in full
-    (深圳远航科技有限公司 ... 远航); without it a mention's text is the candidate's name.
+    ``mentions`` are ``(start, end, EntityCandidate)`` with overlaps already settled (e.g. by
+    ``entities.find_entities``). With ``text`` the mention texts are ``text[start:end]``, and the
+    article is scanned once more for the other mentions of what it names: the short forms of its
+    unknown companies (深圳远航科技有限公司 … 远航科技 … 远航) and the full names of its people.
+    Without ``text`` a mention's text is the candidate's name.
 
-    Order of the result: by first mention.
+    Canonical names: the gazetteer's; for a person the name; for an unknown company the
+    shortest form seen that still ends in a company word, without place prefix and legal suffix
+    (深圳远航科技有限公司 + 远航科技 + 远航 -> 远航科技; 远航物流集团 + 远航物流 -> 远航物流).
+    A short form inside two full names goes to the one the article is about (more mentions
+    than all the others together), else it stays its own entity. Result: by first mention.
     """
     items = sorted(((s, e, c) for s, e, c in mentions), key=lambda m: (m[0], -m[1]))
-    surface = (lambda s, e, c: text[s:e]) if text is not None else (lambda s, e, c: c.name)
 
-    # 1. canonical name per mention: the gazetteer's, else the normalized name.
-    resolved: list[tuple[int, int, str, str, str]] = []  # start, end, type, canonical, surface
+    # 1. a key per mention: the gazetteer's canonical name, else the normalized name.
+    resolved: list[tuple[int, int, str, str, str]] = []  # start, end, type, key name, surface
     for s, e, cand in items:
-        surf = surface(s, e, cand)
+        surf = text[s:e] if text is not None else cand.name
         entry = None
         if gazetteer is not None and cand.type != "Person":
             entry = gazetteer.lookup(cand.name) or gazetteer.lookup(surf)
         if entry is not None:
             resolved.append((s, e, entry.type, entry.canonical, surf))
         else:
-            name = cand.name if cand.type == "Person" else normalize_name(cand.name)
-            resolved.append((s, e, cand.type, name or cand.name, surf))
+            name = cand.name if cand.type == "Person" else normalize_name(cand.name, False) or cand.name
+            resolved.append((s, e, cand.type, name, surf))
+    known = {n for _, _, t, n, _ in resolved if t != "Person" and gazetteer is not None
+             and gazetteer.lookup(n) is not None}
 
-    # 2. extra mentions: short forms of the article's unknown full names in the rest of the text.
+    # 2. more mentions of the same names in the rest of the text.
     if text is not None:
-        resolved = _add_short_form_mentions(text, resolved, gazetteer)
+        resolved = _more_mentions(text, resolved, known)
 
-    # 3. link short forms to the one full name of the article that contains them.
-    unknown = {(t, n) for _, _, t, n, _ in resolved if t in _ANY_COMPANY}
-    if gazetteer is not None:
-        unknown = {(t, n) for t, n in unknown if gazetteer.lookup(n) is None}
-    names = sorted({n for t, n in unknown}, key=len, reverse=True)
-    link: dict[str, str] = {}
-    for short in names:
-        fulls = [full for full in names if len(full) > len(short) and _contains(full, short)]
-        # Keep only the maximal full names (远航科技 inside 深圳远航科技 is one company).
-        tops = [f for f in fulls if not any(f != g and _contains(g, f) for g in fulls)]
-        if len(tops) == 1:
-            link[short] = tops[0]
-    types = {n: t for t, n in unknown}
+    # 3. link the unknown names to the full names that contain them.
+    counts: dict[str, int] = {}
+    types: dict[str, str] = {}
+    for _, _, t, n, _ in resolved:
+        if t in _ANY_COMPANY and n not in known:
+            counts[n] = counts.get(n, 0) + 1
+            types.setdefault(n, t)
+    link = _links(counts)
 
     groups: dict[tuple[str, str], list[tuple[int, int, str]]] = {}
+    members: dict[tuple[str, str], set[str]] = {}
     order: list[tuple[str, str]] = []
     for s, e, typ, name, surf in resolved:
-        if (typ, name) in unknown and name in link:
+        if name in counts:
             name = _final(link, name)
-            typ = types.get(name, typ)
+            typ = types[name]
         key = (typ, name)
         if key not in groups:
             groups[key] = []
+            members[key] = set()
             order.append(key)
         groups[key].append((s, e, surf))
+        members[key].add(surf)
 
     out = []
     for typ, name in order:
@@ -227,9 +240,48 @@ def resolve_article(
         for _, _, surf in ms:
             if surf not in aliases:
                 aliases.append(surf)
-        out.append(ResolvedEntity(typ, name, tuple(aliases), tuple(ms)))
+        canonical = name if name not in counts else _display_name(name, aliases)
+        out.append(ResolvedEntity(typ, canonical, tuple(aliases), tuple(ms)))
     out.sort(key=lambda r: r.mentions[0][:2])
     return out
+
+
+def _links(counts: dict[str, int]) -> dict[str, str]:
+    """short name -> the full name it belongs to (see ``resolve_article``)."""
+    names = sorted(counts, key=len, reverse=True)
+    link: dict[str, str] = {}
+    for short in names:
+        fulls = [f for f in names if len(f) > len(short) and _contains(f, short)]
+        tops = [f for f in fulls if not any(f != g and _contains(g, f) for g in fulls)]
+        if len(tops) == 1:
+            link[short] = tops[0]
+        elif len(tops) > 1:
+            best = _dominant(tops, counts)
+            if best is not None:
+                link[short] = best
+    return link
+
+
+def _dominant(tops: Iterable[str], counts: dict[str, int]) -> str | None:
+    """The full name with more mentions (its own and its short forms') than all the others."""
+    tops = list(tops)
+    weight = {
+        t: sum(c for n, c in counts.items()
+               if n == t or (_contains(t, n) and not any(o != t and _contains(o, n) for o in tops)))
+        for t in tops
+    }
+    best = max(tops, key=lambda t: (weight[t], t))
+    return best if weight[best] > sum(weight.values()) - weight[best] else None
+
+
+def _display_name(name: str, aliases: Sequence[str]) -> str:
+    """The shortest form that still ends in a company word, place prefix dropped."""
+    forms = {strip_place(normalize_name(a, False)) for a in aliases} | {strip_place(name)}
+    worded = [f for f in forms if _WEAK_SUFFIX.search(f) and len(_WEAK_SUFFIX.sub("", f)) >= 2
+              and (name.endswith(f) or f in name or any(f in normalize_name(a, False) for a in aliases))]
+    if worded:
+        return min(worded, key=lambda f: (len(f), f))
+    return strip_place(name)
 
 
 def _final(link: dict[str, str], name: str) -> str:
@@ -240,23 +292,34 @@ def _final(link: dict[str, str], name: str) -> str:
     return name
 
 
-def _add_short_form_mentions(
+def _more_mentions(
     text: str,
     resolved: list[tuple[int, int, str, str, str]],
-    gazetteer: Gazetteer | None,
+    known: set[str],
 ) -> list[tuple[int, int, str, str, str]]:
-    """Find further mentions of the article's unknown companies by their short forms."""
-    forms: dict[str, set[tuple[str, str]]] = {}
+    """Other mentions of the article's people (full name) and unknown companies (short forms)."""
+    owners: dict[str, set[tuple[str, str]]] = {}
+    counts: dict[str, int] = {}
     for s, e, typ, name, surf in resolved:
-        if typ != "Company" or (gazetteer is not None and gazetteer.lookup(name) is not None):
+        if typ == "Person":
+            if len(name) >= 2:
+                owners.setdefault(name, set()).add((typ, name))
             continue
-        for form in short_forms(name) + tuple(short_forms(surf)):
-            if len(form) >= _MIN_SHORT and not form.isascii():
-                forms.setdefault(form, set()).add((typ, name))
-    if not forms:
-        return resolved
-    # A form that two different full names give (远航 of 远航科技 and 远航物流) is not used.
-    usable = {f: next(iter(owners)) for f, owners in forms.items() if len(_tops(owners)) == 1}
+        if typ not in _ANY_COMPANY or name in known:
+            continue
+        counts[name] = counts.get(name, 0) + 1
+        for form in short_forms(name) + short_forms(surf):
+            if len(form) >= (3 if form.isascii() else _MIN_SHORT):
+                owners.setdefault(form, set()).add((typ, name))
+    usable: dict[str, tuple[str, str]] = {}
+    for form, who in owners.items():
+        tops = _tops(who)
+        if len(tops) == 1:
+            usable[form] = next(iter(tops))
+        else:
+            best = _dominant((n for _, n in tops), counts)
+            if best is not None:
+                usable[form] = next(t for t in tops if t[1] == best)
     if not usable:
         return resolved
     covered = bytearray(len(text) + 1)
@@ -268,9 +331,12 @@ def _add_short_form_mentions(
         s, e = m.start(), m.end()
         if any(covered[s:e]):
             continue
-        if e - s <= 2 and _cjk(text, s - 1) and text[s - 1] not in _LEFT_OK:
-            continue  # a two-character form glued to a word (扬帆远航) is not a name
         typ, name = usable[m.group()]
+        if typ != "Person" and e - s <= 2 and _cjk(text, s - 1) and text[s - 1] not in _LEFT_OK:
+            continue  # a two-character form glued to a word (扬帆远航) is not a name
+        if typ == "Person" and (_cjk(text, s - 1) and text[s - 1] not in _LEFT_OK
+                                and _cjk(text, e) and text[e] not in _LEFT_OK):
+            continue
         extra.append((s, e, typ, name, m.group()))
         covered[s:e] = b"\x01" * (e - s)
     return sorted(resolved + extra, key=lambda r: (r[0], -r[1]))

@@ -1,0 +1,327 @@
+"""Table-driven tests for newsgraph.extract.rules.claims.find_claims."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from newsgraph.extract.rules.claims import ClaimValue, find_claims
+
+_SENT_RE = re.compile(r"[。！？!?]+[”’」』]*|\n+")
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in _SENT_RE.finditer(text):
+        if text[start:m.end()].strip():
+            out.append((start, m.end()))
+        start = m.end()
+    if text[start:].strip():
+        out.append((start, len(text)))
+    return out
+
+
+def _entities(text: str, spec: list[tuple[str, str, str]]) -> list[tuple[int, int, str, str]]:
+    """Every occurrence of each surface form, longest surface first, no overlaps."""
+    taken: list[tuple[int, int]] = []
+    out = []
+    for surface, typ, canonical in sorted(spec, key=lambda x: -len(x[0])):
+        for m in re.finditer(re.escape(surface), text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            taken.append(m.span())
+            out.append((m.start(), m.end(), typ, canonical))
+    return sorted(out)
+
+
+def _run(text: str, spec: list[tuple[str, str, str]]) -> list[tuple[str, str | None, str, bool]]:
+    claims = find_claims(text, _sentences(text), _entities(text, spec))
+    for start, end, value in claims:
+        assert isinstance(value, ClaimValue)
+        assert 0 <= start < end <= len(text)
+        content = text[start:end]
+        assert content == content.strip()
+        assert content[-1] not in "。，,”」’" and content[0] not in "“「‘，："
+    return [(text[s:e], v.speaker, v.cue, v.quoted) for s, e, v in claims]
+
+
+LEIJUN = ("雷军", "Person", "雷军")
+XIAOMI = ("小米", "Company", "小米集团")
+XIAOMI_GROUP = ("小米集团", "Company", "小米集团")
+LIBIN = ("李斌", "Person", "李斌")
+NIO = ("蔚来", "Company", "蔚来")
+TENCENT = ("腾讯", "Company", "腾讯控股")
+LIUCHIPING = ("刘炽平", "Person", "刘炽平")
+
+POSITIVE = [
+    pytest.param(
+        "雷军表示，小米将继续加大研发投入。", [LEIJUN, XIAOMI],
+        [("小米将继续加大研发投入", "雷军", "表示", False)], id="speaker-before",
+    ),
+    pytest.param(
+        "小米集团董事长雷军昨日在北京举行的发布会上表示，公司今年的交付目标是30万辆。",
+        [LEIJUN, XIAOMI_GROUP, XIAOMI],
+        [("公司今年的交付目标是30万辆", "雷军", "表示", False)], id="title-and-adverbial",
+    ),
+    pytest.param(
+        "在随后的分析师电话会上，腾讯总裁刘炽平指出，视频号的商业化还处在相对早期的阶段。",
+        [TENCENT, LIUCHIPING],
+        [("视频号的商业化还处在相对早期的阶段", "刘炽平", "指出", False)], id="apposition",
+    ),
+    pytest.param(
+        "雷军认为小米汽车的第二款车型会比SU7卖得更好。", [LEIJUN, ("小米汽车", "Company", "小米汽车")],
+        [("小米汽车的第二款车型会比SU7卖得更好", "雷军", "认为", False)], id="no-comma",
+    ),
+    pytest.param(
+        "小米集团董事长雷军在发布会上表示：“我们今年要卖出十万台。这是底线。”随后他离开了会场。",
+        [LEIJUN, XIAOMI_GROUP],
+        [("我们今年要卖出十万台。这是底线", "雷军", "表示", True)], id="quoted-two-sentences",
+    ),
+    pytest.param(
+        "奇虎360创始人周鸿祎表示：「大模型的竞争才刚刚开始。」",
+        [("周鸿祎", "Person", "周鸿祎"), ("奇虎360", "Company", "三六零")],
+        [("大模型的竞争才刚刚开始", "周鸿祎", "表示", True)], id="corner-quotes",
+    ),
+    pytest.param(
+        "李斌说：‘换电是蔚来的核心能力。’", [LIBIN, NIO],
+        [("换电是蔚来的核心能力", "李斌", "说", True)], id="single-quotes",
+    ),
+    pytest.param(
+        "“这是小米历史上最好的一年。”雷军说。", [LEIJUN, XIAOMI],
+        [("这是小米历史上最好的一年", "雷军", "说", True)], id="quote-then-speaker",
+    ),
+    pytest.param(
+        "“我们宁可走得慢一点。新能源车队的投入短期内会拖累利润。”林海峰在说明会上表示。",
+        [("林海峰", "Person", "林海峰")],
+        [("我们宁可走得慢一点。新能源车队的投入短期内会拖累利润", "林海峰", "表示", True)],
+        id="multi-sentence-quote-then-speaker",
+    ),
+    pytest.param(
+        "公司今年将推出三款新车，李斌说。", [LIBIN],
+        [("公司今年将推出三款新车", "李斌", "说", False)], id="unquoted-speaker-after",
+    ),
+    pytest.param(
+        "“价格战没有赢家，”李斌说，“我们要做的是长期主义。”", [LIBIN],
+        [("价格战没有赢家", "李斌", "说", True), ("我们要做的是长期主义", "李斌", "说", True)],
+        id="split-quote",
+    ),
+    pytest.param(
+        "雷军说：“SU7的订单已经超过十万。”他还表示，工厂将在年内扩产。",
+        [LEIJUN, ("SU7", "Product", "小米SU7")],
+        [("SU7的订单已经超过十万", "雷军", "说", True), ("工厂将在年内扩产", "雷军", "表示", False)],
+        id="continuation-he-also",
+    ),
+    pytest.param(
+        "蔚来创始人李斌宣布将推出新品牌。李斌的助手透露了消息。他认为，萤火虫品牌会在欧洲受欢迎。",
+        [LIBIN, NIO],
+        [("萤火虫品牌会在欧洲受欢迎", "李斌", "认为", False)], id="pronoun-he",
+    ),
+    pytest.param(
+        "腾讯总裁刘炽平指出，视频号仍处于早期阶段，他认为视频号有望成为重要增长引擎。",
+        [TENCENT, LIUCHIPING],
+        [("视频号仍处于早期阶段", "刘炽平", "指出", False),
+         ("视频号有望成为重要增长引擎", "刘炽平", "认为", False)],
+        id="second-claim-same-sentence",
+    ),
+    pytest.param(
+        "雷军表示，小米将把交付目标上调至35万辆，同时预计研发投入约为300亿元。", [LEIJUN, XIAOMI],
+        [("小米将把交付目标上调至35万辆，同时预计研发投入约为300亿元", "雷军", "表示", False)],
+        id="nested-cue-without-speaker-stays-inside",
+    ),
+    pytest.param(
+        "远航科技完成新一轮融资。该公司称，2023年营收同比增长1.5倍。",
+        [("远航科技", "Company", "远航科技")],
+        [("2023年营收同比增长1.5倍", "远航科技", "称", False)], id="role-the-company",
+    ),
+    pytest.param(
+        "远航物流今年3月发行了美元债券。公司发言人称，相关资金将用于东南亚仓储网络建设。",
+        [("远航物流", "Company", "远航物流")],
+        [("相关资金将用于东南亚仓储网络建设", "远航物流", "称", False)], id="role-spokesman",
+    ),
+    pytest.param(
+        "腾讯方面表示，公司计划在2024年将回购规模提高到不少于1000亿港元。", [TENCENT],
+        [("公司计划在2024年将回购规模提高到不少于1000亿港元", "腾讯控股", "表示", False)],
+        id="company-fangmian",
+    ),
+    pytest.param(
+        "对此，腾讯相关负责人回应称，相关业务运营正常。", [TENCENT],
+        [("相关业务运营正常", "腾讯控股", "回应称", False)], id="company-spokesperson",
+    ),
+    pytest.param(
+        "对于营收下降，宁德时代方面在年报中解释称，主要原因是碳酸锂价格回落。",
+        [("宁德时代", "Company", "宁德时代")],
+        [("主要原因是碳酸锂价格回落", "宁德时代", "解释称", False)], id="explain-cheng",
+    ),
+    pytest.param(
+        "阿里巴巴集团24日宣布，未来三年将投入超过3800亿元建设云和AI基础设施。",
+        [("阿里巴巴集团", "Company", "阿里巴巴集团")],
+        [("未来三年将投入超过3800亿元建设云和AI基础设施", "阿里巴巴集团", "宣布", False)],
+        id="announce",
+    ),
+    pytest.param(
+        "小米集团董事长雷军在“小米之夜”活动上透露，SU7 Ultra已经开始交付。",
+        [LEIJUN, XIAOMI_GROUP],
+        [("SU7 Ultra已经开始交付", "雷军", "透露", False)], id="inline-quote-in-clause",
+    ),
+    pytest.param(
+        "在比亚迪董事长王传福看来，新能源汽车对燃油车的替代正在加快。",
+        [("比亚迪", "Company", "比亚迪"), ("王传福", "Person", "王传福")],
+        [("新能源汽车对燃油车的替代正在加快", "王传福", "看来", False)], id="in-view-of",
+    ),
+    pytest.param(
+        "林海峰在接受本报记者采访时说：“赴港上市不是为了融资本身。”", [("林海峰", "Person", "林海峰")],
+        [("赴港上市不是为了融资本身", "林海峰", "说", True)], id="said-colon-quote",
+    ),
+    pytest.param(
+        "周启明告诉记者，公司正在通过标准化产品降低对定制项目的依赖。",
+        [("周启明", "Person", "周启明")],
+        [("公司正在通过标准化产品降低对定制项目的依赖", "周启明", "告诉", False)], id="tell-reporter",
+    ),
+    # named sources
+    pytest.param(
+        "据路透社报道，苹果正在研发折叠屏手机。", [("苹果", "Company", "苹果公司")],
+        [("苹果正在研发折叠屏手机", "路透社", "报道", False)], id="according-to-reuters",
+    ),
+    pytest.param(
+        "据《数智财经》报道，本轮融资完成后，远航科技的估值已超过12亿美金。",
+        [("远航科技", "Company", "远航科技"), ("数智财经", "Organization", "数智财经")],
+        [("本轮融资完成后，远航科技的估值已超过12亿美金", "数智财经", "报道", False)],
+        id="according-to-entity",
+    ),
+    pytest.param(
+        "据媒体报道，调改后首日该店销售额约188万元。", [],
+        [("调改后首日该店销售额约188万元", "媒体报道", "报道", False)], id="according-to-media",
+    ),
+    pytest.param(
+        "市场地位方面，据韩国研究机构SNE Research统计，2024年宁德时代的市场份额为37.9%。",
+        [("SNE Research", "Organization", "SNE Research"), ("宁德时代", "Company", "宁德时代")],
+        [("2024年宁德时代的市场份额为37.9%", "SNE Research", "统计", False)],
+        id="according-to-statistics",
+    ),
+    pytest.param(
+        "乘联会数据显示，3月新能源车零售渗透率超过五成。", [],
+        [("3月新能源车零售渗透率超过五成", "乘联会", "数据显示", False)], id="bare-source-data",
+    ),
+    pytest.param(
+        "IDC数据显示，2022年中国智能手机市场出货量约2.86亿台。", [],
+        [("2022年中国智能手机市场出货量约2.86亿台", "IDC", "数据显示", False)], id="latin-source",
+    ),
+    pytest.param(
+        "中国汽车工业协会13日发布的数据显示，2024年我国汽车产销量均超过3100万辆。",
+        [("中国汽车工业协会", "Organization", "中国汽车工业协会")],
+        [("2024年我国汽车产销量均超过3100万辆", "中国汽车工业协会", "数据显示", False)],
+        id="entity-source-published",
+    ),
+    pytest.param(
+        "小米发布2024年业绩。财报显示，小米全年营收3659亿元。", [XIAOMI],
+        [("小米全年营收3659亿元", "小米集团", "财报显示", False)], id="financial-report-company",
+    ),
+    pytest.param(
+        "财报显示，公司全年营收同比增长两成。", [],
+        [("公司全年营收同比增长两成", "财报", "财报显示", False)], id="financial-report-bare",
+    ),
+    pytest.param(
+        "盈利能力也有所改善。年报数据显示，比亚迪2023年综合毛利率约为20.2%。",
+        [("比亚迪", "Company", "比亚迪")],
+        [("比亚迪2023年综合毛利率约为20.2%", "比亚迪", "数据显示", False)],
+        id="annual-report-data-company-after",
+    ),
+    pytest.param(
+        "1日，蔚来公布了最新交付数据。数据显示，12月蔚来交付新车31138辆。", [NIO],
+        [("12月蔚来交付新车31138辆", "蔚来", "数据显示", False)], id="data-previous-sentence",
+    ),
+    pytest.param(
+        "远航物流集团19日晚间公告称，公司已向香港联合交易所递交上市申请。",
+        [("远航物流集团", "Company", "远航物流")],
+        [("公司已向香港联合交易所递交上市申请", "远航物流", "公告称", False)], id="announcement",
+    ),
+    # unnamed groups cited as sources
+    pytest.param(
+        "有分析人士指出，汽车业务仍处于投入期，短期内难以贡献利润。", [],
+        [("汽车业务仍处于投入期，短期内难以贡献利润", "分析人士", "指出", False)],
+        id="generic-analysts",
+    ),
+    pytest.param(
+        "不过，市场分析人士普遍认为，视频号的变现空间仍然可观。", [],
+        [("视频号的变现空间仍然可观", "市场分析人士", "认为", False)], id="generic-commonly",
+    ),
+    pytest.param(
+        "多家券商预计，今年国内新能源汽车市场的价格竞争仍将持续。", [],
+        [("今年国内新能源汽车市场的价格竞争仍将持续", "多家券商", "预计", False)],
+        id="generic-brokers",
+    ),
+    pytest.param(
+        "有投资者担心，游戏业务的疲软可能继续拖累整体表现。", [],
+        [("游戏业务的疲软可能继续拖累整体表现", "投资者", "担心", False)], id="generic-investors",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "spec", "expected"), POSITIVE)
+def test_find_claims(text, spec, expected):
+    assert _run(text, spec) == expected
+
+
+NEGATIVE = [
+    pytest.param("雷军向员工表示感谢。", [LEIJUN], id="express-thanks"),
+    pytest.param("对于这一决定，蔚来对此表示欢迎。", [NIO], id="express-welcome"),
+    pytest.param("林海峰在公司年会上专门表示了谢意。", [("林海峰", "Person", "林海峰")], id="express-le"),
+    pytest.param("表示，公司将继续加大投入。", [], id="fragment-without-speaker"),
+    pytest.param("他表示，公司将继续加大投入。", [], id="pronoun-without-antecedent"),
+    pytest.param("请在使用前仔细阅读说明书。", [], id="manual"),
+    pytest.param("利润增速快于收入增速，说明降本增效已经见效。", [], id="shuoming"),
+    pytest.param("据悉，该项目将于明年投产。", [], id="reportedly"),
+    pytest.param("据了解，远航物流预计将在三个月内完成聆讯。", [("远航物流", "Company", "远航物流")],
+                 id="expected-to"),
+    pytest.param("小米SU7被称为“年轻人的第一台车”。", [("小米SU7", "Product", "小米SU7")], id="called"),
+    pytest.param("这款手机堪称年度最佳，号称续航两天。", [], id="kancheng-haocheng"),
+    pytest.param("深圳远航科技有限公司（以下简称“远航科技”）成立于2018年。",
+                 [("深圳远航科技有限公司", "Company", "远航科技")], id="abbreviated-as"),
+    pytest.param("他被认为是最成功的企业家。", [LEIJUN], id="passive-believed"),
+    pytest.param("腾讯被广泛认为在AI应用分发上具备优势。", [TENCENT], id="passive-adverb"),
+    pytest.param("该车搭载一块15.6英寸显示屏。", [], id="display-screen"),
+    pytest.param("需要指出的是，该数据并未经过审计。", [], id="it-should-be-noted"),
+    pytest.param("这一新发现引起了行业关注。", [], id="new-discovery"),
+    pytest.param("招商银行拟向全体股东派发现金股息。", [("招商银行", "Company", "招商银行")],
+                 id="distribute-cash"),
+    pytest.param("对小米来说，这是关键的一年。", [XIAOMI], id="for-xiaomi"),
+    pytest.param("可以说，这是小米最好的一年。", [XIAOMI], id="one-could-say"),
+    pytest.param("比亚迪去年7月宣布在巴西建设生产基地。", [("比亚迪", "Company", "比亚迪")],
+                 id="announce-object"),
+    pytest.param("工商银行、建设银行也将于近期陆续披露年报。",
+                 [("工商银行", "Company", "工商银行"), ("建设银行", "Company", "建设银行")],
+                 id="disclose-object"),
+    pytest.param("雷军介绍了小米SU7的配置。", [LEIJUN], id="introduce-le"),
+    pytest.param("雷军提到的问题已经解决。", [LEIJUN], id="mentioned-de"),
+    pytest.param("数据显示，行业整体增速放缓。", [], id="data-without-source"),
+    pytest.param("研究发现，用户更看重续航。", [], id="study-found"),
+    pytest.param("美团是一家生活服务平台。", [("美团", "Company", "美团")], id="no-cue"),
+]
+
+
+@pytest.mark.parametrize(("text", "spec"), NEGATIVE)
+def test_no_claims(text, spec):
+    assert _run(text, spec) == []
+
+
+def test_speaker_span_points_at_surface_form():
+    text = "小米发布业绩。雷军在会上说：“这是最好的一年。”他还透露，SU7将出海。该公司称，研发投入将增加。"
+    spec = [LEIJUN, XIAOMI, ("SU7", "Product", "小米SU7")]
+    got = find_claims(text, _sentences(text), _entities(text, spec))
+    assert [(v.speaker, text[v.speaker_span[0]:v.speaker_span[1]]) for _, _, v in got] == [
+        ("雷军", "雷军"), ("雷军", "他"), ("小米集团", "该公司"),
+    ]
+
+
+def test_offsets_are_into_the_full_text():
+    text = "标题\n\n第一段没有引语。\n\n卢伟冰在电话会上表示，小米的第二款车型将在今年上市。\n"
+    got = find_claims(text, _sentences(text), _entities(text, [("卢伟冰", "Person", "卢伟冰")]))
+    assert [(text[s:e], v.speaker) for s, e, v in got] == [("小米的第二款车型将在今年上市", "卢伟冰")]
+
+
+def test_empty_inputs():
+    assert find_claims("", [], []) == []
+    assert find_claims("雷军表示，小米将继续投入。", [], [(0, 2, "Person", "雷军")]) == [
+        (5, 12, ClaimValue("雷军", (0, 2), "表示", False)),
+    ]
