@@ -4,6 +4,8 @@ from __future__ import annotations
 import click
 
 from .. import __version__
+from .ask import ask_command
+from .browser import browser_command
 from .extract import extract_command
 from .ingest import ingest_command
 from .options import CONTEXT
@@ -30,5 +32,6 @@ def main():
     """
 
 
-for command in (ingest_command, extract_command, query_command, stats_command, train_ner_command):
+for command in (ingest_command, extract_command, query_command, stats_command, train_ner_command,
+                ask_command, browser_command):
     main.add_command(command)

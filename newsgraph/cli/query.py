@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 
 import click
 
@@ -22,14 +23,29 @@ def _param(ctx, param, values):
     return parsed
 
 
+MAX_CELL = 60  # display columns
+
+
 def _cell(value) -> str:
     return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
+def _width(text: str) -> int:
+    """Terminal columns: CJK characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _fit(text: str, width: int) -> str:
+    text = text.replace("\n", " ")
+    while _width(text) > MAX_CELL:
+        text = text[:-2] + "…"
+    return text + " " * (width - _width(text))
+
+
 def print_table(columns: list[str], rows: list[list]) -> None:
     cells = [[_cell(v) for v in row] for row in rows]
-    widths = [max([len(c)] + [min(len(r[i]), 60) for r in cells]) for i, c in enumerate(columns)]
-    line = lambda values: " | ".join(v[:60].ljust(w) for v, w in zip(values, widths))  # noqa: E731
+    widths = [max([_width(c)] + [min(_width(r[i]), MAX_CELL) for r in cells]) for i, c in enumerate(columns)]
+    line = lambda values: " | ".join(_fit(v, w) for v, w in zip(values, widths))  # noqa: E731
     click.echo(line(columns))
     click.echo("-+-".join("-" * w for w in widths))
     for row in cells:

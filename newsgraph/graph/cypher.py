@@ -13,6 +13,9 @@ NEO4J_CONSTRAINTS = tuple(
 NEO4J_INDEXES = tuple(
     f"CREATE INDEX {label.lower()}_article_id IF NOT EXISTS FOR (n:{label}) ON (n.article_id)"
     for label in ARTICLE_FACT_LABELS
+) + tuple(
+    f"CREATE INDEX {label.lower()}_name IF NOT EXISTS FOR (n:{label}) ON (n.name)"  # questions look names up
+    for label in ENTITY_LABELS
 ) + ("CREATE INDEX article_path IF NOT EXISTS FOR (n:Article) ON (n.path)",)
 
 

@@ -2,18 +2,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
-
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from ..rules import entities as rules
 from ..rules.resolve import resolve_article
 from .spans import write_results
 
-# Which finder wins when candidates overlap: earlier is more precise.
-SOURCE_RANK = {"gazetteer": 0, "stock": 1, "suffix": 2, "title": 3, "latin": 4, "ner": 5}
 NER_TYPES = {"company": "Company", "name": "Person", "organization": "Organization",
              "government": "Organization"}
 
@@ -24,21 +20,6 @@ class EntityMention:
     name: str  # canonical
 
 
-def select_candidates(candidates: Sequence[tuple[int, int, rules.EntityCandidate]]):
-    """Non-overlapping candidates: most precise source first, then the longest."""
-    ordered = sorted(candidates, key=lambda c: (SOURCE_RANK.get(c[2].source, 9), -(c[1] - c[0]), c[0]))
-    taken: list[tuple[int, int, rules.EntityCandidate]] = []
-    occupied = bytearray()
-    for start, end, candidate in ordered:
-        if len(occupied) < end:
-            occupied.extend(b"\x00" * (end - len(occupied)))
-        if any(occupied[start:end]):
-            continue
-        occupied[start:end] = b"\x01" * (end - start)
-        taken.append((start, end, candidate))
-    return sorted(taken, key=lambda c: c[0])
-
-
 class EntityFinder:
     def __init__(self, gazetteer, titles, surnames, tagger=None):
         self.gazetteer = gazetteer
@@ -46,23 +27,17 @@ class EntityFinder:
         self.surnames = surnames
         self.tagger = tagger
 
-    def candidates(self, text: str) -> list[tuple[int, int, rules.EntityCandidate]]:
-        found = []
-        found += rules.find_gazetteer(text, self.gazetteer)
-        found += rules.find_stock_names(text)
-        found += rules.find_company_suffix(text)
-        found += rules.find_latin_names(text)
-        found += rules.find_people(text, self.titles, self.surnames)
-        if self.tagger is not None:
-            for start, end, label in self.tagger.tag(text):
-                kind = NER_TYPES.get(label)
-                if kind:
-                    found.append((start, end, rules.EntityCandidate(kind, text[start:end], "ner")))
-        return found
+    def ner_candidates(self, text: str) -> list[tuple[int, int, rules.EntityCandidate]]:
+        if self.tagger is None:
+            return []
+        return [(start, end, rules.EntityCandidate(NER_TYPES[label], text[start:end], "ner"))
+                for start, end, label in self.tagger.tag(text) if label in NER_TYPES]
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
-        resolved = resolve_article(select_candidates(self.candidates(text)), self.gazetteer)
+        found = rules.find_entities(text, self.gazetteer, self.titles, self.surnames,
+                                    extra=self.ner_candidates(text))
+        resolved = resolve_article(found, self.gazetteer, text)
         mentions = sorted(
             (start, end, EntityMention(entity.type, entity.name))
             for entity in resolved for start, end, _ in entity.mentions
@@ -71,7 +46,7 @@ class EntityFinder:
         doc.user_data["newsgraph:resolved"] = list(resolved)
         ents = [doc.char_span(s, e, label=m.type, alignment_mode="expand") for s, e, m in mentions]
         doc.ents = filter_spans([span for span in ents if span is not None])
-        roles = rules.find_roles(text, [(s, e, m.type, m.name) for s, e, m in mentions])
+        roles = rules.find_roles(text, [(s, e, m.type, m.name) for s, e, m in mentions], self.titles)
         write_results(doc, "roles", roles, lambda role: role.title)
         return doc
 

@@ -10,7 +10,9 @@ One list of attribute strings per character of the input, built from:
 - a jieba-style max-probability segmentation over the same dictionary (B/M/E/S tag of the char,
   the segmented word and its POS);
 - keyword gazetteers: distance to the next company / government / organisation suffix
-  (公司, 集团, 银行, 政府, 大学 ...), chars inside a job-title word, common surnames.
+  (公司, 集团, 银行, 政府, 大学 ...), chars inside a job-title word, common surnames;
+- optionally a gazetteer of known entities (the training set's, built cross-fold during
+  training so the CRF learns how far to trust it): B/I/E of every match, per label.
 
 The text is never modified: features are computed on a width-normalised copy of the same length,
 so feature i always belongs to ``text[i]``.
@@ -315,11 +317,14 @@ def _keyword_lexicon():
     for cls, items in KEYWORDS.items():
         for w in items:
             kw.setdefault(w, cls)
-    lengths = tuple(sorted({len(w) for w in kw}, reverse=True))
-    return kw, lengths
+    # first char -> [(length, class-by-word)] longest first, so most chars cost one lookup
+    first: dict[str, list[int]] = {}
+    for w in kw:
+        first.setdefault(w[0], []).append(len(w))
+    return kw, {ch: tuple(sorted(set(ls), reverse=True)) for ch, ls in first.items()}
 
 
-_KW, _KW_LENGTHS = _keyword_lexicon()
+_KW, _KW_FIRST = _keyword_lexicon()
 _KW_MAXDIST = 10
 
 
@@ -327,17 +332,19 @@ def _keyword_features(t: str, rows: list[list[str]]) -> None:
     """Distance to the next company/government/organisation keyword; inside job titles."""
     n = len(t)
     hits: list[tuple[int, int, str]] = []
-    i = 0
     kw = _KW
-    while i < n:
-        for k in _KW_LENGTHS:
+    first = _KW_FIRST.get
+    for i, ch in enumerate(t):
+        lengths = first(ch)
+        if lengths is None:
+            continue
+        for k in lengths:
             if i + k > n:
                 continue
             cls = kw.get(t[i:i + k])
             if cls is not None:
                 hits.append((i, i + k, cls))
                 break
-        i += 1
     if not hits:
         return
     nearest: dict[str, int] = {}

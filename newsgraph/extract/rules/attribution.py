@@ -5,47 +5,63 @@ Pure rules, stdlib only, over what the other rules found::
     attribute_figures(text, figures, sentences, entities, dates, published)
         -> [Attribution(measure, subject, period, change_of), ...]   # one per figure
 
+A "sentence" here also ends at ；. ``published`` is accepted for symmetry with
+the other rules; relative dates arrive already resolved in ``dates``.
+
 measure
     The noun phrase that names the figure, read back from the figure over the
-    linking words (为, 约为, 达到, 超过 ...) up to a stop (a company or date
-    mention, 其中, 的 ...), and kept only when it ends in a measure head (收入,
-    净利润, 毛利率, 规模, 金额, 人员 ...). ``normalize_measure`` then maps the
-    usual synonyms (营业收入/总收入/销售收入 -> 营收; 归母净利润/净利 -> 净利润;
-    non-IFRS 净利润 -> 经调整净利润; 综合毛利率 -> 毛利率; X出货量 -> 出货量);
-    segment measures stay as written (网络广告收入, 终端业务收入). Without a noun
-    phrase the figure takes the measure of the figure before it in the sentence
-    (营收…，约合850亿美元), or the counted noun after it (1.2万台服务器 -> 服务器数量).
-    Changes: a year-on-year change in % or x (同比增长10%, 较上一年减少3.2%,
-    翻番) has measure ``同比增长`` (its ``direction`` says up or down) and
-    ``change_of`` the index of the level figure of the same sentence it follows;
-    a change in percentage points keeps the measure of its level (毛利率…，较上一年
-    提升2.1个百分点 -> 毛利率); a change in money or counts is "<level>变动"
-    (减少约7100万元 -> 净利润变动); other comparisons keep their own measure
-    (推理成本较上一代产品下降六成 -> 推理成本). 占X的20.8% -> "<previous>占比".
+    linking words (为, 约为, 达到, 超过, 保持在 ...) and a date (有望在2030年超过)
+    up to a stop (a company or date mention, 其中, 的, 较 ...), kept only when it
+    ends in a measure head (收入, 净利润, 毛利率, 规模, 金额, 人员 ...; ``MEASURE_HEADS``).
+    ``normalize_measure`` maps the usual synonyms (营业收入/总收入/销售收入 -> 营收;
+    归母净利润/归属于…股东的净利润 -> 净利润; non-IFRS 净利润 -> 经调整净利润;
+    综合毛利率 -> 毛利率; X出货量/X销量 -> 出货量/销量, keeping 海外/国内/累计;
+    研发费用 -> 研发投入; 研发人员 -> 研发人员数); segment measures stay as written
+    (网络广告收入, 终端业务收入). Failing that, in order: the noun after the
+    figure (以427.21万辆的年销量; 4500万美元C轮融资 -> 融资额), the verb before a
+    count or an amount (交付新车31138辆 -> 交付量; 回购至少800亿港元 -> 回购金额),
+    the measure of the previous figure of the same unit in the sentence, the
+    counted noun after a classifier (1.2万台服务器 -> 服务器数量).
+    Changes: a year-on-year change in % or x (同比增长10%, 较上一年减少3.2%, 翻番)
+    has measure 同比增长, or 同比下降 when its direction is down (as the gold set
+    writes it), 环比增长 after 环比, 股价涨幅/股价跌幅 for a share price; a change
+    in percentage points keeps the measure of its level (毛利率…，较上一年提升
+    2.1个百分点 -> 毛利率); a change in money or counts is "<level>变动"
+    (减少约7100万元 -> 净利润变动); a comparison with something other than a
+    year keeps its own measure (推理成本较上一代产品下降六成 -> 推理成本).
+    占X的20.8% -> "<previous measure>占比"; 约合530亿美元 -> the previous measure.
+change_of
+    For a change (direction set) right after a level figure of the same
+    sentence: the index of that level (营收6090亿元，同比增长10% -> 0).
 subject
     The nearest Company (else Organization) mention before the figure in the
-    same sentence, skipping sources (赛诺咨询数据显示) and the compared party of
-    "比亚迪的两倍"; else the company of the earlier sentences of the paragraph;
-    else the subject of the previous figure (implicit subject, 该公司). A market
-    measure (国内…市场规模) with no company in its sentence has no subject.
+    same sentence, skipping organizations quoted as sources (赛诺咨询数据显示,
+    中汽协统计) and the compared party of "比亚迪的两倍"; else the company of the
+    earlier sentences of the paragraph; else the subject of the previous figure
+    (implicit subject, 该公司). A market measure (市场规模, 渗透率) with no company
+    in its sentence has no subject.
 period
     A date written right before the figure (2020年8914亿元, 去年同期的3.83亿元);
     else the nearest date in the same sentence before the figure (else after it
-    in the same clause) that is not a comparison (较上一年), an event day
-    (5日宣布…: days count only after 截至) or the base of a multiple (2023年的6倍);
-    else the year, quarter or range of an earlier sentence of the paragraph;
-    else None (present tense). Prices (售价) and spans (近十年累计) have no period.
+    in the same clause), leaving out comparisons (较上一年), event days (5日宣布…;
+    a day counts after 截至, and for share-price moves), events (成立于2016年,
+    自2004年以来) and the base of a multiple (2023年的6倍); else the year,
+    quarter, range or 截至 day of an earlier sentence of the paragraph (not
+    across 预计/计划/将 sentences); else, in a paragraph without dates of its
+    own that reports no speech, the last period of the text; else None.
+    Prices (售价), spans (近十年累计) and the present (目前) have no period.
+    截至…止的季度/年度 is that quarter or year.
 """
 
 from __future__ import annotations
 
 import datetime
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from newsgraph.extract.rules.dates import DateValue
-from newsgraph.extract.rules.figures import FigureValue
+from newsgraph.extract.rules.figures import NOUN_UNITS, FigureValue
 
 __all__ = ["Attribution", "MEASURE_HEADS", "attribute_figures", "normalize_measure"]
 
@@ -59,17 +75,18 @@ class Attribution:
 
 
 CHANGE = "同比增长"
+CHANGE_DOWN = "同比下降"
 
 # A measure noun phrase ends in one of these.
 MEASURE_HEADS: tuple[str, ...] = (
-    "营业收入", "营业额", "营收", "收入", "净利润", "净利", "纯利", "利润", "毛利率", "毛利", "利润率",
+    "营业收入", "营业额", "销售额", "交易额", "成交额", "GMV", "营收", "收入", "净利润", "净利", "纯利", "利润", "毛利率", "毛利", "利润率",
     "净利率", "净亏损", "亏损", "经营利润", "营业利润", "占比", "比例", "比重", "份额", "市占率",
     "规模", "金额", "总额", "余额", "投入", "投资", "开支", "支出", "费用", "成本", "资金", "资产",
     "负债", "估值", "市值", "股价", "股息", "分红", "派息", "价格", "售价", "起售价", "均价", "单价",
     "定价", "人员", "员工", "雇员", "员工总数", "人数", "客户", "用户", "会员", "门店", "面积", "产能",
     "出货量", "交付量", "销量", "产量", "装机量", "装车量", "订单", "订单量", "补贴", "融资", "现金",
     "现金流", "收益", "储备", "资本", "目标", "增速", "增幅", "涨幅", "降幅", "跌幅", "增量", "利率",
-    "不良率", "回报率", "存款", "贷款", "数量", "总数", "量", "率",
+    "不良率", "回报率", "存款", "贷款", "数量", "总数", "客户数", "用户数", "户数", "量", "率",
 )
 _HEAD_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, MEASURE_HEADS), key=len, reverse=True)) + ")$")
 
@@ -77,40 +94,52 @@ _REVENUE_RE = re.compile(r"(?:总|营业总|营业|销售|单季|季度|全年|�
 _NET_PROFIT_RE = re.compile(r"(?:归母|归属于.{1,12}|扣非|扣非归母|公司|整体|全年|单季)?(?:净利润|净利|纯利)")
 _ADJUSTED_RE = re.compile(r"非国际财务报告准则|非通用会计准则|[Nn]on-?(?:IFRS|GAAP)|经调整")
 # heads whose modifiers are dropped (X出货量 -> 出货量); a few modifiers survive
-_PLAIN_HEADS = ("毛利率", "净利率", "出货量", "交付量", "销量", "产量", "研发投入", "研发费用", "市场规模",
+_PLAIN_HEADS = ("交付目标", "销量目标", "出货量", "交付量", "销量", "产量", "研发投入", "研发费用", "市场规模",
                 "资本开支", "资本支出", "估值", "市值", "市场份额", "份额", "市占率", "融资")
 _KEPT_MODIFIERS = ("海外", "国内", "境外", "累计")
 _CANON = {
     "研发费用": "研发投入", "研发支出": "研发投入", "资本支出": "资本开支", "份额": "市场份额",
     "市占率": "市场份额", "融资": "融资额", "融资金额": "融资额", "员工总数": "员工数", "员工人数": "员工数",
     "员工": "员工数", "雇员": "员工数", "客户": "客户数", "用户": "用户数", "门店": "门店数",
-    "起售价": "售价", "价格": "售价", "定价": "售价",
+    "价格": "售价", "定价": "售价", "募集资金": "融资额", "募资": "融资额", "增速": CHANGE, "增幅": CHANGE, "投入": "投资额", "投资": "投资额",
 }
+# what a count is of when only the verb says it: 蔚来交付新车31138辆
+_VERB_MEASURE = re.compile(r"(?P<v>交付|销售|售出|卖出|出货|出口|生产|装机|招聘|裁员|新增用户)")
+_VERB_CANON = {"交付": "交付量", "销售": "销量", "售出": "销量", "卖出": "销量", "出货": "出货量", "出口": "出口量",
+               "生产": "产量", "装机": "装机量", "招聘": "招聘人数", "裁员": "裁员人数", "新增用户": "新增用户数"}
 _PRICE = frozenset({"售价", "均价", "单价", "股价"})
-_DROP_PREFIX = re.compile(r"^(?:其中|公司|该公司|集团|其|该|这一|这家|整体|综合|单季|当季|本季|全年|年度|总体|合计|共)+")
+_DROP_PREFIX = re.compile(r"^(?:其中|拟|目前|现有|共有|当前|间|期间|公司|该公司|集团|其|该|这一|这家|整体|综合|单季|当季|本季|全年|年度|总体|合计|共|者|后者|前者)+")
 
 # linking words between a measure and its figure: 营收为 / 研发投入约为 / 估值已超过
 _LINK_TAIL = re.compile(
-    r"(?:约为|约占|约合|折合|相当于|大约|约|超过了|超过|超出|超|逾|将近|接近|近|几乎|尚不足|不足|不到|低于|高于|"
-    r"至少|不少于|不低于|达到了|达到|高达|已达|达|分别为|分别|仅为|仅|为|是|有|共计|合计|共|累计达|"
+    r"(?:约为|约占|约合|折合|相当于|大约|约|超过了|不超过|超过|超出|超|逾|将近|接近|近|几乎|尚不足|不足|不到|低于|高于|"
+    r"不高于|至少|不少于|不低于|达到了|达到|高达|已达|达|分别为|分别|仅为|仅|为|是|有|共计|合计|共|累计达|"
+    r"保持在|保持|维持在|维持|稳定在|完成了|完成|就|便|才|"
     r"已经|已|也|则|都|均|实现了|实现|录得|首次突破|突破|跃升至|攀升至|升至|降至|增至|增长至|下降至|回落至|"
     r"提升至|提高到|提高至|扩大到|扩大至|增加到|增加至|上调至|下调至|达到|将在|将达到|将达|将|预计|有望|"
     r"由此前的|此前的|由|从|在|的|了|继续|再|又|一度|还|更|首次|同比|环比|每股)$"
 )
 _NP_STOP = re.compile(
-    r"(?:其中|来自|实现|显示|表示|方面|看|对|把|将|由|从|向|以|于|为|是|在|中的|等|较|比|同比|环比|而|但|且|并|"
-    r"也|则|已|还|仍|达|首次|约|该|这|此|称|据|和其|后|前|内|以及|还有|另外|此外|同时|其)$"
+    r"(?:其中|来自|实现|显示|表示|方面|计算|口径|准则下|看|对|把|将|由|从|向|以|于|为|是|在|中的|等|较|同比|环比|就|便|"
+    r"而|但|且|并|也|则|已|还|仍|达|首次|约|该|这|此|称|据|以及|还有|另外|此外|同时|其)$"
 )
 _NP_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z&·]")
 _SEP = "，,；;：:。！？!?\n（）()“”\"、"
-_SENT_SEP = "。！？!?\n"
-_COMPARE_BEFORE = re.compile(r"(?:较|比|相比|与|同比|相较|对比|接近|超过|高于|低于)[^，,。；;]{0,2}$")
+_TIMES_AFTER = re.compile(r"的[0-9０-９.一二两三四五六七八九十百几]+倍")
+_COMPARE_BEFORE = re.compile(r"(?:较|比|相比|与|同比|相较|对比|接近|超过|高于|低于)$")
+_ENDING_AFTER = re.compile(r"止?的?(?:(?P<q>季度|三个月)|(?P<h>六个月|半年度?)|(?P<y>年度|财年|全年|十二个月))")
+_PRESENT = re.compile(r"目前|当前|现有|如今|眼下")
+_FUTURE = re.compile(r"预计|预期|有望|计划|将(?!近)")
+_SPEECH = re.compile(r"透露|认为|表示|指出|坦言|强调|说|称")
 _POINT_BEFORE = re.compile(r"(?:截至|截止|截止到)\s*$")
-_EVENT_BEFORE = re.compile(r"于\s*$")
-_SOURCE_AFTER = re.compile(r"(?:的)?(?:数据|统计|报告|研究|调研|监测|测算|预测|报道|援引)")
+_EVENT_BEFORE = re.compile(r"(?:于|自|从|始于)\s*$")  # 成立于2016年, 自2004年上市以来
+# a source, not a subject: 赛诺咨询数据显示 / 中国汽车工业协会13日发布的数据显示 / 中汽协统计
+_SOURCE_AFTER = re.compile(
+    r"[^，,。；;：:\n]{0,8}?(?:发布|公布)?的?(?:数据|统计|报告|研究|调研|监测|测算|报道|援引)(?:显示|表明|称)?[，,：:]"
+    r"|(?:的)?(?:数据|统计)(?:显示|表明)")
 _SPAN_MARKER = re.compile(r"近[一二两三四五六七八九十\d]+年|过去[一二两三四五六七八九十\d]+年|[一二两三四五六七八九十\d]+年来|近年来|历年|成立以来|上市以来")
 _CHANGE_VERB = re.compile(
-    r"(?P<cmp>(?:同比|环比)|(?:较|比|相比)(?P<base>[^，,。；;]{0,10}?))?"
+    r"(?P<cmp>(?:同比|环比)(?:分别|均|也|都|则|仍|继续|大幅|小幅|明显)*|(?<![同环])(?:较|比|相比)(?P<base>[^，,。；;]{0,10}?))?"
     r"(?:净)?(?:增长|增加|提升|上升|上涨|提高|下降|减少|下滑|下跌|降低|回落|缩减|收窄|扩大|攀升|大增|大涨|大跌|"
     r"翻番|翻了一番|增|涨|降|跌|减)"
     r"(?:了|约|超过|超|逾|近|接近|将近|达|高达|不足|不到|幅度|幅度为)*$"
@@ -120,7 +149,16 @@ _SHARE_OF = re.compile(r"(?:约占|占)(?P<whole>[^，,。；;]{0,12})的$")
 _EQUIV = re.compile(r"(?:约合|折合|相当于|合)$")
 _TIMES_BASE = re.compile(r"(?:约为|约是|为|是|接近|达到|扩大至|扩大到|增长至|增长到|相当于|超过)(?P<base>[^，,。；;]{0,12})的$")
 _MEASURE_AFTER = re.compile(r"的(?P<m>市场份额|份额|市占率|毛利率|增速|增幅|占比)")
-_MARKET_RE = re.compile(r"^(?:国内|全国|全球|中国|国际|行业|整个|全行业|市场)|市场规模|行业规模")
+_NP_AFTER = re.compile(r"的(?P<m>[\u4e00-\u9fff]{1,8}?)(?=[，,。；;：:、\n（(]|继续|排名|位居|领跑|成为|位列|居)")
+# money named by the noun after it: 完成4500万美元C轮融资, 发行4500万美元三年期债券
+# money named by the verb before it: 回购至少800亿港元股份, 拟募集资金不超过45亿港元
+_MONEY_VERB = re.compile(r"(?P<v>回购|募集|募资|融资|投资|收购|补贴)")
+_MONEY_VERB_CANON = {"回购": "回购金额", "募集": "融资额", "募资": "融资额", "融资": "融资额", "投资": "投资额",
+                     "收购": "收购金额", "补贴": "补贴"}
+_MONEY_NOUN_AFTER = re.compile(r"[^，,。；;、（(\n]{0,5}?(?P<n>融资|债券|可转债|票据|贷款|补贴|订单|投资|收购)")
+_MONEY_NOUN = {"融资": "融资额", "债券": "融资额", "可转债": "融资额", "票据": "融资额", "贷款": "贷款",
+               "补贴": "补贴", "订单": "订单金额", "投资": "投资额", "收购": "收购金额"}
+_MARKET_RE = re.compile(r"市场规模|行业规模|渗透率|^(?:全国|全球|中国|全行业|行业)")
 _COUNT_NOUN = re.compile(r"[\u4e00-\u9fffA-Za-z]{1,6}?(?=[，,。；;：:、和及与并\n（(的]|$)")
 
 
@@ -141,7 +179,7 @@ def normalize_measure(np: str, context: str = "", unit: str = "") -> str:
         return np
     if _REVENUE_RE.fullmatch(np):
         return "营收"
-    if _NET_PROFIT_RE.fullmatch(np) or np.endswith("净利润") and _ADJUSTED_RE.search(np):
+    if _NET_PROFIT_RE.fullmatch(np) or np.endswith("股东净利润") or np.endswith("净利润") and _ADJUSTED_RE.search(np):
         return "经调整净利润" if (_ADJUSTED_RE.search(np) or _ADJUSTED_RE.search(context)) else "净利润"
     if "回购" in np and unit and unit.isupper():
         return "回购金额"
@@ -150,7 +188,7 @@ def normalize_measure(np: str, context: str = "", unit: str = "") -> str:
     for head in _PLAIN_HEADS:
         if np.endswith(head):
             mod = np[: -len(head)]
-            keep = next((k for k in _KEPT_MODIFIERS if mod.endswith(k)), "")
+            keep = "累计" if "累计" in mod else next((k for k in _KEPT_MODIFIERS if mod.endswith(k)), "")
             return keep + _CANON.get(head, head)
     if unit in ("人", "名", "位"):
         for head in ("员工总数", "员工人数", "人员", "员工", "雇员"):
@@ -158,19 +196,25 @@ def normalize_measure(np: str, context: str = "", unit: str = "") -> str:
                 mod = np[: -len(head)]
                 return (mod + head + "数") if mod else "员工数"
     for head in ("客户", "用户", "门店"):
-        if np.endswith(head) or np.endswith(head + "数"):
+        if np.endswith(head):
             return _CANON[head]
     return _CANON.get(np, np)
 
 
-def _np_before(text: str, lo: int, hi: int, blocked) -> str:
-    """The noun phrase ending at ``hi`` (after linking words are stripped), not before ``lo``."""
+def _np_before(text: str, lo: int, hi: int, blocked, date_starts: dict[int, int] | None = None) -> str:
+    """The noun phrase ending at ``hi`` (after linking words are stripped), not before ``lo``.
+
+    A date between the noun phrase and the figure is skipped too (规模有望在2030年超过…).
+    """
     end = hi
     while True:
         m = _LINK_TAIL.search(text, lo, end)
-        if not m or m.end() != end or m.start() == end:
+        if m and m.end() == end and m.start() < end:
+            end = m.start()
+        elif date_starts and end in date_starts and date_starts[end] >= lo:
+            end = date_starts[end]
+        else:
             break
-        end = m.start()
     i = end
     while i > lo:
         c = text[i - 1]
@@ -187,6 +231,19 @@ def _np_before(text: str, lo: int, hi: int, blocked) -> str:
     return np if _HEAD_RE.search(np) else ""
 
 
+def _split_semicolons(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A ； closes a sentence for attribution (营收…；公司还设立了…)."""
+    out = []
+    for s, e in sentences:
+        i = s
+        for j in range(s, e):
+            if text[j] in "；;" and j + 1 < e:
+                out.append((i, j + 1))
+                i = j + 1
+        out.append((i, e))
+    return out
+
+
 def attribute_figures(
     text: str,
     figures: list[tuple[int, int, FigureValue]],
@@ -200,13 +257,14 @@ def attribute_figures(
         return []
     if not sentences:
         sentences = [m.span() for m in re.finditer(r"[^。！？!?\n]+[。！？!?]*", text)]
-    sentences = sorted(sentences)
+    sentences = _split_semicolons(text, sorted(sentences))
     sent_starts = [s for s, _ in sentences]
     para_breaks = [i for i, c in enumerate(text) if c == "\n"]
 
     mentions = sorted((s, e, t, n) for s, e, t, n in entities if t in ("Company", "Organization"))
-    # sources (赛诺咨询数据显示) are not subjects
-    mentions = [x for x in mentions if not _SOURCE_AFTER.match(text, x[1])]
+    # sources (赛诺咨询数据显示) are not subjects; a company publishing its own data is
+    mentions = [x for x in mentions if not (x[2] == "Organization" and _SOURCE_AFTER.match(text, x[1]))]
+    date_starts = {e: s for s, e, _ in dates}
     blocked_spans = sorted([(s, e) for s, e, *_ in entities] + [(s, e) for s, e, _ in dates])
     block_starts = [s for s, _ in blocked_spans]
 
@@ -238,15 +296,26 @@ def attribute_figures(
         return i
 
     # --- dates: which may serve as a figure's period -------------------------
-    usable = []  # (start, end, value, role) role: period | point | compare | event | day
+    usable = []  # (start, end, value, role) role: period | point | compare | event | day | month
     for s, e, d in dates:
         if not d.value:
             continue
-        if _COMPARE_BEFORE.search(text, max(0, s - 6), s):
+        value = d.value
+        if _COMPARE_BEFORE.search(text, max(0, s - 4), s):
             role = "compare"
+        elif _TIMES_AFTER.match(text, e):
+            role = "base"  # 约为2023年的1.7倍: what the multiple is of
         elif _POINT_BEFORE.search(text, max(0, s - 4), s):
             role = "point"
-        elif len(d.value) == 10:
+            em = _ENDING_AFTER.match(text, e) if len(value) == 10 else None
+            if em:  # 截至2024年12月31日止的季度 -> 2024-Q4
+                role = "period"
+                mo = int(value[5:7])
+                value = (f"{value[:4]}-Q{(mo - 1) // 3 + 1}" if em.group("q")
+                         else f"{value[:4]}-H{1 if mo <= 6 else 2}" if em.group("h") else value[:4])
+        elif len(value) == 10 and text[s:e] in ("同期", "同日", "截至同日"):
+            role = "point"  # the day of an earlier 截至
+        elif len(value) == 10:
             role = "day"
         elif _EVENT_BEFORE.search(text, max(0, s - 2), s):
             role = "event"
@@ -254,33 +323,60 @@ def attribute_figures(
             role = "month"
         else:
             role = "period"
-        usable.append((s, e, d.value, role))
+        usable.append((s, e, value, role))
+    usable.sort()
+    ustarts = [u[0] for u in usable]
+    mstarts = [x[0] for x in mentions]
+
+    def window(items, starts, lo, hi):
+        """The items that start in [lo, hi)."""
+        return items[bisect_left(starts, lo):bisect_left(starts, hi)]
 
     def period_at(start: int, end: int, fig: FigureValue, measure: str | None) -> str | None:
         if measure in _PRICE or (measure and measure.endswith("售价")):
             return None
         ss, se = sent_of(start)
         # a date written right before: 2020年8914亿元 / 去年同期的3.83亿元 / 上一季度的7%
-        for s, e, v, role in usable:
-            if ss <= s and e <= start and re.fullmatch(r"的?|(?:为|达|约|实现营收)", text[e:start]) and fig.unit != "x":
+        for s, e, v, role in window(usable, ustarts, ss, start):
+            if e <= start and re.fullmatch(r"的?|(?:为|达|约|实现营收)", text[e:start]) and fig.unit != "x":
                 return v
         cs = clause_start(start, ss)
-        if _SPAN_MARKER.search(text, cs, start) and not any(cs <= s < start for s, *_ in usable):
+        if _SPAN_MARKER.search(text, cs, start) and not window(usable, ustarts, cs, start):
             return None
+        if _PRESENT.search(text, cs, start) and not window(usable, ustarts, cs, start):
+            return None  # 公司目前共有员工约1100人
+        roles = ("period", "point", "month")
+        if measure and measure.startswith("股价"):
+            roles += ("day",)  # a share price moves on a day
         before = [
-            (s, v) for s, e, v, role in usable
-            if ss <= s and e <= start and role in ("period", "point", "month")
+            (s, v) for s, e, v, role in window(usable, ustarts, ss, start)
+            if e <= start and role in roles
             and not (fig.unit == "x" and text.startswith("的", e) and e + 1 == start)
         ]
         if before:
             return before[-1][1]
         ce = clause_end(end, se)
-        after = [v for s, e, v, role in usable if end <= s and e <= ce and role in ("period", "point", "month")]
+        after = [v for s, e, v, role in window(usable, ustarts, end, ce) if e <= ce and role in roles]
         if after:
             return after[0]
+        # carried over: a year, quarter or range (or a 截至 day) of the paragraph so far
         ps = para_start(start)
-        carried = [v for s, e, v, role in usable if ps <= s and e <= ss and role == "period"]
-        return carried[-1] if carried else None
+        carried = [v for s, e, v, role in window(usable, ustarts, ps, ss) if e <= ss and role in ("period", "point")]
+        if carried and ss > 0 and text[ss - 1] in "；;":
+            return carried[-1]  # the part of the sentence before ；
+        if _FUTURE.search(text, ss, start):
+            return None  # 市场普遍预计，随着3800亿元计划落地: no period unless written
+        if carried:
+            return carried[-1]
+        # a paragraph without dates of its own continues the last period of the text,
+        # unless it reports what someone said
+        if any(role not in ("compare", "base") for *_, role in window(usable, ustarts, ps, start)) or _SPEECH.search(
+                text, ss, start):
+            return None
+        for s, e, v, role in reversed(window(usable, ustarts, 0, ps)):
+            if role == "period" and e <= ps:
+                return v
+        return None
 
     out: list[Attribution] = []
     prev_subject: str | None = None
@@ -289,62 +385,62 @@ def attribute_figures(
         cs = clause_start(start, ss)
         prev = figures[i - 1] if i > 0 and figures[i - 1][0] >= ss else None
         prev_measure = out[i - 1].measure if prev is not None else None
-        prefix = text[cs:start]
+        if prev is not None and prev[2].direction:
+            # the measure of the last level figure of the sentence: 较去年同期的3.83亿元
+            for j in range(i - 2, -1, -1):
+                if figures[j][0] < ss:
+                    break
+                if not figures[j][2].direction:
+                    prev_measure = out[j].measure if not _is_change_unit(fig.unit) or fig.unit == "pp" else prev_measure
+                    break
+        measure = _measure(text, cs, start, end, fig, prev, prev_measure, blocked, date_starts)
 
-        measure, change_of = _measure(text, cs, start, end, se, fig, prev, prev_measure, blocked)
-        if measure == CHANGE or (fig.direction and prev is not None and prev[2].direction is None
-                                 and not _is_change_unit(prev[2].unit) and measure and measure.endswith("变动")):
-            if prev is not None and prev[2].direction is None and (
-                    not _is_change_unit(prev[2].unit) or fig.unit == "pp" and prev[2].unit == "%"):
+        # the level this figure is a change of: the figure right before it in the sentence
+        change_of = None
+        if fig.direction and prev is not None and prev[2].direction is None:
+            if (measure in (CHANGE, CHANGE_DOWN) and not _is_change_unit(prev[2].unit)
+                    or fig.unit == "pp" and prev[2].unit == "%"
+                    or measure and measure.endswith("变动") and prev[2].unit == fig.unit):
                 change_of = i - 1
-        if fig.unit == "pp" and fig.direction and prev is not None and prev[2].unit == "%" and prev[2].direction is None:
-            change_of = i - 1
 
         # --- subject ----------------------------------------------------------
-        subject = None
-        pool = [x for x in mentions if ss <= x[0] and x[1] <= start]
+        pool = [x for x in window(mentions, mstarts, ss, start) if x[1] <= start]
         # 宁德时代的份额约为比亚迪的两倍: the compared party is not the subject
         pool = [x for x in pool if not (fig.unit == "x" and text.startswith("的", x[1]) and x[1] + 1 == start)]
-        comp = [x for x in pool if x[2] == "Company"]
-        if comp or pool:
-            subject = (comp or pool)[-1][3]
+        market = bool(measure and _MARKET_RE.search(measure))
+        if pool and not (market and all(x[2] != "Company" for x in pool)):
+            subject = ([x for x in pool if x[2] == "Company"] or pool)[-1][3]
+        elif market:
+            subject = None  # 国内…市场规模 (海川咨询预计): the market's, not a company's
         else:
             ps = para_start(start)
-            earlier = [x for x in mentions if ps <= x[0] and x[1] <= ss]
-            ecomp = [x for x in earlier if x[2] == "Company"]
-            if ecomp or earlier:
-                subject = (ecomp or earlier)[-1][3]
-            elif measure and _MARKET_RE.search(measure) or _MARKET_RE.search(text[cs:start]):
-                subject = None
+            earlier = [x for x in window(mentions, mstarts, ps, ss) if x[1] <= ss]
+            if earlier:
+                subject = ([x for x in earlier if x[2] == "Company"] or earlier)[-1][3]
             elif prev_subject is not None:
                 subject = prev_subject
             else:
-                before_all = [x for x in mentions if x[1] <= start]
+                before_all = [x for x in window(mentions, mstarts, 0, start) if x[1] <= start]
                 subject = before_all[-1][3] if before_all else None
-        if subject is not None and measure and _MARKET_RE.search(measure) and not comp and not pool:
-            subject = None
-        if pool == [] and measure == "市场规模":
-            subject = None
 
         period = period_at(start, end, fig, measure)
-        if change_of is not None and out[change_of].period is not None and not any(
-                ss <= s and e <= start and role in ("period", "point", "month") and s > figures[change_of][1]
-                for s, e, v, role in usable):
-            period = out[change_of].period
         out.append(Attribution(measure, subject, period, change_of))
         if subject is not None:
             prev_subject = subject
-        del prefix
     return out
 
 
-def _measure(text, cs, start, end, se, fig, prev, prev_measure, blocked):
-    """(measure, change_of placeholder) of one figure."""
+def _measure(text: str, cs: int, start: int, end: int, fig: FigureValue,
+             prev: tuple[int, int, FigureValue] | None, prev_measure: str | None, blocked,
+             date_starts: dict[int, int] | None = None) -> str | None:
+    """The measure of the figure at ``start:end``; ``cs`` is where its clause starts."""
     prefix = text[cs:start]
     context = text[max(0, cs - 40):start]
+    if prev is not None and prev[2].unit == fig.unit and re.fullmatch(r"[和、及与]|以及", text[prev[1]:start]):
+        return prev_measure  # 营收和净利润分别为…和… / 同比分别增长3.7%和4.5%
     after = _MEASURE_AFTER.match(text, end)
     if after:
-        return normalize_measure(after.group("m"), context, fig.unit), None
+        return normalize_measure(after.group("m"), context, fig.unit)
     # --- changes ---------------------------------------------------------------
     cv = _CHANGE_VERB.search(prefix)
     if fig.direction and cv and (fig.unit in ("%", "x") or fig.unit == "pp"):
@@ -352,46 +448,82 @@ def _measure(text, cs, start, end, se, fig, prev, prev_measure, blocked):
         base = cv.group("base")
         yoy = cv.group("cmp") is None or cv.group("cmp").startswith("同比") or bool(base and _YOY_BASE.search(base))
         if fig.unit == "pp":
-            return (normalize_measure(np, context, fig.unit) if np else prev_measure), None
-        if np and normalize_measure(np) == "股价":
-            return ("股价涨幅" if fig.direction == "up" else "股价跌幅"), None
+            return normalize_measure(np, context, fig.unit) if np else prev_measure
+        if np and normalize_measure(np).endswith("股价"):
+            return "股价涨幅" if fig.direction == "up" else "股价跌幅"
         if cv.group("cmp") and cv.group("cmp").startswith("环比"):
-            return "环比增长", None
+            return "环比增长"
         if yoy:
-            return CHANGE, None
-        return (normalize_measure(np, context, fig.unit) if np else prev_measure), None
+            return CHANGE_DOWN if fig.direction == "down" else CHANGE
+        return normalize_measure(np, context, fig.unit) if np else prev_measure
     if fig.direction and not _is_change_unit(fig.unit):
         np = _np_before(text, cs, start, blocked)
         if np.endswith("增量") or np.endswith("减量"):
-            return normalize_measure(np[:-2], context) + "变动", None
+            return normalize_measure(np[:-2], context) + "变动"
         if cv and prev_measure:
-            return prev_measure + "变动", None
+            return prev_measure + "变动"
         if cv and np:
-            return normalize_measure(np, context, fig.unit) + "变动", None
+            return normalize_measure(np, context, fig.unit) + "变动"
     if fig.unit == "x" and fig.direction and "翻" in text[start:end]:
-        return CHANGE, None
+        return CHANGE
+    counted = fig.unit not in ("CNY", "USD", "HKD", "EUR", "JPY", "GBP", "%", "pp", "x", "bp")
     # --- levels ----------------------------------------------------------------
     share = _SHARE_OF.search(prefix)
     if share:
         if prev_measure:
             base = prev_measure[:-1] if prev_measure.endswith("数") else prev_measure
-            return base + "占比", None
-        return normalize_measure(share.group("whole")) + "占比", None
+            return base + "占比"
+        return normalize_measure(share.group("whole")) + "占比"
     if _EQUIV.search(prefix.rstrip("约")) and prev_measure:
-        return prev_measure, None
+        return prev_measure
     times = _TIMES_BASE.search(prefix) if fig.unit == "x" else None
     hi = cs + times.start() if times else start
-    np = _np_before(text, cs, hi, blocked)
+    np = _np_before(text, cs, hi, blocked, date_starts)
+    if not np:
+        # 增速较上一季度的7%: the measure stands before the comparison
+        k = max(prefix.rfind("较"), prefix.rfind("比"))
+        if k > 0:
+            np = _np_before(text, cs, cs + k, blocked)
     if np:
         m = normalize_measure(np, context, fig.unit)
         if m == "规模" and prev_measure and prev_measure.endswith("规模"):
-            return prev_measure, None
-        return m, None
-    if prev_measure and not (prev is not None and prev[2].direction):
-        return prev_measure, None
-    if fig.unit not in ("CNY", "USD", "HKD", "EUR", "JPY", "GBP", "%", "pp", "x", "bp"):
+            return prev_measure
+        return m
+    if prev is not None and prev_measure and prev[2].unit == fig.unit and not prev[2].direction and (
+            not any(c in _SEP for c in text[prev[1]:start])):
+        return prev_measure  # 由此前的30万辆上调至35万辆
+    na = _NP_AFTER.match(text, end)
+    if na and _HEAD_RE.search(na.group("m")):
+        return normalize_measure(na.group("m"), context, fig.unit)  # 以427.21万辆的年销量领跑
+    if fig.unit in NOUN_UNITS:
+        return _CANON.get(fig.unit, fig.unit + "数")  # 覆盖数十万用户
+    if fig.unit.isupper() and len(fig.unit) == 3:
+        mn = _MONEY_NOUN_AFTER.match(text, end)
+        if mn:
+            return _MONEY_NOUN[mn.group("n")]
+        mv = None
+        for mv in _MONEY_VERB.finditer(prefix):
+            pass
+        if mv is not None:
+            return _MONEY_VERB_CANON[mv.group("v")]
+    if counted:
+        vm = None
+        for vm in _VERB_MEASURE.finditer(prefix):
+            pass
+        if vm is not None:
+            return _VERB_CANON[vm.group("v")]
+    if fig.unit == "%" and re.match(r"(?:的)?(?:股份|股权)", text[end:end + 3]):
+        return "持股比例"
+    if prev_measure and prev is not None and not prev[2].direction and prev[2].unit == fig.unit:
+        return prev_measure
+    if counted:
+        for known in ("员工", "客户", "用户", "门店"):
+            if text.startswith(known, end):
+                return _CANON[known]
         noun = _COUNT_NOUN.match(text, end)
         if noun and noun.group():
             n = noun.group()
-            return _CANON.get(n, n + "数量"), None
-    return None, None
+            return _CANON.get(n, n + "数量")
+    if prev_measure:
+        return prev_measure
+    return None

@@ -62,11 +62,11 @@ _SPEECH_CUES = (
     "提及", "谈到", "发现", "总结", "预计", "预测", "介绍", "回应", "解释", "承认",
     "补充", "披露", "声称", "宣称", "告诉", "写道", "说道", "表态", "相信", "回忆",
     "感慨", "感叹", "提醒", "呼吁", "重申", "证实", "否认", "确认", "报道", "看来",
-    "宣布", "担心", "担忧", "统计", "显示", "称", "说",
+    "宣布", "担心", "担忧", "统计", "说明", "公告", "显示", "称", "说",
 )
 _NEEDS_PUNCT = frozenset(
     "介绍 总结 回应 解释 补充 回忆 感慨 感叹 提醒 呼吁 重申 证实 否认 确认 告诉 预测 "
-    "显示 看来 报道 宣布 披露 统计".split()
+    "显示 看来 报道 宣布 披露 统计 说明 公告".split()
 )
 # Cues that only introduce a claim after 据: 据SNE Research统计，……
 _JU_ONLY = frozenset({"统计"})
@@ -93,7 +93,7 @@ _NOT_ORG_TAILS = ("分部", "业务部", "事业部", "本部")
 # Unnamed people and groups cited as sources: 有分析人士指出 / 多家券商预计 / 市场普遍预计.
 _GENERIC_HUMAN_RE = re.compile(
     r"(?:人士|分析师|投资者|券商|机构|专家|学者|研究员|经济学家|基金经理|从业者|业内|业界|"
-    r"市场|研报|交易员|高管|观察家|评论员|知情者)$"
+    r"市场|研报|交易员|高管|观察家|评论员|知情者|投资人)$"
 )
 _GENERIC_LEAD_RE = re.compile(r"^(?:也有|还有|另有|亦有|有|另外|此外|同时|不过|但是|但|而|对此)+[，,]?")
 _GENERIC_TAIL_RE = re.compile(r"(?:普遍|一致|大多|大都|多|均|也|则|还|都|纷纷|此前|曾|亦)+$")
@@ -121,7 +121,7 @@ _BARE_LEAD_RE = re.compile(
     r"^(?:另据|而据|据|此外|另外|同时|不过|但是|但|而|对此|其中|随后|在|有)+[，,]?"
 )
 _BARE_TAIL_RE = re.compile(
-    r"(?:近日|日前|此前|今日|昨日|最新|最近|近期)?"
+    r"(?:近日|日前|此前|今日|昨日|最新|最近|近期|(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日(?:晚间|早间)?)?"
     r"(?:发布|公布|披露|出具|发表|提供|统计)?的?(?:最新)?$"
 )
 _GENERIC_MEDIA = frozenset(
@@ -403,6 +403,7 @@ class _Claim:
     cue_start: int
     clause_start: int
     before_mode: bool
+    report: bool = False  # 据路透社报道，…… : a person quoted inside takes precedence
 
 
 def _content_after(art: _Article, p: int, sent_end: int) -> tuple[int, int, bool] | None:
@@ -448,10 +449,11 @@ def _candidate(art: _Article, m: re.Match) -> list[_Claim] | None:
                 spk = None
         if spk is None:
             lo = art.prev_sentence_start(cs)
-            ent = art.last_of_type(("Company", "Organization"), cs, lo=lo)
+            types = ("Company",) if noun in _COMPANY_DOCS else ("Company", "Organization")
+            ent = (art.last_of_type(types, cs, lo=lo, avoid_claimed=True)
+                   or art.last_of_type(types, cs, lo=lo))
             if ent is None:
-                ent = next((e for e in art.entities_in(ce, sent_end)
-                            if e[2] in ("Company", "Organization")), None)
+                ent = next((e for e in art.entities_in(ce, sent_end) if e[2] in types), None)
             if ent is not None:
                 spk = (ent[3], (ent[0], ent[1]))
             elif noun in _COMPANY_DOCS:
@@ -539,7 +541,8 @@ def _candidate(art: _Article, m: re.Match) -> list[_Claim] | None:
     if content is None:
         return None
     s, e, quoted = content
-    return [_Claim(s, e, ClaimValue(spk[0], spk[1], full_cue, quoted), cs, r0, True)]
+    value = ClaimValue(spk[0], spk[1], full_cue, quoted)
+    return [_Claim(s, e, value, cs, r0, True, report=by_ju or cue == "报道")]
 
 
 # --------------------------------------------------------------------------- entry point
@@ -570,7 +573,14 @@ def _add(art: _Article, claims: list[_Claim], cand: _Claim) -> None:
     if claims:
         prev = claims[-1]
         if prev.start <= cand.cue_start < prev.end:
-            if (not prev.value.quoted and prev.before_mode and cand.before_mode
+            if (prev.report and cand.before_mode and cand.clause_start == prev.start
+                    and _own_speaker(text, cand)
+                    and any(e[2] == "Person" and e[0] == cand.value.speaker_span[0]
+                            for e in art.entities_in(*cand.value.speaker_span))):
+                # 据媒体报道，马化腾……直言，…… : the person is the speaker
+                claims.pop()
+                art.claimed.pop()
+            elif (not prev.value.quoted and prev.before_mode and cand.before_mode
                     and cand.clause_start > prev.start
                     and text[cand.clause_start - 1] in "，,；;"
                     and _own_speaker(text, cand)):

@@ -10,18 +10,33 @@ Value notation (also used for a figure's period): ``YYYY``, ``YYYY-MM``,
 
 Kinds and how they resolve:
 
-* ``absolute``: the year is written (2023年11月, 2024年上半年, 2023财年).
-* ``relative``: against ``published`` (今年, 去年, 明年, 上年, 本月, 上月, 昨日).
-  A period without a year (上半年, 第三季度, 前三季度, 3月5日, 5日) takes the year
-  (and for 5日 the month) of the last date written earlier in the same
-  paragraph, else the publication date's. With ``published=None`` and no such
-  date the value is ``None``.
-* ``anaphoric``: against the last resolved date before it in the text:
-  当年/同年/这一年/该年 -> its year; 次年/翌年 -> the year after; 当月/当天 ->
-  its month/day; 同期 -> its period, one year earlier when written as
-  去年同期/上年同期 or after 较/比/与/相比 (较同期增长 compares with the year
-  before); with nothing to refer to the value is ``None``.
-* ``vague``: 近日, 近期, 近年, 日前, 此前, 目前 ... (value and interval ``None``).
+* ``absolute``: the year is written (2023年11月, 2024年上半年, 2023财年,
+  2024Q3, 2022-06-18, 二〇二三年三月五日). Spans stop at the year part:
+  "2024年年度报告" gives "2024年"; 年初 -> ``YYYY-01``, 年底/年末 -> ``YYYY-12``.
+* ``relative``: against ``published`` (今年, 去年, 前年, 明年, 本月, 上月, 本月15日,
+  昨日, 上周四). A period without a year takes one:
+  - quarters and halves (上半年, 第三季度, 前三季度, Q3): the year of a date
+    earlier in the same sentence, else the publication year -- one year back
+    when the period starts after the publication date and nothing marks the
+    future (将, 预计): a March results article's 第四季度 is last year's;
+  - months and days (3月5日, 7月): the year of an earlier month or day of the
+    same paragraph, else the publication year (one back when more than a
+    month ahead and not marked as future); 5日 takes the month the same way
+    (a day after the publication day means the month before).
+  With ``published=None`` and no such date the value is ``None``.
+* ``anaphoric``: against the dates before it in the text:
+  当年/同年/这一年/该年 -> the year of the last date; 次年/翌年 -> the year after;
+  上一年/上年 -> the year before the last date of the same sentence, or, opening
+  a sentence, before the year the article is about (the year written most);
+  当月 -> its month; 当季/该季度 -> the last quarter; 上一季度 -> the one before;
+  当天/次日 -> the last day (not a 截至 day); 同日 -> the last day;
+  同期 -> the last period (the last date when it is in the same paragraph,
+  so 截至6月30日…。同期 is that day), one year earlier as 去年同期/上年同期 or
+  after 较/比/与/相比. Dates written as comparisons (较上一年, 比2023年,
+  去年同期) are not what later anaphora refer to. With nothing to refer to
+  the value is ``None``.
+* ``vague``: 近日, 近期, 近年, 近年来, 日前, 前不久 (value and interval ``None``).
+  此前, 目前 and 未来 are not reported.
 
 Bare durations (五年来, 三个月内, 两年, 近三年) are not dates.
 """
@@ -94,7 +109,11 @@ _YEAR_IN_VALUE = re.compile(r"\d{4}")
 def shift_years(value: str, years: int) -> str:
     """The same period ``years`` later (negative: earlier); 2024-02-29 -> 2023-02-28."""
     out = _YEAR_IN_VALUE.sub(lambda m: str(int(m.group()) + years), value)
-    return re.sub(r"(\d{4})-02-29", lambda m: m.group(0) if calendar.isleap(int(m.group(1))) else f"{m.group(1)}-02-28", out)
+    return re.sub(
+        r"(\d{4})-02-29",
+        lambda m: m.group(0) if calendar.isleap(int(m.group(1))) else f"{m.group(1)}-02-28",
+        out,
+    )
 
 
 def _ym(y: int, mth: int, d: int | None = None) -> str:
@@ -135,16 +154,20 @@ _SUB_TEMPLATE = (
     rf"|(?P<P_pm>前(?P<P_pmn>十一|十|[一二两三四五六七八九]|1[01]|[2-9])个月)"
     rf"|(?P<P_mr>{_NB}(?P<P_mr1>{_MON})月?(?:份)?(?:{_SEP})(?P<P_mr2>{_MON})月(?:份)?)"
     rf"|(?P<P_md>{_NB}(?P<P_mo>{_MON})月(?!份额)(?:份)?(?:(?P<P_dy>{_DAY})[日号](?![内均线])|(?P<P_mdp>上旬|中旬|下旬|初|底|末|中))?)"
-    rf"|(?P<P_ye>(?P<P_yep>年初|年底|年末|全年))"
+    rf"|(?P<P_ye>(?P<P_yep>年初|年底|年末))"
 )
 
 
 def _sub(prefix: str) -> str:
     return _SUB_TEMPLATE.replace("(?P<P_", f"(?P<{prefix}_")
 
+# every alternative starts with one of these: a lookahead on them lets the scan skip ahead fast
+_DATE_FIRST = "0-9０-９一二三四五六七八九十〇零○两今去前明后大本上下当同这该那次翌第年QqHh近日不周星礼昨"
 _DATE_RE = re.compile(
+    rf"(?=[{_DATE_FIRST}])(?:"
     # ISO-like: 2023-11-05, 2023/11/05, 2023.11.05
-    rf"(?P<iso>{_NB}(?P<iy>(?:19|20)\d{{2}})(?P<isep>[-/.])(?P<im>1[0-2]|0?[1-9])(?P=isep)(?P<id>3[01]|[12]\d|0?[1-9])(?![0-9]))"
+    rf"(?P<iso>{_NB}(?P<iy>(?:19|20)\d{{2}})(?P<isep>[-/.])(?P<im>1[0-2]|0?[1-9])(?P=isep)"
+    rf"(?P<id>3[01]|[12]\d|0?[1-9])(?![0-9]))"
     # year range: 2016年到2019年, 2016-2019年, 2025年至2030年
     rf"|(?P<yr>{_NB}(?P<yr1>{_Y4})年?(?:{_SEP})(?P<yr2>{_Y4})年(?![0-9]))"
     # a written year with an optional sub-period
@@ -162,6 +185,7 @@ _DATE_RE = re.compile(
     # a day alone: 5日 (not 5日内, 5日均线)
     rf"|(?P<dayonly>{_NB}(?P<d1>3[01]|[12][0-9]|0?[1-9])日(?![内均线后元]))"
     rf"|(?P<vague>近日|近期|近年来|近年|近来|近几年|日前|前不久|不久前)"
+    r")"
 )
 _SAME_SHIFT_BEFORE = re.compile(r"(?:较|比|与|和|相比|同比|相较)$")
 # a date after these is what a figure is compared with, not what later text refers to
@@ -193,7 +217,7 @@ _FUTURE_AFTER = re.compile(r"之?前|以前|将|起")
 _POINT_RE = re.compile(r"(?:截至|截止|截止到|截至到)\s*$")
 # 截至2024年12月31日止的季度 / 止年度: the period that ends on that day
 _ENDING_RE = re.compile(r"止?的?(?:(?P<q>季度|三个月)|(?P<h>六个月|半年度?)|(?P<y>年度|财年|全年|十二个月))")
-_SENT_SEP = "。！？!?\n"
+_SENT_SEP_RE = re.compile(r"[。！？!?\n]")
 
 
 @dataclass(slots=True)
@@ -502,18 +526,17 @@ def find_dates(text: str, published: datetime.date | None) -> list[tuple[int, in
     ctx = _Ctx(published)
     found: list[tuple[int, int, str | None, str]] = []
     para_ends = [m.start() for m in _PARA_RE.finditer(text)]
-    pi = 0
+    sent_starts = [m.end() for m in _SENT_SEP_RE.finditer(text)]
+    pi = si = 0
     sent = 0
-    scanned = 0
     for m in _DATE_RE.finditer(text):
         start, end = m.span()
         while pi < len(para_ends) and para_ends[pi] < start:
             pi += 1
-        for i in range(scanned, start):
-            if text[i] in _SENT_SEP:
-                sent = i + 1
-                ctx.sent_periods = []
-        scanned = start
+        while si < len(sent_starts) and sent_starts[si] <= start:
+            sent = sent_starts[si]
+            si += 1
+            ctx.sent_periods = []
         got = _resolve(m, text, ctx, pi, sent)
         if got is None:
             continue

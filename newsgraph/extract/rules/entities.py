@@ -14,6 +14,7 @@ character offsets into that text, sorted by start:
 - ``find_company_suffix``: unknown companies by their last word (集团, 科技, 银行, 有限公司 …).
 - ``find_latin_names``: OpenAI, NVIDIA in Chinese text; only known names or ``X公司``.
 - ``find_stock_names``: the name before a stock code, 小米集团-W（01810）.
+- ``find_media``: publications cited as a source, 据《数智财经》报道 (Organization).
 - ``find_people``: names after a title (董事长王传福), before a speech verb (张勇表示), or before
   a bracketed title (雷军（小米集团董事长）).
 - ``find_roles``: person–organization–title appositions over entities found by the above.
@@ -250,8 +251,13 @@ def find_gazetteer(text: str, gazetteer: Gazetteer) -> list[Match]:
             entry, alias = hit
             if not _gazetteer_boundary(text, i, i + length, alias):
                 continue
-            out.append((i, i + length, EntityCandidate(entry.type, entry.canonical, "gazetteer")))
-            i += length
+            end = i + length
+            if _is_cjk(alias[-1]):
+                tail = _LEGAL_TAIL.match(text, end)
+                if tail:
+                    end = tail.end()  # 上海汽车集团|股份有限公司: the legal name in full
+            out.append((i, end, EntityCandidate(entry.type, entry.canonical, "gazetteer")))
+            i = end
             break
         else:
             i += 1
@@ -274,6 +280,9 @@ def _gazetteer_boundary(text: str, start: int, end: int, alias: str) -> bool:
         if text[end - 1 : end + 1] in _RIGHT_WORDS:
             return False
     return True
+
+
+_LEGAL_TAIL = re.compile(r"(?:[（(][\u4e00-\u9fff]{2,4}[）)])?(?:集团)?(?:股份)?有限(?:责任)?公司")
 
 
 def _latin_left_ok(text: str, i: int) -> bool:
@@ -300,7 +309,7 @@ _LEGAL = r"(?:集团)?(?:股份)?有限(?:责任)?公司|股份公司|集团公�
 _WEAK_WORDS = (
     "新能源 集团 控股 科技 银行 证券 保险 汽车 电子 网络 传媒 能源 物流 医药 超市 资本 基金 创投 "
     "实业 电器 通信 软件 半导体 智能 生物 制药 药业 食品 乳业 酒业 航空 重工 机械 新材料 "
-    "地产 置业 物业 百货 商贸 股份 光电 锂业 矿业 钢铁 化工 电气 信息技术 云计算 机器人"
+    "地产 置业 物业 百货 商贸 股份 光电 锂业 矿业 钢铁 化工 电气 信息技术 云计算 机器人 消费金融"
 ).split()
 # Words that end a name only after a stronger one (远航网络科技, not 仓储网络).
 _WEAK_TAIL_ONLY = frozenset({"股份", "智能", "机器人", "云计算", "网络", "软件", "新能源"})
@@ -327,6 +336,7 @@ _CUT_WORDS = (
     "他 她 它 款 辆 台 项 注册 设立 组建 孵化 剥离 分拆 拆分 独立 整合 并入 合并 "
     "接任 卸任 继任 升任 调任 举行 举办 召开 跻身 位列 位居 跃居 预计 预测 估计 机构 研究机构 "
     "一次 两次 多次 首次 再次 对华 在华 来华 访华 赴华 涉华 驻华 我国 本国 各国 "
+    "更名为 更名 改名为 改名 名为 称为 公司 企业 新公司 "
     "虽然 但是 不过 而且 并且 也是 就是 还是 都是 包含 涵盖 涉及 以下简称 简称 合称 统称 下称 "
     "的 与 和 在 由 向 对 据 及 了 是 将 被 把 从 给 让 等 于 即 并 或 而 但 也 都 还 就 又 再 才 已 "
     "曾 仍 称 说 这 那 该 此 每 各 某 年 月 日 号 个 只 其"
@@ -353,7 +363,7 @@ _GENERIC_WORDS = frozenset(
         "自动驾驶 机器人 无人机 航空 航天 军工 化工 钢铁 矿业 电力 电网 电气 新材料 材料 "
         "省 市 区 县 州 全国 地区 当地 各地 本地 境内 境外 香港 台湾 亚洲 欧美 美 日 韩 德 英 法 "
     "跨境 东南亚 多项 项 注册 社会 民间 风险 长期 耐心 仓储 调度 云端 端 内部 外部 华 我国 "
-    "业务 事业 事业群 事业部 部门 条线 早期 后期 中期 "
+    "业务 事业 事业群 事业部 部门 条线 早期 后期 中期 一级 二级 核心一级 政府 引导 产业投资 "
         "北京 上海 深圳 广州 杭州 南京 苏州 成都 武汉 重庆 天津 西安 长沙 合肥 宁波 厦门 青岛"
     ).split()
     + _CUT_WORDS
@@ -365,13 +375,15 @@ _AFTER_SUFFIX_BAD = re.compile(
     r"(?:行业|产业|市场|板块|领域|赛道|概念|企业|巨头|公司|类|界|圈|化|局|部|厅|委|园|区|业(?!务)|"
     r"股(?![份价东权票])|产品|商务|广告|安全|游戏|效应|平台|经理|服务|开支|支出|消费|出口|销量|"
     r"零部件|金融|账户|政策|间|卡|法|费|金(?!额)|者|人|方|商(?!标)|链|感|性|型|力|风|站|网|车|城|馆|"
-    r"节|展|周|系统|设备|技术|能力|水平|领导|人才|研发|创新|投入|内部|层面|整体|总部|工业|指数|投资|厂|动作)"
+    r"节|展|周|系统|设备|技术|能力|水平|领导|人才|研发|创新|投入|内部|层面|整体|总部|工业|指数|投资|厂|动作|债|充足率)"
 )
 # Organizations are often named with generic words only (中国汽车工业协会); not these.
 _ORG_GENERIC = frozenset(
     "行业 该 本 这 此 各 相关 地方 国际 国内 全国 其他 有关 多家 一家 某 研究 投资 咨询 管理 "
     "证券 保险 银行 汽车 科技 金融 专业 第三方 知名 头部 海外 外资 独立".split()
 )
+# Licensed businesses are companies of their own, even under a known name (东方财富证券).
+_LICENSED = re.compile(r"(?:证券|银行|保险|基金|资本|期货|信托|理财|资管)$")
 # A stem ending so names a part of a company, not one (六大业务集团, 消费者事业部).
 _STEM_BAD_END = re.compile(r"(?:业务|事业|板块|部门|条线|[两三四五六七八九十几多各]大)$")
 _STEM_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z·&]")
@@ -482,8 +494,9 @@ def find_company_suffix(
             continue
         if stem.isascii() and not legal:
             continue  # Latin + company word (AI公司, IT科技) is left to find_latin_names
-        if not legal and gazetteer is not None and gazetteer.lookup(stem) is not None:
-            continue  # 腾讯网络 = 腾讯's network business; the gazetteer has 腾讯
+        if (not legal and gazetteer is not None and gazetteer.lookup(stem) is not None
+                and not _LICENSED.search(suffix)):
+            continue  # 腾讯网络 = 腾讯's network business; but 东方财富证券 is a licensed company
         out.append((start, end, EntityCandidate(typ, normalize_name(text[start:end], False), "suffix")))
     return out
 
@@ -631,10 +644,8 @@ _BAD_GIVEN = frozenset(
 # Surnames that are also everyday words: not used without a title (向, 于, 和, 时 …).
 _WEAK_SURNAMES = frozenset(
     "和于向由但时都来全那国平相信元公利展原南位区满强支计初容修况诸於斯习商明乐官封车项连应边沙"
-    "衣居干危战富智幸阴伏束宾盖练井巴索宣敬单解万成文安高金石方白江龙常温康施牛齐易包宁尚符简吉"
-    "古卓司农阳穆尤艾华蒙蓝游曲谷毕童梅纪兰关申欧鲁章庄乔武严钱任路管海花门云普印银阿乌母羊哈"
-    "呼宿鲜隆慕湛戎勾茅於植衡闭贝洪党景费席米全宗桂佟师仇商沙荣巫寇桑郎甄丛仲虞敖巩池查麻苑迟官"
-    "谈匡惠荆乐冀郁胥班储栗燕楚劳奚皮粟楼盘闻位厉伊区郜阚权帅屠豆朴禹祖漆丰卿狄计宣晋相门云容敬来"
+    "衣居干危战富智幸阴伏束宾盖练井巴索宣敬单解万成文安方白常龙海花门云普印银阿乌母羊哈呼宿鲜隆"
+    "慕植衡闭党景费席师荣郎池查麻苑迟谈惠班储燕楚劳皮楼盘闻厉伊权帅屠豆丰狄晋米宗桂贝"
 )
 # Words that look like names (surname + one or two characters) and are not.
 _NOT_NAMES = frozenset(
@@ -651,7 +662,8 @@ _NOT_NAMES = frozenset(
     "封装 谈判 乐观 南方 储备 劳动 皮革 楼市 盘面 满足 位于 区域 海外 权益 强劲 屠宰 井喷 祖国 巴西 "
     "丰富 支付 国内 平安 计划 宣布 晋升 相关 初步 门店 云端 容量 来自 都市 普通 薄弱 修改 况且 那些 "
     "印度 诸多 战略 危机 玉米 银行 公司 利润 呼吁 居民 揭示 但是 智能 洪水 曾经 曾是 曾在 曾任 包装 "
-    "程序员 黄金周 马斯克".split()
+    "程序员 黄金周 华尔街 关税 欧盟 欧佩克 石油输出 牛肉 江南 温和 康师傅 高温 高盛 严峻 任期 "
+    "马斯克".split()
 ) - {"马斯克"}
 # After a name: speech and stance verbs (张勇表示, 李斌说, 周启明透露).
 _CUE_RE = re.compile(
@@ -861,22 +873,37 @@ class _RolePatterns:
 
 
 # A unit inside the organization before the title: 交通运输行业分析师, 终端BG董事长.
-_QUALIFIER = r"(?P<q>[\u4e00-\u9fffA-Za-z]{1,8}?(?:行业|业务|部门|事业部|事业群|BG|大区|区|研究所|研究院))?"
+_QUALIFIER = r"(?:[\u4e00-\u9fffA-Za-z]{1,8}?(?:行业|业务|部门|部|事业群|BG|区|研究所|研究院|中心))?"
+# Separate roles are listed with 、/和; 兼 joins the titles of one role (董事长兼总裁).
+_CHAIN_SEP = re.compile(r"\s*[、及和与/]\s*")
 
 
 @functools.lru_cache(maxsize=8)
 def _role_patterns(titles: frozenset[str]) -> _RolePatterns:
     alts = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
-    chain = f"(?:{alts})(?:(?:[、兼及和与/]|\\s)*(?:{alts}))*"
+    chain = f"{_QUALIFIER}(?:{alts})(?:(?:[、兼及和与/]|\\s)*{_QUALIFIER}(?:{alts}))*"
     return _RolePatterns(
         titles=re.compile(f"(?:{alts})"),
-        before=re.compile(f"(?:的|公司|集团)?\\s*{_QUALIFIER}(?P<c>{chain})\\s*"),
+        before=re.compile(f"(?:的|公司|集团)?\\s*(?P<c>{chain})\\s*"),
         chain_end=re.compile(f"(?P<m>某[\u4e00-\u9fff]{{1,4}}?)?(?P<c>{chain})\\s*$"),
-        bracket=re.compile(f"(?:的)?\\s*{_QUALIFIER}(?P<c>{chain})\\s*[）)]"),
-        comma=re.compile(f"(?:的)?\\s*{_QUALIFIER}(?P<c>{chain})(?=[，,。；;])"),
+        bracket=re.compile(f"(?:的)?\\s*(?P<c>{chain})\\s*[）)]"),
+        comma=re.compile(f"(?:的)?\\s*(?P<c>{chain})(?=[，,。；;])"),
         serve=re.compile(r"(?:曾|现|已|将|则|同时|目前)?(?:担任|出任|兼任|接任|升任|任)"),
-        after_serve=re.compile(f"(?:的)?\\s*{_QUALIFIER}(?P<c>{chain})"),
+        after_serve=re.compile(f"(?:的)?\\s*(?P<c>{chain})"),
     )
+
+
+_ANAPHOR = re.compile(r"(?:该|本|这家)?(?:公司|集团)$")
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
+
+
+def _split_chain(chain: str, titles: re.Pattern[str]) -> list[str]:
+    """创始人、董事长兼CEO -> [创始人, 董事长兼CEO]; a part keeps its unit (终端BG董事长)."""
+    parts: list[str] = []
+    for part in _CHAIN_SEP.split(chain.strip()):
+        if part and any(m.end() == len(part) for m in titles.finditer(part)) and part not in parts:
+            parts.append(part)
+    return parts
 
 
 def find_roles(
@@ -892,8 +919,9 @@ def find_roles(
     - person（org titles）, person，org titles，, person担任org titles: 雷军（小米集团董事长）,
       王传福，比亚迪董事长兼总裁，, 余承东担任华为常务董事.
 
-    One Role per title of a chain (董事会主席兼首席执行官 -> 董事会主席, 首席执行官); the span
-    covers the whole apposition."""
+    One Role per title listed (创始人、董事长兼CEO -> 创始人, 董事长兼CEO: 兼 joins one title);
+    a title after 公司/该公司/集团 belongs to the company named last before it (公司首席执行官
+    周启明 in an article about 远航科技). The span covers the whole apposition."""
     pats = _role_patterns(frozenset(titles) if titles is not None else load_titles())
     ents = sorted(entities, key=lambda e: (e[0], -e[1]))
     orgs = [e for e in ents if e[2] in ("Company", "Organization")]
@@ -901,9 +929,8 @@ def find_roles(
     out: list[tuple[int, int, Role]] = []
 
     def emit(start: int, end: int, person: str, org: str | None, m: re.Match[str]) -> None:
-        qualifier = m.groupdict().get("q") or ""
-        for n, t in enumerate(pats.titles.finditer(m.group("c"))):
-            out.append((start, end, Role(person, org, (qualifier if n == 0 else "") + t.group())))
+        for part in _split_chain(m.group("c"), pats.titles):
+            out.append((start, end, Role(person, org, part)))
 
     for ps, pe, ptype, pname in ents:
         if ptype != "Person":
@@ -922,7 +949,13 @@ def find_roles(
         # titles person, no organization right before
         m = pats.chain_end.search(text, max(0, ps - 40), ps)
         if m:
-            emit(m.start(), pe, pname, None, m)
+            org_name = None
+            a = _ANAPHOR.search(text, max(0, m.start() - 4), m.start())
+            if a and not m.group("m"):
+                prev = [o for o in orgs if o[1] <= a.start() and o[2] == "Company"]
+                if prev:
+                    org_name = prev[-1][3]
+            emit(a.start() if org_name else m.start(), pe, pname, org_name, m)
             continue
         # person（org titles） / person，org titles， / person担任org titles
         if pe < len(text) and text[pe] in "（(，,":
@@ -934,12 +967,18 @@ def find_roles(
                     end = m.end() if text[pe] in "（(" else m.end("c")
                     emit(ps, end, pname, org[3], m)
             continue
-        v = pats.serve.match(text, pe)
-        if v and v.end() in org_at:
-            org = org_at[v.end()]
-            m = pats.after_serve.match(text, org[1])
-            if m:
-                emit(ps, m.end("c"), pname, org[3], m)
+        # person … 担任/兼任 org titles, in the same sentence with no other person between
+        stop = _SENTENCE_END.search(text, pe)
+        limit = min(stop.start() if stop else len(text), pe + 60)
+        others = [e[0] for e in ents if e[2] == "Person" and pe <= e[0] < limit]
+        if others:
+            limit = min(limit, others[0])
+        for v in pats.serve.finditer(text, pe, limit):
+            if v.end() in org_at:
+                org = org_at[v.end()]
+                m = pats.after_serve.match(text, org[1])
+                if m:
+                    emit(ps, m.end("c"), pname, org[3], m)
     out.sort(key=lambda r: (r[0], r[1]))
     return out
 

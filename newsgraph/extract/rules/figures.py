@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsgraph.extract.rules.numbers import ARABIC, CHINESE, MAGNITUDE, parse_number
+from newsgraph.extract.rules.numbers import ARABIC, CHINESE, CN_NUMERAL_CHARS, MAGNITUDE, parse_number
 
 __all__ = ["FigureValue", "find_figures", "MONEY_UNITS", "COUNT_UNITS"]
 
@@ -82,7 +82,7 @@ _UNIT_GUARD: dict[str, str] = {
     "家": "族庭长属乡居具园", "个": "月小季星工交自年礼案股", "部": "门分署长件位",
     "股": "东份票权价市民息本", "手": "机续段中里下术", "单": "位元一独品车价调",
     "份": "额子", "只": "是有要能会", "支": "持付出撑柱", "场": "景所地面", "位": "于置列居",
-    "项": "目", "条": "件例款", "度": "假过", "次": "日年月", "米": "兰", "件": "事",
+    "项": "目", "条": "件例款", "度": "假过", "件": "事",
     "次": "日年月级贷", "款": "项", "片": "区", "头": "部条号", "所": "有以谓属在得",
     "包": "括含装", "批": "准评复", "轮": "融", "米": "兰粮", "斤": "斤", "克": "隆服",
     "升": "级至为到值温", "张": "江", "套": "现", "间": "接", "块": "钱",
@@ -97,19 +97,25 @@ _UNIT_ALT = _alt(
     list(MONEY_UNITS) + list(COUNT_UNITS) + list(NOUN_UNITS)
     + ["%", "％", "‰", "个百分点", "百分点", "个基点", "基点", "倍", "成"]
 )
+# 千 and 百 are not magnitudes before a unit that starts with them (1000千瓦, 5千米)
+_MAG = MAGNITUDE.replace("|千|百", "|千(?![瓦米克])|百(?![瓦米克])")
+# a number starts at the start of its run of digits (also keeps the scan linear)
+_NUM_CORE = rf"(?<![0-9０-９.．,])(?:{ARABIC})|(?<![{CN_NUMERAL_CHARS}])(?:{CHINESE})"
 _NUM = (
-    rf"(?:数|几|上|好几)?(?:{ARABIC}|{CHINESE})(?:多|余|几)?(?:{MAGNITUDE})?(?:多|余)?"
+    rf"(?:(?:数|几|好几)(?=[十百千万亿])|上(?=[百千万亿]))?(?:{_NUM_CORE})(?:多|余|几)?(?:{_MAG})?(?:多|余)?"
 )
 _SEP = r"至|到|-|~|～|—|－|–|或"
 _FIG_RE = re.compile(
-    rf"(?P<pct>百分之(?P<pctnum>(?:{CHINESE}|{ARABIC}))(?:(?:{_SEP})百分之(?P<pctnum2>(?:{CHINESE}|{ARABIC})))?)"
+    rf"(?=[0-9０-９百翻数几好上{CN_NUMERAL_CHARS}])"  # every alternative starts so: a fast scan
+    rf"(?:(?P<pct>百分之(?P<pctnum>(?:{CHINESE}|{ARABIC}))(?:(?:{_SEP})百分之(?P<pctnum2>(?:{CHINESE}|{ARABIC})))?)"
     rf"|(?P<fan>翻了?(?P<fann>一|两|二|三)?番|翻了?一?倍)"
-    rf"|(?P<num>{_NUM})(?:(?P<sep>{_SEP})(?P<num2>{_NUM}))?(?P<unit>{_UNIT_ALT})"
+    rf"|(?P<num>{_NUM})(?:(?P<sep>{_SEP})(?P<num2>{_NUM}))?(?P<unit>{_UNIT_ALT}))"
 )
 # the high end of a range whose low end has its own unit: 10亿元至15亿元, 10%-15%
 _RANGE_TAIL = re.compile(rf"(?:{_SEP})(?P<num2>{_NUM})(?P<unit>{_UNIT_ALT})")
 _PARTS_RE = re.compile(
-    rf"(?P<pre>数|几|上|好几)?(?P<core>{ARABIC}|{CHINESE})(?P<ap1>多|余|几)?(?P<mag>{MAGNITUDE})?(?P<ap2>多|余)?"
+    rf"(?P<pre>(?:数|几|好几)(?=[十百千万亿])|上(?=[百千万亿]))?(?P<core>{ARABIC}|{CHINESE})"
+    rf"(?P<ap1>多|余|几)?(?P<mag>{_MAG})?(?P<ap2>多|余)?"
 )
 _FROM_RE = re.compile(r"[从由](?:约|近|超过)?$")
 _CN_ONLY = re.compile(rf"(?:{CHINESE})")
@@ -141,11 +147,12 @@ _Q_WORD = {
 _Q_AFTER = re.compile(r"(?P<q>左右|上下|前后|以上|之多|有余|以下|以内|之内)")
 _Q_AFTER_WORD = {"左右": "about", "上下": "about", "前后": "about", "以上": "over", "之多": "over",
                  "有余": "over", "以下": "under", "以内": "under", "之内": "under"}
-_FORECAST = re.compile(r"预计|有望|预期|预测|预估|将达|将超|将在|将突破|将实现|目标|计划|力争|或将|指引")
+_FORECAST = re.compile(r"预计|有望|预期|预测|预估|将达|将超|将在|将突破|将实现|计划|力争|或将|指引")
 
 _UP = "同比增长|环比增长|同比增加|同比提升|同比上涨|同比上升|增长|增加|提升|上涨|上升|提高|攀升|飙升|大增|猛增|激增|暴增|扩大|增幅|涨幅|增速|增|涨"
 _DOWN = "同比下降|环比下降|同比减少|同比下滑|下降|减少|下滑|下跌|降低|回落|缩减|萎缩|收窄|缩小|下调|降幅|跌幅|下挫|暴跌|大跌|骤降|锐减|缩水|减|跌|降"
 _FILL = r"(?:了|约|大约|近|接近|将近|超过|超|逾|达|达到|高达|仅|仅为|分别|分别为|为|幅度|幅度为|幅度达|不足|不到|近乎|出|高|明显|大幅|显著|约为)*"
+_AND_RE = re.compile(r"[和、及与]|以及")
 _TIMES_OF_PERIOD = re.compile(r"(?:年|同期|季度|月)的$")
 _RATE_RE = re.compile(r"(?P<up>增速|增幅|涨幅|增量|净增)|(?P<down>降幅|跌幅|减量|净减)")
 _DIR_RE = re.compile(rf"(?P<up>{_UP}){_FILL}$|(?P<down>{_DOWN}){_FILL}$")
@@ -166,7 +173,7 @@ def _num_value(text: str, bare_ok: bool = False) -> tuple[float | None, bool, st
     v = parse_number(core + mag)
     if v is None and core[0] in "十百千万亿":
         v = parse_number("一" + core + mag)
-        if v is not None and not vague and not (bare_ok and core[0] in "百千万亿"):
+        if v is not None and not vague and not (bare_ok and "亿" in core + mag):
             return None, False, None
     if v is None and _CN_ONLY.fullmatch(core) and mag:
         return None, False, None
@@ -211,7 +218,9 @@ def _clause_start(text: str, pos: int, limit: int = 40, ends: str = _CLAUSE_END)
     return i
 
 
-def _money_or_count(m: re.Match, text: str) -> tuple[int, float | None, float | None, bool, str | None, str, str] | None:
+def _money_or_count(
+    m: re.Match, text: str
+) -> tuple[int, float | None, float | None, bool, str | None, str, str] | None:
     """(end, value, high, vague, inner qualifier, unit, kind) of a number+unit match, or None."""
     end = m.end()
     u = m.group("unit")
@@ -219,7 +228,7 @@ def _money_or_count(m: re.Match, text: str) -> tuple[int, float | None, float | 
     after = text[end:end + 1]
     if after and after in _UNIT_GUARD.get(u, ""):
         return None  # 3元件, 2个月, 5股东
-    if u == "成" and after and after in "本交立功长为员都果熟型绩就品份效全":
+    if u == "成" and after and after in "本交立功长为员都果熟型绩就品份效全不":
         return None  # 成本 / 成交 / 成立 start a word
     if u == "个" and _DURATION_AFTER.match(text, end):
         return None  # 三个月 / 两个季度: durations
@@ -322,6 +331,9 @@ def find_figures(text: str) -> list[tuple[int, int, FigureValue]]:
             direction = "up"  # 翻番; 是去年同期的两倍
         elif (rm := _RATE_RE.search(prefix)) is not None:
             direction = "down" if rm.group("down") else "up"  # 增速为7%, 营收增量超过1700亿元
+        if direction is None and out and _AND_RE.fullmatch(text, out[-1][1], start) and out[-1][2].direction \
+                and out[-1][2].unit == unit:
+            direction = out[-1][2].direction  # 同比分别增长3.7%和4.5%
         out.append((start, end, FigureValue(_clean(value), unit, qualifier, direction, _clean(high), vague)))
         pos = end
     return out

@@ -23,6 +23,7 @@ __all__ = [
     "ARABIC",
     "CHINESE",
     "CN_DIGITS",
+    "CN_NUMERAL_CHARS",
     "MAGNITUDE",
     "MAGNITUDES",
     "parse_chinese",
@@ -57,11 +58,12 @@ MAGNITUDES: dict[str, int] = {
 
 # --- regex fragments ------------------------------------------------------
 # Arabic number: 1,234.5 / 1234 / ３．５ (half- or full-width).
-ARABIC = r"[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+(?:[.．][0-9０-９]+)?|[0-9０-９]+(?:[.．][0-9０-９]+)?"
+ARABIC = r"[0-9０-９]{1,3}(?:,[0-9０-９]{3})+(?:[.．][0-9０-９]+)?|[0-9０-９]+(?:[.．][0-9０-９]+)?"
 _CN_D = "零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖"
 _CN_U = "十拾百佰千仟万萬亿億"
 # Chinese number: 一百二十 / 三千五百万 / 十二 / 零点五 / 三点五亿.
 CHINESE = rf"[{_CN_D}{_CN_U}]+(?:点[{_CN_D}]+[{_CN_U}]*)?"
+CN_NUMERAL_CHARS = _CN_D + _CN_U
 MAGNITUDE = "万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|百"
 
 _ARABIC_RE = re.compile(rf"(?:{ARABIC})")

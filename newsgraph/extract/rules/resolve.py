@@ -112,10 +112,14 @@ _PLACE_PREFIX = re.compile(
     "^(?:" + "|".join(sorted(_PLACES, key=len, reverse=True)) + r")(?:省|市|自治区|特别行政区)?(?:[^\x00-\x7f]{0,3}?区)?"
 )
 # The stem of a company name: what is left when these words are taken off the end.
-_WEAK_SUFFIX = re.compile(
+_COMPANY_WORD = (
     r"(?:集团|控股|科技|银行|证券|保险|汽车|电子|网络|传媒|能源|物流|医药|超市|资本|基金|创投|咨询"
-    r"|实业|电器|通信|软件|信息技术|信息|技术|智能|生物|制药|药业|食品|股份|国际|新材料|材料|动力|光电)+$"
+    r"|实业|电器|通信|软件|信息技术|信息|技术|智能|生物|制药|药业|食品|股份|国际|新材料|材料|动力|光电)"
 )
+_WEAK_SUFFIX = re.compile(_COMPANY_WORD + "+$")
+_LAST_WORD = re.compile(_COMPANY_WORD + "$")
+# Words that only say "the group of": 远航物流集团 is 远航物流.
+_HOLDING_WORD = re.compile(r"(?:集团|控股|股份)$")
 
 
 def strip_place(name: str) -> str:
@@ -124,6 +128,7 @@ def strip_place(name: str) -> str:
     return short if len(short) >= 2 else name
 
 
+@functools.lru_cache(maxsize=16384)
 def short_forms(name: str) -> tuple[str, ...]:
     """Forms an article may use for an (unknown) company after naming it in full, longest first:
     深圳远航科技有限公司 -> (深圳远航科技, 远航科技, 远航)."""
@@ -132,9 +137,11 @@ def short_forms(name: str) -> tuple[str, ...]:
     for form in (base, strip_place(base)):
         if form not in forms:
             forms.append(form)
-        core = _WEAK_SUFFIX.sub("", form)
-        if 2 <= len(core) < len(form) and core not in forms:
-            forms.append(core)
+        core = form
+        while (shorter := _LAST_WORD.sub("", core)) != core and len(shorter) >= 2:
+            core = shorter  # 远航物流集团 -> 远航物流 -> 远航
+            if core not in forms:
+                forms.append(core)
         if " " in form and form.isascii():
             first = form.split(" ")[0]
             if len(first) >= 3 and first not in forms:
@@ -145,7 +152,7 @@ def short_forms(name: str) -> tuple[str, ...]:
 @dataclass(frozen=True, slots=True)
 class ResolvedEntity:
     type: str
-    name: str  # canonical: the gazetteer's name, else the longest normalized full form seen
+    name: str  # canonical: the gazetteer's name, else see resolve_article
     aliases: tuple[str, ...]  # surface forms seen, in order of first mention
     mentions: tuple[tuple[int, int, str], ...]  # (start, end, text), sorted
 
@@ -219,29 +226,36 @@ def resolve_article(
     link = _links(counts)
 
     groups: dict[tuple[str, str], list[tuple[int, int, str]]] = {}
-    members: dict[tuple[str, str], set[str]] = {}
-    order: list[tuple[str, str]] = []
     for s, e, typ, name, surf in resolved:
         if name in counts:
             name = _final(link, name)
             typ = types[name]
-        key = (typ, name)
-        if key not in groups:
-            groups[key] = []
-            members[key] = set()
-            order.append(key)
-        groups[key].append((s, e, surf))
-        members[key].add(surf)
+        groups.setdefault((typ, name), []).append((s, e, surf))
+
+    # 4. names: an unknown company's short display name must not collide with another entity's
+    # (北京远航科技 and 深圳远航科技 in one article; an unknown 深圳腾讯控股 and the gazetteer's).
+    shown: dict[tuple[str, str], str] = {}
+    for (typ, name), ms in groups.items():
+        if name not in counts:
+            shown[(typ, name)] = name
+            continue
+        aliases = list(dict.fromkeys(surf for _, _, surf in sorted(ms)))
+        display = _display_name(name, aliases)
+        if display != name and (display in known or (gazetteer is not None and gazetteer.lookup(display))):
+            display = name
+        shown[(typ, name)] = display
+    clash: dict[str, int] = {}
+    for shown_name in shown.values():
+        clash[shown_name] = clash.get(shown_name, 0) + 1
+    for (typ, name), display in shown.items():
+        if clash[display] > 1 and display != name:
+            shown[(typ, name)] = name
 
     out = []
-    for typ, name in order:
-        ms = sorted(set(groups[(typ, name)]))
-        aliases: list[str] = []
-        for _, _, surf in ms:
-            if surf not in aliases:
-                aliases.append(surf)
-        canonical = name if name not in counts else _display_name(name, aliases)
-        out.append(ResolvedEntity(typ, canonical, tuple(aliases), tuple(ms)))
+    for (typ, name), ms in groups.items():
+        ms = sorted(set(ms))
+        aliases = tuple(dict.fromkeys(surf for _, _, surf in ms))
+        out.append(ResolvedEntity(typ, shown[(typ, name)], aliases, tuple(ms)))
     out.sort(key=lambda r: r.mentions[0][:2])
     return out
 
@@ -275,8 +289,13 @@ def _dominant(tops: Iterable[str], counts: dict[str, int]) -> str | None:
 
 
 def _display_name(name: str, aliases: Sequence[str]) -> str:
-    """The shortest form that still ends in a company word, place prefix dropped."""
+    """The shortest form that still ends in a company word, place prefix dropped, and 集团/控股
+    dropped when a company word is left (远航物流集团 -> 远航物流, but 淘天集团 stays)."""
     forms = {strip_place(normalize_name(a, False)) for a in aliases} | {strip_place(name)}
+    for form in list(forms):
+        rest = _HOLDING_WORD.sub("", form)
+        if rest != form and _LAST_WORD.search(rest) and len(_WEAK_SUFFIX.sub("", rest)) >= 2:
+            forms.add(rest)
     worded = [f for f in forms if _WEAK_SUFFIX.search(f) and len(_WEAK_SUFFIX.sub("", f)) >= 2
               and (name.endswith(f) or f in name or any(f in normalize_name(a, False) for a in aliases))]
     if worded:

@@ -42,7 +42,10 @@ def _run(text: str, spec: list[tuple[str, str, str]]) -> list[tuple[str, str | N
         assert 0 <= start < end <= len(text)
         content = text[start:end]
         assert content == content.strip()
-        assert content[-1] not in "。，,”」’" and content[0] not in "“「‘，："
+        assert content[-1] not in "。，,；" and content[0] not in "，：:"
+        if value.quoted:
+            assert text[start - 1] in "“「‘『"
+            assert text[end:].lstrip("。，,；！？")[:1] in ("”", "」", "’", "』")
     return [(text[s:e], v.speaker, v.cue, v.quoted) for s, e, v in claims]
 
 
@@ -190,6 +193,11 @@ POSITIVE = [
         id="according-to-entity",
     ),
     pytest.param(
+        "据媒体报道，腾讯董事会主席马化腾在内部员工大会上直言，视频号基本上是“全场的希望”。",
+        [TENCENT, ("马化腾", "Person", "马化腾")],
+        [("视频号基本上是“全场的希望”", "马化腾", "直言", False)], id="person-inside-media-report",
+    ),
+    pytest.param(
         "据媒体报道，调改后首日该店销售额约188万元。", [],
         [("调改后首日该店销售额约188万元", "媒体报道", "报道", False)], id="according-to-media",
     ),
@@ -236,6 +244,24 @@ POSITIVE = [
         [("远航物流集团", "Company", "远航物流")],
         [("公司已向香港联合交易所递交上市申请", "远航物流", "公告称", False)], id="announcement",
     ),
+    pytest.param(
+        "远航物流19日晚间公告称，公司已向香港联合交易所递交上市申请。公告显示，募集资金将用于仓储建设。",
+        [("远航物流", "Company", "远航物流"), ("香港联合交易所", "Organization", "香港联合交易所")],
+        [("公司已向香港联合交易所递交上市申请", "远航物流", "公告称", False),
+         ("募集资金将用于仓储建设", "远航物流", "公告显示", False)],
+        id="announcement-antecedent-not-inside-claim",
+    ),
+    pytest.param(
+        "中国汽车工业协会13日发布的数据显示，2024年汽车出口超过580万辆。", [],
+        [("2024年汽车出口超过580万辆", "中国汽车工业协会", "数据显示", False)],
+        id="bare-source-with-date",
+    ),
+    pytest.param(
+        "美团发布二季度财报。分部数据显示，核心本地商业分部经营利润同比下降75.6%。",
+        [("美团", "Company", "美团")],
+        [("核心本地商业分部经营利润同比下降75.6%", "美团", "数据显示", False)],
+        id="segment-data-is-the-company",
+    ),
     # unnamed groups cited as sources
     pytest.param(
         "有分析人士指出，汽车业务仍处于投入期，短期内难以贡献利润。", [],
@@ -254,6 +280,14 @@ POSITIVE = [
     pytest.param(
         "有投资者担心，游戏业务的疲软可能继续拖累整体表现。", [],
         [("游戏业务的疲软可能继续拖累整体表现", "投资者", "担心", False)], id="generic-investors",
+    ),
+    pytest.param(
+        "不过也有投资人提醒，远航目前的收入仍高度依赖少数大客户。", [],
+        [("远航目前的收入仍高度依赖少数大客户", "投资人", "提醒", False)], id="generic-lead-words",
+    ),
+    pytest.param(
+        "一位不愿具名的车企高管坦言：“今年的竞争只会更激烈。”", [],
+        [("今年的竞争只会更激烈", "车企高管", "坦言", True)], id="generic-anonymous",
     ),
 ]
 

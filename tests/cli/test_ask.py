@@ -1,0 +1,145 @@
+"""`newsgraph ask` as users meet it: the list, a question on the embedded store, exact errors."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from newsgraph.cli import main
+from newsgraph.graph import write_batch
+from newsgraph.graph.embedded_store import EmbeddedStore
+from newsgraph.graph.questions import question
+
+from ..graph.test_questions import COMPANY_PROFILE, DOCUMENTS
+
+LIST = """\
+co-mentioned: the articles that mention two entities together.
+  -p first=…    name or alias of one entity, e.g. 小米
+  -p second=…   name or alias of the other, e.g. 宁德时代
+company-profile: everything the graph holds about one company, across articles.
+  -p company=…  name or alias of the company, e.g. 小米
+connected-people: the people mentioned in the same articles as a company.
+  -p company=…  name or alias of the company, e.g. 小米
+figure-timeline: one measure of a company (营收, 净利润, …) over time, across articles.
+  -p company=…  name or alias of the company, e.g. 小米
+  -p measure=…  the measure as extracted, e.g. 营收
+provenance: where a figure or a claim comes from: its article, sentence and offsets.
+  -p id=…       the id of a figure or a claim, e.g. the id column of company-profile
+who-said-what-about: who said what about a company, optionally only what one speaker said.
+  -p company=…  name or alias of the company, e.g. 小米
+  -p person=…   (optional) name or alias of the speaker, e.g. 雷军, or omit it for every speaker
+"""
+
+
+@pytest.fixture
+def runner(monkeypatch):
+    for name in ("NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_DATABASE", "NEWSGRAPH_DB"):
+        monkeypatch.delenv(name, raising=False)  # CI sets NEO4J_URI: these run on the embedded store
+    return CliRunner()
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory) -> str:
+    path = tmp_path_factory.mktemp("ask") / "graph.db"
+    store = EmbeddedStore(path)
+    store.ensure_schema()
+    write_batch(store, DOCUMENTS, "ask-test")
+    store.close()
+    return str(path)
+
+
+def test_list(runner):
+    result = runner.invoke(main, ["ask", "--list"])
+    assert result.exit_code == 0, result.output
+    assert result.output == LIST
+
+
+def test_list_as_json(runner):
+    result = runner.invoke(main, ["ask", "--list", "--json"])
+    assert result.exit_code == 0, result.output
+    listed = json.loads(result.stdout)
+    assert [q["name"] for q in listed] == ["co-mentioned", "company-profile", "connected-people",
+                                          "figure-timeline", "provenance", "who-said-what-about"]
+    assert listed[5]["parameters"] == [
+        {"name": "company", "description": "name or alias of the company, e.g. 小米", "optional": False},
+        {"name": "person", "description": "name or alias of the speaker, e.g. 雷军, or omit it for every speaker",
+         "optional": True}]
+    assert all(q["neo4j_only"] is None and q["path"].endswith(f"{q['name']}.cypher") for q in listed)
+
+
+def test_a_question_on_the_embedded_store_prints_a_table(runner, db):
+    result = runner.invoke(main, ["ask", "connected-people", "-p", "company=小米", "--db", db])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        "person | roles              | articles | last_seen \n"
+        "-------+--------------------+----------+-----------\n"
+        '曾毓群 | ["宁德时代董事长"] | 2        | 2025-04-15\n'
+        '雷军   | ["小米集团董事长"] | 2        | 2025-04-02\n'
+        '卢伟冰 | ["小米集团总裁"]   | 1        | 2025-03-19\n'
+        "张明   | []                 | 1        | 2025-04-15\n"
+        "(4 rows)\n")
+
+
+def test_a_question_as_json(runner, db):
+    result = runner.invoke(main, ["ask", "company-profile", "--param", "company=小米", "--json", "--db", db])
+    assert result.exit_code == 0, result.output
+    columns = ["fact", "item", "detail", "period", "article", "id"]
+    assert json.loads(result.stdout) == [dict(zip(columns, row)) for row in COMPANY_PROFILE]
+    assert "\\u" not in result.stdout
+
+
+def test_cypher_prints_what_to_paste_into_the_browser(runner):
+    result = runner.invoke(main, ["ask", "figure-timeline", "-p", "company=小米", "-p", "measure=营收", "--cypher"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (":params {company: '小米', measure: '营收'}\n\n"
+                             + question("figure-timeline").text)
+
+
+@pytest.mark.parametrize("args, code, message", [
+    (["ask", "nope"], 1,
+     "Error: unknown question 'nope'; the questions are: co-mentioned, company-profile, connected-people, "
+     "figure-timeline, provenance, who-said-what-about (see `newsgraph ask --list`)\n"),
+    (["ask", "figure-timeline", "-p", "company=小米"], 1,
+     "Error: figure-timeline needs --param measure=VALUE (the measure as extracted, e.g. 营收)\n"),
+    (["ask", "co-mentioned"], 1,
+     "Error: co-mentioned needs --param first=VALUE (name or alias of one entity, e.g. 小米) and "
+     "--param second=VALUE (name or alias of the other, e.g. 宁德时代)\n"),
+    (["ask", "provenance", "-p", "fact=a1:11-17"], 1,
+     "Error: provenance has no parameter 'fact'; its parameters: id\n"),
+    (["ask", "provenance", "--cypher"], 1,
+     "Error: provenance needs --param id=VALUE (the id of a figure or a claim, e.g. the id column of "
+     "company-profile)\n"),
+])
+def test_errors_say_the_fix(runner, args, code, message):
+    result = runner.invoke(main, args)
+    assert result.exit_code == code
+    assert result.stderr == message
+    assert result.stdout == ""
+
+
+def test_usage_errors(runner):
+    result = runner.invoke(main, ["ask"])
+    assert result.exit_code == 2
+    assert result.stderr.endswith("Error: give a QUESTION to ask, or --list to see them\n")
+    result = runner.invoke(main, ["ask", "provenance", "-p", "id"])
+    assert result.exit_code == 2
+    assert result.stderr.endswith("Error: Invalid value for '--param' / '-p': 'id': expected NAME=VALUE\n")
+
+
+def test_a_missing_graph_says_how_to_make_one(runner, tmp_path):
+    result = runner.invoke(main, ["ask", "provenance", "-p", "id=a1:11-17", "--db", str(tmp_path / "none.db")])
+    assert result.exit_code == 1
+    assert result.stderr == (f"Error: no graph at {tmp_path / 'none.db'}; run `newsgraph ingest corpora/` first, "
+                             "or pass --db PATH\n")
+
+
+def test_a_neo4j_only_question_on_the_embedded_store(runner, db, tmp_path, monkeypatch):
+    (tmp_path / "labels.cypher").write_text(
+        "// labels: the labels in the graph\n//\n// Neo4j only: labels() is not in the embedded store's Cypher\n"
+        "MATCH (n) RETURN DISTINCT labels(n) AS labels\n", encoding="utf-8")
+    monkeypatch.setattr("newsgraph.graph.questions.QUESTIONS_DIR", tmp_path)
+    result = runner.invoke(main, ["ask", "labels", "--db", db])
+    assert result.exit_code == 1
+    assert result.stderr == ("Error: labels runs on Neo4j only (labels() is not in the embedded store's Cypher); "
+                             "pass --neo4j URI or set NEO4J_URI\n")

@@ -1,0 +1,193 @@
+"""attribute_figures: measure, subject, period and change_of over real-looking paragraphs."""
+import datetime
+import re
+
+import pytest
+
+from newsgraph.extract.rules.attribution import Attribution, attribute_figures, normalize_measure
+from newsgraph.extract.rules.dates import find_dates
+from newsgraph.extract.rules.figures import find_figures
+
+
+def _sentences(text):
+    return [m.span() for m in re.finditer(r"[^。！？\n]+[。！？]*", text)]
+
+
+def _entities(text, names):
+    """Every occurrence of each surface form: (start, end, type, canonical name)."""
+    out = []
+    for surface, (etype, name) in names.items():
+        out += [(m.start(), m.end(), etype, name) for m in re.finditer(re.escape(surface), text)]
+    return sorted(out)
+
+
+def run(text, names, published):
+    pub = datetime.date.fromisoformat(published)
+    figures = find_figures(text)
+    got = attribute_figures(text, figures, _sentences(text), _entities(text, names), find_dates(text, pub), pub)
+    return [(text[s:e], a.measure, a.subject, a.period, a.change_of) for (s, e, _), a in zip(figures, got)]
+
+
+TENCENT = {"腾讯控股": ("Company", "腾讯控股"), "腾讯": ("Company", "腾讯控股")}
+XIAOMI = {"小米": ("Company", "小米集团"), "Xiaomi": ("Company", "小米集团")}
+
+CASES = [
+    (  # level + year-on-year change; Non-IFRS profit; carried period; pp change keeps the measure
+        "3月20日晚间，腾讯控股发布2023年业绩。财报显示，腾讯2023年实现营收6090亿元，同比增长10%；"
+        "按非国际财务报告准则计算的归母净利润为1577亿元，同比增长36%。毛利率约为48%，较上一年提升约5个百分点。",
+        TENCENT, "2024-03-21", [
+            ("6090亿元", "营收", "腾讯控股", "2023", None),
+            ("10%", "同比增长", "腾讯控股", "2023", 0),
+            ("1577亿元", "经调整净利润", "腾讯控股", "2023", None),
+            ("36%", "同比增长", "腾讯控股", "2023", 2),
+            ("48%", "毛利率", "腾讯控股", "2023", None),
+            ("5个百分点", "毛利率", "腾讯控股", "2023", 4),
+        ],
+    ),
+    (  # 较上一年 is a comparison, not the period; segment revenue stays as written
+        "小米2023年的总收入为2710亿元，较上一年减少3.2%。2024年小米智能手机出货量为1.685亿台，"
+        "智能手机业务收入为1918亿元，同比增长21.8%。",
+        XIAOMI, "2025-03-19", [
+            ("2710亿元", "营收", "小米集团", "2023", None),
+            ("3.2%", "同比下降", "小米集团", "2023", 0),
+            ("1.685亿台", "出货量", "小米集团", "2024", None),
+            ("1918亿元", "智能手机业务收入", "小米集团", "2024", None),
+            ("21.8%", "同比增长", "小米集团", "2024", 3),
+        ],
+    ),
+    (  # prices have no period; a day is an event, not a period; 截至 days are
+        "小米首款车型SU7于2024年3月28日发布，起售价为21.59万元。截至2024年12月31日，小米研发人员超过2万人。",
+        XIAOMI, "2025-03-19", [
+            ("21.59万元", "起售价", "小米集团", None, None),
+            ("2万人", "研发人员数", "小米集团", "2024-12-31", None),
+        ],
+    ),
+    (  # the noun after the money or the classifier names it; 将 without a date: no period
+        "5日，远航科技宣布完成4500万美元C轮融资。公司计划把算力集群扩大到1.2万台服务器。",
+        {"远航科技": ("Company", "远航科技")}, "2024-06-06", [
+            ("4500万美元", "融资额", "远航科技", None, None),
+            ("1.2万台", "服务器数量", "远航科技", None, None),
+        ],
+    ),
+    (  # market figures belong to no company; the source is not the subject; 2023年的6倍 is the base
+        "赛诺咨询数据显示，2023年国内企业级大模型应用市场规模约为一百二十亿元，预计2027年将达到800亿元，"
+        "规模扩大至2023年的6倍以上。",
+        {"赛诺咨询": ("Organization", "赛诺咨询")}, "2024-06-06", [
+            ("一百二十亿元", "市场规模", None, "2023", None),
+            ("800亿元", "市场规模", None, "2027", None),
+            ("6倍", "市场规模", None, "2027", None),
+        ],
+    ),
+    (  # 该季度 / 当季 anaphora; share of a whole; 股价 moves take the day
+        "阿里巴巴2月20日发布截至2024年12月31日止的季度业绩。该季度阿里巴巴集团收入为2801.5亿元，同比增长8%。"
+        "财报发布次日，阿里巴巴港股股价大涨逾14%。",
+        {"阿里巴巴集团": ("Company", "阿里巴巴集团"), "阿里巴巴": ("Company", "阿里巴巴集团")},
+        "2025-02-25", [
+            ("2801.5亿元", "营收", "阿里巴巴集团", "2024-Q4", None),
+            ("8%", "同比增长", "阿里巴巴集团", "2024-Q4", 0),
+            ("14%", "股价涨幅", "阿里巴巴集团", "2025-02-21", None),
+        ],
+    ),
+    (  # the nearest company of the sentence; 比亚迪的两倍 names the compared party
+        "2024年宁德时代的市场份额为37.9%；比亚迪以17.2%的市场份额排名第二。宁德时代的份额约为比亚迪的两倍。",
+        {"宁德时代": ("Company", "宁德时代"), "比亚迪": ("Company", "比亚迪")}, "2025-03-15", [
+            ("37.9%", "市场份额", "宁德时代", "2024", None),
+            ("17.2%", "市场份额", "比亚迪", "2024", None),
+            ("两倍", "市场份额", "宁德时代", "2024", None),
+        ],
+    ),
+    (  # a change in money is "<level>变动"; 去年同期的3.83亿元 is that period's level
+        "上半年，远航物流归属于母公司股东的净利润为3.12亿元，同比下降18.5%，较去年同期的3.83亿元减少约7100万元。",
+        {"远航物流": ("Company", "远航物流")}, "2025-08-28", [
+            ("3.12亿元", "净利润", "远航物流", "2025-H1", None),
+            ("18.5%", "同比下降", "远航物流", "2025-H1", 0),
+            ("3.83亿元", "净利润", "远航物流", "2024-H1", None),
+            ("7100万元", "净利润变动", "远航物流", "2025-H1", 2),
+        ],
+    ),
+    (  # a paragraph without dates continues the last period; the subject carries over
+        "2024年，华为实现销售收入8621亿元。\n\n分业务看，终端业务收入为3390亿元，同比增长38.3%。",
+        {"华为": ("Company", "华为")}, "2025-04-01", [
+            ("8621亿元", "营收", "华为", "2024", None),
+            ("3390亿元", "终端业务收入", "华为", "2024", None),
+            ("38.3%", "同比增长", "华为", "2024", 1),
+        ],
+    ),
+    (  # 近十年累计 has no period; 占…的 is a share of the previous measure
+        "2024年华为研发投入达到1797亿元，占当年收入的20.8%；近十年累计投入的研发费用超过1.249万亿元。",
+        {"华为": ("Company", "华为")}, "2025-04-01", [
+            ("1797亿元", "研发投入", "华为", "2024", None),
+            ("20.8%", "研发投入占比", "华为", "2024", None),
+            ("1.249万亿元", "累计研发投入", "华为", None, None),
+        ],
+    ),
+    (  # 由…上调至…: the second count shares the first one's measure; 分别…和…
+        "小米将把2025年的汽车交付目标由此前的30万辆上调至35万辆。2024年汽车产销量同比分别增长3.7%和4.5%。",
+        XIAOMI, "2025-03-19", [
+            ("30万辆", "交付目标", "小米集团", "2025", None),
+            ("35万辆", "交付目标", "小米集团", "2025", None),
+            ("3.7%", "同比增长", "小米集团", "2024", None),
+            ("4.5%", "同比增长", "小米集团", "2024", None),
+        ],
+    ),
+    (  # an organization's data is a source, a company's is its own; the measure may follow the figure
+        "中国汽车工业协会13日发布的数据显示，2024年我国汽车出口585.9万辆。比亚迪以427.21万辆的年销量继续领跑。"
+        "蔚来1日公布的数据显示，公司2024年交付新车221970辆。",
+        {"中国汽车工业协会": ("Organization", "中国汽车工业协会"), "比亚迪": ("Company", "比亚迪"),
+         "蔚来": ("Company", "蔚来")}, "2025-01-14", [
+            ("585.9万辆", "出口量", None, "2024", None),
+            ("427.21万辆", "销量", "比亚迪", "2024", None),
+            ("221970辆", "交付量", "蔚来", "2024", None),
+        ],
+    ),
+    (  # 自2004年…以来 is no period; 目前 is the present; verbs name money; 股份 is a stake
+        "腾讯2022年营收下降1%，这是公司自2004年上市以来首次下降。单看第四季度，腾讯营收为1450亿元。"
+        "公司目前共有员工约1100人。公司计划回购至少800亿港元股份。\n\n去年9月23日，名创优品宣布以62.7亿元收购永辉超市29.4%股份。",
+        {"腾讯": ("Company", "腾讯控股"), "名创优品": ("Company", "名创优品"), "永辉超市": ("Company", "永辉超市")},
+        "2023-03-25", [
+            ("1%", "同比下降", "腾讯控股", "2022", None),
+            ("1450亿元", "营收", "腾讯控股", "2022-Q4", None),
+            ("1100人", "员工数", "腾讯控股", None, None),
+            ("800亿港元", "回购金额", "腾讯控股", None, None),
+            ("62.7亿元", "收购金额", "名创优品", None, None),
+            ("29.4%", "持股比例", "永辉超市", None, None),
+        ],
+    ),
+    (  # what someone said in a paragraph of its own has no carried period
+        "2023年，远航科技实现营收3.6亿元。\n\n他透露，远航曾对12家客户进行了走访。",
+        {"远航科技": ("Company", "远航科技"), "远航": ("Company", "远航科技")}, "2024-06-06", [
+            ("3.6亿元", "营收", "远航科技", "2023", None),
+            ("12家", "客户数", "远航科技", None, None),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "names", "published", "expected"), CASES)
+def test_attribute_figures(text, names, published, expected):
+    assert run(text, names, published) == expected
+
+
+def test_one_attribution_per_figure_and_empty_input():
+    assert attribute_figures("", [], [], [], [], None) == []
+    text = "营收为100亿元。"
+    got = attribute_figures(text, find_figures(text), [], [], [], None)
+    assert got == [Attribution("营收", None, None, None)]
+
+
+@pytest.mark.parametrize(("np", "canonical"), [
+    ("营业收入", "营收"),
+    ("总收入", "营收"),
+    ("销售收入", "营收"),
+    ("归母净利润", "净利润"),
+    ("归属于上市公司股东的净利润", "净利润"),
+    ("经调整净利润", "经调整净利润"),
+    ("综合毛利率", "毛利率"),
+    ("新能源汽车销量", "销量"),
+    ("海外销量", "海外销量"),
+    ("研发费用", "研发投入"),
+    ("市占率", "市场份额"),
+    ("网络广告收入", "网络广告收入"),
+])
+def test_normalize_measure(np, canonical):
+    assert normalize_measure(np) == canonical
