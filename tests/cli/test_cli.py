@@ -24,7 +24,11 @@ source: 新京财经
 
 @pytest.fixture
 def runner():
-    return CliRunner()
+    """Without the NEO4J_* variables CI sets: these commands use the embedded store."""
+    return CliRunner(env={name: None for name in NO_NEO4J})
+
+
+NO_NEO4J = ("NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_DATABASE", "NEWSGRAPH_DB")
 
 
 def test_version(runner):
@@ -143,3 +147,29 @@ def test_query_param_must_be_name_value(runner, tmp_path):
     result = runner.invoke(main, ["query", "RETURN 1", "-p", "oops"])
     assert result.exit_code == 2
     assert "Invalid value for '--param' / '-p': 'oops': expected NAME=VALUE" in result.stderr
+
+
+def test_ingest_stats_and_query_on_neo4j(runner, tmp_path, neo4j_uri):
+    from newsgraph.graph.neo4j_store import Neo4jStore
+
+    store = Neo4jStore(neo4j_uri)
+    store.clear()
+    store.close()
+    (tmp_path / "a.md").write_text(ARTICLE, encoding="utf-8")
+    first = runner.invoke(main, ["ingest", str(tmp_path / "a.md"), "--neo4j", neo4j_uri, "--silent"])
+    assert first.exit_code == 0, first.output
+    summary = json.loads(first.stdout)
+    assert (summary["store"], summary["location"], summary["ingested"]) == ("neo4j", neo4j_uri, 1)
+    again = json.loads(runner.invoke(main, ["ingest", str(tmp_path / "a.md"), "--neo4j", neo4j_uri, "--silent"]).stdout)
+    assert (again["ingested"], again["unchanged"], again["labels"]) == (0, 1, summary["labels"])
+    stats = json.loads(runner.invoke(main, ["stats", "--json"], env={"NEO4J_URI": neo4j_uri}).stdout)
+    assert stats["store"] == "neo4j" and stats["labels"] == summary["labels"]
+    rows = json.loads(runner.invoke(main, [
+        "query", "--json", "--neo4j", neo4j_uri,
+        "MATCH (f:Figure)-[:OF]->(c:Company {name: $name}) RETURN f.value AS value, f.unit AS unit",
+        "-p", "name=小米集团"]).stdout)
+    assert {"value": 365900000000.0, "unit": "CNY"} in rows
+    refused = runner.invoke(main, ["query", "--neo4j", neo4j_uri, "MATCH (c:Company) SET c.name = 'x'"])
+    assert refused.exit_code == 1
+    assert refused.stderr.startswith("Error: Neo4j rejected the query: ")
+    assert refused.stderr.strip().endswith("(queries are read-only: use `newsgraph ingest` to write)")

@@ -36,3 +36,20 @@ def snapshot(store) -> tuple[list[str], list[str]]:
         for a, r, b in rels
     )
     return node_lines, rel_lines
+
+
+@pytest.fixture(scope="module", params=["embedded", "neo4j"])
+def corpus_store(request, tmp_path_factory, corpus_documents):
+    """The whole corpus loaded once per test module into each store."""
+    from newsgraph.graph import write_batch
+
+    if request.param == "embedded":
+        opened = EmbeddedStore(tmp_path_factory.mktemp("corpus") / "graph.db")
+    else:
+        opened = Neo4jStore(request.getfixturevalue("neo4j_uri"))
+        opened.clear()
+    opened.ensure_schema()
+    for start in range(0, len(corpus_documents), 10):
+        write_batch(opened, corpus_documents[start:start + 10], "test-extractor")
+    yield opened
+    opened.close()

@@ -10,57 +10,47 @@ from newsgraph.graph import write_batch
 from ..conftest import CORPUS
 from .conftest import snapshot
 
-EXTRACTOR = "test-extractor"
-
-
-@pytest.fixture
-def loaded(store, corpus_documents):
-    for start in range(0, len(corpus_documents), 10):
-        write_batch(store, corpus_documents[start:start + 10], EXTRACTOR)
-    return store
-
-
 def _rows(store, query, **params):
     return store.read(query, params)[1]
 
 
-def test_counts_match_the_extraction(loaded, corpus_documents):
-    labels = loaded.label_counts()
+def test_counts_match_the_extraction(corpus_store, corpus_documents):
+    labels = corpus_store.label_counts()
     assert labels["Article"] == len(corpus_documents)
     assert labels["Sentence"] == sum(len(d["sentences"]) for d in corpus_documents)
     assert labels["Figure"] == sum(len(d["figures"]) for d in corpus_documents)
     assert labels["Claim"] == sum(len(d["claims"]) for d in corpus_documents)
     mentions = sum(len(e["mentions"]) for d in corpus_documents for e in d["entities"])
-    assert loaded.type_counts()["MENTIONS"] == mentions
+    assert corpus_store.type_counts()["MENTIONS"] == mentions
     companies = {e["name"] for d in corpus_documents for e in d["entities"] if e["type"] == "Company"}
     assert labels["Company"] == len(companies)
 
 
-def test_an_entity_in_several_articles_is_one_node(loaded):
-    [[nodes, articles, mentions]] = _rows(loaded, """
+def test_an_entity_in_several_articles_is_one_node(corpus_store):
+    [[nodes, articles, mentions]] = _rows(corpus_store, """
         MATCH (a:Article)-[m:MENTIONS]->(c:Company {name: '腾讯控股'})
         RETURN count(DISTINCT c) AS nodes, count(DISTINCT a) AS articles, count(m) AS mentions""")
     assert nodes == 1 and articles >= 3 and mentions > articles
-    [[aliases]] = _rows(loaded, "MATCH (c:Company {name: '腾讯控股'}) RETURN c.aliases")
+    [[aliases]] = _rows(corpus_store, "MATCH (c:Company {name: '腾讯控股'}) RETURN c.aliases")
     assert {"腾讯", "腾讯控股"} <= set(aliases)
 
 
-def test_stored_offsets_point_at_the_mention_text(loaded):
-    rows = _rows(loaded, """
+def test_stored_offsets_point_at_the_mention_text(corpus_store):
+    rows = _rows(corpus_store, """
         MATCH (a:Article)-[m:MENTIONS]->(e)
         RETURN a.text AS text, m.start_char AS s, m.end_char AS e, m.text AS mention""")
     assert len(rows) > 100
     assert all(text[s:e] == mention for text, s, e, mention in rows)
-    rows = _rows(loaded, """
+    rows = _rows(corpus_store, """
         MATCH (f:Figure)-[:IN_SENTENCE]->(s:Sentence)<-[:HAS_SENTENCE]-(a:Article)
         RETURN a.text, s.start_char, s.end_char, f.start_char, f.end_char, f.text""")
     assert rows and all(t[fs:fe] == ft and ss <= fs and fe <= se for t, ss, se, fs, fe, ft in rows)
 
 
-def test_writing_the_corpus_again_changes_nothing(loaded, corpus_documents):
-    before = snapshot(loaded)
-    write_batch(loaded, corpus_documents, EXTRACTOR)
-    assert snapshot(loaded) == before
+def test_writing_the_corpus_again_changes_nothing(corpus_store, corpus_documents):
+    before = snapshot(corpus_store)
+    write_batch(corpus_store, corpus_documents, "test-extractor")
+    assert snapshot(corpus_store) == before
 
 
 def test_ingest_twice_skips_unchanged_articles(store):

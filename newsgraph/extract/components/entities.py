@@ -7,7 +7,8 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from ..rules import entities as rules
-from ..rules.resolve import resolve_article
+from ..rules import ner_filter
+from ..rules.resolve import apply_declared_names, resolve_article
 from .spans import write_results
 
 NER_TYPES = {"company": "Company", "name": "Person", "organization": "Organization",
@@ -21,7 +22,8 @@ class EntityMention:
 
 
 class EntityFinder:
-    def __init__(self, gazetteer, titles, surnames, tagger=None):
+    def __init__(self, gazetteer, titles, surnames, tagger=None, min_confidence=ner_filter.MIN_CONFIDENCE):
+        self.min_confidence = min_confidence
         self.gazetteer = gazetteer
         self.titles = titles
         self.surnames = surnames
@@ -31,13 +33,15 @@ class EntityFinder:
         if self.tagger is None:
             return []
         return [(start, end, rules.EntityCandidate(NER_TYPES[label], text[start:end], "ner"))
-                for start, end, label in self.tagger.tag(text) if label in NER_TYPES]
+                for start, end, label, confidence in self.tagger.tag_scored(text)
+                if label in NER_TYPES and ner_filter.plausible(
+                    text, start, end, NER_TYPES[label], confidence, self.surnames, self.min_confidence)]
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
-        found = rules.find_entities(text, self.gazetteer, self.titles, self.surnames,
-                                    extra=self.ner_candidates(text))
-        resolved = resolve_article(found, self.gazetteer, text)
+        found = rules.find_entities(text, self.gazetteer, self.titles, self.surnames)
+        found = sorted(found + ner_filter.gaps_only(found, self.ner_candidates(text)), key=lambda m: m[0])
+        resolved = apply_declared_names(text, resolve_article(found, self.gazetteer, text), self.gazetteer)
         mentions = sorted(
             (start, end, EntityMention(entity.type, entity.name))
             for entity in resolved for start, end, _ in entity.mentions
@@ -53,15 +57,17 @@ class EntityFinder:
 
 @Language.factory(
     "newsgraph_entities",
-    default_config={"gazetteer": None, "aliases": [], "use_ner": True, "ner_model": None},
+    default_config={"gazetteer": None, "aliases": [], "use_ner": True, "ner_model": None,
+                    "ner_min_confidence": ner_filter.MIN_CONFIDENCE},
 )
 def make_entity_finder(nlp: Language, name: str, gazetteer: str | None, aliases: list[str],
-                       use_ner: bool, ner_model: str | None) -> EntityFinder:
+                       use_ner: bool, ner_model: str | None, ner_min_confidence: float) -> EntityFinder:
     tagger = None
     if use_ner:
         from ..ner import load_tagger
 
         tagger = load_tagger(ner_model)
     return EntityFinder(
-        rules.load_gazetteer(gazetteer, aliases), rules.load_titles(), rules.load_surnames(), tagger
+        rules.load_gazetteer(gazetteer, aliases), rules.load_titles(), rules.load_surnames(), tagger,
+        ner_min_confidence,
     )

@@ -117,6 +117,19 @@ class NerTagger:
                 out.extend(tags_to_spans(tags))
         return out
 
+    def tag_scored(self, text: str) -> list[tuple[int, int, str, float]]:
+        """``tag`` plus each span's confidence: the lowest marginal probability of its tags."""
+        out: list[tuple[int, int, str, float]] = []
+        tagger = self._tagger
+        for offset, chunk in _chunks(text):
+            if not chunk.strip():
+                continue
+            tags = self._tag(char_features(chunk, self._lexicon, self._gazetteer))
+            for s, e, lab in tags_to_spans(tags):
+                confidence = min(tagger.marginal(tags[i], i) for i in range(s, e))
+                out.append((s + offset, e + offset, lab, confidence))
+        return out
+
     def tag_many(self, texts: Iterable[str]) -> Iterator[list[tuple[int, int, str]]]:
         """``tag`` over an iterable of texts, lazily, in order."""
         tag = self.tag

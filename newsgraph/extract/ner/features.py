@@ -102,6 +102,9 @@ COMPOUND_SURNAMES = frozenset(
 )
 
 
+_SURNAME_OR_FIRST = SURNAMES | {w[0] for w in COMPOUND_SURNAMES}
+
+
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     """A word dictionary prepared for left-to-right prefix scans.
@@ -191,15 +194,20 @@ def lexicon_matches(text: str, lexicon: Lexicon) -> list[tuple[int, int]]:
     n = len(text)
     out: list[tuple[int, int]] = []
     for i in range(n - 1):
-        stop = min(n, i + max_len)
+        w = text[i:i + 2]
+        if w not in prefixes:  # most positions stop here
+            continue
+        stop = i + max_len if i + max_len < n else n
         j = i + 2
-        while j <= stop:
-            w = text[i:j]
-            if w not in prefixes:
-                break
+        while True:
             if w in words:
                 out.append((i, j))
             j += 1
+            if j > stop:
+                break
+            w = text[i:j]
+            if w not in prefixes:
+                break
     return out
 
 
@@ -404,14 +412,13 @@ def char_features(
         )
     ]
     # surnames
-    for i, ch in enumerate(t):
-        if ch in SURNAMES:
+    for i in [i for i, ch in enumerate(t) if ch in _SURNAME_OR_FIRST]:
+        if t[i] in SURNAMES:
             rows[i].append("sn")
             if i + 1 < n:
                 rows[i + 1].append("sn1")
             if i + 2 < n:
                 rows[i + 2].append("sn2")
-    for i in range(n - 1):
         if t[i:i + 2] in COMPOUND_SURNAMES:
             rows[i].append("snc")
     # lexicon (SoftLexicon B/M/E sets)

@@ -89,7 +89,7 @@ def train_crf(
     *,
     scheme: str = "BIOES",
     labels: Sequence[str] | None = None,
-    max_iterations: int = 150,
+    max_iterations: int = 100,
     c1: float = 0.05,
     c2: float = 0.01,
     min_freq: int = 1,
@@ -130,7 +130,7 @@ def train_ner(
     data_dir: Path,
     out_dir: Path,
     *,
-    max_iterations: int = 150,
+    max_iterations: int = 100,
     c1: float = 0.05,
     c2: float = 0.01,
     min_freq: int = 1,
@@ -141,6 +141,12 @@ def train_ner(
     progress: Callable[[dict], None] | None = None,
 ) -> dict:
     """Train on ``data_dir/train.jsonl``, write the model into ``out_dir``, return metrics.
+
+    ``gazetteer_folds`` = K > 1 adds gazetteer features from the training entities (built
+    K-fold so no sentence sees its own entities) and writes ``gazetteer.tsv`` — a verbatim list
+    of the training set's entity names — next to the model. Off by default: on CLUENER it
+    helped a 10% train hold-out (+2.5 company F1) but not dev (+0.4), and it would ship the
+    annotations themselves.
 
     ``progress``, if given, is called after every optimiser iteration with crfsuite's info
     dict (``num``, ``loss``, ``active_features``, ``time`` …). The returned dict has

@@ -128,6 +128,8 @@ _GENERIC_MEDIA = frozenset(
     "媒体 外媒 港媒 美媒 日媒 韩媒 多家媒体 相关媒体 有媒体 海外媒体 境外媒体 国外媒体 "
     "当地媒体 境内媒体 国内媒体".split()
 )
+# Clauses that set the scene rather than carry content: 在被问及……时 / 谈到竞争时
+_ADVERBIAL_RE = re.compile(r"^(?:在|当|对于|面对|谈及|谈到|被问及|针对|就)|(?:时|之际|期间|后)$")
 _PREPOSITIONS = frozenset("对向与和跟同给为替及")
 _MAX_REGION = 40
 _MAX_BARE = 12
@@ -329,12 +331,19 @@ def _resolve_speaker(art: _Article, r0: int, cue_start: int, cue: str,
     m = _COMPANY_ROLE_RE.search(region)
     if m:
         pos = r0 + m.start()
-        ante = (art.last_of_type(("Company",), pos)
+        ante = (art.last_of_type(("Company",), pos, avoid_claimed=True)
+                or art.last_of_type(("Company",), pos)
                 or art.last_of_type(("Organization",), pos)
                 or art.first_of_type(("Company",)))
         if ante is not None:
             return ante[3], (pos, r0 + m.end())
         return None
+    if "援引" in region:
+        # 彭博社援引知情人士的话称 : the outlet that cites
+        phrase = _bare_source(region[:region.index("援引")])
+        if phrase:
+            off = region.index(phrase)
+            return phrase, (r0 + off, r0 + off + len(phrase))
     phrase = _generic_source(region)
     if phrase:
         off = region.rindex(phrase)
@@ -425,6 +434,34 @@ def _content_after(art: _Article, p: int, sent_end: int) -> tuple[int, int, bool
     return s, e, False
 
 
+def _content_before(text: str, sent_start: int, r0: int) -> tuple[int, int, bool] | None:
+    """Content preceding a speaker clause starting at ``r0``: “……”，雷军说 / ……，李斌说.
+
+    Adverbial clauses in between (在被问及……时，卢伟冰说) are skipped.
+    """
+    for _ in range(3):
+        j = r0 - 1
+        while j >= 0 and text[j] in "，, \u3000":
+            j -= 1
+        if j < 0:
+            return None
+        if text[j] in _CLOSE_TO_OPEN:
+            o = _find_open(text, j, text[j])
+            if o is None:
+                return None
+            s, e = _trim(text, o + 1, j)
+            return (s, e, True) if e - s >= 2 else None
+        if j < sent_start or text[j] in _CLAUSE_BOUNDARY:
+            return None
+        k = _clause_start(text, sent_start, j + 1)
+        if _ADVERBIAL_RE.search(text[k:j + 1]):
+            r0 = k
+            continue
+        s, e = _trim(text, sent_start, j + 1)
+        return (s, e, False) if e - s >= 2 else None
+    return None
+
+
 def _candidate(art: _Article, m: re.Match) -> list[_Claim] | None:
     text = art.text
     cs, ce = m.span()
@@ -496,21 +533,10 @@ def _candidate(art: _Article, m: re.Match) -> list[_Claim] | None:
         spk = _resolve_speaker(art, r0, cs, cue, allow_bare=False)
         if spk is None:
             return None
-        j = r0 - 1
-        while j >= 0 and text[j] in "，, \u3000":
-            j -= 1
-        if j >= 0 and text[j] in _CLOSE_TO_OPEN:
-            o = _find_open(text, j, text[j])
-            if o is None:
-                return None
-            s, e = _trim(text, o + 1, j)
-            quoted = True
-        elif j >= sent_start and r0 > sent_start and text[j + 1:r0].strip("，, ") == "" \
-                and text[r0 - 1] in "，,":
-            s, e = _trim(text, sent_start, j + 1)
-            quoted = False
-        else:
+        content = _content_before(text, sent_start, r0)
+        if content is None:
             return None
+        s, e, quoted = content
         if e - s < 2:
             return None
         value = ClaimValue(spk[0], spk[1], full_cue, quoted)

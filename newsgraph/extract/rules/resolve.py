@@ -374,3 +374,42 @@ _LEFT_OK = set("的与和在由向对据及了是将被把从给让等于即并�
 def _cjk(text: str, i: int) -> bool:
     return 0 <= i < len(text) and "\u4e00" <= text[i] <= "\u9fff"
 
+
+
+# 北牧乳业集团股份有限公司（以下简称“北牧乳业”）: the article declares the name it will use.
+_DECLARED = re.compile(r"\s*[（(]\s*(?:以下简称|以下称|下称|简称)\s*[:：]?\s*[“\"「『]([^”\"」』]{2,12})[”\"」』]\s*[）)]")
+
+
+def apply_declared_names(text: str, resolved: Sequence[ResolvedEntity],
+                         gazetteer: Gazetteer | None = None) -> list[ResolvedEntity]:
+    """Entities followed by （以下简称“X”） are named X (unless the gazetteer names them), and
+    every later occurrence of X that no other mention covers becomes one of their mentions."""
+    covered = bytearray(len(text) + 1)
+    for entity in resolved:
+        for s, e, _ in entity.mentions:
+            covered[s:e] = b"\x01" * (e - s)
+    out = []
+    for entity in resolved:
+        declared = None
+        if entity.type != "Person":
+            for _, end, _ in entity.mentions:
+                match = _DECLARED.match(text, end)
+                if match:
+                    declared = match
+                    break
+        if declared is None:
+            out.append(entity)
+            continue
+        short = declared.group(1)
+        mentions = set(entity.mentions)
+        start = declared.start(1)
+        while (found := text.find(short, start)) >= 0:
+            end = found + len(short)
+            if not any(covered[found:end]):
+                mentions.add((found, end, short))
+                covered[found:end] = b"\x01" * len(short)
+            start = end
+        known = gazetteer is not None and gazetteer.lookup(entity.name) is not None
+        aliases = tuple(dict.fromkeys(surf for _, _, surf in sorted(mentions)))
+        out.append(ResolvedEntity(entity.type, entity.name if known else short, aliases, tuple(sorted(mentions))))
+    return out

@@ -211,3 +211,16 @@ def test_tiny_training_run_tags_its_training_data(tmp_path):
     train_ner(data, tmp_path / "m2", max_iterations=60, c1=0.0, c2=0.01)
     assert (tmp_path / "m1" / "ner.crfsuite").read_bytes() == (
         tmp_path / "m2" / "ner.crfsuite").read_bytes()
+
+
+def test_tiny_training_with_gazetteer(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    _write_cluener(data / "train.jsonl", _TINY)
+    train_ner(data, tmp_path / "g", max_iterations=60, c1=0.0, c2=0.01, gazetteer_folds=2)
+    lines = (tmp_path / "g" / "gazetteer.tsv").read_text(encoding="utf-8").splitlines()
+    assert "腾讯集团\tcompany" in lines and "雷军\tname" in lines
+    tagger = load_tagger(tmp_path / "g" / "ner.crfsuite")  # the file path works too
+    assert tagger.meta["gazetteer"] == "gazetteer.tsv"
+    text, ents = _TINY[2]
+    assert {(text[s:e], lab) for s, e, lab in tagger.tag(text)} == set(ents)

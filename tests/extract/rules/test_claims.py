@@ -101,6 +101,11 @@ POSITIVE = [
         id="multi-sentence-quote-then-speaker",
     ),
     pytest.param(
+        "“现在谈盈利还为时过早。”在被问及汽车业务何时盈利时，卢伟冰说。",
+        [("卢伟冰", "Person", "卢伟冰")],
+        [("现在谈盈利还为时过早", "卢伟冰", "说", True)], id="quote-adverbial-then-speaker",
+    ),
+    pytest.param(
         "公司今年将推出三款新车，李斌说。", [LIBIN],
         [("公司今年将推出三款新车", "李斌", "说", False)], id="unquoted-speaker-after",
     ),
@@ -196,6 +201,11 @@ POSITIVE = [
         "据媒体报道，腾讯董事会主席马化腾在内部员工大会上直言，视频号基本上是“全场的希望”。",
         [TENCENT, ("马化腾", "Person", "马化腾")],
         [("视频号基本上是“全场的希望”", "马化腾", "直言", False)], id="person-inside-media-report",
+    ),
+    pytest.param(
+        "彭博社援引知情人士的话称，字节跳动正在考虑出售部分海外业务。",
+        [("字节跳动", "Company", "字节跳动")],
+        [("字节跳动正在考虑出售部分海外业务", "彭博社", "称", False)], id="outlet-citing-sources",
     ),
     pytest.param(
         "据媒体报道，调改后首日该店销售额约188万元。", [],

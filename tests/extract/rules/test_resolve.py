@@ -223,3 +223,29 @@ def test_across_articles_two_companies_called_yuanhang_never_merge():
     assert [(r.name, r.aliases) for r in logistics] == [("远航物流", ("远航物流集团", "远航物流", "远航"))]
     assert {r.key for r in tech}.isdisjoint({r.key for r in logistics})
     assert "company:远航" not in {r.key for r in tech + logistics}
+
+
+@pytest.mark.parametrize("text, full, expected_name, expected_mentions", [
+    ("江南精密机械股份有限公司（以下简称“江南精密”）今日公告。江南精密表示，订单充足。",
+     (0, 12), "江南精密", [(0, 12), (18, 22), (29, 33)]),
+    ("宏远食品集团（简称「宏远食品」）发布年报，宏远食品营收增长。", (0, 6), "宏远食品", [(0, 6), (10, 14), (21, 25)]),
+])
+def test_declared_short_names_rename_and_add_mentions(text, full, expected_name, expected_mentions):
+    from newsgraph.extract.rules.entities import EntityCandidate
+    from newsgraph.extract.rules.resolve import apply_declared_names
+
+    resolved = resolve_article([(full[0], full[1], EntityCandidate("Company", text[full[0]:full[1]], "suffix"))],
+                               None, text)
+    [entity] = apply_declared_names(text, resolved)
+    assert entity.name == expected_name
+    assert all(text[s:e] == surface for s, e, surface in entity.mentions)
+    assert [(s, e) for s, e, _ in entity.mentions] == expected_mentions
+
+
+def test_without_a_declaration_nothing_changes():
+    from newsgraph.extract.rules.entities import EntityCandidate
+    from newsgraph.extract.rules.resolve import apply_declared_names
+
+    text = "江南精密机械股份有限公司今日公告，江南精密订单充足。"
+    resolved = resolve_article([(0, 12, EntityCandidate("Company", text[:12], "suffix"))], None, text)
+    assert apply_declared_names(text, resolved) == list(resolved)
