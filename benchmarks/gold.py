@@ -12,7 +12,9 @@ Prints precision, recall and F1 per kind, micro-averaged over the gold articles,
   value (relative tolerance 1e-6) and unit are equal; one-to-one.
 - attribution: over gold figures matched on value+unit, the share whose measure AND subject are
   both equal to gold ("measure+subject"), and whose period is equal ("period"). Measures compare
-  after removing spaces; a null on both sides is equal.
+  after removing spaces; a null on both sides is equal. Measure names are free text, so a lenient
+  variant is reported too ("measure+subject, lenient"): after removing 业务/营业/实现/总 the two
+  measures are equal or one contains the other (液态奶业务收入 ~ 液态奶收入, 净亏损 ~ 亏损).
 - dates: a predicted date matches a gold date whose span overlaps it and whose interval is equal
   (vague dates: both intervals null). Reported overall and split by the gold date's kind:
   absolute (names a year), anaphoric (当年, 同期, 这一年 …), vague (no value), relative (the rest).
@@ -87,6 +89,13 @@ def same_value(a, b) -> bool:
 
 def norm(value):
     return re.sub(r"\s+", "", value) if isinstance(value, str) else value
+
+
+def lenient_measure(predicted, gold) -> bool:
+    if predicted is None or gold is None:
+        return predicted is gold
+    a, b = (re.sub(r"业务|营业|实现|总|\s", "", m) for m in (predicted, gold))
+    return bool(a and b) and (a == b or a in b or b in a)
 
 
 def one_to_one(predicted: list[dict], gold: list[dict], matches) -> list[tuple[dict, dict]]:
@@ -167,6 +176,8 @@ def score(gold_dir: Path, options: PipelineOptions) -> dict:
         for p, g in figure_pairs:
             right = norm(p.get("measure")) == norm(g.get("measure")) and p.get("subject") == g.get("subject")
             accuracy["figure measure+subject"].add(right)
+            accuracy["figure measure+subject, lenient"].add(
+                lenient_measure(p.get("measure"), g.get("measure")) and p.get("subject") == g.get("subject"))
             accuracy["figure period"].add(p.get("period") == g.get("period"))
             if not right:
                 misses["attribution wrong"].append(
@@ -227,7 +238,7 @@ def print_table(result: dict, show_misses: bool) -> None:
         print(f"{kind:<28} {s['precision']:>6.3f} {s['recall']:>6.3f} {s['f1']:>6.3f} "
               f"{s['tp']:>5} {s['predicted']:>5} {s['gold']:>5}")
     for kind, a in result["accuracy"].items():
-        print(f"{kind:<28} accuracy {a['accuracy']:.3f} ({a['right']}/{a['of']})")
+        print(f"{kind:<34} accuracy {a['accuracy']:.3f} ({a['right']}/{a['of']})")
     print(f"wrong merges: {len(result['wrong_merges'])}")
     for line in result["wrong_merges"]:
         print(f"  {line}")

@@ -173,3 +173,22 @@ def test_ingest_stats_and_query_on_neo4j(runner, tmp_path, neo4j_uri):
     assert refused.exit_code == 1
     assert refused.stderr.startswith("Error: Neo4j rejected the query: ")
     assert refused.stderr.strip().endswith("(queries are read-only: use `newsgraph ingest` to write)")
+
+
+def test_an_alias_file_resolves_names_the_gazetteer_lacks(runner, tmp_path):
+    aliases = tmp_path / "aliases.tsv"
+    aliases.write_text("canonical\ttype\taliases\n星海智能\tCompany\t星海|Stellar AI\n", encoding="utf-8")
+    article = tmp_path / "s.txt"
+    article.write_text("Stellar AI今日发布新一代芯片。星海此前完成B轮融资。", encoding="utf-8")
+    without = json.loads(runner.invoke(main, ["extract", str(article), "--no-ner"]).stdout)
+    assert "星海智能" not in {e["name"] for e in without["entities"]}
+    result = runner.invoke(main, ["extract", str(article), "--no-ner", "--aliases", str(aliases)])
+    assert result.exit_code == 0, result.output
+    [entity] = [e for e in json.loads(result.stdout)["entities"] if e["name"] == "星海智能"]
+    assert entity["type"] == "Company" and set(entity["aliases"]) == {"Stellar AI", "星海"}
+
+
+def test_a_missing_alias_file_is_a_usage_error(runner, tmp_path):
+    result = runner.invoke(main, ["extract", "-", "--aliases", str(tmp_path / "none.tsv")], input="x")
+    assert result.exit_code == 2
+    assert f"Invalid value for '--aliases': File '{tmp_path / 'none.tsv'}' does not exist." in result.stderr

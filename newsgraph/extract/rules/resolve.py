@@ -6,7 +6,7 @@
     'company:腾讯控股'
 
 ``resolve_article`` groups an article's mentions into entities. The rule (also in
-docs/entity-resolution.md): a name the gazetteer knows resolves to the gazetteer's canonical
+README.md, "Entity resolution"): a name the gazetteer knows resolves to the gazetteer's canonical
 name, in every article (腾讯 / 腾讯控股 / Tencent -> 腾讯控股). A name it does not know resolves
 only inside its own article: a short form (远航科技, 远航) joins the one full name of that
 article that contains it (深圳远航科技有限公司); a short form that no full name of the article
