@@ -40,7 +40,8 @@ class Neo4jStore:
         self.database = database or None
         auth = (username, password or "") if username else None
         try:
-            self.driver = GraphDatabase.driver(uri, auth=auth)
+            # Notifications (e.g. "property key does not exist" on a fresh database) are not errors.
+            self.driver = GraphDatabase.driver(uri, auth=auth, notifications_min_severity="OFF")
             self.driver.verify_connectivity()
         except neo4j_errors.AuthError as error:
             raise GraphError(
