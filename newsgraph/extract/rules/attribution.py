@@ -16,8 +16,12 @@ measure
     ``normalize_measure`` maps the usual synonyms (营业收入/总收入/销售收入 -> 营收;
     归母净利润/归属于…股东的净利润 -> 净利润; non-IFRS 净利润 -> 经调整净利润;
     综合毛利率 -> 毛利率; X出货量/X销量 -> 出货量/销量, keeping 海外/国内/累计;
-    研发费用 -> 研发投入; 研发人员 -> 研发人员数); segment measures stay as written
-    (网络广告收入, 终端业务收入). Failing that, in order: the noun after the
+    研发费用 -> 研发投入; 研发人员 -> 研发人员数; 净收入 -> 营收; 亏损/归属于…的净亏损 ->
+    净亏损; 现金分红总额 -> 分红总额; X业务收入/X营业收入 -> X收入; 感冒灵颗粒出厂价 -> 出厂价);
+    segment measures otherwise stay as written (网络广告收入). Scanning back never
+    splits a word (其他收入, 该行) and keeps a maker's name inside a product name
+    (茅台酒营业收入 -> 茅台酒收入). A count with a noun right before it and none
+    after is of that noun (存栏奶牛4.2万头 -> 存栏奶牛数量, 拥有牧场21座 -> 牧场数量). Failing that, in order: the noun after the
     figure (以427.21万辆的年销量; 4500万美元C轮融资 -> 融资额), the verb before a
     count or an amount (交付新车31138辆 -> 交付量; 回购至少800亿港元 -> 回购金额),
     the measure of the previous figure of the same unit in the sentence, the
@@ -25,7 +29,8 @@ measure
     Changes: a year-on-year change in % or x (同比增长10%, 较上一年减少3.2%, 翻番)
     has measure 同比增长, or 同比下降 when its direction is down (as the gold set
     writes it), 环比增长 after 环比, 股价涨幅/股价跌幅 for a share price; a change
-    in percentage points keeps the measure of its level (毛利率…，较上一年提升
+    in percentage points keeps the measure of its level (verbs the figure rules
+    leave undirected: 出厂价上调约8% -> 出厂价涨幅, 市值蒸发550亿美元 -> 市值变动) (毛利率…，较上一年提升
     2.1个百分点 -> 毛利率); a change in money or counts is "<level>变动"
     (减少约7100万元 -> 净利润变动); a comparison with something other than a
     year keeps its own measure (推理成本较上一代产品下降六成 -> 推理成本).
@@ -39,7 +44,10 @@ subject
     中汽协统计) and the compared party of "比亚迪的两倍"; else the company of the
     earlier sentences of the paragraph; else the subject of the previous figure
     (implicit subject, 该公司). A market measure (市场规模, 渗透率) with no company
-    in its sentence has no subject.
+    in its sentence has no subject; nor has an industry statistic (全国…, …行业…
+    with no company or 公司 in its clause), whose measure loses the sector words
+    and which takes no period from other sentences. A company governed by a
+    preposition (受与亚马逊价格战影响, 在英伟达…后) is not a subject.
 period
     A date written right before the figure (2020年8914亿元, 去年同期的3.83亿元);
     else the nearest date in the same sentence before the figure (else after it
@@ -47,8 +55,10 @@ period
     a day counts after 截至, and for share-price moves), events (成立于2016年,
     自2004年以来) and the base of a multiple (2023年的6倍); else the year,
     quarter, range or 截至 day of an earlier sentence of the paragraph (not
-    across 预计/计划/将 sentences); else, in a paragraph without dates of its
-    own that reports no speech, the last period of the text; else None.
+    across 预计/计划/将 sentences; the latest period of the last dated sentence);
+    a month followed by an announcement (2025年3月，公司宣布) is no period; else, in a paragraph without dates of its
+    own that reports no speech and whose figure has a subject, the last period of
+    the text; else None.
     Prices (售价), spans (近十年累计) and the present (目前) have no period.
     截至…止的季度/年度 is that quarter or year.
 """
@@ -87,14 +97,19 @@ MEASURE_HEADS: tuple[str, ...] = (
     "出货量", "交付量", "销量", "产量", "装机量", "装车量", "订单", "订单量", "补贴", "融资", "现金",
     "现金流", "收益", "储备", "资本", "目标", "增速", "增幅", "涨幅", "降幅", "跌幅", "增量", "利率",
     "不良率", "回报率", "存款", "贷款", "数量", "总数", "客户数", "用户数", "户数", "量", "率",
+    "零售价", "出厂价", "批发价", "指导价", "报价", "净收入", "红利",
 )
 _HEAD_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, MEASURE_HEADS), key=len, reverse=True)) + ")$")
 
-_REVENUE_RE = re.compile(r"(?:总|营业总|营业|销售|单季|季度|全年|整体|累计|总营|公司)?(?:收入|营收|营业额)")
+_REVENUE_RE = re.compile(r"(?:总|营业总|营业|销售|单季|季度|全年|整体|累计|总营|公司|主营业务|主营)?(?:收入|营收|营业额|净收入)")
+_LOSS_RE = re.compile(r"(?:归母|归属于.{1,12}|扣非|扣非归母|公司|整体|全年|单季|当季|上市公司股东|股东)?(?:净亏损|亏损|亏损额)")
+# X业务收入 / X营业收入 / X业务营收 -> X收入 (茅台酒营业收入 -> 茅台酒收入)
+_SEGMENT_REVENUE_RE = re.compile(r"(?P<x>.+?)(?:业务|营业|板块|业务板块)(?:收入|营收)")
+_DIVIDEND_TOTAL_RE = re.compile(r"(?:现金)?(?:分红|派息|股息)(?:总额|总金额|金额)|现金分红")
 _NET_PROFIT_RE = re.compile(r"(?:归母|归属于.{1,12}|扣非|扣非归母|公司|整体|全年|单季)?(?:净利润|净利|纯利)")
 _ADJUSTED_RE = re.compile(r"非国际财务报告准则|非通用会计准则|[Nn]on-?(?:IFRS|GAAP)|经调整")
 # heads whose modifiers are dropped (X出货量 -> 出货量); a few modifiers survive
-_PLAIN_HEADS = ("交付目标", "销量目标", "出货量", "交付量", "销量", "产量", "研发投入", "研发费用", "市场规模",
+_PLAIN_HEADS = ("建议零售价", "零售价", "出厂价", "批发价", "指导价", "交付目标", "销量目标", "出货量", "交付量", "销量", "产量", "研发投入", "研发费用", "市场规模",
                 "资本开支", "资本支出", "估值", "市值", "市场份额", "份额", "市占率", "融资")
 _KEPT_MODIFIERS = ("海外", "国内", "境外", "累计")
 _CANON = {
@@ -108,7 +123,23 @@ _VERB_MEASURE = re.compile(r"(?P<v>交付|销售|售出|卖出|出货|出口|生
 _VERB_CANON = {"交付": "交付量", "销售": "销量", "售出": "销量", "卖出": "销量", "出货": "出货量", "出口": "出口量",
                "生产": "产量", "装机": "装机量", "招聘": "招聘人数", "裁员": "裁员人数", "新增用户": "新增用户数"}
 _PRICE = frozenset({"售价", "均价", "单价", "股价"})
-_DROP_PREFIX = re.compile(r"^(?:其中|拟|目前|现有|共有|当前|间|期间|公司|该公司|集团|其|该|这一|这家|整体|综合|单季|当季|本季|全年|年度|总体|合计|共|者|后者|前者)+")
+_DROP_PREFIX = re.compile(
+    r"^(?:其中|拟|目前|现有|共有|当前|期间|报告期内|期末|期内|公司|该公司|该行|该集团|本行|集团|其(?![他它余])|该|这一|这家|"
+    r"整体|综合|单季|当季|本季|全年|年度|总体|合计|共(?![享同])|者|后者|前者|拥有|持有|运营|经营|管理|旗下)+")
+# a sector or the whole market, not a company: 全国乳制品产量, 行业国产化率, 国内半导体设备行业…
+_SECTOR_NP = re.compile(r"^(?:全国|全球|我国|全行业|行业|整个行业|全市场|中国|国内外)|^[^，。]{0,10}?行业(?!收入)")
+_SECTOR_PREFIX = re.compile(r"^(?:全国|全球|我国|全行业|整个行业|全市场|中国|国内外|国内)?(?:[^，。]{0,10}?行业)?")
+_SECTOR_CLAUSE = re.compile(
+    r"(?:^|[年度季月末，,。；;：:\n])(?:全国|全球|我国|全行业|整个行业|全市场|中国)(?![人])|行业(?![的第]|收入|排名|龙头|领先|内)")
+_ANAPHOR = re.compile(r"公司|该行|该集团|集团|本行")
+# a mention governed by a preposition is an object, not the subject: 受与亚马逊价格战影响, 在英伟达…后
+_PREP_BEFORE = frozenset("受与对继跟替把被同在")
+# a change named by a verb the figure rules do not mark: 出厂价上调约8%, 市值蒸发550亿美元
+_EXTRA_CHANGE = re.compile(r"(?:(?P<up>上调|上浮|提价|涨价|调涨)|(?P<down>下调|下浮|降价|调降|蒸发|缩水))(?:了|约|超过|超|逾|近|达)*$")
+_CHANGE_MEASURES = frozenset({"同比增长", "同比下降", "环比增长", "环比下降"})
+# a month or day followed by an announcement is when something was said, not a period
+_ANNOUNCED_AFTER = re.compile(r"[^。；;\n\d]{0,12}?(?:宣布|公告|公布|发布|表示|披露|透露|签署|召开|举行|称)")
+_NO_SPLIT = frozenset({"其他", "其余", "其它", "对外", "以上", "以下", "该行", "本行"})
 
 # linking words between a measure and its figure: 营收为 / 研发投入约为 / 估值已超过
 _LINK_TAIL = re.compile(
@@ -116,12 +147,12 @@ _LINK_TAIL = re.compile(
     r"不高于|至少|不少于|不低于|达到了|达到|高达|已达|达|分别为|分别|仅为|仅|为|是|有|共计|合计|共|累计达|"
     r"保持在|保持|维持在|维持|稳定在|完成了|完成|就|便|才|"
     r"已经|已|也|则|都|均|实现了|实现|录得|首次突破|突破|跃升至|攀升至|升至|降至|增至|增长至|下降至|回落至|"
-    r"提升至|提高到|提高至|扩大到|扩大至|增加到|增加至|上调至|下调至|达到|将在|将达到|将达|将|预计|有望|"
+    r"提升至|提高到|提高至|扩大到|扩大至|增加到|增加至|上调至|下调至|调整为|调整至|定为|达到|将在|将达到|将达|将|预计|有望|"
     r"由此前的|此前的|由|从|在|的|了|继续|再|又|一度|还|更|首次|同比|环比|每股)$"
 )
 _NP_STOP = re.compile(
     r"(?:其中|来自|实现|显示|表示|方面|计算|口径|准则下|看|对|把|将|由|从|向|以|于|为|是|在|中的|等|较|同比|环比|就|便|"
-    r"而|但|且|并|也|则|已|还|仍|达|首次|约|该|这|此|称|据|以及|还有|另外|此外|同时|其)$"
+    r"而|但|且|并|也|则|已|还|仍|达|首次|约|该|这|此|称|据|以及|还有|另外|此外|同时|其|宣布|公告|披露|透露|指出)$"
 )
 _NP_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z&·]")
 _SEP = "，,；;：:。！？!?\n（）()“”\"、"
@@ -159,7 +190,7 @@ _MONEY_NOUN_AFTER = re.compile(r"[^，,。；;、（(\n]{0,5}?(?P<n>融资|债�
 _MONEY_NOUN = {"融资": "融资额", "债券": "融资额", "可转债": "融资额", "票据": "融资额", "贷款": "贷款",
                "补贴": "补贴", "订单": "订单金额", "投资": "投资额", "收购": "收购金额"}
 _MARKET_RE = re.compile(r"市场规模|行业规模|渗透率|^(?:全国|全球|中国|全行业|行业)")
-_COUNT_NOUN = re.compile(r"[\u4e00-\u9fffA-Za-z]{1,6}?(?=[，,。；;：:、和及与并\n（(的]|$)")
+_COUNT_NOUN = re.compile(r"(?:[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9]{0,7}?)?(?=[，,。；;：:、和及与并\n（(的]|$)")
 
 
 def _is_change_unit(unit: str) -> bool:
@@ -181,9 +212,16 @@ def normalize_measure(np: str, context: str = "", unit: str = "") -> str:
         return "营收"
     if _NET_PROFIT_RE.fullmatch(np) or np.endswith("股东净利润") or np.endswith("净利润") and _ADJUSTED_RE.search(np):
         return "经调整净利润" if (_ADJUSTED_RE.search(np) or _ADJUSTED_RE.search(context)) else "净利润"
+    if _LOSS_RE.fullmatch(np) or np.endswith("股东净亏损"):
+        return "经调整净亏损" if _ADJUSTED_RE.search(context[-12:]) else "净亏损"
+    if _DIVIDEND_TOTAL_RE.fullmatch(np):
+        return "分红总额"
+    seg = _SEGMENT_REVENUE_RE.fullmatch(np)
+    if seg and not seg.group("x").endswith(("主营", "总")):
+        return seg.group("x") + "收入"
     if "回购" in np and unit and unit.isupper():
         return "回购金额"
-    if "股息" in np or "派息" in np:
+    if "股息" in np or "派息" in np or "红利" in np:
         return "每股股息" if "每股" in np or "每股" in context[-3:] else "股息"
     for head in _PLAIN_HEADS:
         if np.endswith(head):
@@ -201,7 +239,8 @@ def normalize_measure(np: str, context: str = "", unit: str = "") -> str:
     return _CANON.get(np, np)
 
 
-def _np_before(text: str, lo: int, hi: int, blocked, date_starts: dict[int, int] | None = None) -> str:
+def _np_before(text: str, lo: int, hi: int, blocked, date_starts: dict[int, int] | None = None,
+               need_head: bool = True) -> str:
     """The noun phrase ending at ``hi`` (after linking words are stripped), not before ``lo``.
 
     A date between the noun phrase and the figure is skipped too (规模有望在2030年超过…).
@@ -221,14 +260,28 @@ def _np_before(text: str, lo: int, hi: int, blocked, date_starts: dict[int, int]
         if not _NP_CHAR.match(c) and c not in "及与和":
             break
         if blocked(i - 1):
+            # a product named after its maker: 茅台酒营业收入 (not 腾讯营收, not 比亚迪汽车销量)
+            span = blocked(i - 1)
+            if (span[2] and i < end and text[i] not in _PRODUCT_NOT and not _HEAD_START.match(text, i)
+                    and _HEAD_START.match(text, i + 1)):
+                i = max(lo, span[0])
             break
-        if i < end and _NP_STOP.search(text, max(lo, i - 3), i):
+        if i < end and text[i - 1:i + 1] not in _NO_SPLIT and _NP_STOP.search(text, max(lo, i - 3), i):
             break
         i -= 1
     np = text[i:end]
     # 智能电动汽车等创新业务分部收入 -> 创新业务分部收入
     np = re.split(r"[等]", np)[-1]
+    if not need_head:
+        return np
     return np if _HEAD_RE.search(np) else ""
+
+
+_HEAD_START = re.compile("|".join(sorted(map(re.escape, MEASURE_HEADS + ("营业", "业务", "总", "净", "毛")),
+                                         key=len, reverse=True)))
+_PRODUCT_NOT = frozenset("的在年月日季度全总净其该各旗下与和及、")
+# a verb before a counted noun is not part of it: 拥有牧场21座 / 新增门店300家
+_COUNT_VERB = re.compile(r"^(?:拥有|持有|运营|经营|共有|现有|建有|新建|建成|开设|新开|新增|管理|布局|覆盖|设有)(?=.)")
 
 
 def _split_semicolons(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -265,12 +318,15 @@ def attribute_figures(
     # sources (赛诺咨询数据显示) are not subjects; a company publishing its own data is
     mentions = [x for x in mentions if not (x[2] == "Organization" and _SOURCE_AFTER.match(text, x[1]))]
     date_starts = {e: s for s, e, _ in dates}
-    blocked_spans = sorted([(s, e) for s, e, *_ in entities] + [(s, e) for s, e, _ in dates])
-    block_starts = [s for s, _ in blocked_spans]
+    blocked_spans = sorted([(s, e, True) for s, e, *_ in entities] + [(s, e, False) for s, e, _ in dates])
+    block_starts = [x[0] for x in blocked_spans]
 
-    def blocked(pos: int) -> bool:
+    def blocked(pos: int):
+        """The entity or date span covering ``pos`` (falsy when none)."""
         i = bisect_right(block_starts, pos) - 1
-        return i >= 0 and blocked_spans[i][0] <= pos < blocked_spans[i][1]
+        if i >= 0 and blocked_spans[i][0] <= pos < blocked_spans[i][1]:
+            return blocked_spans[i]
+        return None
 
     def sent_of(pos: int) -> tuple[int, int]:
         i = bisect_right(sent_starts, pos) - 1
@@ -320,7 +376,7 @@ def attribute_figures(
         elif _EVENT_BEFORE.search(text, max(0, s - 2), s):
             role = "event"
         elif len(d.value) == 7 and d.value[5:7].isdigit():
-            role = "month"
+            role = "event" if _ANNOUNCED_AFTER.match(text, e) else "month"  # 2025年3月，公司宣布…
         else:
             role = "period"
         usable.append((s, e, value, role))
@@ -332,8 +388,10 @@ def attribute_figures(
         """The items that start in [lo, hi)."""
         return items[bisect_left(starts, lo):bisect_left(starts, hi)]
 
-    def period_at(start: int, end: int, fig: FigureValue, measure: str | None) -> str | None:
-        if measure in _PRICE or (measure and measure.endswith("售价")):
+    def period_at(start: int, end: int, fig: FigureValue, measure: str | None, sector: bool,
+                  subject: str | None) -> str | None:
+        if measure in _PRICE or (measure and (measure.endswith(("售价", "价", "价涨幅", "价降幅"))
+                                              and not measure.startswith("股价"))):
             return None
         ss, se = sent_of(start)
         # a date written right before: 2020年8914亿元 / 去年同期的3.83亿元 / 上一季度的7%
@@ -346,7 +404,7 @@ def attribute_figures(
         if _PRESENT.search(text, cs, start) and not window(usable, ustarts, cs, start):
             return None  # 公司目前共有员工约1100人
         roles = ("period", "point", "month")
-        if measure and measure.startswith("股价"):
+        if measure and measure.startswith(("股价", "市值")):
             roles += ("day",)  # a share price moves on a day
         before = [
             (s, v) for s, e, v, role in window(usable, ustarts, ss, start)
@@ -360,8 +418,15 @@ def attribute_figures(
         if after:
             return after[0]
         # carried over: a year, quarter or range (or a 截至 day) of the paragraph so far
+        if sector:
+            return None  # an industry statistic takes no period from a company's sentence
         ps = para_start(start)
-        carried = [v for s, e, v, role in window(usable, ustarts, ps, ss) if e <= ss and role in ("period", "point")]
+        carried = [(s, v) for s, e, v, role in window(usable, ustarts, ps, ss)
+                   if e <= ss and role in ("period", "point")]
+        if carried:
+            # the latest period of the last sentence that has one (2024年…，2023年亏损…。全年… -> 2024)
+            last_sent = sent_of(carried[-1][0])[0]
+            carried = [max((v for s, v in carried if s >= last_sent), key=lambda v: v[:4])]
         if carried and ss > 0 and text[ss - 1] in "；;":
             return carried[-1]  # the part of the sentence before ；
         if _FUTURE.search(text, ss, start):
@@ -371,7 +436,7 @@ def attribute_figures(
         # a paragraph without dates of its own continues the last period of the text,
         # unless it reports what someone said
         if any(role not in ("compare", "base") for *_, role in window(usable, ustarts, ps, start)) or _SPEECH.search(
-                text, ss, start):
+                text, ss, start) or subject is None:
             return None
         for s, e, v, role in reversed(window(usable, ustarts, 0, ps)):
             if role == "period" and e <= ps:
@@ -402,12 +467,28 @@ def attribute_figures(
                     or fig.unit == "pp" and prev[2].unit == "%"
                     or measure and measure.endswith("变动") and prev[2].unit == fig.unit):
                 change_of = i - 1
+        elif fig.direction and prev is not None and measure and measure.endswith("变动"):
+            for j in range(i - 2, -1, -1):  # 营收279.85亿元，同比增长22.6%，增加51.4亿元
+                if figures[j][0] < ss:
+                    break
+                if figures[j][2].direction is None and figures[j][2].unit == fig.unit:
+                    change_of = j
+                    break
 
         # --- subject ----------------------------------------------------------
         pool = [x for x in window(mentions, mstarts, ss, start) if x[1] <= start]
         # 宁德时代的份额约为比亚迪的两倍: the compared party is not the subject
         pool = [x for x in pool if not (fig.unit == "x" and text.startswith("的", x[1]) and x[1] + 1 == start)]
-        market = bool(measure and _MARKET_RE.search(measure))
+        pool = [x for x in pool if x[0] == 0 or text[x[0] - 1] not in _PREP_BEFORE
+                or text[x[1]:start] in ("", "的")]  # 对远航的12家客户: the owner of what is counted
+        # an industry statistic: 全国乳制品产量…, 国内半导体设备行业国产化率… with no company in its clause
+        sector = bool(_SECTOR_CLAUSE.search(text, max(0, cs - 1), start)) and not any(
+            x[0] >= cs and x[2] == "Company" for x in pool) and not _ANAPHOR.search(text, cs, start)
+        if sector:
+            pool = []
+            if measure and measure not in _CHANGE_MEASURES:
+                measure = _SECTOR_PREFIX.sub("", measure) or measure
+        market = sector or bool(measure and _MARKET_RE.search(measure))
         if pool and not (market and all(x[2] != "Company" for x in pool)):
             subject = ([x for x in pool if x[2] == "Company"] or pool)[-1][3]
         elif market:
@@ -423,11 +504,17 @@ def attribute_figures(
                 before_all = [x for x in window(mentions, mstarts, 0, start) if x[1] <= start]
                 subject = before_all[-1][3] if before_all else None
 
-        period = period_at(start, end, fig, measure)
+        period = period_at(start, end, fig, measure, sector, subject)
         out.append(Attribution(measure, subject, period, change_of))
         if subject is not None:
             prev_subject = subject
     return out
+
+
+def _nothing_counted_after(text: str, end: int) -> bool:
+    """No noun follows the count (存栏奶牛4.2万头，), unlike 覆盖300个城市."""
+    m = _COUNT_NOUN.match(text, end)
+    return m is not None and not m.group()
 
 
 def _measure(text: str, cs: int, start: int, end: int, fig: FigureValue,
@@ -442,6 +529,19 @@ def _measure(text: str, cs: int, start: int, end: int, fig: FigureValue,
     if after:
         return normalize_measure(after.group("m"), context, fig.unit)
     # --- changes ---------------------------------------------------------------
+    xc = _EXTRA_CHANGE.search(prefix) if not fig.direction else None
+    if xc:
+        np = _np_before(text, cs, cs + xc.start(), blocked)
+        m = normalize_measure(np, context, fig.unit) if np else None
+        up = bool(xc.group("up"))
+        if fig.unit == "%":
+            if m == "股价":
+                return "股价涨幅" if up else "股价跌幅"
+            if m and m.endswith("价"):
+                return m + ("涨幅" if up else "降幅")  # 出厂价上调约8%
+            return m
+        if not _is_change_unit(fig.unit) and m:
+            return m + "变动"  # 市值蒸发550亿美元
     cv = _CHANGE_VERB.search(prefix)
     if fig.direction and cv and (fig.unit in ("%", "x") or fig.unit == "pp"):
         np = _np_before(text, cs, cs + cv.start(), blocked)
@@ -460,7 +560,10 @@ def _measure(text: str, cs: int, start: int, end: int, fig: FigureValue,
         np = _np_before(text, cs, start, blocked)
         if np.endswith("增量") or np.endswith("减量"):
             return normalize_measure(np[:-2], context) + "变动"
-        if cv and prev_measure:
+        base_np = _np_before(text, cs, cs + cv.start(), blocked) if cv else ""
+        if base_np:
+            return normalize_measure(base_np, context, fig.unit) + "变动"  # 营收减少36亿元
+        if cv and prev_measure and prev_measure not in _CHANGE_MEASURES:
             return prev_measure + "变动"
         if cv and np:
             return normalize_measure(np, context, fig.unit) + "变动"
@@ -489,6 +592,13 @@ def _measure(text: str, cs: int, start: int, end: int, fig: FigureValue,
         if m == "规模" and prev_measure and prev_measure.endswith("规模"):
             return prev_measure
         return m
+    if counted and fig.unit not in NOUN_UNITS and _nothing_counted_after(text, end) and (
+            prev is None or prev[1] <= cs):
+        # a noun right before a count names what is counted: 存栏奶牛4.2万头, 拥有牧场21座
+        raw = _np_before(text, cs, start, blocked, date_starts, need_head=False)
+        raw = _COUNT_VERB.sub("", _clean_np(raw))
+        if 2 <= len(raw) <= 8 and not _VERB_MEASURE.search(raw) and not _SECTOR_NP.match(raw):
+            return raw + "数量"
     if prev is not None and prev_measure and prev[2].unit == fig.unit and not prev[2].direction and (
             not any(c in _SEP for c in text[prev[1]:start])):
         return prev_measure  # 由此前的30万辆上调至35万辆
@@ -524,6 +634,6 @@ def _measure(text: str, cs: int, start: int, end: int, fig: FigureValue,
         if noun and noun.group():
             n = noun.group()
             return _CANON.get(n, n + "数量")
-    if prev_measure:
+    if prev_measure and prev is not None and (prev[2].unit == fig.unit or prev[2].direction):
         return prev_measure
     return None
