@@ -59,8 +59,13 @@ period
     a month followed by an announcement (2025年3月，公司宣布) is no period; else, in a paragraph without dates of its
     own that reports no speech and whose figure has a subject, the last period of
     the text; else None.
-    Prices (售价), spans (近十年累计) and the present (目前) have no period.
-    截至…止的季度/年度 is that quarter or year.
+    Prices (售价), spans (近十年累计, 2023年以来, 未来五年) and the present (目前) have no
+    period; nor has a market figure in a view (分析师指出，储能市场规模…). 今年以来 is the
+    year to date (2025-01/<publication month>). 报告期内 is the period of the last report
+    named before it (2025年一季报 -> 2025-Q1, 第二季度业绩 -> 2025-Q2); 报告期末 its last day.
+    全年 after a quarter or a point of the same year is that year. A paragraph without
+    dates takes the text's last period only when its figure's subject is that of the last
+    figure before it. 截至…止的季度/年度/九个月 is that quarter, year or month range.
 """
 
 from __future__ import annotations
@@ -70,7 +75,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from newsgraph.extract.rules.dates import DateValue
+from newsgraph.extract.rules.dates import DateValue, interval_of
 from newsgraph.extract.rules.figures import NOUN_UNITS, FigureValue
 
 __all__ = ["Attribution", "MEASURE_HEADS", "attribute_figures", "normalize_measure"]
@@ -124,7 +129,7 @@ _VERB_CANON = {"交付": "交付量", "销售": "销量", "售出": "销量", "�
                "生产": "产量", "装机": "装机量", "招聘": "招聘人数", "裁员": "裁员人数", "新增用户": "新增用户数"}
 _PRICE = frozenset({"售价", "均价", "单价", "股价"})
 _DROP_PREFIX = re.compile(
-    r"^(?:其中|拟|目前|现有|共有|当前|期间|报告期内|期末|期内|公司|该公司|该行|该集团|本行|集团|其(?![他它余])|该|这一|这家|"
+    r"^(?:其中|拟|目前|现有|共有|当前|期间|报告期内|期末|期内|止|公司|该公司|该行|该集团|本行|集团|其(?![他它余])|该|这一|这家|"
     r"整体|综合|单季|当季|本季|全年|年度|总体|合计|共(?![享同])|者|后者|前者|拥有|持有|运营|经营|管理|旗下)+")
 # a sector or the whole market, not a company: 全国乳制品产量, 行业国产化率, 国内半导体设备行业…
 _SECTOR_NP = re.compile(r"^(?:全国|全球|我国|全行业|行业|整个行业|全市场|中国|国内外)|^[^，。]{0,10}?行业(?!收入)")
@@ -158,7 +163,17 @@ _NP_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z&·]")
 _SEP = "，,；;：:。！？!?\n（）()“”\"、"
 _TIMES_AFTER = re.compile(r"的[0-9０-９.一二两三四五六七八九十百几]+倍")
 _COMPARE_BEFORE = re.compile(r"(?:较|比|相比|与|同比|相较|对比|接近|超过|高于|低于)$")
-_ENDING_AFTER = re.compile(r"止?的?(?:(?P<q>季度|三个月)|(?P<h>六个月|半年度?)|(?P<y>年度|财年|全年|十二个月))")
+_ENDING_AFTER = re.compile(r"止?的?(?:(?P<q>季度|三个月)|(?P<h>六个月|半年度?)|(?P<y>年度|财年|全年|十二个月)"
+                           r"|(?P<n>[一二两四五七八九]|十一|1[01]|[2-9])个月)")
+# the report a date names: 2025年一季报 / 2024年年度报告 / 2025年第二季度业绩 (what 报告期内 refers to)
+_REPORT_AFTER = re.compile(
+    r"(?:(?P<q1>一季报|一季度报告|第一季度报告)|(?P<h1>半年报|中报|半年度报告|中期报告|中期业绩|半年度业绩|半年业绩)"
+    r"|(?P<q3>三季报|三季度报告|第三季度报告)|年报|年度报告|年度业绩|全年业绩|的?(?:季度)?(?:业绩|财报|财务报告|报告|业绩报告|业绩快报))")
+_REPORT_PERIOD = re.compile(r"报告期(?P<end>末)?")
+_OPINION = re.compile(r"认为|指出|预测|预计|估计|判断|测算|预期|看来")
+_FUTURE_SPAN = re.compile(r"(?:未来|今后|此后)[一二两三四五六七八九十\d]+(?:个)?年")
+_SINCE_AFTER = re.compile(r"以来")  # 今年以来: the year to date
+_CN_MONTHS = {"一": 1, "二": 2, "两": 2, "四": 4, "五": 5, "七": 7, "八": 8, "九": 9, "十一": 11}
 _PRESENT = re.compile(r"目前|当前|现有|如今|眼下")
 _FUTURE = re.compile(r"预计|预期|有望|计划|将(?!近)")
 _SPEECH = re.compile(r"透露|认为|表示|指出|坦言|强调|说|称")
@@ -352,11 +367,24 @@ def attribute_figures(
         return i
 
     # --- dates: which may serve as a figure's period -------------------------
-    usable = []  # (start, end, value, role) role: period | point | compare | event | day | month
+    usable = []  # (start, end, value, role) role: period | point | compare | event | day | month | span
+    reports = []  # (start, value): the reports the text names, for 报告期内
     for s, e, d in dates:
         if not d.value:
             continue
         value = d.value
+        rm = _REPORT_AFTER.match(text, e)
+        if rm and len(value) == 4:  # 根据2025年一季报，…
+            value = (f"{value}-Q1" if rm.group("q1") else f"{value}-H1" if rm.group("h1")
+                     else f"{value}-Q3" if rm.group("q3") else value)
+        if _SINCE_AFTER.match(text, e) and len(value) == 4:
+            # 今年以来 is the year to date; 2023年以来 is a span up to now (no period)
+            if published is not None and int(value) == published.year:
+                value = f"{value}-01/{value}-{published.month:02d}" if published.month > 1 else f"{value}-01"
+                usable.append((s, e, value, "period"))
+            else:
+                usable.append((s, e, value, "span"))
+            continue
         if _COMPARE_BEFORE.search(text, max(0, s - 4), s):
             role = "compare"
         elif _TIMES_AFTER.match(text, e):
@@ -367,8 +395,13 @@ def attribute_figures(
             if em:  # 截至2024年12月31日止的季度 -> 2024-Q4
                 role = "period"
                 mo = int(value[5:7])
-                value = (f"{value[:4]}-Q{(mo - 1) // 3 + 1}" if em.group("q")
-                         else f"{value[:4]}-H{1 if mo <= 6 else 2}" if em.group("h") else value[:4])
+                if em.group("n"):  # 截至2024年12月31日止九个月 -> 2024-04/2024-12
+                    k = int(em.group("n")) if em.group("n").isdigit() else int(_CN_MONTHS[em.group("n")])
+                    y0, m0 = divmod(int(value[:4]) * 12 + mo - 1 - (k - 1), 12)
+                    value = f"{y0}-{m0 + 1:02d}/{value[:7]}"
+                else:
+                    value = (f"{value[:4]}-Q{(mo - 1) // 3 + 1}" if em.group("q")
+                             else f"{value[:4]}-H{1 if mo <= 6 else 2}" if em.group("h") else value[:4])
         elif len(value) == 10 and text[s:e] in ("同期", "同日", "截至同日"):
             role = "point"  # the day of an earlier 截至
         elif len(value) == 10:
@@ -380,6 +413,8 @@ def attribute_figures(
         else:
             role = "period"
         usable.append((s, e, value, role))
+        if rm and role == "period":
+            reports.append((s, value))
     usable.sort()
     ustarts = [u[0] for u in usable]
     mstarts = [x[0] for x in mentions]
@@ -388,8 +423,20 @@ def attribute_figures(
         """The items that start in [lo, hi)."""
         return items[bisect_left(starts, lo):bisect_left(starts, hi)]
 
+    fstarts = [f[0] for f in figures]
+
     def period_at(start: int, end: int, fig: FigureValue, measure: str | None, sector: bool,
                   subject: str | None) -> str | None:
+        v = _period(start, end, fig, measure, sector, subject)
+        if v and "/" not in v and len(v) > 4:
+            # 四季度交付7.2万辆，全年交付22.2万辆: 全年 is the year of the date it follows
+            cs = clause_start(start, sent_of(start)[0])
+            if "全年" in text[cs:start] and not window(usable, ustarts, cs, start):
+                return v[:4]
+        return v
+
+    def _period(start: int, end: int, fig: FigureValue, measure: str | None, sector: bool,
+                subject: str | None) -> str | None:
         if measure in _PRICE or (measure and (measure.endswith(("售价", "价", "价涨幅", "价降幅"))
                                               and not measure.startswith("股价"))):
             return None
@@ -401,6 +448,26 @@ def attribute_figures(
         cs = clause_start(start, ss)
         if _SPAN_MARKER.search(text, cs, start) and not window(usable, ustarts, cs, start):
             return None
+        own = window(usable, ustarts, cs, start)
+        if own and own[-1][3] == "span":
+            return None  # 2023年以来，累计投资超过500亿元
+        # 报告期内: the period of the report the text is about (the last one named before)
+        rp = None
+        for rp in _REPORT_PERIOD.finditer(text, ss, start):
+            pass
+        if rp is not None and rp.group("end") and not reports:
+            v = _period(rp.start(), rp.start(), fig, measure, sector, subject)  # the text's period
+            iv = interval_of(v) if v and len(v) < 10 else None
+            return iv[1] if iv else v
+        if rp is not None and reports and not any(
+                role in ("period", "point", "month") for _s, _e, _v, role in window(usable, ustarts, rp.end(), start)):
+            named = [v for s, v in reports if s < rp.start()] or [reports[0][1]]
+            if rp.group("end"):  # 截至报告期末: the report period's last day
+                iv = interval_of(named[-1])
+                return iv[1] if iv else named[-1]
+            return named[-1]
+        if _FUTURE_SPAN.search(text, ss, start) and not window(usable, ustarts, ss, start):
+            return None  # 未来五年，公司累计投入500亿元
         if _PRESENT.search(text, cs, start) and not window(usable, ustarts, cs, start):
             return None  # 公司目前共有员工约1100人
         roles = ("period", "point", "month")
@@ -420,6 +487,8 @@ def attribute_figures(
         # carried over: a year, quarter or range (or a 截至 day) of the paragraph so far
         if sector:
             return None  # an industry statistic takes no period from a company's sentence
+        if subject is None and measure and _MARKET_RE.search(measure) and _OPINION.search(text, ss, start):
+            return None  # 分析师指出，储能市场规模约为3000亿元: a view, not a period's figure
         ps = para_start(start)
         carried = [(s, v) for s, e, v, role in window(usable, ustarts, ps, ss)
                    if e <= ss and role in ("period", "point")]
@@ -438,6 +507,9 @@ def attribute_figures(
         if any(role not in ("compare", "base") for *_, role in window(usable, ustarts, ps, start)) or _SPEECH.search(
                 text, ss, start) or subject is None:
             return None
+        j = bisect_left(fstarts, ps) - 1
+        if j >= 0 and j < len(out) and out[j].subject != subject:
+            return None  # a new paragraph about another company does not continue the period
         for s, e, v, role in reversed(window(usable, ustarts, 0, ps)):
             if role == "period" and e <= ps:
                 return v
@@ -543,8 +615,12 @@ def _measure(text: str, cs: int, start: int, end: int, fig: FigureValue,
         if not _is_change_unit(fig.unit) and m:
             return m + "变动"  # 市值蒸发550亿美元
     cv = _CHANGE_VERB.search(prefix)
+    while cv and cv.group("cmp") and blocked(cs + cv.start()):
+        cv = _CHANGE_VERB.search(prefix, blocked(cs + cv.start())[1] - cs)  # 比亚迪 is no 比
     if fig.direction and cv and (fig.unit in ("%", "x") or fig.unit == "pp"):
         np = _np_before(text, cs, cs + cv.start(), blocked)
+        if not np and date_starts and cs + cv.start() in date_starts:
+            np = _np_before(text, cs, cs + cv.start(), blocked, date_starts)  # 股价今日上涨3%
         base = cv.group("base")
         yoy = cv.group("cmp") is None or cv.group("cmp").startswith("同比") or bool(base and _YOY_BASE.search(base))
         if fig.unit == "pp":
@@ -598,7 +674,7 @@ def _measure(text: str, cs: int, start: int, end: int, fig: FigureValue,
         raw = _np_before(text, cs, start, blocked, date_starts, need_head=False)
         raw = _COUNT_VERB.sub("", _clean_np(raw))
         if 2 <= len(raw) <= 8 and not _VERB_MEASURE.search(raw) and not _SECTOR_NP.match(raw):
-            return raw + "数量"
+            return raw if raw.endswith(("数", "数量")) else raw + "数量"  # 门店数为…家
     if prev is not None and prev_measure and prev[2].unit == fig.unit and not prev[2].direction and (
             not any(c in _SEP for c in text[prev[1]:start])):
         return prev_measure  # 由此前的30万辆上调至35万辆

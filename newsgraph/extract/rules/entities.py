@@ -12,8 +12,10 @@ character offsets into that text, sorted by start:
 - ``find_gazetteer``: the shipped list of well-known companies and organizations (plus the
   user's alias files), longest match first.
 - ``find_company_suffix``: unknown companies by their last word (集团, 科技, 银行, 有限公司 …).
-- ``find_latin_names``: OpenAI, NVIDIA in Chinese text; only known names or ``X公司``.
+- ``find_latin_names``: OpenAI, NVIDIA in Chinese text; known names, ``X公司``, or a brand as
+  the subject of a business verb or after 旗下/平台 (Temu上线, 美团旗下Keeta).
 - ``find_stock_names``: the name before a stock code, 小米集团-W（01810）.
+- ``find_subsidiaries``: a name after 子公司 (全资子公司远航智驾完成融资).
 - ``find_media``: publications cited as a source, 据《数智财经》报道 (Organization).
 - ``find_people``: names after a title (董事长王传福), before a speech verb (张勇表示), or before
   a bracketed title (雷军（小米集团董事长）).
@@ -46,6 +48,7 @@ __all__ = [
     "find_people",
     "find_roles",
     "find_stock_names",
+    "find_subsidiaries",
     "load_gazetteer",
     "load_surnames",
     "load_titles",
@@ -387,6 +390,26 @@ _LICENSED = re.compile(r"(?:证券|银行|保险|基金|资本|期货|信托|理
 # A stem ending so names a part of a company, not one (六大业务集团, 消费者事业部).
 _STEM_BAD_END = re.compile(r"(?:业务|事业|板块|部门|条线|[两三四五六七八九十几多各]大)$")
 _STEM_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z·&]")
+# Words that continue a company's name after another company word (海岳控股集团, 北辰保险集团).
+_FORM_WORDS = frozenset({"集团", "控股", "股份"})
+# After a company word, the sector of its analysts or of a unit: 华泰证券|食品饮料行业分析师,
+# 国信证券|医药团队, 远航科技|汽车业务. The name ends at the first company word before it.
+_SECTOR_AFTER = re.compile(
+    r"[\u4e00-\u9fff]{0,6}?(?:行业|板块|业务|团队|分析师|研究员|首席|研究部|事业部|条线)"
+)
+# XX股份 is a listed company's short form (牧原股份) unless the shares themselves are meant.
+_SHARES_STEM_BAD = re.compile(
+    r"[持购让售押限股份权数亿万元]|^(?:全部|部分|剩余|其余|相应|同等|等额|新增|存量|新发|增发|流通)"
+)
+_SHARES_AFTER = re.compile(
+    r"(?:比例|总数|总额|数量|数|转让|回购|变动|激励|质押|支付|对价|占比|份额|解禁|锁定|登记|过户|"
+    r"合计|共计|约|逾|近|超|给|予|分派|分配)"
+)
+# A foreign company named with 公司 after its country: 美国超微公司 -> 超微.
+_FOREIGN_RE = re.compile(
+    r"(?:美国|日本|韩国|德国|法国|英国|荷兰|瑞士|瑞典|芬兰|丹麦|挪威|以色列|印度|新加坡|加拿大|"
+    r"澳大利亚|意大利|西班牙|比利时|爱尔兰|沙特)([\u4e00-\u9fff]{2,5}?)公司"
+)
 
 
 def _generic(stem: str) -> bool:
@@ -478,11 +501,24 @@ def find_company_suffix(
             continue  # 季度阿里巴巴集团: the known name ends here, the gazetteer has it
         legal = "公司" in suffix and "有限" in suffix or suffix.endswith(("股份公司", "集团公司"))
         typ = "Organization" if _ORG_RE.fullmatch(suffix) else "Company"
+        shares = False
         if not legal:
             words = re.findall(_WEAK, suffix)
-            if typ == "Company" and all(w in _WEAK_TAIL_ONLY for w in words):
+            if (len(words) > 1 and not suffix.endswith("公司")
+                    and (_SECTOR_AFTER.match(text, end) or _AFTER_SUFFIX_BAD.match(text, end))):
+                words = words[: _company_words(words)]
+                end = p + sum(map(len, words))
+                if end in ends:
+                    continue  # 华泰证券|食品饮料行业: the known name ends here
+            if words and words[-1] == "控股" and text.startswith(("子公司", "股东", "权"), end):
+                words = words[:-1]  # 远航科技|控股子公司: 控股 belongs to the subsidiary
+                end = p + sum(map(len, words))
+                if not words or end in ends:
+                    continue
+            shares = words == ["股份"]
+            if typ == "Company" and all(w in _WEAK_TAIL_ONLY for w in words) and not shares:
                 continue
-            if _AFTER_SUFFIX_BAD.match(text, end):
+            if _AFTER_SUFFIX_BAD.match(text, end) or shares and _SHARES_AFTER.match(text, end):
                 continue
         max_len = 16 if legal else 8
         start = _name_start(text, p, max_len, protect)
@@ -494,11 +530,33 @@ def find_company_suffix(
             continue
         if stem.isascii() and not legal:
             continue  # Latin + company word (AI公司, IT科技) is left to find_latin_names
+        if shares and (len(stem) > 4 or _SHARES_STEM_BAD.search(stem) or not all(map(_is_cjk, stem))
+                       or (start and (text[start - 1] in "的%％" or text[start - 1].isdigit()))
+                       or any(e == p for _, e in protect)):
+            continue  # 所持股份, 限售股份, 部分蔚来股份: shares, not a company
         if (not legal and gazetteer is not None and gazetteer.lookup(stem) is not None
                 and not _LICENSED.search(suffix)):
             continue  # 腾讯网络 = 腾讯's network business; but 东方财富证券 is a licensed company
         out.append((start, end, EntityCandidate(typ, normalize_name(text[start:end], False), "suffix")))
+    for m in _FOREIGN_RE.finditer(text):
+        s, e = m.span(1)
+        stem = m.group(1)
+        if _protected(protect, s) or _generic(stem) or _CUT_RE.search(stem):
+            continue
+        if re.fullmatch(f"[\u4e00-\u9fff]?(?:{_WEAK})+", stem) or stem.endswith("业"):
+            s = m.start()  # 美国铝业公司, 美国钢铁公司: the country is part of the name
+        out.append((s, e, EntityCandidate("Company", normalize_name(text[s:e], False), "suffix")))
+    out.sort(key=lambda m: m[0])
     return out
+
+
+def _company_words(words: Sequence[str]) -> int:
+    """How many of a run of company words name the company before a sector phrase: 证券|食品,
+    科技|汽车, but 控股集团 and 新能源汽车 (a tail-only word needs the next one) stay whole."""
+    n = 1
+    while n < len(words) and (words[n] in _FORM_WORDS or all(w in _WEAK_TAIL_ONLY for w in words[:n])):
+        n += 1
+    return n
 
 
 _MEDIA_RE = re.compile(
@@ -538,12 +596,28 @@ _LATIN_STOP = frozenset(
     "llm agi aigc api sdk ar vr xr mr ota nfc oled lcd led hr pr ipad iphone ui ux kpi roe roi "
     "tv pc hk us uk eu a h n b c ok".split()
 )
+# An unknown Latin brand used as a company: the subject of a business verb (Temu上线, Keeta的
+#用户, X在欧洲的市场份额) or named after 旗下/平台 (美团旗下Keeta, 电商平台X).
+_LATIN_BRAND_AFTER = re.compile(
+    r"\s*(?:(?:在[\u4e00-\u9fff]{1,6})?的?(?:市场份额|用户|营收|估值|母公司|创始人)|"
+    r"(?:已|已经|正式|将|也|还|则|近日|日前|首次|率先)?(?:上线|推出|发布|进入|覆盖|宣布|入驻|登陆|进军|旗下|平台))"
+)
+_LATIN_BRAND_BEFORE = re.compile(r"(?:旗下|平台|电商)$")
+# Products and models that are the subject of the same verbs (ChatGPT用户, Model Y上线).
+_LATIN_PRODUCTS = frozenset(
+    "chatgpt gpt sora gemini claude copilot llama kimi doubao qwen ernie grok bard siri alexa "
+    "windows android ios ipados macos harmonyos wechat weixin whatsapp instagram youtube chrome "
+    "office excel kindle xbox playstation switch airpods macbook ipad iphone watch vision model "
+    "mate pura nova galaxy pixel redmi poco autopilot fsd cybertruck robotaxi optimus steam".split()
+)
+_PRODUCT_TOKEN = re.compile(r"^(?:pro|max|ultra|plus|mini|air|lite|se|[a-z])$", re.I)
 _UNIT_RE = re.compile(r"(?:k|m|g|t)?(?:wh|w|b|hz|bps)$|^(?:mah|nm|mm|cm|km|kg|gb|tb|mb|mw|gw|kw)$", re.I)
 
 
 def find_latin_names(text: str, gazetteer: Gazetteer | None = None) -> list[Match]:
     """Latin-script company names inside Chinese text: a gazetteer name (OpenAI, NVIDIA,
-    Tencent -> 腾讯控股) or a word followed by 公司/集团 (Anthropic公司). Model and product names
+    Tencent -> 腾讯控股), a word followed by 公司/集团 (Anthropic公司), or a capitalized brand
+    before a business verb or after 旗下/平台 (Temu上线, 电商平台Vendora). Model and product names
     with digits (GPT-4o, iPhone 16), units (GWh) and acronyms (AI, IPO) are skipped."""
     out: list[Match] = []
     for m in _LATIN_RE.finditer(text):
@@ -580,9 +654,59 @@ def find_latin_names(text: str, gazetteer: Gazetteer | None = None) -> list[Matc
             or _LATIN_COMPANY_WORD.search(word)
             or (_LATIN_COMPANY_BEFORE.search(text, max(0, s - 4), s) and len(word) >= 3
                 and not word.islower())
+            or (_latin_brand(word)
+                and (_LATIN_BRAND_AFTER.match(text, e) or _LATIN_BRAND_BEFORE.search(text, max(0, s - 2), s)))
         ):
             continue
         out.append((s, e, EntityCandidate("Company", normalize_name(word, False), "latin")))
+    return out
+
+
+def _latin_brand(word: str) -> bool:
+    """Can ``word`` be a brand's name: capitalized (Temu, TikTok), not a short acronym (SKU),
+    not a product or model (ChatGPT, Model Y, Mate Pro)."""
+    tokens = word.split(" ")
+    return (
+        len(word) >= 3
+        and word[0].isupper()
+        and not (word.isupper() and len(word) <= 4)
+        and tokens[0].lower() not in _LATIN_PRODUCTS
+        and not any(_PRODUCT_TOKEN.match(t) for t in tokens[1:])
+    )
+
+
+# --- names after 子公司 -------------------------------------------------------------------------
+
+_SUBSIDIARY_RE = re.compile(r"(?:全资|控股|独资|参股|境外|境内)?子公司(?:之一)?")
+# What follows a subsidiary named as a subject or listed: 远航智驾完成融资, 海岳智能于3月成立.
+_SUBSIDIARY_NEXT = re.compile(
+    r"[（(，,、。；;]|(?:已|已经|正式|近日|日前|将|也|还)?(?:完成|宣布|获得|推出|发布|成立|注册|与|和|于|在|是|为|负责|主要)"
+)
+_SUBSIDIARY_BAD = re.compile(
+    r"业绩|营收|收入|利润|数量|业务|规模|员工|股权|资产|负债|情况|名单|数目|家数|层面|管理|经营|之间|合计|"
+    r"增长|下降|下滑|亏损|盈利|上涨|提升|减少|增加|扩大|收窄|分红|上市|融资"
+)
+
+
+def find_subsidiaries(
+    text: str, gazetteer: Gazetteer | None = None, *, known: Sequence[Match] | None = None
+) -> list[Match]:
+    """A company named right after 子公司 without a company word: 全资子公司远航智驾完成融资,
+    控股子公司海岳智能于3月成立. The name (2–6 characters) must be followed by a subject's verb
+    or a punctuation mark; 子公司数量, 子公司的营收 are not names."""
+    protect = _known_spans(text, gazetteer, known)
+    out: list[Match] = []
+    for m in _SUBSIDIARY_RE.finditer(text):
+        s = m.end()
+        e = s
+        while e < len(text) and e - s <= 6 and _is_cjk(text[e]) and not _SUBSIDIARY_NEXT.match(text, e):
+            e += 1
+        stem = text[s:e]
+        if not (2 <= len(stem) <= 6) or not _SUBSIDIARY_NEXT.match(text, e):
+            continue
+        if _protected(protect, s) or _CUT_RE.search(stem) or _generic(stem) or _SUBSIDIARY_BAD.search(stem):
+            continue
+        out.append((s, e, EntityCandidate("Company", normalize_name(stem, False), "suffix")))
     return out
 
 
@@ -1006,6 +1130,7 @@ def find_entities(
     cands: list[Match] = list(known)
     cands += find_stock_names(text, gazetteer, known=known)
     cands += find_company_suffix(text, gazetteer, known=known)
+    cands += find_subsidiaries(text, gazetteer, known=known)
     cands += find_latin_names(text, gazetteer)
     cands += find_media(text)
     cands += find_people(text, titles, surnames, gazetteer)

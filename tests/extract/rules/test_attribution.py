@@ -323,3 +323,116 @@ NEW_CASES = [
 @pytest.mark.parametrize(("text", "names", "published", "expected"), NEW_CASES)
 def test_attribute_figures_unseen_style(text, names, published, expected):
     assert run(text, names, published) == expected
+
+
+# --- periods in unseen-style paragraphs: each figure takes the period its own clause states ------
+PERIOD_CASES = [
+    (  # two dates for two clauses (而2023年为…; 上半年…，下半年…)
+        "理想汽车2024年营收1445亿元，而2023年为1239亿元。2024年上半年，公司交付新车18.9万辆，下半年交付31.2万辆。",
+        {"理想汽车": ("Company", "理想汽车")}, "2025-03-28", [
+            ("1445亿元", "营收", "理想汽车", "2024", None),
+            ("1239亿元", "营收", "理想汽车", "2023", None),
+            ("18.9万辆", "交付量", "理想汽车", "2024-H1", None),
+            ("31.2万辆", "交付量", "理想汽车", "2024-H2", None),
+        ],
+    ),
+    (  # 截至 is a point; 报告期内 is the period of the report (not the 截至 day before it)
+        "美团发布2025年第二季度业绩。截至6月30日，美团现金储备为976亿元。报告期内，公司营收为918亿元，同比增长11.7%。",
+        {"美团": ("Company", "美团")}, "2025-08-29", [
+            ("976亿元", "现金储备", "美团", "2025-06-30", None),
+            ("918亿元", "营收", "美团", "2025-Q2", None),
+            ("11.7%", "同比增长", "美团", "2025-Q2", 1),
+        ],
+    ),
+    (  # 报告期内 with two reports named: the latest one (一季报 -> Q1)
+        "片仔癀同日发布2024年年报及2025年一季报。报告期内，公司营收为29.6亿元。",
+        {"片仔癀": ("Company", "片仔癀")}, "2025-04-20", [
+            ("29.6亿元", "营收", "片仔癀", "2025-Q1", None),
+        ],
+    ),
+    (  # targets take their future period; 未来五年 is no period (and nothing carries into it)
+        "零跑汽车预计2025年交付50万辆，到2030年年销量将达到400万辆。未来五年，公司累计投入300亿元用于研发。",
+        {"零跑汽车": ("Company", "零跑汽车")}, "2025-03-12", [
+            ("50万辆", "交付量", "零跑汽车", "2025", None),
+            ("400万辆", "销量", "零跑汽车", "2030", None),
+            ("300亿元", "累计投入", "零跑汽车", None, None),
+        ],
+    ),
+    (  # cumulative periods: 前三季度; 今年以来 is the year to date (up to the publication month)
+        "2024年前三季度，长城汽车实现营收1422.5亿元。今年以来，公司海外销量累计达30万辆。",
+        {"长城汽车": ("Company", "长城汽车")}, "2024-10-25", [
+            ("1422.5亿元", "营收", "长城汽车", "2024-01/2024-09", None),
+            ("30万辆", "海外销量", "长城汽车", "2024-01/2024-10", None),
+        ],
+    ),
+    (  # 全年 after a quarter or a 截至 point is the whole year
+        "蔚来2024年四季度交付7.2万辆，全年交付22.2万辆。截至2024年末，公司现金储备为419亿元，全年研发投入为130亿元。",
+        {"蔚来": ("Company", "蔚来")}, "2025-03-21", [
+            ("7.2万辆", "交付量", "蔚来", "2024-Q4", None),
+            ("22.2万辆", "交付量", "蔚来", "2024", None),
+            ("419亿元", "现金储备", "蔚来", "2024-12", None),
+            ("130亿元", "研发投入", "蔚来", "2024", None),
+        ],
+    ),
+    (  # fiscal periods: 截至…止九个月 is a nine-month range; 截至…止年度 is the fiscal year
+        "3月31日，联想集团公布截至2024年12月31日止九个月业绩，营收为517亿美元。"
+        "迅销截至2025年8月31日止年度营收为3.4万亿日元。",
+        {"联想集团": ("Company", "联想集团"), "迅销": ("Company", "迅销")}, "2025-10-10", [
+            ("517亿美元", "营收", "联想集团", "2024-04/2024-12", None),
+            ("3.4万亿日元", "营收", "迅销", "2025", None),
+        ],
+    ),
+    (  # a paragraph without a date continues the period only when it continues the subject
+        "宁德时代2024年实现营收3620亿元。\n\n宁德时代的储能电池出货量为93GWh。\n\n"
+        "另一方面，亿纬锂能的储能电池出货量为50GWh。",
+        {"宁德时代": ("Company", "宁德时代"), "亿纬锂能": ("Company", "亿纬锂能")}, "2025-03-15", [
+            ("3620亿元", "营收", "宁德时代", "2024", None),
+            ("93GWh", "出货量", "宁德时代", "2024", None),
+            ("50GWh", "出货量", "亿纬锂能", None, None),
+        ],
+    ),
+    (  # an analyst's market size and a price have no temporal anchor
+        "2024年，阳光电源营收778亿元。分析师指出，储能市场规模约为3000亿元，储能电池均价约为0.4元/Wh。",
+        {"阳光电源": ("Company", "阳光电源")}, "2025-04-28", [
+            ("778亿元", "营收", "阳光电源", "2024", None),
+            ("3000亿元", "市场规模", None, None, None),
+            ("0.4元", "储能电池均价", "阳光电源", None, None),
+        ],
+    ),
+    (  # 截至报告期末 is the last day of the period the text reports
+        "华住集团2024年四季度营收60亿元，同比增长4%；截至报告期末，公司门店数为11427家。",
+        {"华住集团": ("Company", "华住集团")}, "2025-03-20", [
+            ("60亿元", "营收", "华住集团", "2024-Q4", None),
+            ("4%", "同比增长", "华住集团", "2024-Q4", 0),
+            ("11427家", "门店数", "华住集团", "2024-12-31", None),
+        ],
+    ),
+    (  # 2023年以来 is a span (no period); a share price moves on a day; 比亚迪 holds no 比
+        "2023年以来，比亚迪累计投资超过500亿元建设海外工厂。比亚迪股价今日上涨3%。",
+        {"比亚迪": ("Company", "比亚迪")}, "2025-03-20", [
+            ("500亿元", "累计投资", "比亚迪", None, None),
+            ("3%", "股价涨幅", "比亚迪", "2025-03-20", None),
+        ],
+    ),
+    (  # 去年同期 as a comparison base is the same period a year earlier
+        "安踏上半年营收385亿元，高于去年同期的337亿元。小鹏汽车二季度交付新车10.3万辆，去年同期交付3.0万辆。",
+        {"安踏": ("Company", "安踏"), "小鹏汽车": ("Company", "小鹏汽车")}, "2025-08-28", [
+            ("385亿元", "营收", "安踏", "2025-H1", None),
+            ("337亿元", "营收", "安踏", "2024-H1", None),
+            ("10.3万辆", "交付量", "小鹏汽车", "2025-Q2", None),
+            ("3.0万辆", "交付量", "小鹏汽车", "2024-Q2", None),
+        ],
+    ),
+    (  # a named quarterly report is that quarter; a forecast does not inherit it
+        "根据2025年一季报，牧原股份实现营收360.8亿元。公司预计，到2026年海外收入将达到80亿元。",
+        {"牧原股份": ("Company", "牧原股份")}, "2025-04-28", [
+            ("360.8亿元", "营收", "牧原股份", "2025-Q1", None),
+            ("80亿元", "海外收入", "牧原股份", "2026", None),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "names", "published", "expected"), PERIOD_CASES)
+def test_attribute_periods_unseen_style(text, names, published, expected):
+    assert run(text, names, published) == expected

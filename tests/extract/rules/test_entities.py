@@ -348,3 +348,92 @@ def test_find_entities_takes_extra_candidates():
     extra = [(3, 5, EntityCandidate("Company", "蓝湾", "ner"))]
     found = find_entities(text, GAZ, extra=extra)
     assert [(s, e, c.source) for s, e, c in found] == [(3, 7, "suffix")]  # the longer span wins
+
+
+# --- generalization: surface forms beyond the dev articles ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a company word before its analysts' or a unit's sector ends the name at the company word
+        ("海岳证券食品饮料行业分析师宋立文认为，白酒需求回暖", [(0, 4, "海岳证券", "海岳证券")]),
+        ("澄川证券医药行业首席分析师李明表示", [(0, 4, "澄川证券", "澄川证券")]),
+        ("澄川证券电子研究员认为", [(0, 4, "澄川证券", "澄川证券")]),
+        ("鼎越基金医药团队认为", [(0, 4, "鼎越基金", "鼎越基金")]),
+        ("北辰保险汽车业务保费增长", [(0, 4, "北辰保险", "北辰保险")]),
+        ("远航集团物流板块营收增长", [(0, 4, "远航集团", "远航集团")]),
+        ("远航科技汽车业务负责人表示", [(0, 4, "远航科技", "远航科技")]),
+        ("蓝湾银行零售业务收入增长", [(0, 4, "蓝湾银行", "蓝湾银行")]),
+        # a corporate-form word still continues the name
+        ("海岳控股集团今日公告", [(0, 6, "海岳控股集团", "海岳控股集团")]),
+        ("北辰保险集团发布年报", [(0, 6, "北辰保险集团", "北辰保险集团")]),
+        ("海信控股集团有限公司宣布", [(0, 10, "海信控股集团有限公司", "海信控股集团")]),
+        ("安克创新科技股份有限公司发布年报", [(0, 12, "安克创新科技股份有限公司", "安克创新科技")]),
+        ("星河动力（中国）有限公司宣布", [(0, 12, "星河动力（中国）有限公司", "星河动力")]),
+        # XX股份: the short form of a listed company
+        ("牧川股份发布公告称，拟回购股份", [(0, 4, "牧川股份", "牧川股份")]),
+        ("公告显示，远川股份2024年营收增长12%", [(5, 9, "远川股份", "远川股份")]),
+        # a foreign company: X公司 after a country
+        ("美国超微公司发布新一代芯片，韩国星澜公司跟进，日本三星公司", [(2, 4, "超微", "超微"), (16, 18, "星澜", "星澜")]),
+        # negatives: shares, sector phrases and units of a company
+        ("公司拟转让所持股份，部分股份已质押，国有股份占比下降", []),
+        ("股东减持股份比例不超过2%，限售股份解禁", []),
+        ("计划回购至少800亿港元股份，出售所持高鑫零售的全部股份，出让了部分蔚来股份", []),
+        ("证券行业分析师认为，银行业务和保险板块承压", []),
+        ("美国公司和日本企业加大投资", []),
+        ("美国铝业公司宣布裁员", [(0, 4, "美国铝业", "美国铝业")]),
+    ],
+)
+def test_find_company_suffix_generalizes(text, expected):
+    assert spans(text, find_company_suffix(text, GAZ)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a known broker or bank is not extended over the sector of its analysts
+        ("华泰证券食品饮料行业分析师张晓认为", [(0, 4, "华泰证券", "华泰证券"), (13, 15, "张晓", "张晓")]),
+        ("国信证券医药行业首席分析师李明表示", [(0, 4, "国信证券", "国信证券"), (13, 15, "李明", "李明")]),
+        ("招商银行零售业务收入增长", [(0, 4, "招商银行", "招商银行")]),
+        # brands in business news are companies
+        ("Temu上线日本站，SHEIN进入巴西市场",
+         [(0, 4, "Temu", "Temu"), (10, 15, "SHEIN", "希音")]),
+        ("TikTok Shop在东南亚的市场份额持续提升", [(0, 11, "TikTok Shop", "TikTok Shop")]),
+        ("美团旗下Keeta覆盖沙特多个城市", [(0, 2, "美团", "美团"), (4, 9, "Keeta", "Keeta")]),
+        # a name after 子公司
+        ("远航科技全资子公司远航智驾完成融资",
+         [(0, 4, "远航科技", "远航科技"), (9, 13, "远航智驾", "远航智驾")]),
+        ("远航科技控股子公司海岳智能于3月成立", [(0, 4, "远航科技", "远航科技"), (9, 13, "海岳智能", "海岳智能")]),
+        # negatives
+        ("公司旗下子公司数量达到20家，子公司的营收增长", []),
+        ("远航科技子公司业绩增长，子公司与母公司签署协议", [(0, 4, "远航科技", "远航科技")]),
+        ("全资子公司远航智驾（深圳）科技有限公司完成融资",
+         [(5, 19, "远航智驾（深圳）科技有限公司", "远航智驾(深圳)科技")]),
+    ],
+)
+def test_find_entities_generalizes(text, expected):
+    assert [(s, e, text[s:e], c.name) for s, e, c in find_entities(text, GAZ)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an unknown Latin name as the subject of a business verb, or after 旗下/平台
+        ("Lumora上线日本站", [(0, 6, "Lumora", "Lumora")]),
+        ("Zentro的用户突破5000万，营收翻倍", [(0, 6, "Zentro", "Zentro")]),
+        ("Brightway在欧洲的市场份额升至12%", [(0, 9, "Brightway", "Brightway")]),
+        ("跨境电商平台Vendora进入墨西哥", [(6, 13, "Vendora", "Vendora")]),
+        ("某集团旗下Kestrel覆盖30个国家", [(5, 12, "Kestrel", "Kestrel")]),
+        # negatives: products, models, acronyms, units, tickers
+        ("OpenAI旗下ChatGPT用户突破8亿", [(0, 6, "OpenAI", "OpenAI")]),
+        ("特斯拉Model Y上线，Mate 70发布，iPhone推出新配色", []),
+        ("CEO发布公开信，AI用户增长，App上线新版本，IoT平台覆盖", []),
+        ("GDP增长，ETF规模扩大，A股上线，H股营收", []),
+        ("储能GWh用户，SUV推出，Pro版本上线", []),
+        ("Gemini上线新功能，Sora发布新版，Copilot用户增长", []),
+        ("Vision Pro上线中国市场，Steam平台上线新游戏，Switch平台覆盖", []),
+    ],
+)
+def test_find_latin_brands(text, expected):
+    assert spans(text, find_latin_names(text, GAZ)) == expected
