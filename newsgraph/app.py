@@ -10,8 +10,10 @@ from typing import Callable, Iterable, Iterator
 from . import __version__
 from .extract.pipeline import PipelineOptions, build_nlp, extract
 from .extract.reader import Metadata, ReadResult, read_inputs
-from .extract.serialize import to_document
-from .graph import Store, unchanged_articles, write_batch
+from .extract.records import Article
+from .extract.serialize import article_dict, to_document
+from .graph import (GraphWriteError, Store, article_fingerprint, unchanged_articles, update_article_paths,
+                    write_batch)
 
 Progress = Callable[[int], None]
 
@@ -45,34 +47,56 @@ class IngestReport:
 
 
 def read_all(inputs: Iterable[str], defaults: Metadata, stdin=None) -> tuple[list, list[dict], list[str]]:
-    """Articles (de-duplicated by id), failures and warnings; reading never stops at a bad file."""
-    articles, failed, warnings, seen = [], [], [], set()
+    """Articles, failures and warnings; reading never stops at a bad file. An article read twice
+    (the same text, or the same URL) is kept once, in its last version, with a warning."""
+    by_id: dict[str, Article] = {}
+    failed, warnings = [], []
     for result in read_inputs(inputs, defaults, stdin=stdin):
         warnings.extend(result.warnings)
         if result.article is None:
             failed.append({"source": result.source, "error": result.error})
-        elif result.article.id not in seen:
-            seen.add(result.article.id)
-            articles.append(result.article)
-    return articles, failed, warnings
+            continue
+        earlier = by_id.pop(result.article.id, None)
+        if earlier is not None:
+            warnings.append(f"{result.source}: the same article as {earlier.path or '<stdin>'}; keeping this one")
+        by_id[result.article.id] = result.article
+    return list(by_id.values()), failed, warnings
+
+
+def _fingerprint(article: Article) -> str:
+    return article_fingerprint(article_dict(article, with_text=True))
 
 
 def ingest(inputs: Iterable[str], store: Store, *, defaults: Metadata = Metadata(),
            options: PipelineOptions = PipelineOptions(), batch_size: int = 20,
            progress: Callable[[int], None] | None = None,
            on_total: Callable[[int], None] | None = None, stdin=None) -> IngestReport:
-    """Read, extract and write; articles already stored by the same extractor are skipped."""
+    """Read, extract and write. Articles stored with the same text, metadata and extractor are
+    skipped; a batch that fails to write is reported and the other batches are still written."""
     started = time.perf_counter()
     report = IngestReport(store.name, store.location)
     articles, report.failed, report.warnings = read_all(inputs, defaults, stdin)
     report.read = len(articles)
     extractor = extractor_id(options)
     store.ensure_schema()
-    done = unchanged_articles(store, [a.id for a in articles], extractor)
+    done = unchanged_articles(store, {a.id: _fingerprint(a) for a in articles}, extractor)
+    update_article_paths(store, [article_dict(a) for a in articles if a.id in done])
     todo = [a for a in articles if a.id not in done]
     report.unchanged = len(articles) - len(todo)
+    keep = [a.id for a in articles]
     if on_total:
         on_total(len(todo))
+
+    def flush(batch: list[dict]) -> None:
+        try:
+            write_batch(store, batch, extractor, keep)
+            report.ingested += len(batch)
+        except (GraphWriteError, ValueError) as error:
+            report.failed.extend({"source": d["article"].get("path") or d["article"]["id"], "error": str(error)}
+                                 for d in batch)
+        if progress:
+            progress(len(batch))
+
     if todo:
         nlp = build_nlp(options)
         batch: list[dict] = []
@@ -82,20 +106,16 @@ def ingest(inputs: Iterable[str], store: Store, *, defaults: Metadata = Metadata
             except Exception as error:  # one bad article must not stop the others
                 report.failed.append({"source": article.path or article.id,
                                       "error": f"{article.path or article.id}: extraction failed: {error}"})
+                if progress:
+                    progress(1)
                 continue
             batch.append(to_document(extraction, with_text=True))
             report.characters += len(article.text)
             if len(batch) >= batch_size:
-                write_batch(store, batch, extractor)
-                report.ingested += len(batch)
-                if progress:
-                    progress(len(batch))
+                flush(batch)
                 batch = []
         if batch:
-            write_batch(store, batch, extractor)
-            report.ingested += len(batch)
-            if progress:
-                progress(len(batch))
+            flush(batch)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -103,11 +123,18 @@ def ingest(inputs: Iterable[str], store: Store, *, defaults: Metadata = Metadata
 def extract_documents(inputs: Iterable[str], *, defaults: Metadata = Metadata(),
                       options: PipelineOptions = PipelineOptions(), with_text: bool = False,
                       stdin=None) -> Iterator[tuple[ReadResult, dict | None]]:
-    """(read result, extraction document) in input order; the document is None when unreadable."""
+    """(read result, extraction document) in input order; the document is None when the input
+    could not be read or extracted (the result's error says why)."""
     nlp = None
     for result in read_inputs(inputs, defaults, stdin=stdin):
         if result.article is None:
             yield result, None
             continue
         nlp = nlp or build_nlp(options)
-        yield result, to_document(next(extract([result.article], nlp)), with_text=with_text)
+        try:
+            document = to_document(next(extract([result.article], nlp)), with_text=with_text)
+        except Exception as error:  # one bad article must not stop the others
+            yield ReadResult(result.source, None, f"{result.source}: extraction failed: {error}",
+                             result.warnings), None
+            continue
+        yield result, document

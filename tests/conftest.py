@@ -21,10 +21,12 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="session")
 def neo4j_server(tmp_path_factory) -> dict[str, str]:
-    """{"uri", "browser_url"}: NEO4J_URI when set (CI starts the server), else one this session starts."""
-    if os.environ.get("NEO4J_URI"):
-        yield {"uri": os.environ["NEO4J_URI"],
-               "browser_url": os.environ.get("NEO4J_BROWSER_URL", "http://127.0.0.1:7474/browser/")}
+    """{"uri", "browser_url"} of a Neo4j server the tests may wipe: NEWSGRAPH_TEST_NEO4J_URI when set
+    (.ci/run starts one), else one this session starts and stops. Never NEO4J_URI: that is the
+    user's own graph, which the tests would clear."""
+    if os.environ.get("NEWSGRAPH_TEST_NEO4J_URI"):
+        yield {"uri": os.environ["NEWSGRAPH_TEST_NEO4J_URI"],
+               "browser_url": os.environ.get("NEWSGRAPH_TEST_NEO4J_BROWSER_URL", "http://127.0.0.1:7474/browser/")}
         return
     run_dir = tmp_path_factory.mktemp("neo4j")
     bolt, http = _free_port(), _free_port()

@@ -57,4 +57,4 @@ def browser_command(neo4j_uri, neo4j_user, http_port, browser_url_, print_style,
     click.echo("  - or paste the output of `newsgraph browser --style` into the editor and run it.")
     click.echo("")
     click.echo("Then ask questions: `newsgraph ask --list`; `newsgraph ask NAME -p … --cypher` prints one")
-    click.echo("with its :param lines to paste into the Browser.")
+    click.echo("with its :params line to paste into the Browser.")

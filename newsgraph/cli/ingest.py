@@ -6,7 +6,7 @@ import sys
 import click
 
 from ..app import ingest
-from ..extract.reader import InputError
+from ..extract.reader import InputError, expand_inputs
 from .common import echo_json, pipeline, stderr, store_from
 from .options import CONTEXT, input_options, metadata, pipeline_options, silent_option, store_options
 
@@ -35,6 +35,10 @@ def ingest_command(inputs, published, source, db_path, neo4j_uri, neo4j_user, ne
       cat articles.ndjson | newsgraph ingest -
     """
     options = pipeline(aliases, user_dicts, no_ner)
+    try:
+        expand_inputs(inputs)  # a wrong path fails before any store is opened or created
+    except InputError as error:
+        raise click.ClickException(f"{error}. Pass files, directories, globs or - for stdin.") from None
     with store_from(db_path, neo4j_uri, neo4j_user, neo4j_password, neo4j_database) as store:
         bar = None
 
@@ -61,8 +65,10 @@ def ingest_command(inputs, published, source, db_path, neo4j_uri, neo4j_user, ne
     if not silent:
         for warning in report.warnings:
             stderr(f"warning: {warning}")
-        for failure in report.failed:
-            stderr(f"error: {failure['error']}")
+        if report.read == 0 and not report.failed:
+            stderr(f"warning: no articles found in {', '.join(inputs)} (.md, .txt, .ndjson, .jsonl files)")
+    for failure in report.failed:
+        stderr(f"error: {failure['error']}")
     echo_json(summary)
     if report.failed:
         raise SystemExit(1)

@@ -54,7 +54,7 @@ pipeline_options = _compose(
     click.option("--no-ner", is_flag=True, help="Rules and gazetteer only, without the trained NER model."),
 )
 
-silent_option = click.option("--silent", is_flag=True, help="No progress output on stderr.")
+silent_option = click.option("--silent", is_flag=True, help="No progress bar or warnings on stderr (errors are still printed).")
 
 
 def metadata(published: str | None, source: str | None) -> Metadata:

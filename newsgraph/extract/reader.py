@@ -222,6 +222,7 @@ def parse_document(text: str, source: str, defaults: Metadata, path: str | None)
         author=_clean(meta.get("author")),
         url=url,
         fictional=bool(meta.get("fictional", False)),
+        source_path=str(Path(path).resolve()) if path else None,
     )
 
 
@@ -274,6 +275,7 @@ def _read_ndjson(text: str, source: str, defaults: Metadata) -> Iterator[ReadRes
                 raise ValueError('expected a JSON object with a "text" string')
             unknown = sorted(set(record) - set(ARTICLE_KEYS) - {"author", "fictional"})
             warnings = (f"{where}: ignored keys {', '.join(unknown)}",) if unknown else ()
+            record = {k: normalize_text(v) if isinstance(v, str) else v for k, v in record.items()}
             body = record["text"].strip()
             if not body:
                 raise ValueError("empty text")

@@ -12,13 +12,16 @@ from dataclasses import dataclass, field
 class Article:
     id: str
     text: str
-    path: str | None = None
+    path: str | None = None  # as shown: relative to the working directory, or file.ndjson:LINE
     title: str | None = None
     published: str | None = None  # ISO date, YYYY-MM-DD
     source: str | None = None
     author: str | None = None
     url: str | None = None
     fictional: bool = False
+    # The file this article is, as an absolute path: an edited file replaces the article it was.
+    # None for NDJSON lines and stdin, which have no identity beyond their text or URL.
+    source_path: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from .rules.dates import interval_of
-from .records import Extraction
+from .records import Article, Extraction
 
 
 def _number(value: float | int | None) -> float | int | None:
@@ -13,16 +13,22 @@ def _number(value: float | int | None) -> float | int | None:
     return value
 
 
-def to_document(extraction: Extraction, with_text: bool = False) -> dict[str, Any]:
-    a = extraction.article
+def article_dict(a: Article, with_text: bool = False) -> dict[str, Any]:
     article: dict[str, Any] = {
         "id": a.id, "path": a.path, "title": a.title, "published": a.published,
         "source": a.source, "author": a.author, "url": a.url,
     }
     if a.fictional:
         article["fictional"] = True
+    if a.source_path:
+        article["source_path"] = a.source_path
     if with_text:
         article["text"] = a.text
+    return article
+
+
+def to_document(extraction: Extraction, with_text: bool = False) -> dict[str, Any]:
+    article = article_dict(extraction.article, with_text)
     relations = [
         {"subject": role.person, "type": "HOLDS_ROLE", "object": role.org, "title": role.title,
          "text": role.text, "start": role.start, "end": role.end}

@@ -16,7 +16,7 @@ NEO4J_INDEXES = tuple(
 ) + tuple(
     f"CREATE INDEX {label.lower()}_name IF NOT EXISTS FOR (n:{label}) ON (n.name)"  # questions look names up
     for label in ENTITY_LABELS
-) + ("CREATE INDEX article_path IF NOT EXISTS FOR (n:Article) ON (n.path)",)
+) + ("CREATE INDEX article_source_path IF NOT EXISTS FOR (n:Article) ON (n.source_path)",)
 
 
 def _columns(properties: dict[str, str]) -> str:
@@ -38,15 +38,31 @@ EMBEDDED_REL_TABLES = tuple(
 
 # --- reading state ---------------------------------------------------------------------------
 
-ARTICLES_BY_ID = "UNWIND $ids AS id MATCH (a:Article {id: id}) RETURN a.id AS id, a.extractor AS extractor"
+ARTICLES_BY_ID = """
+UNWIND $ids AS id MATCH (a:Article {id: id})
+RETURN a.id AS id, a.extractor AS extractor, a.fingerprint AS fingerprint
+"""
 
-# Articles a batch replaces: the same id, or an edited version at the same path or URL.
+# Articles a batch replaces: the same id, or an edited version of the same file or URL, unless
+# that older article is itself among the articles of this run (a renamed file, say).
 STALE_ARTICLES = """
 UNWIND $rows AS r
 MATCH (a:Article)
-WHERE a.id = r.id OR (r.path IS NOT NULL AND a.path = r.path) OR (r.url IS NOT NULL AND a.url = r.url)
+WHERE a.id = r.id OR ((r.source_path IS NOT NULL AND a.source_path = r.source_path
+                       OR r.url IS NOT NULL AND a.url = r.url) AND NOT a.id IN $keep)
 RETURN DISTINCT a.id AS id
 """
+
+# Where an unchanged article now lives (a renamed or moved file).
+SET_ARTICLE_PATHS = """
+UNWIND $rows AS r MATCH (a:Article {id: r.id}) SET a.path = r.path, a.source_path = r.source_path
+"""
+
+# Entities whose aliases or existence depend on articles about to be replaced.
+ENTITIES_OF_ARTICLES = {
+    label: f"UNWIND $ids AS id MATCH (:Article {{id: id}})-[:MENTIONS]->(e:{label}) RETURN DISTINCT e.key AS key"
+    for label in ENTITY_LABELS
+}
 
 # --- deleting an article's facts -------------------------------------------------------------
 
@@ -67,7 +83,8 @@ UNWIND $rows AS r
 MERGE (a:Article {id: r.id})
 SET a.name = r.name, a.title = r.title, a.published = r.published, a.source = r.source,
     a.author = r.author, a.url = r.url, a.path = r.path, a.text = r.text,
-    a.extractor = r.extractor, a.fictional = r.fictional
+    a.extractor = r.extractor, a.fictional = r.fictional, a.source_path = r.source_path,
+    a.fingerprint = r.fingerprint
 """
 
 MERGE_SENTENCES = """
@@ -110,7 +127,8 @@ SET_ALIASES = {
 MERGE_PERIODS = """
 UNWIND $rows AS r
 MERGE (p:Period {key: r.key})
-SET p.name = r.key, p.first_day = r.first_day, p.last_day = r.last_day
+SET p.name = r.key, p.first_day = coalesce(r.first_day, p.first_day),
+    p.last_day = coalesce(r.last_day, p.last_day)
 """
 
 MERGE_DATE_REFERENCES = """
@@ -195,8 +213,8 @@ MERGE_ROLES = {
     label: f"""
 UNWIND $rows AS r
 MATCH (p:Person {{key: r.person}}), (o:{label} {{key: r.org}})
-MERGE (p)-[h:HOLDS_ROLE {{title: r.title, article_id: r.article_id}}]->(o)
-SET h.start_char = r.start_char, h.end_char = r.end_char, h.text = r.text
+MERGE (p)-[h:HOLDS_ROLE {{title: r.title, article_id: r.article_id, start_char: r.start_char}}]->(o)
+SET h.end_char = r.end_char, h.text = r.text
 """
     for label in ROLE_ORG_LABELS
 }

@@ -1,15 +1,16 @@
 """The embedded default store: LadybugDB (the maintained fork of Kùzu), a Cypher database in a file."""
 from __future__ import annotations
 
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, TypeVar
 
 import ladybug
 
 from . import cypher
 from .store import GraphError, GraphQueryError, Run
 from .values import plain
+
+T = TypeVar("T")
 
 
 def _rows(result: Any) -> tuple[list[str], list[list[Any]]]:
@@ -43,15 +44,14 @@ class EmbeddedStore:
         for query in cypher.EMBEDDED_NODE_TABLES + cypher.EMBEDDED_REL_TABLES:
             self._execute(query)
 
-    @contextmanager
-    def transaction(self) -> Iterator[Run]:
+    def write(self, work: Callable[[Run], T]) -> T:
         def run(query: str, parameters: dict[str, Any] | None = None) -> list[dict[str, Any]]:
             columns, rows = _rows(self._execute(query, parameters))
             return [dict(zip(columns, row)) for row in rows]
 
         self._execute("BEGIN TRANSACTION")
         try:
-            yield run
+            result = work(run)
         except BaseException:
             try:
                 self._execute("ROLLBACK")
@@ -59,6 +59,7 @@ class EmbeddedStore:
                 pass
             raise
         self._execute("COMMIT")
+        return result
 
     def read(self, query: str, parameters: dict[str, Any] | None = None):
         try:

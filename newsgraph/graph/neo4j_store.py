@@ -1,8 +1,7 @@
 """Neo4j through the official driver."""
 from __future__ import annotations
 
-from contextlib import contextmanager
-from typing import Any, Iterator
+from typing import Any, Callable, TypeVar
 
 import neo4j
 from neo4j import GraphDatabase
@@ -12,6 +11,8 @@ from neo4j.graph import Node, Path, Relationship
 from . import cypher
 from .store import GraphError, GraphQueryError, Run
 from .values import node, plain, relationship
+
+T = TypeVar("T")
 
 START_HINT = "start a local server with `scripts/neo4j-server start`, or set NEO4J_URI to a running one"
 
@@ -42,35 +43,40 @@ class Neo4jStore:
         try:
             # Notifications (e.g. "property key does not exist" on a fresh database) are not errors.
             self.driver = GraphDatabase.driver(uri, auth=auth, notifications_min_severity="OFF")
+        except (ValueError, neo4j_errors.ConfigurationError) as error:
+            raise GraphError(f"invalid Neo4j URI {uri!r} ({error}); use e.g. bolt://127.0.0.1:7687") from None
+        try:
             self.driver.verify_connectivity()
         except neo4j_errors.AuthError as error:
+            self.driver.close()
             raise GraphError(
                 f"Neo4j at {uri} refused the credentials ({error.message}); "
                 "set NEO4J_USERNAME and NEO4J_PASSWORD"
             ) from None
-        except (neo4j_errors.ServiceUnavailable, OSError) as error:
+        except (neo4j_errors.ServiceUnavailable, neo4j_errors.DriverError, OSError) as error:
+            self.driver.close()
             raise GraphError(f"cannot reach Neo4j at {uri} ({error}); is it running? {START_HINT}") from None
-        except (ValueError, neo4j_errors.ConfigurationError) as error:
-            raise GraphError(f"invalid Neo4j URI {uri!r} ({error}); use e.g. bolt://127.0.0.1:7687") from None
 
     def ensure_schema(self) -> None:
-        for query in cypher.NEO4J_CONSTRAINTS + cypher.NEO4J_INDEXES:
-            self.driver.execute_query(query, database_=self.database)
+        try:
+            for query in cypher.NEO4J_CONSTRAINTS + cypher.NEO4J_INDEXES:
+                self.driver.execute_query(query, database_=self.database)
+        except (neo4j_errors.Neo4jError, neo4j_errors.DriverError) as error:
+            database = self.database or "the default database"
+            raise GraphError(
+                f"cannot prepare {database} on Neo4j at {self.location} ({error}); "
+                "check NEO4J_DATABASE names an existing database the user may write to"
+            ) from None
 
-    @contextmanager
-    def transaction(self) -> Iterator[Run]:
-        with self.driver.session(database=self.database) as session:
-            tx = session.begin_transaction()
-
+    def write(self, work: Callable[[Run], T]) -> T:
+        def in_transaction(tx: neo4j.ManagedTransaction) -> T:
             def run(query: str, parameters: dict[str, Any] | None = None) -> list[dict[str, Any]]:
                 return [record.data() for record in tx.run(query, parameters or {})]
 
-            try:
-                yield run
-            except BaseException:
-                tx.rollback()
-                raise
-            tx.commit()
+            return work(run)
+
+        with self.driver.session(database=self.database) as session:
+            return session.execute_write(in_transaction)
 
     def read(self, query: str, parameters: dict[str, Any] | None = None):
         def work(tx: neo4j.ManagedTransaction):
@@ -84,6 +90,8 @@ class Neo4jStore:
         except neo4j_errors.ClientError as error:
             hint = " (queries are read-only: use `newsgraph ingest` to write)" if "write" in (error.message or "").lower() else ""
             raise GraphQueryError(f"Neo4j rejected the query: {error.message}{hint}") from None
+        except (neo4j_errors.Neo4jError, neo4j_errors.DriverError) as error:
+            raise GraphError(f"Neo4j at {self.location} failed to answer ({error}); is it still running? {START_HINT}") from None
 
     def label_counts(self) -> dict[str, int]:
         return {row[0]: row[1] for row in self.read(cypher.NEO4J_LABEL_COUNTS)[1]}

@@ -148,7 +148,7 @@ def bind(q: Question, values: Mapping[str, Any]) -> dict[str, Any]:
     if missing:
         needs = " and ".join(f"--param {p.name}=VALUE ({p.description})" for p in missing)
         raise QuestionError(f"{q.name} needs {needs}")
-    return {p.name: values.get(p.name) for p in q.parameters}
+    return {p.name: values.get(p.name) or None for p in q.parameters}  # -p person= means "not given"
 
 
 def caption(value: Any) -> Any:

@@ -6,6 +6,8 @@ entity name, "article_id:start-end"), so writing the same rows twice changes not
 from __future__ import annotations
 
 import bisect
+import hashlib
+import json
 from collections import defaultdict
 from typing import Any, Iterable
 
@@ -15,6 +17,15 @@ CAPTION_CHARS = 40
 SOURCE_LABEL = "Organization"  # named sources that are not entities (媒体报道) become organizations
 
 Rows = dict[str, Any]
+
+
+FINGERPRINT_KEYS = ("text", "title", "published", "source", "author", "url", "fictional")
+
+
+def article_fingerprint(article: dict) -> str:
+    """What an article's facts depend on: its text and metadata (an edited date re-extracts)."""
+    basis = json.dumps({k: article.get(k) for k in FINGERPRINT_KEYS}, ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(basis.encode("utf-8")).hexdigest()
 
 
 def caption(text: str, limit: int = CAPTION_CHARS) -> str:
@@ -60,6 +71,7 @@ def article_rows(doc: dict, extractor: str) -> Rows:
         "published": article.get("published"), "source": article.get("source"),
         "author": article.get("author"), "url": article.get("url"), "path": article.get("path"),
         "text": text, "extractor": extractor, "fictional": bool(article.get("fictional", False)),
+        "source_path": article.get("source_path"), "fingerprint": article_fingerprint(article),
     })
     for index, (start, end) in enumerate(sentences.spans):
         rows["sentences"].append({

@@ -21,7 +21,8 @@ NODES: dict[str, tuple[str, dict[str, str]]] = {
     "Article": ("id", {
         "id": "STRING", "name": "STRING", "title": "STRING", "published": "STRING",
         "source": "STRING", "author": "STRING", "url": "STRING", "path": "STRING",
-        "text": "STRING", "extractor": "STRING", "fictional": "BOOLEAN",
+        "text": "STRING", "extractor": "STRING", "fingerprint": "STRING", "fictional": "BOOLEAN",
+        "source_path": "STRING",
     }),
     "Sentence": ("id", {**_FACT, "position": "INT64"}),
     **{label: ("key", dict(_ENTITY)) for label in ENTITY_LABELS},

@@ -1,10 +1,10 @@
 """The small protocol both stores implement, and the errors they raise."""
 from __future__ import annotations
 
-from contextlib import AbstractContextManager
-from typing import Any, Callable, Protocol
+from typing import Any, Callable, Protocol, TypeVar
 
 Run = Callable[[str, dict[str, Any] | None], list[dict[str, Any]]]
+T = TypeVar("T")
 
 
 class GraphError(Exception):
@@ -25,8 +25,9 @@ class Store(Protocol):
 
     def ensure_schema(self) -> None: ...
 
-    def transaction(self) -> AbstractContextManager[Run]:
-        """A write transaction; commits on exit, rolls back on an exception."""
+    def write(self, work: Callable[[Run], T]) -> T:
+        """Run ``work`` in one write transaction: committed when it returns, rolled back when it
+        raises. Neo4j retries it on transient errors (deadlocks between concurrent writers)."""
 
     def read(self, query: str, parameters: dict[str, Any] | None = None) -> tuple[list[str], list[list[Any]]]:
         """A read-only query -> (column names, rows of plain JSON-able values)."""

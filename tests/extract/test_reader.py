@@ -194,3 +194,11 @@ def test_date_first_header_toolbar_and_related_list_are_not_body(tmp_path):
     assert (article.title, article.published, article.source, article.author) == (
         "蔚来第三季度交付量创新高", "2024-10-02", "东岸财经", "林悦")
     assert article.text == "蔚来10月1日公布，第三季度共交付新车61855辆。\n\n李斌表示，换电网络仍是公司的长期优势。"
+
+
+def test_ndjson_text_is_normalized_like_files(tmp_path):
+    line = json.dumps({"text": "A\r\n\u200bcafe\u0301 公告。", "title": "e\u0301"}, ensure_ascii=True)
+    [result] = _read(tmp_path, "n.ndjson", line + "\n")
+    assert result.article.text == "A\ncafé 公告。" and result.article.title == "é"
+    [from_file] = _read(tmp_path, "n.txt", "A\r\n\u200bcafe\u0301 公告。")
+    assert from_file.article.id == result.article.id

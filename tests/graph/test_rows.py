@@ -11,7 +11,8 @@ TEXT = "小米集团2024年营收3659亿元。雷军表示，小米将继续投�
 def document(**overrides):
     doc = {
         "article": {"id": "a1", "path": "corpora/x.md", "title": "小米年报", "published": "2025-03-19",
-                    "source": "新京财经", "author": None, "url": None, "text": TEXT},
+                    "source": "新京财经", "author": None, "url": None, "text": TEXT,
+                    "source_path": "/news/corpora/x.md"},
         "sentences": [{"start": 0, "end": 17}, {"start": 17, "end": 34}],
         "entities": [
             {"type": "Company", "name": "小米集团", "aliases": ["小米", "小米集团"],
@@ -62,7 +63,7 @@ def test_rows_are_deterministic_and_batches_dedupe_entities():
     first, second = batch_rows([document()], "x1"), batch_rows([document()], "x1")
     assert first == second
     other = document()
-    other["article"] = dict(other["article"], id="a2", path="corpora/y.md")
+    other["article"] = dict(other["article"], id="a2", path="corpora/y.md", source_path="/news/corpora/y.md")
     both = batch_rows([document(), other], "x1")
     assert both["entities:Company"] == [{"key": "小米集团", "name": "小米集团"}]
     assert len(both["mentions:Company"]) == 4

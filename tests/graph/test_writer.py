@@ -5,7 +5,7 @@ import copy
 
 import pytest
 
-from newsgraph.graph import GraphQueryError, GraphWriteError, unchanged_articles, write_batch
+from newsgraph.graph import GraphQueryError, GraphWriteError, article_fingerprint, unchanged_articles, write_batch
 
 from .conftest import snapshot
 from .test_rows import TEXT, document
@@ -57,19 +57,41 @@ def test_a_failing_batch_is_rolled_back_and_earlier_batches_stay(store):
     write_batch(store, [document()], "x1")
     before = snapshot(store)
     good = copy.deepcopy(document())
-    good["article"] = dict(good["article"], id="a2", path="corpora/y.md")
+    good["article"] = dict(good["article"], id="a2", path="corpora/y.md", source_path="/news/corpora/y.md")
     broken = copy.deepcopy(document())
-    broken["article"] = dict(broken["article"], id="a3", path="corpora/z.md")
+    broken["article"] = dict(broken["article"], id="a3")  # an edit of a1: a1 must survive the failure
     broken["figures"][0]["value"] = {"not": "a number"}  # fails inside the transaction
-    with pytest.raises(GraphWriteError, match=r"^writing 2 article\(s\) \(corpora/y.md, corpora/z.md\) to "):
+    with pytest.raises(GraphWriteError, match=r"^writing 2 article\(s\) \(corpora/y.md, corpora/x.md\) to "):
         write_batch(store, [good, broken], "x1")
     assert snapshot(store) == before
 
 
-def test_unchanged_articles_are_those_with_the_same_id_and_extractor(store):
+def test_unchanged_articles_are_those_with_the_same_fingerprint_and_extractor(store):
     write_batch(store, [document()], "x1")
-    assert unchanged_articles(store, ["a1", "a9"], "x1") == {"a1"}
-    assert unchanged_articles(store, ["a1"], "x2") == set()
+    fingerprint = article_fingerprint(document()["article"])
+    assert unchanged_articles(store, {"a1": fingerprint, "a9": fingerprint}, "x1") == {"a1"}
+    assert unchanged_articles(store, {"a1": fingerprint}, "x2") == set()
+    edited = dict(document()["article"], published="2026-03-19")  # metadata edits count
+    assert unchanged_articles(store, {"a1": article_fingerprint(edited)}, "x1") == set()
+
+
+def test_an_older_version_that_this_run_also_reads_is_kept(store):
+    # A renamed file: the old text now lives at b.md, a new text at a.md. Both are in the run.
+    write_batch(store, [document()], "x1")
+    new = document()
+    new["article"] = dict(new["article"], id="a2", text=TEXT.replace("3659", "3700"))
+    write_batch(store, [new], "x1", keep=["a1", "a2"])
+    _, rows = store.read("MATCH (a:Article) RETURN a.id ORDER BY a.id")
+    assert rows == [["a1"], ["a2"]]
+
+
+def test_replacing_an_article_refreshes_the_aliases_it_contributed(store):
+    write_batch(store, [document()], "x1")
+    edited = document()
+    edited["entities"][0]["mentions"] = edited["entities"][0]["mentions"][:1]  # no more 小米
+    write_batch(store, [edited], "x1")
+    _, rows = store.read("MATCH (c:Company {key: '小米集团'}) RETURN c.aliases")
+    assert rows == [[["小米集团"]]]
 
 
 def test_bad_queries_raise_a_query_error(store):

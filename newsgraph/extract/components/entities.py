@@ -43,8 +43,9 @@ class EntityFinder:
         found = sorted(found + ner_filter.gaps_only(found, self.ner_candidates(text)), key=lambda m: m[0])
         resolved = apply_declared_names(text, resolve_article(found, self.gazetteer, text), self.gazetteer)
         mentions = sorted(
-            (start, end, EntityMention(entity.type, entity.name))
-            for entity in resolved for start, end, _ in entity.mentions
+            ((start, end, EntityMention(entity.type, entity.name))
+             for entity in resolved for start, end, _ in entity.mentions),
+            key=lambda m: (m[0], m[1], m[2].type, m[2].name),
         )
         write_results(doc, "entities", mentions, lambda m: m.type)
         doc.user_data["newsgraph:resolved"] = list(resolved)

@@ -1,6 +1,8 @@
 """Sentence boundaries from punctuation and line breaks."""
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -12,8 +14,10 @@ class SentenceSplitter:
     def __call__(self, doc: Doc) -> Doc:
         found = split_sentences(doc.text)
         starts = {start for start, _ in found}
-        for token in doc:
-            token.is_sent_start = token.i == 0 or token.idx in starts
+        # One array write: setting token.is_sent_start one by one rescans the Doc each time.
+        flags = numpy.array([1 if t.i == 0 or t.idx in starts else -1 for t in doc], dtype="int64").astype("uint64")
+        if len(doc):
+            doc.from_array([SENT_START], flags.reshape(-1, 1))
         write_results(doc, "sentences", [(s, e, None) for s, e in found])
         return doc
 

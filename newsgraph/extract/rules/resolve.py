@@ -377,6 +377,9 @@ def _cjk(text: str, i: int) -> bool:
 
 
 # 北牧乳业集团股份有限公司（以下简称“北牧乳业”）: the article declares the name it will use.
+# Words an article may "declare" that name no company in particular: never a canonical name.
+_GENERIC_DECLARED = frozenset(
+    "公司 本公司 该公司 发行人 标的公司 目标公司 集团 本集团 该集团 本行 该行 上市公司 我们 我司 母公司 子公司".split())
 _DECLARED = re.compile(r"\s*[（(]\s*(?:以下简称|以下称|下称|简称)\s*[:：]?\s*[“\"「『]([^”\"」』]{2,12})[”\"」』]\s*[）)]")
 
 
@@ -401,6 +404,9 @@ def apply_declared_names(text: str, resolved: Sequence[ResolvedEntity],
             out.append(entity)
             continue
         short = declared.group(1)
+        if short in _GENERIC_DECLARED:
+            out.append(entity)
+            continue
         mentions = set(entity.mentions)
         start = declared.start(1)
         while (found := text.find(short, start)) >= 0:

@@ -242,6 +242,17 @@ def test_declared_short_names_rename_and_add_mentions(text, full, expected_name,
     assert [(s, e) for s, e, _ in entity.mentions] == expected_mentions
 
 
+@pytest.mark.parametrize("declared", ["公司", "本公司", "发行人", "本行"])
+def test_generic_declared_names_do_not_rename(declared):
+    from newsgraph.extract.rules.entities import EntityCandidate
+    from newsgraph.extract.rules.resolve import apply_declared_names
+
+    text = f"江南精密机械股份有限公司（以下简称“{declared}”）今日公告。{declared}表示，订单充足。"
+    resolved = resolve_article([(0, 12, EntityCandidate("Company", text[:12], "suffix"))], None, text)
+    [entity] = apply_declared_names(text, resolved)
+    assert entity.name == "江南精密机械" and len(entity.mentions) == 1
+
+
 def test_without_a_declaration_nothing_changes():
     from newsgraph.extract.rules.entities import EntityCandidate
     from newsgraph.extract.rules.resolve import apply_declared_names
