@@ -2,13 +2,26 @@
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 
 import click
 
 from ..app import extract_documents
-from ..extract.reader import InputError
+from ..extract.reader import InputError, expand_inputs
 from .common import echo_json, pipeline, stderr
 from .options import CONTEXT, input_options, metadata, pipeline_options, silent_option
+
+
+def _file_of(source: str, files: list[str]) -> str:
+    """The input file a result came from: NDJSON results are "file:LINE", stdin is "<stdin>"."""
+    if source in files or source == "<stdin>":
+        return source
+    return source.rsplit(":", 1)[0]
+
+
+@contextmanager
+def _nothing():
+    yield
 
 
 @click.command("extract", context_settings=CONTEXT)
@@ -28,11 +41,22 @@ def extract_command(inputs, published, source, aliases, user_dicts, no_ner, with
       newsgraph extract --with-text article.txt --published 2025-03-19 | jq .figures
       echo '华为2024年营收8621亿元。' | newsgraph extract - --published 2025-03-31
     """
-    failed = 0
     try:
+        files = expand_inputs(inputs)
+    except InputError as error:
+        raise click.ClickException(f"{error}. Pass files, directories, globs or - for stdin.") from None
+    failed = 0
+    bar = click.progressbar(length=len(files), label="Extracting", file=sys.stderr)
+    seen: set[str] = set()
+    with bar if not silent else _nothing():
         for result, document in extract_documents(
-                inputs, defaults=metadata(published, source), options=pipeline(aliases, user_dicts, no_ner),
+                files, defaults=metadata(published, source), options=pipeline(aliases, user_dicts, no_ner),
                 with_text=with_text, stdin=sys.stdin.buffer):
+            origin = _file_of(result.source, files)
+            if origin not in seen:
+                seen.add(origin)
+                if not silent:
+                    bar.update(1)
             if not silent:
                 for warning in result.warnings:
                     stderr(f"warning: {warning}")
@@ -41,7 +65,5 @@ def extract_command(inputs, published, source, aliases, user_dicts, no_ner, with
                 stderr(f"error: {result.error}")
             else:
                 echo_json(document, indent=None)
-    except InputError as error:
-        raise click.ClickException(f"{error}. Pass files, directories, globs or - for stdin.") from None
     if failed:
         raise SystemExit(1)

@@ -46,7 +46,7 @@ def ingest_command(inputs, published, source, db_path, neo4j_uri, neo4j_user, ne
             nonlocal bar
             if not silent and total:
                 bar = click.progressbar(length=total, label="Extracting and loading",
-                                        file=click.get_text_stream("stderr"))
+                                        file=sys.stderr)
                 bar.__enter__()
 
         try:

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import sys
+
 import click
 
 from .common import echo_json
@@ -36,7 +38,7 @@ def train_ner_command(data_dir, out_dir, iterations, silent):
         raise click.ClickException(
             f"{data / 'train.jsonl'}: no such file; --data must be a folder holding CLUENER-format train.jsonl")
     bar = None if silent else click.progressbar(
-        length=iterations, label="Training", file=click.get_text_stream("stderr"))
+        length=iterations, label="Training", file=sys.stderr)
     if bar is not None:
         bar.__enter__()
     try:

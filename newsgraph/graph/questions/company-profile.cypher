@@ -24,7 +24,7 @@ MATCH (c:Company) WHERE c.name = $company OR $company IN c.aliases
 MATCH (c)<-[h:HOLDS_ROLE]-(item:Company|Person|Figure|Claim)
 MATCH (a:Article {id: h.article_id})
 RETURN 'role' AS fact, item, h.title AS detail, '' AS period, a AS article, '' AS id
-ORDER BY item.name, a.published, a.id
+ORDER BY item.name, a.published, a.id, h.title, h.start_char
 UNION ALL
 MATCH (c:Company) WHERE c.name = $company OR $company IN c.aliases
 MATCH (c)<-[:OF]-(item:Company|Person|Figure|Claim)
