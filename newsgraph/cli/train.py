@@ -1,9 +1,8 @@
 """newsgraph train-ner"""
 from __future__ import annotations
 
-from pathlib import Path
-
 import sys
+from pathlib import Path
 
 import click
 
