@@ -15,6 +15,7 @@ Prints precision, recall and F1 per kind, micro-averaged over the gold articles,
   after removing spaces; a null on both sides is equal. Measure names are free text, so a lenient
   variant is reported too ("measure+subject, lenient"): after removing 业务/营业/实现/总 the two
   measures are equal or one contains the other (液态奶业务收入 ~ 液态奶收入, 净亏损 ~ 亏损).
+  Subject alone is reported as "figure subject".
 - dates: a predicted date matches a gold date whose span overlaps it and whose interval is equal
   (vague dates: both intervals null). Reported overall and split by the gold date's kind:
   absolute (names a year), anaphoric (当年, 同期, 这一年 …), vague (no value), relative (the rest).
@@ -178,6 +179,7 @@ def score(gold_dir: Path, options: PipelineOptions) -> dict:
             accuracy["figure measure+subject"].add(right)
             accuracy["figure measure+subject, lenient"].add(
                 lenient_measure(p.get("measure"), g.get("measure")) and p.get("subject") == g.get("subject"))
+            accuracy["figure subject"].add(p.get("subject") == g.get("subject"))
             accuracy["figure period"].add(p.get("period") == g.get("period"))
             if not right:
                 misses["attribution wrong"].append(
