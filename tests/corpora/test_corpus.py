@@ -13,6 +13,7 @@ from newsgraph.extract.rules.dates import interval_of
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = sorted((ROOT / "corpora" / "gold").glob("*.json"))
+HOLDOUT = sorted((ROOT / "corpora" / "holdout" / "gold").glob("*.json"))
 ARTICLES = sorted((ROOT / "corpora").glob("*.md"))
 QUALIFIERS = {None, "about", "over", "under", "nearly", "forecast"}
 DIRECTIONS = {None, "up", "down"}
@@ -52,7 +53,7 @@ def test_there_are_at_least_ten_gold_files():
     assert len(GOLD) >= 10
 
 
-@pytest.mark.parametrize("path", GOLD, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", GOLD + HOLDOUT, ids=lambda p: p.stem)
 def test_gold_spans_and_values_are_consistent(path):
     gold = json.loads(path.read_text(encoding="utf-8"))
     article = _article(gold["article"]["path"])
