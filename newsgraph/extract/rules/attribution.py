@@ -35,6 +35,15 @@ measure
     (减少约7100万元 -> 净利润变动); a comparison with something other than a
     year keeps its own measure (推理成本较上一代产品下降六成 -> 推理成本).
     占X的20.8% -> "<previous measure>占比"; 约合530亿美元 -> the previous measure.
+    A share written as a phrase names its part: 电商收入占总收入比重 -> 电商收入占比,
+    新能源车辆在车队中的占比 -> 新能源车辆占比. Hong Kong wording: 营运收入/收入总额 -> 营收;
+    股东应占溢利/归属于股东的利润/净溢利 -> 净利润; 派息率/分红率/派息比率 -> 分红比例;
+    X总数 -> X数. A measure starts at a word: never with 的/和/与/及/并/到/在/为, a lone
+    classifier (家, 笔, 项) or 每家; never inside an alphanumeric token (5G基站, 3D打印); target
+    verbs (力争, 预计到) and leading verbs of a count (新开和加密国际航线) are dropped; a noun
+    that is already a quantity (年处理能力, 运输量, 面积) takes no 数量; a bare 数量 is the
+    previous measure; only a time word or a verb before the figure -> None. The measure of a
+    figure after 高于/低于 X的 is named before the comparison (增速低于X的8.1% -> 同比增长).
 change_of
     For a change (direction set) right after a level figure of the same
     sentence: the index of that level (营收6090亿元，同比增长10% -> 0).
@@ -47,7 +56,10 @@ subject
     in its sentence has no subject; nor has an industry statistic (全国…, …行业…
     with no company or 公司 in its clause), whose measure loses the sector words
     and which takes no period from other sentences. A company governed by a
-    preposition (受与亚马逊价格战影响, 在英伟达…后) is not a subject.
+    preposition (受与亚马逊价格战影响, 在英伟达…后) is not a subject. When the sentence opens
+    with a company, a later supplier or partner (波音向其交付, 其中商飞交付) or a compared party
+    (毛利率高于华润啤酒，达到40%) is not the subject, except of the figure right after "X的"; a
+    change of another company's level is no change_of.
 period
     A date written right before the figure (2020年8914亿元, 去年同期的3.83亿元);
     else the nearest date in the same sentence before the figure (else after it
@@ -102,11 +114,18 @@ MEASURE_HEADS: tuple[str, ...] = (
     "出货量", "交付量", "销量", "产量", "装机量", "装车量", "订单", "订单量", "补贴", "融资", "现金",
     "现金流", "收益", "储备", "资本", "目标", "增速", "增幅", "涨幅", "降幅", "跌幅", "增量", "利率",
     "不良率", "回报率", "存款", "贷款", "数量", "总数", "客户数", "用户数", "户数", "量", "率",
-    "零售价", "出厂价", "批发价", "指导价", "报价", "净收入", "红利",
+    "零售价", "出厂价", "批发价", "指导价", "报价", "净收入", "红利", "溢利",
 )
 _HEAD_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, MEASURE_HEADS), key=len, reverse=True)) + ")$")
 
-_REVENUE_RE = re.compile(r"(?:总|营业总|营业|销售|单季|季度|全年|整体|累计|总营|公司|主营业务|主营)?(?:收入|营收|营业额|净收入)")
+_REVENUE_RE = re.compile(
+    r"(?:总|营业总|营业|营运|销售|单季|季度|全年|整体|累计|总营|公司|主营业务|主营)?(?:收入|营收|营业额|净收入)(?:总额|总计)?")
+# profit attributable to shareholders, Hong Kong style: 股东应占溢利 / 归属于股东的利润 / 净溢利
+_ATTRIB_PROFIT_RE = re.compile(r"(?:.{0,12}应占|归属于.{0,12}|股东)(?:净利润|利润|溢利|纯利)|净溢利|溢利")
+# payout ratio: 派息率 / 分红率 / 派息比率 / 股息支付率
+_PAYOUT_RE = re.compile(r"(?:现金)?(?:派息|分红|股息支付|股利支付|派现)(?:率|比率|比例)")
+# a share of a whole: 电商收入占总收入比重 / 运输成本占营业成本的比例 -> 电商收入占比 / 运输成本占比
+_SHARE_NP_RE = re.compile(r"(?P<x>.+?)(?<!应)(?:约)?占(?P<w>.{0,10}?)(?:比重|比例)")
 _LOSS_RE = re.compile(r"(?:归母|归属于.{1,12}|扣非|扣非归母|公司|整体|全年|单季|当季|上市公司股东|股东)?(?:净亏损|亏损|亏损额)")
 # X业务收入 / X营业收入 / X业务营收 -> X收入 (茅台酒营业收入 -> 茅台酒收入)
 _SEGMENT_REVENUE_RE = re.compile(r"(?P<x>.+?)(?:业务|营业|板块|业务板块)(?:收入|营收)")
@@ -153,7 +172,8 @@ _LINK_TAIL = re.compile(
     r"保持在|保持|维持在|维持|稳定在|完成了|完成|就|便|才|"
     r"已经|已|也|则|都|均|实现了|实现|录得|首次突破|突破|跃升至|攀升至|升至|降至|增至|增长至|下降至|回落至|"
     r"提升至|提高到|提高至|扩大到|扩大至|增加到|增加至|上调至|下调至|调整为|调整至|定为|达到|将在|将达到|将达|将|预计|有望|"
-    r"由此前的|此前的|由|从|在|的|了|继续|再|又|一度|还|更|首次|同比|环比|每股)$"
+    r"由此前的|此前的|由|从|在|的|了|继续|再|又|一度|还|更|首次|同比|环比|每股|"
+    r"力争|争取|确保|计划|目标为|目标是|预计到|计划到|到)$"
 )
 _NP_STOP = re.compile(
     r"(?:其中|来自|实现|显示|表示|方面|计算|口径|准则下|看|对|把|将|由|从|向|以|于|为|是|在|中的|等|较|同比|环比|就|便|"
@@ -198,6 +218,18 @@ _MEASURE_AFTER = re.compile(r"的(?P<m>市场份额|份额|市占率|毛利率|�
 _NP_AFTER = re.compile(r"的(?P<m>[\u4e00-\u9fff]{1,8}?)(?=[，,。；;：:、\n（(]|继续|排名|位居|领跑|成为|位列|居)")
 # money named by the noun after it: 完成4500万美元C轮融资, 发行4500万美元三年期债券
 # money named by the verb before it: 回购至少800亿港元股份, 拟募集资金不超过45亿港元
+# the compared party of a level: 高于阿迪达斯的50.8% (the figure is the party's, the measure is named before)
+_PARTY_BEFORE = re.compile(r"(?:高于|低于|超过|超出|不及|不如|落后于|领先于|领先|优于|好于|多于|少于|略高于|略低于)"
+                           r"[^，,。；;]{1,12}的$")
+# a supplier or partner acting for the sentence's subject: 空客向其交付, 由波音交付, 其中空客交付
+_SHARE_IN = re.compile(r"(?:在|于)[^，,。；;]{1,14}?(?:中|里|内|当中)的?(?:占比|比重|比例)")
+_PARTY_TAIL = re.compile(r"(?:高于|低于|超过|超出|不及|不如|落后于|领先于|领先|优于|好于|多于|少于|略高于|略低于)"
+                         r"[^，,。；;]{1,12}$")
+_PARTNER_AFTER = re.compile(r"(?:向|为|给)(?:其|公司|该公司|集团|该集团|我们)|(?:已|已经|将|还|共|累计)?(?:向|为)[^，,。；;]{0,8}?"
+                            r"(?:交付|供应|供货|交货|提供|代工)")
+_PARTNER_BEFORE = re.compile(r"(?:由|其中由|其中|与|同|和)$")
+_COMPARE_PARTY = re.compile(r"(?:高于|低于|超过|超出|不及|不如|落后于|领先于|领先|优于|好于|多于|少于|相比|对比|比)$")
+_PARTNER_VERB = re.compile(r"(?:已|已经|将|还|共|累计)?(?:交付|供应|供货|交货|提供|代工)")
 _MONEY_VERB = re.compile(r"(?P<v>回购|募集|募资|融资|投资|收购|补贴)")
 _MONEY_VERB_CANON = {"回购": "回购金额", "募集": "融资额", "募资": "融资额", "融资": "融资额", "投资": "投资额",
                      "收购": "收购金额", "补贴": "补贴"}
@@ -223,10 +255,19 @@ def normalize_measure(np: str, context: str = "", unit: str = "") -> str:
     np = _clean_np(np)
     if not np:
         return np
+    share = _SHARE_NP_RE.fullmatch(np)
+    if share:
+        # the thing whose share it is; 营业成本中运输成本 -> 运输成本
+        x = re.sub(r"^.*?(?:成本|收入|营收|费用|业务|支出)中(?=..)", "", share.group("x"))
+        return normalize_measure(x, context, unit) + "占比"
+    if _PAYOUT_RE.fullmatch(np):
+        return "分红比例"
     if _REVENUE_RE.fullmatch(np):
         return "营收"
     if _NET_PROFIT_RE.fullmatch(np) or np.endswith("股东净利润") or np.endswith("净利润") and _ADJUSTED_RE.search(np):
         return "经调整净利润" if (_ADJUSTED_RE.search(np) or _ADJUSTED_RE.search(context)) else "净利润"
+    if _ATTRIB_PROFIT_RE.fullmatch(np):
+        return "经调整净利润" if _ADJUSTED_RE.search(np) else "净利润"
     if _LOSS_RE.fullmatch(np) or np.endswith("股东净亏损"):
         return "经调整净亏损" if _ADJUSTED_RE.search(context[-12:]) else "净亏损"
     if _DIVIDEND_TOTAL_RE.fullmatch(np):
@@ -251,6 +292,8 @@ def normalize_measure(np: str, context: str = "", unit: str = "") -> str:
     for head in ("客户", "用户", "门店"):
         if np.endswith(head):
             return _CANON[head]
+    if np.endswith("总数") and len(np) > 2:
+        return normalize_measure(np[:-2] + "数", context, unit)  # 移动客户总数 -> 移动客户数
     return _CANON.get(np, np)
 
 
@@ -283,6 +326,10 @@ def _np_before(text: str, lo: int, hi: int, blocked, date_starts: dict[int, int]
             break
         if i < end and text[i - 1:i + 1] not in _NO_SPLIT and _NP_STOP.search(text, max(lo, i - 3), i):
             break
+        i -= 1
+    # never cut inside an alphanumeric token: 5G基站, 4K面板
+    while lo < i < end and text[i - 1].isascii() and text[i - 1].isalnum() and text[i].isascii() \
+            and text[i].isalnum() and not blocked(i - 1):
         i -= 1
     np = text[i:end]
     # 智能电动汽车等创新业务分部收入 -> 创新业务分部收入
@@ -553,6 +600,15 @@ def attribute_figures(
         pool = [x for x in pool if not (fig.unit == "x" and text.startswith("的", x[1]) and x[1] + 1 == start)]
         pool = [x for x in pool if x[0] == 0 or text[x[0] - 1] not in _PREP_BEFORE
                 or text[x[1]:start] in ("", "的")]  # 对远航的12家客户: the owner of what is counted
+        # a supplier or partner later in the sentence is not the subject of the sentence's own figure:
+        # 春秋航空引进飞机12架，空客向其交付8架
+        heads = [x for x in pool if x[2] == "Company"]
+        if len(heads) > 1 and heads[0][0] - ss <= 12 and not re.search(r"[，,、]", text[ss:heads[0][0]]):
+            pool = [x for x in pool if x is heads[0] or x[3] == heads[0][3] or not (
+                _PARTNER_AFTER.match(text, x[1]) or (
+                    _PARTNER_BEFORE.search(text, max(ss, x[0] - 4), x[0]) and _PARTNER_VERB.match(text, x[1]))
+                # 毛利率高于阿迪达斯，达到62%: the compared party owns only the figure right after 的
+                or (_COMPARE_PARTY.search(text, max(ss, x[0] - 4), x[0]) and text[x[1]:start] not in ("", "的")))]
         # an industry statistic: 全国乳制品产量…, 国内半导体设备行业国产化率… with no company in its clause
         sector = bool(_SECTOR_CLAUSE.search(text, max(0, cs - 1), start)) and not any(
             x[0] >= cs and x[2] == "Company" for x in pool) and not _ANAPHOR.search(text, cs, start)
@@ -576,11 +632,42 @@ def attribute_figures(
                 before_all = [x for x in window(mentions, mstarts, 0, start) if x[1] <= start]
                 subject = before_all[-1][3] if before_all else None
 
+        if change_of is not None and subject is not None and out[change_of].subject not in (None, subject):
+            change_of = None  # 营收135.8亿元，增速高于李宁的3.9%: not a change of another's level
         period = period_at(start, end, fig, measure, sector, subject)
         out.append(Attribution(measure, subject, period, change_of))
         if subject is not None:
             prev_subject = subject
     return out
+
+
+# a noun that already is a quantity takes no 数量: 年处理能力, 旅客运输量, 单店面积
+_QUANTITY_NOUNS = ("能力", "量", "率", "规模", "面积", "数", "产能", "容量", "长度", "里程")
+# what may not start a measure: a function word, a lone classifier (每家面积 -> 家面积)
+_JUNK_START = re.compile(r"^(?:[的和与及为]|并(?![购表])|到(?![店港访账期])|在(?![建线职售营手管途库])"
+                         r"|家(?![庭居电用具装族政])|每[家个座台间所]|笔(?!记)|项(?!目)|批(?!发))+")
+_AFTER_JUNK_VERB = re.compile(r"^(?:恢复|开通|新开|开设|新建|建成|新增|加密|开辟|投运|投产|计划|预计|有望|力争|争取|将)(?=..)")
+
+
+def _count_noun(raw: str) -> str:
+    """The counted noun of a noun phrase read back from a count, cut at a word boundary.
+
+    在全国运营的回收工厂 -> 回收工厂; 新开和恢复国内外航线 -> 国内外航线; 预计到 -> ''.
+    """
+    raw = raw.split("的")[-1]
+    raw = _clean_np(raw)
+    prev = None
+    while raw != prev:
+        prev = raw
+        raw = _COUNT_VERB.sub("", raw)
+        raw = _AFTER_JUNK_VERB.sub("", raw)
+        raw = _JUNK_START.sub("", raw)
+    m = _LINK_TAIL.search(raw)
+    if m and m.start() < len(raw):
+        raw = raw[:m.start()]
+    if re.search(r"(?:预计|计划|有望|力争|将|到|争取)$", raw):
+        return ""  # 预计到 names no measure
+    return raw
 
 
 def _nothing_counted_after(text: str, end: int) -> bool:
@@ -657,23 +744,46 @@ def _measure(text: str, cs: int, start: int, end: int, fig: FigureValue,
         return prev_measure
     times = _TIMES_BASE.search(prefix) if fig.unit == "x" else None
     hi = cs + times.start() if times else start
+    party = _PARTY_BEFORE.search(prefix)
+    if party and not times and blocked(cs + party.end() - 2):
+        hi = cs + party.start()  # 增速高于李宁的3.9%: the measure stands before the comparison
     np = _np_before(text, cs, hi, blocked, date_starts)
     if not np:
         # 增速较上一季度的7%: the measure stands before the comparison
         k = max(prefix.rfind("较"), prefix.rfind("比"))
         if k > 0:
             np = _np_before(text, cs, cs + k, blocked)
+    if not np and cs > 0 and text[cs - 1] in "，," and _LINK_TAIL.fullmatch(prefix) and (
+            prev is None or prev[1] < cs):
+        pcs = cs - 1
+        while pcs > 0 and text[pcs - 1] not in _SEP:
+            pcs -= 1
+        pm = _PARTY_TAIL.search(text, pcs, cs - 1)
+        if pm and blocked(cs - 2):
+            np = _np_before(text, pcs, pm.start(), blocked, date_starts)
     if np:
+        np = _JUNK_START.sub("", np) or np  # 与营收 / 每家面积: a measure starts at a word
         m = normalize_measure(np, context, fig.unit)
         if m == "规模" and prev_measure and prev_measure.endswith("规模"):
             return prev_measure
+        if m in ("占比", "比重", "比例"):
+            # 新能源车辆在公司自有车队中的占比: the share of the thing named before 在…中
+            sm = _SHARE_IN.search(text, cs, hi)
+            if sm:
+                x = _count_noun(_np_before(text, cs, sm.start(), blocked, need_head=False))
+                if len(x) >= 2:
+                    return normalize_measure(x, context, fig.unit) + "占比"
+        if m in ("数量", "总数", "数") and prev_measure:
+            return prev_measure  # 预计到2026年数量将达到300万个
         return m
     if counted and fig.unit not in NOUN_UNITS and _nothing_counted_after(text, end) and (
             prev is None or prev[1] <= cs):
         # a noun right before a count names what is counted: 存栏奶牛4.2万头, 拥有牧场21座
-        raw = _np_before(text, cs, start, blocked, date_starts, need_head=False)
-        raw = _COUNT_VERB.sub("", _clean_np(raw))
-        if 2 <= len(raw) <= 8 and not _VERB_MEASURE.search(raw) and not _SECTOR_NP.match(raw):
+        raw = _count_noun(_np_before(text, cs, start, blocked, date_starts, need_head=False))
+        if 2 <= len(raw) <= (12 if raw.endswith(_QUANTITY_NOUNS) else 8) and not _VERB_MEASURE.search(raw) and not (
+                _SECTOR_NP.match(raw) and not raw.startswith("国内外")):
+            if raw.endswith(_QUANTITY_NOUNS):
+                return raw  # 年处理能力 is already a quantity
             return raw if raw.endswith(("数", "数量")) else raw + "数量"  # 门店数为…家
     if prev is not None and prev_measure and prev[2].unit == fig.unit and not prev[2].direction and (
             not any(c in _SEP for c in text[prev[1]:start])):

@@ -436,3 +436,141 @@ PERIOD_CASES = [
 @pytest.mark.parametrize(("text", "names", "published", "expected"), PERIOD_CASES)
 def test_attribute_periods_unseen_style(text, names, published, expected):
     assert run(text, names, published) == expected
+
+
+# --- measure boundaries, synonyms and compared parties (unseen-style, own sentences) ----------
+def _co(*names):
+    return {n: ("Company", n) for n in names}
+
+
+MEASURE_CASES = [
+    (  # recycling: the counted noun after 的 (not "的电池拆解基地"); a capacity is no 数量; speech: no period
+        "天奇股份表示，公司在华东布局的电池拆解基地共9座，年拆解能力达12万吨。",
+        _co("天奇股份"), "2025-04-01", [
+            ("9座", "电池拆解基地数量", "天奇股份", None, None),
+            ("12万吨", "年拆解能力", "天奇股份", None, None),
+        ],
+    ),
+    (  # airline: a verb pair before a count (新开和加密) and a target verb (力争) are not part of the measure
+        "海南航空2025年计划新开和加密国际航线30条，货邮运输量力争达到90万吨。",
+        _co("海南航空"), "2025-01-10", [
+            ("30条", "国际航线数量", "海南航空", "2025", None),
+            ("90万吨", "货邮运输量", "海南航空", "2025", None),
+        ],
+    ),
+    (  # retail: 每家 is a distributive, not the start of the measure
+        "名创优品2024年新开门店800家，每家平均面积约200平方米。",
+        _co("名创优品"), "2025-03-20", [
+            ("800家", "门店数", "名创优品", "2024", None),
+            ("200平方米", "平均面积", "名创优品", "2024", None),
+        ],
+    ),
+    (  # telecom: 5G is one token; X总数 -> X数; a bare 数量 refers back; 预计到 is no measure
+        "中国电信2024年5G套餐用户总数达到3.5亿户，预计到2025年数量将超过3.8亿户。",
+        _co("中国电信"), "2025-03-20", [
+            ("3.5亿户", "5G套餐用户数", "中国电信", "2024", None),
+            ("3.8亿户", "5G套餐用户数", "中国电信", "2025", None),
+        ],
+    ),
+    (  # an alphanumeric token at the start of a segment (3D); a quantity noun with a long modifier
+        "中国铁塔2024年3D打印业务收入为2亿元。光大环境2024年垃圾发电项目年处理能力达到5000万吨。",
+        _co("中国铁塔", "光大环境"), "2025-03-20", [
+            ("2亿元", "3D打印收入", "中国铁塔", "2024", None),
+            ("5000万吨", "垃圾发电项目年处理能力", "光大环境", "2024", None),
+        ],
+    ),
+    (  # Hong Kong filings: 收入总额 / 拥有人应占溢利 / 派息比率
+        "百威亚太2024年收入总额为64亿美元，公司拥有人应占溢利为7.3亿美元，派息比率约为90%。",
+        _co("百威亚太"), "2025-03-01", [
+            ("64亿美元", "营收", "百威亚太", "2024", None),
+            ("7.3亿美元", "净利润", "百威亚太", "2024", None),
+            ("90%", "分红比例", "百威亚太", "2024", None),
+        ],
+    ),
+    (  # 营运收入 / 净溢利 / 分红率
+        "周黑鸭2024年营运收入24.5亿元，净溢利为0.99亿元，分红率为100%。",
+        _co("周黑鸭"), "2025-03-30", [
+            ("24.5亿元", "营收", "周黑鸭", "2024", None),
+            ("0.99亿元", "净利润", "周黑鸭", "2024", None),
+            ("100%", "分红比例", "周黑鸭", "2024", None),
+        ],
+    ),
+    (  # a share of a whole written as 占…比重 is "<part>占比"
+        "小菜园2024年外卖收入占总收入比重超过四成，营业成本中人工成本占营业成本的比重为18%。",
+        _co("小菜园"), "2025-03-30", [
+            ("四成", "外卖收入占比", "小菜园", "2024", None),
+            ("18%", "人工成本占比", "小菜园", "2024", None),
+        ],
+    ),
+    (  # the figure after 低于 X的 is X's (and no change of the subject's level)
+        "安井食品2024年营收151亿元，增速低于千味央厨的8.1%。",
+        _co("安井食品", "千味央厨"), "2025-04-20", [
+            ("151亿元", "营收", "安井食品", "2024", None),
+            ("8.1%", "同比增长", "千味央厨", "2024", None),
+        ],
+    ),
+    (  # a compared party without its own figure is not the subject; the measure is before the comparison
+        "青岛啤酒2024年毛利率高于华润啤酒，达到40.2%。",
+        _co("青岛啤酒", "华润啤酒"), "2025-04-20", [
+            ("40.2%", "毛利率", "青岛啤酒", "2024", None),
+        ],
+    ),
+    (  # the figure before 高于 is the sentence subject's, the one after 的 the compared party's
+        "舜宇光学2024年手机镜头出货量为12亿件，高于大立光的10亿件。",
+        _co("舜宇光学", "大立光"), "2025-03-20", [
+            ("12亿件", "出货量", "舜宇光学", "2024", None),
+            ("10亿件", "出货量", "大立光", "2024", None),
+        ],
+    ),
+    (  # a supplier acting for the subject (波音向其交付) is not the subject
+        "山东航空2024年引进新飞机10架，波音向其交付其中6架。",
+        _co("山东航空", "波音"), "2025-03-20", [
+            ("10架", "引进新飞机数量", "山东航空", "2024", None),
+            ("6架", "交付量", "山东航空", "2024", None),
+        ],
+    ),
+    (  # a maker delivering within the subject's count (其中…交付) is not the subject either
+        "厦门航空去年接收飞机8架，其中商飞交付国产客机3架。",
+        _co("厦门航空", "商飞"), "2025-03-20", [
+            ("8架", "接收飞机数量", "厦门航空", "2024", None),
+            ("3架", "交付量", "厦门航空", "2024", None),
+        ],
+    ),
+    (  # X在Y中的占比 is X's share; a classifier after 这/这项 is not part of the measure
+        "顺丰控股披露，2024年国际快递在公司总营收中的比重为14%。顺丰控股表示，这项收购金额约为12亿元。",
+        _co("顺丰控股"), "2025-03-20", [
+            ("14%", "国际快递占比", "顺丰控股", "2024", None),
+            ("12亿元", "收购金额", "顺丰控股", "2024", None),
+        ],
+    ),
+    (  # only a time word and a verb before the figure: no measure rather than a wrong one
+        "理想汽车预计到2026年将达到100万辆。",
+        _co("理想汽车"), "2025-03-20", [
+            ("100万辆", None, "理想汽车", "2026", None),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "names", "published", "expected"), MEASURE_CASES)
+def test_attribute_measure_boundaries(text, names, published, expected):
+    assert run(text, names, published) == expected
+
+
+@pytest.mark.parametrize(("np", "canonical"), [
+    ("营运收入", "营收"),
+    ("收入总额", "营收"),
+    ("股东应占利润", "净利润"),
+    ("股东应占溢利", "净利润"),
+    ("归属于股东的利润", "净利润"),
+    ("净溢利", "净利润"),
+    ("派息率", "分红比例"),
+    ("股息支付率", "分红比例"),
+    ("宽带客户总数", "宽带客户数"),
+    ("海外收入占总收入比重", "海外收入占比"),
+    ("个人贷款余额", "个人贷款余额"),
+    ("并购金额", "并购金额"),
+    ("家电收入", "家电收入"),
+])
+def test_normalize_measure_synonyms(np, canonical):
+    assert normalize_measure(np) == canonical
