@@ -1,6 +1,7 @@
 """The composition root's library half: wires extract/ to graph/. No click here."""
 from __future__ import annotations
 
+import functools
 import hashlib
 import time
 from dataclasses import dataclass, field
@@ -15,12 +16,23 @@ from .extract.serialize import article_dict, to_document
 from .graph import (GraphWriteError, Store, article_fingerprint, unchanged_articles, update_article_paths,
                     write_batch)
 
-Progress = Callable[[int], None]
+EXTRACT_PACKAGE = Path(__file__).resolve().parent / "extract"
+
+
+@functools.lru_cache(maxsize=1)
+def _extractor_code_digest() -> str:
+    """The rules, data and model this installation extracts with: changing any re-extracts."""
+    digest = hashlib.sha256()
+    for path in sorted(EXTRACT_PACKAGE.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".tsv", ".txt", ".json", ".crfsuite"):
+            digest.update(path.relative_to(EXTRACT_PACKAGE).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def extractor_id(options: PipelineOptions) -> str:
-    """Identifies what produced an article's facts: same id + same extractor = nothing to redo."""
-    digest = hashlib.sha256(f"{options.use_ner}|{options.ner_model}".encode())
+    """Identifies what produced an article's facts: same fingerprint + same extractor = nothing to redo."""
+    digest = hashlib.sha256(f"{_extractor_code_digest()}|{options.use_ner}|{options.ner_model}".encode())
     for path in options.user_dicts + options.aliases:
         digest.update(Path(path).read_bytes())
     return f"newsgraph-{__version__}-{digest.hexdigest()[:12]}"
