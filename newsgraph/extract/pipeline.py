@@ -1,7 +1,7 @@
 """build_nlp() and extract(): Articles -> Extraction records."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -24,7 +24,6 @@ class PipelineOptions:
     aliases: tuple[str, ...] = ()      # alias files: canonical<TAB>type<TAB>alias|alias
     use_ner: bool = True
     ner_model: str | None = None
-    batch_size: int = field(default=16)
 
 
 def build_nlp(options: PipelineOptions = PipelineOptions()) -> Language:

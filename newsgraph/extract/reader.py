@@ -9,7 +9,6 @@ import datetime as dt
 import glob
 import hashlib
 import json
-import os
 import re
 import sys
 import unicodedata

@@ -13,6 +13,11 @@ def _number(value: float | int | None) -> float | int | None:
     return value
 
 
+def _interval(value: str | None) -> list[str] | None:
+    interval = interval_of(value)
+    return list(interval) if interval else None
+
+
 def article_dict(a: Article, with_text: bool = False) -> dict[str, Any]:
     article: dict[str, Any] = {
         "id": a.id, "path": a.path, "title": a.title, "published": a.published,
@@ -51,7 +56,7 @@ def to_document(extraction: Extraction, with_text: bool = False) -> dict[str, An
             {"id": f.id, "text": f.text, "start": f.start, "end": f.end, "value": _number(f.value),
              "unit": f.unit, "qualifier": f.qualifier, "measure": f.measure, "subject": f.subject,
              "period": f.period, "direction": f.direction, "high": _number(f.high), "vague": f.vague,
-             "period_interval": list(interval_of(f.period)) if interval_of(f.period) else None,
+             "period_interval": _interval(f.period),
              "change_of": f.change_of}
             for f in extraction.figures
         ],

@@ -113,13 +113,12 @@ def article_rows(doc: dict, extractor: str) -> Rows:
 
     for figure in doc.get("figures", []):
         figure_id = _fact_id(article_id, figure)
-        value, high = figure.get("value"), figure.get("high")
         rows["figures"].append({
             "id": figure_id, "article_id": article_id, "sentence_id": sentences.id_of(figure["start"]),
             "name": figure["text"], "text": figure["text"], "start_char": figure["start"],
-            "end_char": figure["end"], "value": value,
+            "end_char": figure["end"], "value": figure.get("value"),
             "unit": figure.get("unit"), "qualifier": figure.get("qualifier"),
-            "direction": figure.get("direction"), "high": high,
+            "direction": figure.get("direction"), "high": figure.get("high"),
             "vague": bool(figure.get("vague", False)), "measure": figure.get("measure"),
             "subject": figure.get("subject"), "period": figure.get("period"),
         })

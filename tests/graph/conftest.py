@@ -8,15 +8,21 @@ from newsgraph.graph.embedded_store import EmbeddedStore
 from newsgraph.graph.neo4j_store import Neo4jStore
 
 
-@pytest.fixture(params=["embedded", "neo4j"])
-def store(request, tmp_path):
-    """An empty store of each kind: the same assertions run on both."""
+def _empty_store(request, folder):
+    """An empty store of the kind the fixture parameter names, with its schema."""
     if request.param == "embedded":
-        opened = EmbeddedStore(tmp_path / "graph.db")
+        opened = EmbeddedStore(folder / "graph.db")
     else:
         opened = Neo4jStore(request.getfixturevalue("neo4j_uri"))
         opened.clear()
     opened.ensure_schema()
+    return opened
+
+
+@pytest.fixture(params=["embedded", "neo4j"])
+def store(request, tmp_path):
+    """An empty store of each kind: the same assertions run on both."""
+    opened = _empty_store(request, tmp_path)
     yield opened
     opened.close()
 
@@ -43,12 +49,7 @@ def corpus_store(request, tmp_path_factory, corpus_documents):
     """The whole corpus loaded once per test module into each store."""
     from newsgraph.graph import write_batch
 
-    if request.param == "embedded":
-        opened = EmbeddedStore(tmp_path_factory.mktemp("corpus") / "graph.db")
-    else:
-        opened = Neo4jStore(request.getfixturevalue("neo4j_uri"))
-        opened.clear()
-    opened.ensure_schema()
+    opened = _empty_store(request, tmp_path_factory.mktemp("corpus"))
     for start in range(0, len(corpus_documents), 10):
         write_batch(opened, corpus_documents[start:start + 10], "test-extractor")
     yield opened

@@ -1,8 +1,6 @@
 """The corpus loaded into each store (the real Neo4j server and the embedded store), read back with Cypher."""
 from __future__ import annotations
 
-import pytest
-
 from newsgraph.app import ingest
 from newsgraph.extract.pipeline import PipelineOptions
 from newsgraph.graph import write_batch

@@ -1,8 +1,6 @@
 """Date expressions, normalized against the article's publication date."""
 from __future__ import annotations
 
-import datetime as dt
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -12,9 +10,7 @@ from .spans import published, write_results
 
 class DateFinder:
     def __call__(self, doc: Doc) -> Doc:
-        reference = published(doc)
-        day = dt.date.fromisoformat(reference) if reference else None
-        write_results(doc, "dates", find_dates(doc.text, day), lambda value: value.kind)
+        write_results(doc, "dates", find_dates(doc.text, published(doc)), lambda value: value.kind)
         return doc
 
 

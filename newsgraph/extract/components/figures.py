@@ -1,8 +1,6 @@
 """Numeric figures, with what they measure, whose they are and for which period."""
 from __future__ import annotations
 
-import datetime as dt
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -15,11 +13,10 @@ class FigureFinder:
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
         figures = find_figures(text)
-        reference = published(doc)
         attributions = attribute_figures(
             text, figures, [(s, e) for s, e, _ in results(doc, "sentences")],
             [(s, e, m.type, m.name) for s, e, m in results(doc, "entities")],
-            results(doc, "dates"), dt.date.fromisoformat(reference) if reference else None,
+            results(doc, "dates"), published(doc),
         )
         found = [(s, e, (value, attribution)) for (s, e, value), attribution in zip(figures, attributions)]
         write_results(doc, "figures", found, lambda payload: payload[0].unit)

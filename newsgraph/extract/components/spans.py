@@ -5,6 +5,7 @@ Rule results keep their exact character offsets (the provenance of every record)
 """
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, Sequence
 
 from spacy.tokens import Doc
@@ -31,5 +32,7 @@ def results(doc: Doc, group: str) -> list[tuple[int, int, Any]]:
     return doc.user_data.get(results_key(group), [])
 
 
-def published(doc: Doc):
-    return doc.user_data.get(PUBLISHED)
+def published(doc: Doc) -> dt.date | None:
+    """The article's publication date: what relative dates resolve against."""
+    value = doc.user_data.get(PUBLISHED)
+    return dt.date.fromisoformat(value) if value else None
