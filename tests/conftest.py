@@ -75,3 +75,21 @@ def corpus_documents(corpus_extractions):
     from newsgraph.extract.serialize import to_document
 
     return [to_document(x, with_text=True) for x in corpus_extractions]
+
+
+NEO4J_FIXTURES = {"neo4j_server", "neo4j_uri"}
+
+
+def _needs_neo4j(item) -> bool:
+    """Static requests of the server fixtures, or a store fixture parametrized as "neo4j"."""
+    if NEO4J_FIXTURES & set(getattr(item, "fixturenames", ())):
+        return True
+    callspec = getattr(item, "callspec", None)
+    return callspec is not None and "neo4j" in callspec.params.values()
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark every test that talks to the real Neo4j server, so `-m "not neo4j"` runs the unit suite alone."""
+    for item in items:
+        if _needs_neo4j(item):
+            item.add_marker(pytest.mark.neo4j)
