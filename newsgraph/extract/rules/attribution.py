@@ -424,7 +424,7 @@ def attribute_figures(
         if rm and len(value) == 4:  # 根据2025年一季报，…
             value = (f"{value}-Q1" if rm.group("q1") else f"{value}-H1" if rm.group("h1")
                      else f"{value}-Q3" if rm.group("q3") else value)
-        if _SINCE_AFTER.match(text, e) and len(value) == 4:
+        if (text[s:e].endswith("以来") or _SINCE_AFTER.match(text, e)) and len(value) == 4:
             # 今年以来 is the year to date; 2023年以来 is a span up to now (no period)
             if published is not None and int(value) == published.year:
                 value = f"{value}-01/{value}-{published.month:02d}" if published.month > 1 else f"{value}-01"
