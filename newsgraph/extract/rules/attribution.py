@@ -89,6 +89,7 @@ from dataclasses import dataclass
 
 from newsgraph.extract.rules.dates import DateValue, interval_of
 from newsgraph.extract.rules.figures import NOUN_UNITS, FigureValue
+from newsgraph.extract.rules.measures import MEASURE_SYNONYMS, canonical_measure
 
 __all__ = ["Attribution", "MEASURE_HEADS", "attribute_figures", "normalize_measure"]
 
@@ -99,6 +100,7 @@ class Attribution:
     subject: str | None
     period: str | None
     change_of: int | None
+    compared_with: str | None = None  # A超过B的X: B
 
 
 CHANGE = "同比增长"
@@ -136,12 +138,8 @@ _ADJUSTED_RE = re.compile(r"非国际财务报告准则|非通用会计准则|[N
 _PLAIN_HEADS = ("建议零售价", "零售价", "出厂价", "批发价", "指导价", "交付目标", "销量目标", "出货量", "交付量", "销量", "产量", "研发投入", "研发费用", "市场规模",
                 "资本开支", "资本支出", "估值", "市值", "市场份额", "份额", "市占率", "融资")
 _KEPT_MODIFIERS = ("海外", "国内", "境外", "累计")
-_CANON = {
-    "研发费用": "研发投入", "研发支出": "研发投入", "资本支出": "资本开支", "份额": "市场份额",
-    "市占率": "市场份额", "融资": "融资额", "融资金额": "融资额", "员工总数": "员工数", "员工人数": "员工数",
-    "员工": "员工数", "雇员": "员工数", "客户": "客户数", "用户": "用户数", "门店": "门店数",
-    "价格": "售价", "定价": "售价", "募集资金": "融资额", "募资": "融资额", "增速": CHANGE, "增幅": CHANGE, "投入": "投资额", "投资": "投资额",
-}
+# written measure -> canonical measure, shared by every article (data/measures.tsv)
+_CANON = MEASURE_SYNONYMS
 # what a count is of when only the verb says it: 蔚来交付新车31138辆
 _VERB_MEASURE = re.compile(r"(?P<v>交付|销售|售出|卖出|出货|出口|生产|装机|招聘|裁员|新增用户)")
 _VERB_CANON = {"交付": "交付量", "销售": "销量", "售出": "销量", "卖出": "销量", "出货": "出货量", "出口": "出口量",
@@ -251,10 +249,28 @@ def _clean_np(np: str) -> str:
 
 
 def normalize_measure(np: str, context: str = "", unit: str = "") -> str:
-    """Canonical form of a measure noun phrase (营业收入 -> 营收, 综合毛利率 -> 毛利率)."""
+    """Canonical form of a measure noun phrase (营业收入 -> 营收, 综合毛利率 -> 毛利率).
+
+    The phrase is first reduced to its measure (company words, segment and sector words are
+    handled here), then named by the shared vocabulary in data/measures.tsv.
+    """
+    measure = _measure_of(np, context, unit)
+    return canonical_measure(measure) if measure else measure
+
+
+_NON_RECURRING = re.compile(r"扣非|扣除非经常性损益")
+
+
+def _measure_of(np: str, context: str, unit: str) -> str:
+    direct = MEASURE_SYNONYMS.get(np.replace("的", ""))  # before 经营 / 公司 words are dropped
     np = _clean_np(np)
     if not np:
         return np
+    direct = direct or MEASURE_SYNONYMS.get(np)
+    if direct and not (direct in ("净利润", "净亏损") and _ADJUSTED_RE.search(context)):
+        return direct  # 按非国际财务报告准则计算的归母净利润 goes on to the adjusted check
+    if _NON_RECURRING.search(np) and np.endswith(("净利润", "净利")):
+        return "扣非净利润"  # a different measure from 净利润
     share = _SHARE_NP_RE.fullmatch(np)
     if share:
         # the thing whose share it is; 营业成本中运输成本 -> 运输成本
@@ -634,11 +650,44 @@ def attribute_figures(
 
         if change_of is not None and subject is not None and out[change_of].subject not in (None, subject):
             change_of = None  # 营收135.8亿元，增速高于李宁的3.9%: not a change of another's level
+        compared_with = None
+        cmp = _comparison(text, ss, start, window(mentions, mstarts, ss, start))
+        if cmp is not None:
+            subject, compared_with, cmp_measure = cmp
+            if measure is None and cmp_measure:
+                measure = normalize_measure(cmp_measure, text[max(0, ss - 40):start], fig.unit)
         period = period_at(start, end, fig, measure, sector, subject)
-        out.append(Attribution(measure, subject, period, change_of))
+        out.append(Attribution(measure, subject, period, change_of, compared_with))
         if subject is not None:
             prev_subject = subject
     return out
+
+
+_COMPARE_VERB = re.compile(r"超过|超越|反超|高于|低于|多于|少于|领先于|领先|落后于|不及|赶超")
+_CMP_MEASURE = re.compile(r"的(?P<m>[\u4e00-\u9fffA-Za-z]{1,8}?)(?=[，,]|达到|达|为|$)")
+
+
+def _comparison(text: str, ss: int, start: int, mentions) -> tuple[str, str, str | None] | None:
+    """A超过B的X，达到N (or A的X超过B): (A, B, X) when the figure is A's, else None.
+
+    Not when the figure is B's own (高于阿迪达斯的50.8%: right after "B的").
+    """
+    companies = [x for x in mentions if x[2] == "Company" and x[1] <= start]
+    for b in reversed(companies):
+        verb = _COMPARE_VERB.search(text, max(ss, b[0] - 3), b[0])
+        if verb is None or verb.end() != b[0] or text[b[1]:start] in ("", "的"):
+            continue
+        a = [x for x in companies if x[1] <= verb.start() and x[3] != b[3]]
+        if not a:
+            return None
+        between = text[b[1]:start]
+        if not re.search(r"[，,]|达到|达|为", between):
+            return None  # 低于比亚迪约3% is a gap, not A's level
+        cm = _CMP_MEASURE.match(text, b[1])
+        own = text[a[-1][1]:verb.start()].lstrip("的")
+        measure = cm.group("m") if cm else (own or None)
+        return a[-1][3], b[3], measure
+    return None
 
 
 # a noun that already is a quantity takes no 数量: 年处理能力, 旅客运输量, 单店面积
