@@ -130,7 +130,7 @@ _PAYOUT_RE = re.compile(r"(?:现金)?(?:派息|分红|股息支付|股利支付|
 _SHARE_NP_RE = re.compile(r"(?P<x>.+?)(?<!应)(?:约)?占(?P<w>.{0,10}?)(?:比重|比例)")
 _LOSS_RE = re.compile(r"(?:归母|归属于.{1,12}|扣非|扣非归母|公司|整体|全年|单季|当季|上市公司股东|股东)?(?:净亏损|亏损|亏损额)")
 # X业务收入 / X营业收入 / X业务营收 -> X收入 (茅台酒营业收入 -> 茅台酒收入)
-_SEGMENT_REVENUE_RE = re.compile(r"(?P<x>.+?)(?:业务|营业|板块|业务板块)(?:收入|营收)")
+_SEGMENT_REVENUE_RE = re.compile(r"(?P<x>.+?)(?:业务|营业|板块|业务板块|渠道|全年)(?:收入|营收)")
 _DIVIDEND_TOTAL_RE = re.compile(r"(?:现金)?(?:分红|派息|股息)(?:总额|总金额|金额)|现金分红")
 _NET_PROFIT_RE = re.compile(r"(?:归母|归属于.{1,12}|扣非|扣非归母|公司|整体|全年|单季)?(?:净利润|净利|纯利)")
 _ADJUSTED_RE = re.compile(r"非国际财务报告准则|非通用会计准则|[Nn]on-?(?:IFRS|GAAP)|经调整")
@@ -147,7 +147,8 @@ _VERB_CANON = {"交付": "交付量", "销售": "销量", "售出": "销量", "�
 _PRICE = frozenset({"售价", "均价", "单价", "股价"})
 _DROP_PREFIX = re.compile(
     r"^(?:其中|拟|目前|现有|共有|当前|期间|报告期内|期末|期内|止|公司|该公司|该行|该集团|本行|集团|其(?![他它余])|该|这一|这家|"
-    r"整体|综合|单季|当季|本季|全年|年度|总体|合计|共(?![享同])|者|后者|前者|拥有|持有|运营|经营|管理|旗下)+")
+    r"整体|综合|单季|当季|本季|全年|年度|总体|合计|共(?![享同])|者|后者|前者|拥有|持有|运营|经营|管理|旗下|"
+    r"一年间|一年来|一年内|年内)+")
 # a sector or the whole market, not a company: 全国乳制品产量, 行业国产化率, 国内半导体设备行业…
 _SECTOR_NP = re.compile(r"^(?:全国|全球|我国|全行业|行业|整个行业|全市场|中国|国内外)|^[^，。]{0,10}?行业(?!收入)")
 _SECTOR_PREFIX = re.compile(r"^(?:全国|全球|我国|全行业|整个行业|全市场|中国|国内外|国内)?(?:[^，。]{0,10}?行业)?")
@@ -161,7 +162,8 @@ _EXTRA_CHANGE = re.compile(r"(?:(?P<up>上调|上浮|提价|涨价|调涨)|(?P<d
 _CHANGE_MEASURES = frozenset({"同比增长", "同比下降", "环比增长", "环比下降"})
 # a month or day followed by an announcement is when something was said, not a period
 _ANNOUNCED_AFTER = re.compile(r"[^。；;\n\d]{0,12}?(?:宣布|公告|公布|发布|表示|披露|透露|签署|召开|举行|称)")
-_NO_SPLIT = frozenset({"其他", "其余", "其它", "对外", "以上", "以下", "该行", "本行"})
+_NO_SPLIT = frozenset({"其他", "其余", "其它", "对外", "以上", "以下", "该行", "本行",
+                       "在线", "在建", "在售", "在营", "在途", "在管"})
 
 # linking words between a measure and its figure: 营收为 / 研发投入约为 / 估值已超过
 _LINK_TAIL = re.compile(
@@ -171,7 +173,8 @@ _LINK_TAIL = re.compile(
     r"已经|已|也|则|都|均|实现了|实现|录得|首次突破|突破|跃升至|攀升至|升至|降至|增至|增长至|下降至|回落至|"
     r"提升至|提高到|提高至|扩大到|扩大至|增加到|增加至|上调至|下调至|调整为|调整至|定为|达到|将在|将达到|将达|将|预计|有望|"
     r"由此前的|此前的|由|从|在|的|了|继续|再|又|一度|还|更|首次|同比|环比|每股|"
-    r"力争|争取|确保|计划|目标为|目标是|预计到|计划到|到)$"
+    r"力争|争取|确保|计划|目标为|目标是|预计到|计划到|到|进一步|有所|大幅|小幅|逐步|单日|当日|盘中|日内|"
+    r"每[瓶件台吨辆个盒支套])$"
 )
 _NP_STOP = re.compile(
     r"(?:其中|来自|实现|显示|表示|方面|计算|口径|准则下|看|对|把|将|由|从|向|以|于|为|是|在|中的|等|较|同比|环比|就|便|"
@@ -204,12 +207,13 @@ _SOURCE_AFTER = re.compile(
 _SPAN_MARKER = re.compile(r"近[一二两三四五六七八九十\d]+年|过去[一二两三四五六七八九十\d]+年|[一二两三四五六七八九十\d]+年来|近年来|历年|成立以来|上市以来")
 _CHANGE_VERB = re.compile(
     r"(?P<cmp>(?:同比|环比)(?:分别|均|也|都|则|仍|继续|大幅|小幅|明显)*|(?<![同环])(?:较|比|相比)(?P<base>[^，,。；;]{0,10}?))?"
-    r"(?:净)?(?:增长|增加|提升|上升|上涨|提高|下降|减少|下滑|下跌|降低|回落|缩减|收窄|扩大|攀升|大增|大涨|大跌|"
+    r"(?:净)?(?:增长|增加|提升|上升|上涨|提高|下降|减少|下滑|下跌|降低|回落|缩减|收窄|扩大|攀升|大增|大涨|大跌|暴跌|暴涨|飙升|急跌|重挫|"
     r"翻番|翻了一番|增|涨|降|跌|减)"
     r"(?:了|约|超过|超|逾|近|接近|将近|达|高达|不足|不到|幅度|幅度为)*$"
 )
 _YOY_BASE = re.compile(r"年|同期|去年|上年")
-_SHARE_OF = re.compile(r"(?:约占|占)(?P<whole>[^，,。；;]{0,12})的$")
+_SHARE_OF = re.compile(r"(?:约占|占)(?P<whole>[^，,。；;]{0,12}?)的(?:比重|比例|份额)?"
+                       r"(?:首次|进一步|已|已经|由|从)?(?:提升至|提升到|提高至|提高到|升至|上升至|达到|达|为|降至|下降至|约为|约|超过|逾)*$")
 _EQUIV = re.compile(r"(?:约合|折合|相当于|合)$")
 _TIMES_BASE = re.compile(r"(?:约为|约是|为|是|接近|达到|扩大至|扩大到|增长至|增长到|相当于|超过)(?P<base>[^，,。；;]{0,12})的$")
 _MEASURE_AFTER = re.compile(r"的(?P<m>市场份额|份额|市占率|毛利率|增速|增幅|占比)")
@@ -593,7 +597,9 @@ def attribute_figures(
                 if not figures[j][2].direction:
                     prev_measure = out[j].measure if not _is_change_unit(fig.unit) or fig.unit == "pp" else prev_measure
                     break
-        measure = _measure(text, cs, start, end, fig, prev, prev_measure, blocked, date_starts)
+        level_measure = next((out[j].measure for j in range(i - 1, -1, -1)
+                              if figures[j][0] >= ss and not figures[j][2].direction), None)
+        measure = _measure(text, cs, start, end, fig, prev, prev_measure, blocked, date_starts, level_measure)
 
         # the level this figure is a change of: the figure right before it in the sentence
         change_of = None
@@ -727,7 +733,7 @@ def _nothing_counted_after(text: str, end: int) -> bool:
 
 def _measure(text: str, cs: int, start: int, end: int, fig: FigureValue,
              prev: tuple[int, int, FigureValue] | None, prev_measure: str | None, blocked,
-             date_starts: dict[int, int] | None = None) -> str | None:
+             date_starts: dict[int, int] | None = None, level_measure: str | None = None) -> str | None:
     """The measure of the figure at ``start:end``; ``cs`` is where its clause starts."""
     prefix = text[cs:start]
     context = text[max(0, cs - 40):start]
@@ -784,7 +790,11 @@ def _measure(text: str, cs: int, start: int, end: int, fig: FigureValue,
     counted = fig.unit not in ("CNY", "USD", "HKD", "EUR", "JPY", "GBP", "%", "pp", "x", "bp")
     # --- levels ----------------------------------------------------------------
     share = _SHARE_OF.search(prefix)
+    if share and not share.group().endswith("的") and re.sub(r"[并且其约也则]", "", prefix[:share.start()]):
+        share = None  # 人工成本占营业成本的比重为18%: the share names its part itself
     if share:
+        if prev_measure in _CHANGE_MEASURES and level_measure:
+            prev_measure = level_measure  # 收入2524亿元，同比增长20%，占…的比重提升至29%
         if prev_measure:
             base = prev_measure[:-1] if prev_measure.endswith("数") else prev_measure
             return base + "占比"

@@ -627,3 +627,22 @@ def test_same_measure_in_two_articles_compares_equal():
     assert canonical_measure("股东应占溢利") == canonical_measure("归母净利润")
     assert canonical_measure("经调整净利润") != canonical_measure("净利润")
     assert canonical_measure(None) is None
+
+
+# measure boundaries met on unseen text (our own sentences): words the measure must keep or drop
+@pytest.mark.parametrize(("text", "expected"), [
+    ("星图科技在线教育收入为12亿元。", [("12亿元", "在线教育收入", "星图科技")]),       # 在线 is one word
+    ("星图科技一年间营业总收入增加了约8亿元。", [("8亿元", "营收变动", "星图科技")]),     # 一年间 is no measure
+    ("星图科技股价单日暴跌12.5%。", [("12.5%", "股价跌幅", "星图科技")]),
+    ("星图科技建议零售价维持每台3999元不变。", [("3999元", "建议零售价", "星图科技")]),
+    ("星图科技研发投入将进一步增至约6亿元。", [("6亿元", "研发投入", "星图科技")]),
+    ("星图科技线上渠道收入为5亿元。", [("5亿元", "线上收入", "星图科技")]),
+    ("星图科技云服务收入为40亿元，同比增长15%，占总收入的比重提升至32%。", [
+        ("40亿元", "云服务收入", "星图科技"), ("15%", "同比增长", "星图科技"),
+        ("32%", "云服务收入占比", "星图科技")]),
+    # negatives: a share that names its own part keeps it; 在 as a preposition still stops
+    ("星图科技人工成本占营业成本的比重为18%。", [("18%", "人工成本占比", "星图科技")]),
+    ("星图科技在华东地区营收为9亿元。", [("9亿元", "华东地区营收", "星图科技")]),
+])
+def test_measure_words_unseen(text, expected):
+    assert [(t, m, subj) for t, m, subj, _ in run_compared(text, PEERS, "2024-03-20")] == expected
