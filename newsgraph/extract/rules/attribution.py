@@ -204,6 +204,8 @@ _EVENT_BEFORE = re.compile(r"(?:于|自|从|始于)\s*$")  # 成立于2016年, �
 _SOURCE_AFTER = re.compile(
     r"[^，,。；;：:\n]{0,8}?(?:发布|公布)?的?(?:数据|统计|报告|研究|调研|监测|测算|报道|援引)(?:显示|表明|称)?[，,：:]"
     r"|(?:的)?(?:数据|统计)(?:显示|表明)")
+# a sentence that reports someone else's statistic: 据…统计, …数据显示, …报告称
+_CITED_SOURCE = re.compile(r"据[^，,。；;]{1,16}?(?:统计|数据|测算|调研|监测|报道|估算)|(?:数据|统计|报告|调研|研究)(?:显示|表明|称)")
 _SPAN_MARKER = re.compile(r"近[一二两三四五六七八九十\d]+年|过去[一二两三四五六七八九十\d]+年|[一二两三四五六七八九十\d]+年来|近年来|历年|成立以来|上市以来")
 _CHANGE_VERB = re.compile(
     r"(?P<cmp>(?:同比|环比)(?:分别|均|也|都|则|仍|继续|大幅|小幅|明显)*|(?<![同环])(?:较|比|相比)(?P<base>[^，,。；;]{0,10}?))?"
@@ -643,6 +645,8 @@ def attribute_figures(
             subject = ([x for x in pool if x[2] == "Company"] or pool)[-1][3]
         elif market:
             subject = None  # 国内…市场规模 (海川咨询预计): the market's, not a company's
+        elif _CITED_SOURCE.search(text, ss, start) and not _ANAPHOR.search(text, ss, start):
+            subject = None  # 据IT桔子统计，2018年中国AI行业融资总额…: the source's figure, not the article company's
         else:
             ps = para_start(start)
             earlier = [x for x in window(mentions, mstarts, ps, ss) if x[1] <= ss]

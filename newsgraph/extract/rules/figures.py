@@ -57,22 +57,10 @@ class FigureValue:
 # before the number (港币两千九百六十元) in data/currency_prefixes.txt.
 MONEY_UNITS: dict[str, str] = table("currencies.tsv")
 CURRENCY_PREFIXES: tuple[str, ...] = words("currency_prefixes.txt")
-# Classifiers and measuring units, kept as written.
-COUNT_UNITS: tuple[str, ...] = (
-    "台", "人次", "人", "名", "位", "辆次", "辆", "家", "个", "户", "款", "部", "件", "套",
-    "座", "架次", "架", "艘", "颗", "枚", "块", "片", "张", "条", "项", "笔", "只", "支",
-    "间", "栋", "次", "单", "份", "篇", "例", "批", "轮", "场", "株", "头", "瓶", "箱",
-    "盒", "包", "所", "根", "把", "棵", "万千瓦时", "千瓦时", "兆瓦时", "吉瓦时", "度",
-    "千瓦", "兆瓦", "吉瓦", "瓦", "吨", "公斤", "千克", "克", "斤", "升", "桶", "立方米",
-    "平方米", "平米", "平方公里", "平方千米", "亩", "公顷", "公里", "千米", "米", "股",
-    "手", "GWh", "MWh", "kWh", "TWh", "GW", "MW", "kW", "TB", "PB", "EB", "EFLOPS",
-    "PFLOPS", "km", "kg",
-)
-# Counted nouns that may stand where a classifier would (5亿用户, 10万员工).
-NOUN_UNITS: tuple[str, ...] = (
-    "用户", "员工", "客户", "会员", "粉丝", "玩家", "订单", "消费者", "乘客", "车主",
-    "开发者", "观众", "游客", "学生",
-)
+# Classifiers and measuring units, kept as written (data/count_units.txt).
+COUNT_UNITS: tuple[str, ...] = words("count_units.txt")
+# Counted nouns that may stand where a classifier would (5亿用户, 10万员工; data/noun_units.txt).
+NOUN_UNITS: tuple[str, ...] = words("noun_units.txt")
 # A classifier must not be the first character of one of these words.
 _UNIT_GUARD: dict[str, str] = {
     "元": "件素宇年首旦老气器帅", "人": "民工才士员物", "名": "单义称牌额字录下", "台": "湾风阶州词",
@@ -81,7 +69,7 @@ _UNIT_GUARD: dict[str, str] = {
     "份": "额子", "只": "是有要能会", "支": "持付出撑柱", "场": "景所地面", "位": "于置列居",
     "项": "目", "条": "件例款", "度": "假过", "件": "事",
     "次": "日年月级贷", "款": "项", "片": "区", "头": "部条号", "所": "有以谓属在得",
-    "包": "括含装", "批": "准评复", "轮": "融", "米": "兰粮", "斤": "斤", "克": "隆服",
+    "包": "括含装", "双": "方边向重赢节休", "班": "子级长组车机底主", "批": "准评复", "轮": "融", "米": "兰粮", "斤": "斤", "克": "隆服",
     "升": "级至为到值温", "张": "江", "套": "现", "间": "接", "块": "钱",
 }
 

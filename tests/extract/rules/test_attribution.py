@@ -646,3 +646,15 @@ def test_same_measure_in_two_articles_compares_equal():
 ])
 def test_measure_words_unseen(text, expected):
     assert [(t, m, subj) for t, m, subj, _ in run_compared(text, PEERS, "2024-03-20")] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a statistic cited from a source in a sentence of its own belongs to no company
+    ("星图科技发布新品。行业协会数据显示，今年全国机器人产量为45万台，同比下降3%。", [
+        ("45万台", "产量", None), ("3%", "同比下降", None)]),
+    ("星图科技发布新品。据云帆数据测算，机器人均价约为8万元。", [("8万元", "机器人均价", None)]),
+    # negative: the company's own report keeps its subject
+    ("星图科技发布年报。报告显示，公司营收为30亿元。", [("30亿元", "营收", "星图科技")]),
+])
+def test_cited_statistics(text, expected):
+    assert [(t, m, subj) for t, m, subj, _ in run_compared(text, PEERS, "2024-03-20")] == expected

@@ -204,3 +204,12 @@ def test_offsets_index_the_text():
     for start, end, _ in find_figures(text):
         assert 0 <= start < end <= len(text)
     assert [text[s:e] for s, e, _ in find_figures(text)] == ["１２３亿元", "百分之十五", "1.2万名"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("全年白酒产量为380.2万千升，鞋履销量1200万双，日均航班520班。",
+     [("380.2万千升", 3802000, "千升"), ("1200万双", 12000000, "双"), ("520班", 520, "班")]),
+    ("双方签约，两双筷子，乘坐3班车。", []),  # 双方 / 班车 are words, small Chinese counts are not figures
+])
+def test_more_count_units(text, expected):
+    assert [(text[s:e], f.value, f.unit) for s, e, f in find_figures(text)] == expected
