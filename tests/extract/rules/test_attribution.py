@@ -658,3 +658,17 @@ def test_measure_words_unseen(text, expected):
 ])
 def test_cited_statistics(text, expected):
     assert [(t, m, subj) for t, m, subj, _ in run_compared(text, PEERS, "2024-03-20")] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a commodity's price with no company in its sentence is the market's
+    ("星图科技扩建工厂。多晶硅价格从去年每吨20万元跌至今年的6万元。", [
+        ("20万元", "多晶硅价格", None), ("6万元", "多晶硅价格", None)]),
+    # negatives: a company's own price keeps its subject; 售价 is a product's price
+    ("星图科技多晶硅价格为每吨8万元。", [("8万元", "多晶硅价格", "星图科技")]),
+    ("星图科技发布新款机器人。售价为2万元。", [("2万元", "售价", "星图科技")]),
+    # 由原计划的 links a plan to its figure
+    ("星图科技将研发投入由原计划的5亿元上调至7亿元。", [("5亿元", "研发投入", "星图科技"), ("7亿元", "研发投入", "星图科技")]),
+])
+def test_market_prices_and_plans(text, expected):
+    assert [(t, m, subj) for t, m, subj, _ in run_compared(text, PEERS, "2024-03-20")] == expected
