@@ -35,10 +35,25 @@ Kinds and how they resolve:
   after 较/比/与/相比. Dates written as comparisons (较上一年, 比2023年,
   去年同期) are not what later anaphora refer to. With nothing to refer to
   the value is ``None``.
-* ``vague``: 近日, 近期, 近年, 近年来, 日前, 前不久 (value and interval ``None``).
+* ``vague``: 近日, 近期, 近年, 近年来, 日前, 前不久, 昔日, 前些年 (value and interval ``None``).
   此前, 目前 and 未来 are not reported.
 
-Bare durations (五年来, 三个月内, 两年, 近三年) are not dates.
+* ``deictic``: 今天/昨天… with no publication date, 当时 with no date before it (value ``None``).
+  Resolved, 今天 is ``relative`` and 当时 ``anaphoric`` (the last date).
+
+Forms real news writes: two-digit years with a month, quarter or edge after them (15年3月2日,
+19年底, 九七年一季度 -- the century that puts the year at most five years past the publication);
+years 1500-1899 (１８７２年) and 一九九八年; parts of a month as day ranges (上旬/初 1-10, 中旬 11-20,
+下旬/底/末 21-end: 当年11月下旬 -> ``2019-11-21/2019-11-30``), 本月初, 月底, 年底 alone; weeks
+(上周 -> Monday/Sunday, 本周末); 上一个月, 后天, 大前天, 本日 (the day words are in
+data/relative_days.tsv); 20240307, 2022 11 23, 1994.01-19, 6·30, 09-01 (a leading zero), 2018.;
+ranges with ——, ― and days written alone (从2018年12月九号到十五号, 3月5至8日); Chinese days
+(二十八日, 十五号); seasons after a year (去年夏季 -> June to August) and 六七月. 本季度 and 上季
+follow the quarter the text reports once one is named. A span covers the whole phrase: a time of
+day after a day (10月14日晚, data/times_of_day.txt) and 以来 (2008年以来, whose value is the
+period it starts from).
+
+Bare durations (五年来, 三个月内, 两年, 近三年, 9个月, 一千多年, 半年来) are not dates.
 """
 
 from __future__ import annotations
@@ -49,6 +64,7 @@ import re
 from dataclasses import dataclass, field
 
 from newsgraph.extract.rules.numbers import CN_DIGITS, parse_number, to_halfwidth
+from newsgraph.extract.rules.vocab import table, words
 
 __all__ = ["DateValue", "find_dates", "interval_of", "shift_years"]
 
@@ -177,8 +193,11 @@ def _sub(prefix: str) -> str:
 _DATE_FIRST = "0-9０-９一二三四五六七八九十〇零○两今去前明后大本上下当同这该那次翌第年QqHh近日不周星礼昨月首春夏秋冬"
 _MONTH_WORD = r"本月|当月|同月|上一?个?月|下一?个?月|这个月"
 _WEEK_WORD = r"本周|这周|上周|下周|上一?个?星期|下一?个?星期|这个?星期|本星期"
-_DAY_WORD = (r"今天|今日(?!头条)|今晨|今晚|昨天|昨日|昨晚|大前天|前天|大后天|后天(?![性的])|明天|明日|本日"
-             r"|当天|当日|同日|次日|翌日|当时")
+_DAY_DELTA: dict[str, int] = {w: int(n) for w, n in table("relative_days.tsv").items()}
+_DAY_GUARD = {"今日": "(?!头条)", "后天": "(?![性的])"}  # 今日头条 is an app, 后天性 an adjective
+_DAY_WORD = "|".join(
+    [re.escape(w) + _DAY_GUARD.get(w, "") for w in sorted(_DAY_DELTA, key=len, reverse=True)]
+    + ["当天", "当日", "同日", "次日", "翌日", "当时"])
 _DATE_RE = re.compile(
     rf"(?=[{_DATE_FIRST}])(?:"
     # ISO-like: 2023-11-05, 2023/11/05, 2023.11.05, 1994.01-19, 2022 11 23
@@ -214,8 +233,9 @@ _DATE_RE = re.compile(
     r")"
 )
 # spoken in the same breath as the date: 10月14日晚, 28日晚间, 2008年以来
-_TIME_OF_DAY = re.compile(
-    r"凌晨|清晨|早上|早间|早晨|上午|中午|午间|下午|傍晚|晚间|晚上|夜间|深夜|晚(?![宴会餐报饭年期])|夜(?![间市])")
+_TOD_GUARD = {"晚": "(?![宴会餐报饭年期])", "夜": "(?![间市])"}  # 晚宴 and 夜市 are no time of day
+_TIME_OF_DAY = re.compile("|".join(
+    re.escape(w) + _TOD_GUARD.get(w, "") for w in sorted(words("times_of_day.txt"), key=len, reverse=True)))
 _SINCE = re.compile(r"以来")
 _SAME_SHIFT_BEFORE = re.compile(r"(?:较|比|与|和|相比|同比|相较)$")
 # a date after these is what a figure is compared with, not what later text refers to
@@ -620,11 +640,6 @@ def _month_word(w: str, ctx: _Ctx) -> tuple[str | None, str]:
         return f"{pub.year}-Q{(pub.month - 1) // 3 + 1}", "relative"
     return (pub + datetime.timedelta(days=_DAY_DELTA[w])).isoformat(), "relative"
 
-
-_DAY_DELTA = {
-    "今天": 0, "今日": 0, "今晨": 0, "今晚": 0, "本日": 0, "昨天": -1, "昨日": -1, "昨晚": -1,
-    "前天": -2, "大前天": -3, "明天": 1, "明日": 1, "后天": 2, "大后天": 3,
-}
 
 
 def _remember(ctx: _Ctx, text: str, start: int, end: int, value: str, para: int, sent: int) -> None:

@@ -25,6 +25,14 @@ Not figures: years and dates (2023年, 3月5日), quarters, durations (三个月
 written in Chinese digits (两家, 三只松鼠, 七匹狼): a count in Chinese
 numerals needs a value of at least ten.
 
+Money as filings write it: a sign (净利润-4.28亿元, 约-2.4亿元), a space before the magnitude or
+unit (3 亿美元, 415,281,400 股), full-width thousands commas (19，964，600股), a range's low end
+taking the high end's magnitude (两到三万港元 -> 20000 to 30000, 七千到九千亿元), 两个亿 (CNY),
+1万元--5万元, 角/分 after 元 (123元1角1分 -> 123.11), 十块三毛 (块 is money only with 毛/角/分
+after it), a currency named before the number (港币两千九百六十元 -> HKD; data/currency_prefixes.txt)
+and financial numerals (肆佰叁拾萬圆). Money units are in data/currencies.tsv, classifiers in
+data/count_units.txt, counted nouns in data/noun_units.txt.
+
 ``value`` is in base units (3659亿元 -> 365900000000, int when integral).
 ``vague`` marks 数十万 / 上百 / 十几万: value is then the lower bound the
 words give (数十万 -> 100000).
