@@ -89,6 +89,7 @@ from dataclasses import dataclass
 
 from newsgraph.extract.rules.dates import DateValue, interval_of
 from newsgraph.extract.rules.figures import NOUN_UNITS, FigureValue
+from newsgraph.extract.rules.measures import MEASURE_SYNONYMS, canonical_measure
 
 __all__ = ["Attribution", "MEASURE_HEADS", "attribute_figures", "normalize_measure"]
 
@@ -99,6 +100,7 @@ class Attribution:
     subject: str | None
     period: str | None
     change_of: int | None
+    compared_with: str | None = None  # A超过B的X: B
 
 
 CHANGE = "同比增长"
@@ -128,7 +130,7 @@ _PAYOUT_RE = re.compile(r"(?:现金)?(?:派息|分红|股息支付|股利支付|
 _SHARE_NP_RE = re.compile(r"(?P<x>.+?)(?<!应)(?:约)?占(?P<w>.{0,10}?)(?:比重|比例)")
 _LOSS_RE = re.compile(r"(?:归母|归属于.{1,12}|扣非|扣非归母|公司|整体|全年|单季|当季|上市公司股东|股东)?(?:净亏损|亏损|亏损额)")
 # X业务收入 / X营业收入 / X业务营收 -> X收入 (茅台酒营业收入 -> 茅台酒收入)
-_SEGMENT_REVENUE_RE = re.compile(r"(?P<x>.+?)(?:业务|营业|板块|业务板块)(?:收入|营收)")
+_SEGMENT_REVENUE_RE = re.compile(r"(?P<x>.+?)(?:业务|营业|板块|业务板块|渠道|全年)(?:收入|营收)")
 _DIVIDEND_TOTAL_RE = re.compile(r"(?:现金)?(?:分红|派息|股息)(?:总额|总金额|金额)|现金分红")
 _NET_PROFIT_RE = re.compile(r"(?:归母|归属于.{1,12}|扣非|扣非归母|公司|整体|全年|单季)?(?:净利润|净利|纯利)")
 _ADJUSTED_RE = re.compile(r"非国际财务报告准则|非通用会计准则|[Nn]on-?(?:IFRS|GAAP)|经调整")
@@ -136,12 +138,8 @@ _ADJUSTED_RE = re.compile(r"非国际财务报告准则|非通用会计准则|[N
 _PLAIN_HEADS = ("建议零售价", "零售价", "出厂价", "批发价", "指导价", "交付目标", "销量目标", "出货量", "交付量", "销量", "产量", "研发投入", "研发费用", "市场规模",
                 "资本开支", "资本支出", "估值", "市值", "市场份额", "份额", "市占率", "融资")
 _KEPT_MODIFIERS = ("海外", "国内", "境外", "累计")
-_CANON = {
-    "研发费用": "研发投入", "研发支出": "研发投入", "资本支出": "资本开支", "份额": "市场份额",
-    "市占率": "市场份额", "融资": "融资额", "融资金额": "融资额", "员工总数": "员工数", "员工人数": "员工数",
-    "员工": "员工数", "雇员": "员工数", "客户": "客户数", "用户": "用户数", "门店": "门店数",
-    "价格": "售价", "定价": "售价", "募集资金": "融资额", "募资": "融资额", "增速": CHANGE, "增幅": CHANGE, "投入": "投资额", "投资": "投资额",
-}
+# written measure -> canonical measure, shared by every article (data/measures.tsv)
+_CANON = MEASURE_SYNONYMS
 # what a count is of when only the verb says it: 蔚来交付新车31138辆
 _VERB_MEASURE = re.compile(r"(?P<v>交付|销售|售出|卖出|出货|出口|生产|装机|招聘|裁员|新增用户)")
 _VERB_CANON = {"交付": "交付量", "销售": "销量", "售出": "销量", "卖出": "销量", "出货": "出货量", "出口": "出口量",
@@ -149,7 +147,8 @@ _VERB_CANON = {"交付": "交付量", "销售": "销量", "售出": "销量", "�
 _PRICE = frozenset({"售价", "均价", "单价", "股价"})
 _DROP_PREFIX = re.compile(
     r"^(?:其中|拟|目前|现有|共有|当前|期间|报告期内|期末|期内|止|公司|该公司|该行|该集团|本行|集团|其(?![他它余])|该|这一|这家|"
-    r"整体|综合|单季|当季|本季|全年|年度|总体|合计|共(?![享同])|者|后者|前者|拥有|持有|运营|经营|管理|旗下)+")
+    r"整体|综合|单季|当季|本季|全年|年度|总体|合计|共(?![享同])|者|后者|前者|拥有|持有|运营|经营|管理|旗下|"
+    r"一年间|一年来|一年内|年内)+")
 # a sector or the whole market, not a company: 全国乳制品产量, 行业国产化率, 国内半导体设备行业…
 _SECTOR_NP = re.compile(r"^(?:全国|全球|我国|全行业|行业|整个行业|全市场|中国|国内外)|^[^，。]{0,10}?行业(?!收入)")
 _SECTOR_PREFIX = re.compile(r"^(?:全国|全球|我国|全行业|整个行业|全市场|中国|国内外|国内)?(?:[^，。]{0,10}?行业)?")
@@ -163,7 +162,8 @@ _EXTRA_CHANGE = re.compile(r"(?:(?P<up>上调|上浮|提价|涨价|调涨)|(?P<d
 _CHANGE_MEASURES = frozenset({"同比增长", "同比下降", "环比增长", "环比下降"})
 # a month or day followed by an announcement is when something was said, not a period
 _ANNOUNCED_AFTER = re.compile(r"[^。；;\n\d]{0,12}?(?:宣布|公告|公布|发布|表示|披露|透露|签署|召开|举行|称)")
-_NO_SPLIT = frozenset({"其他", "其余", "其它", "对外", "以上", "以下", "该行", "本行"})
+_NO_SPLIT = frozenset({"其他", "其余", "其它", "对外", "以上", "以下", "该行", "本行",
+                       "在线", "在建", "在售", "在营", "在途", "在管"})
 
 # linking words between a measure and its figure: 营收为 / 研发投入约为 / 估值已超过
 _LINK_TAIL = re.compile(
@@ -172,8 +172,9 @@ _LINK_TAIL = re.compile(
     r"保持在|保持|维持在|维持|稳定在|完成了|完成|就|便|才|"
     r"已经|已|也|则|都|均|实现了|实现|录得|首次突破|突破|跃升至|攀升至|升至|降至|增至|增长至|下降至|回落至|"
     r"提升至|提高到|提高至|扩大到|扩大至|增加到|增加至|上调至|下调至|调整为|调整至|定为|达到|将在|将达到|将达|将|预计|有望|"
-    r"由此前的|此前的|由|从|在|的|了|继续|再|又|一度|还|更|首次|同比|环比|每股|"
-    r"力争|争取|确保|计划|目标为|目标是|预计到|计划到|到)$"
+    r"由此前的|此前的|由原计划的|原计划的|原定的|由|从|在|的|了|继续|再|又|一度|还|更|首次|同比|环比|每股|"
+    r"力争|争取|确保|计划|目标为|目标是|预计到|计划到|到|进一步|有所|大幅|小幅|逐步|单日|当日|盘中|日内|"
+    r"每[瓶件台吨辆个盒支套])$"
 )
 _NP_STOP = re.compile(
     r"(?:其中|来自|实现|显示|表示|方面|计算|口径|准则下|看|对|把|将|由|从|向|以|于|为|是|在|中的|等|较|同比|环比|就|便|"
@@ -203,15 +204,18 @@ _EVENT_BEFORE = re.compile(r"(?:于|自|从|始于)\s*$")  # 成立于2016年, �
 _SOURCE_AFTER = re.compile(
     r"[^，,。；;：:\n]{0,8}?(?:发布|公布)?的?(?:数据|统计|报告|研究|调研|监测|测算|报道|援引)(?:显示|表明|称)?[，,：:]"
     r"|(?:的)?(?:数据|统计)(?:显示|表明)")
+# a sentence that reports someone else's statistic: 据…统计, …数据显示, …报告称
+_CITED_SOURCE = re.compile(r"据[^，,。；;]{1,16}?(?:统计|数据|测算|调研|监测|报道|估算)|(?:数据|统计|报告|调研|研究)(?:显示|表明|称)")
 _SPAN_MARKER = re.compile(r"近[一二两三四五六七八九十\d]+年|过去[一二两三四五六七八九十\d]+年|[一二两三四五六七八九十\d]+年来|近年来|历年|成立以来|上市以来")
 _CHANGE_VERB = re.compile(
     r"(?P<cmp>(?:同比|环比)(?:分别|均|也|都|则|仍|继续|大幅|小幅|明显)*|(?<![同环])(?:较|比|相比)(?P<base>[^，,。；;]{0,10}?))?"
-    r"(?:净)?(?:增长|增加|提升|上升|上涨|提高|下降|减少|下滑|下跌|降低|回落|缩减|收窄|扩大|攀升|大增|大涨|大跌|"
+    r"(?:净)?(?:增长|增加|提升|上升|上涨|提高|下降|减少|下滑|下跌|降低|回落|缩减|收窄|扩大|攀升|大增|大涨|大跌|暴跌|暴涨|飙升|急跌|重挫|"
     r"翻番|翻了一番|增|涨|降|跌|减)"
     r"(?:了|约|超过|超|逾|近|接近|将近|达|高达|不足|不到|幅度|幅度为)*$"
 )
 _YOY_BASE = re.compile(r"年|同期|去年|上年")
-_SHARE_OF = re.compile(r"(?:约占|占)(?P<whole>[^，,。；;]{0,12})的$")
+_SHARE_OF = re.compile(r"(?:约占|占)(?P<whole>[^，,。；;]{0,12}?)的(?:比重|比例|份额)?"
+                       r"(?:首次|进一步|已|已经|由|从)?(?:提升至|提升到|提高至|提高到|升至|上升至|达到|达|为|降至|下降至|约为|约|超过|逾)*$")
 _EQUIV = re.compile(r"(?:约合|折合|相当于|合)$")
 _TIMES_BASE = re.compile(r"(?:约为|约是|为|是|接近|达到|扩大至|扩大到|增长至|增长到|相当于|超过)(?P<base>[^，,。；;]{0,12})的$")
 _MEASURE_AFTER = re.compile(r"的(?P<m>市场份额|份额|市占率|毛利率|增速|增幅|占比)")
@@ -236,7 +240,8 @@ _MONEY_VERB_CANON = {"回购": "回购金额", "募集": "融资额", "募资": 
 _MONEY_NOUN_AFTER = re.compile(r"[^，,。；;、（(\n]{0,5}?(?P<n>融资|债券|可转债|票据|贷款|补贴|订单|投资|收购)")
 _MONEY_NOUN = {"融资": "融资额", "债券": "融资额", "可转债": "融资额", "票据": "融资额", "贷款": "贷款",
                "补贴": "补贴", "订单": "订单金额", "投资": "投资额", "收购": "收购金额"}
-_MARKET_RE = re.compile(r"市场规模|行业规模|渗透率|^(?:全国|全球|中国|全行业|行业)")
+# a market's measure: with no company in its sentence it is nobody's (碳酸锂价格, 国内…市场规模)
+_MARKET_RE = re.compile(r"市场规模|行业规模|渗透率|^(?:全国|全球|中国|全行业|行业)|(?<!售|零|厂|批|导)价格$")
 _COUNT_NOUN = re.compile(r"(?:[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9]{0,7}?)?(?=[，,。；;：:、和及与并\n（(的]|$)")
 
 
@@ -251,10 +256,28 @@ def _clean_np(np: str) -> str:
 
 
 def normalize_measure(np: str, context: str = "", unit: str = "") -> str:
-    """Canonical form of a measure noun phrase (营业收入 -> 营收, 综合毛利率 -> 毛利率)."""
+    """Canonical form of a measure noun phrase (营业收入 -> 营收, 综合毛利率 -> 毛利率).
+
+    The phrase is first reduced to its measure (company words, segment and sector words are
+    handled here), then named by the shared vocabulary in data/measures.tsv.
+    """
+    measure = _measure_of(np, context, unit)
+    return canonical_measure(measure) if measure else measure
+
+
+_NON_RECURRING = re.compile(r"扣非|扣除非经常性损益")
+
+
+def _measure_of(np: str, context: str, unit: str) -> str:
+    direct = MEASURE_SYNONYMS.get(np.replace("的", ""))  # before 经营 / 公司 words are dropped
     np = _clean_np(np)
     if not np:
         return np
+    direct = direct or MEASURE_SYNONYMS.get(np)
+    if direct and not (direct in ("净利润", "净亏损") and _ADJUSTED_RE.search(context)):
+        return direct  # 按非国际财务报告准则计算的归母净利润 goes on to the adjusted check
+    if _NON_RECURRING.search(np) and np.endswith(("净利润", "净利")):
+        return "扣非净利润"  # a different measure from 净利润
     share = _SHARE_NP_RE.fullmatch(np)
     if share:
         # the thing whose share it is; 营业成本中运输成本 -> 运输成本
@@ -424,7 +447,7 @@ def attribute_figures(
         if rm and len(value) == 4:  # 根据2025年一季报，…
             value = (f"{value}-Q1" if rm.group("q1") else f"{value}-H1" if rm.group("h1")
                      else f"{value}-Q3" if rm.group("q3") else value)
-        if _SINCE_AFTER.match(text, e) and len(value) == 4:
+        if (text[s:e].endswith("以来") or _SINCE_AFTER.match(text, e)) and len(value) == 4:
             # 今年以来 is the year to date; 2023年以来 is a span up to now (no period)
             if published is not None and int(value) == published.year:
                 value = f"{value}-01/{value}-{published.month:02d}" if published.month > 1 else f"{value}-01"
@@ -577,7 +600,9 @@ def attribute_figures(
                 if not figures[j][2].direction:
                     prev_measure = out[j].measure if not _is_change_unit(fig.unit) or fig.unit == "pp" else prev_measure
                     break
-        measure = _measure(text, cs, start, end, fig, prev, prev_measure, blocked, date_starts)
+        level_measure = next((out[j].measure for j in range(i - 1, -1, -1)
+                              if figures[j][0] >= ss and not figures[j][2].direction), None)
+        measure = _measure(text, cs, start, end, fig, prev, prev_measure, blocked, date_starts, level_measure)
 
         # the level this figure is a change of: the figure right before it in the sentence
         change_of = None
@@ -621,6 +646,8 @@ def attribute_figures(
             subject = ([x for x in pool if x[2] == "Company"] or pool)[-1][3]
         elif market:
             subject = None  # 国内…市场规模 (海川咨询预计): the market's, not a company's
+        elif _CITED_SOURCE.search(text, ss, start) and not _ANAPHOR.search(text, ss, start):
+            subject = None  # 据IT桔子统计，2018年中国AI行业融资总额…: the source's figure, not the article company's
         else:
             ps = para_start(start)
             earlier = [x for x in window(mentions, mstarts, ps, ss) if x[1] <= ss]
@@ -634,11 +661,44 @@ def attribute_figures(
 
         if change_of is not None and subject is not None and out[change_of].subject not in (None, subject):
             change_of = None  # 营收135.8亿元，增速高于李宁的3.9%: not a change of another's level
+        compared_with = None
+        cmp = _comparison(text, ss, start, window(mentions, mstarts, ss, start))
+        if cmp is not None:
+            subject, compared_with, cmp_measure = cmp
+            if measure is None and cmp_measure:
+                measure = normalize_measure(cmp_measure, text[max(0, ss - 40):start], fig.unit)
         period = period_at(start, end, fig, measure, sector, subject)
-        out.append(Attribution(measure, subject, period, change_of))
+        out.append(Attribution(measure, subject, period, change_of, compared_with))
         if subject is not None:
             prev_subject = subject
     return out
+
+
+_COMPARE_VERB = re.compile(r"超过|超越|反超|高于|低于|多于|少于|领先于|领先|落后于|不及|赶超")
+_CMP_MEASURE = re.compile(r"的(?P<m>[\u4e00-\u9fffA-Za-z]{1,8}?)(?=[，,]|达到|达|为|$)")
+
+
+def _comparison(text: str, ss: int, start: int, mentions) -> tuple[str, str, str | None] | None:
+    """A超过B的X，达到N (or A的X超过B): (A, B, X) when the figure is A's, else None.
+
+    Not when the figure is B's own (高于阿迪达斯的50.8%: right after "B的").
+    """
+    companies = [x for x in mentions if x[2] == "Company" and x[1] <= start]
+    for b in reversed(companies):
+        verb = _COMPARE_VERB.search(text, max(ss, b[0] - 3), b[0])
+        if verb is None or verb.end() != b[0] or text[b[1]:start] in ("", "的"):
+            continue
+        a = [x for x in companies if x[1] <= verb.start() and x[3] != b[3]]
+        if not a:
+            return None
+        between = text[b[1]:start]
+        if not re.search(r"[，,]|达到|达|为", between):
+            return None  # 低于比亚迪约3% is a gap, not A's level
+        cm = _CMP_MEASURE.match(text, b[1])
+        own = text[a[-1][1]:verb.start()].lstrip("的")
+        measure = cm.group("m") if cm else (own or None)
+        return a[-1][3], b[3], measure
+    return None
 
 
 # a noun that already is a quantity takes no 数量: 年处理能力, 旅客运输量, 单店面积
@@ -678,7 +738,7 @@ def _nothing_counted_after(text: str, end: int) -> bool:
 
 def _measure(text: str, cs: int, start: int, end: int, fig: FigureValue,
              prev: tuple[int, int, FigureValue] | None, prev_measure: str | None, blocked,
-             date_starts: dict[int, int] | None = None) -> str | None:
+             date_starts: dict[int, int] | None = None, level_measure: str | None = None) -> str | None:
     """The measure of the figure at ``start:end``; ``cs`` is where its clause starts."""
     prefix = text[cs:start]
     context = text[max(0, cs - 40):start]
@@ -735,7 +795,11 @@ def _measure(text: str, cs: int, start: int, end: int, fig: FigureValue,
     counted = fig.unit not in ("CNY", "USD", "HKD", "EUR", "JPY", "GBP", "%", "pp", "x", "bp")
     # --- levels ----------------------------------------------------------------
     share = _SHARE_OF.search(prefix)
+    if share and not share.group().endswith("的") and re.sub(r"[并且其约也则]", "", prefix[:share.start()]):
+        share = None  # 人工成本占营业成本的比重为18%: the share names its part itself
     if share:
+        if prev_measure in _CHANGE_MEASURES and level_measure:
+            prev_measure = level_measure  # 收入2524亿元，同比增长20%，占…的比重提升至29%
         if prev_measure:
             base = prev_measure[:-1] if prev_measure.endswith("数") else prev_measure
             return base + "占比"

@@ -35,10 +35,25 @@ Kinds and how they resolve:
   after 较/比/与/相比. Dates written as comparisons (较上一年, 比2023年,
   去年同期) are not what later anaphora refer to. With nothing to refer to
   the value is ``None``.
-* ``vague``: 近日, 近期, 近年, 近年来, 日前, 前不久 (value and interval ``None``).
+* ``vague``: 近日, 近期, 近年, 近年来, 日前, 前不久, 昔日, 前些年 (value and interval ``None``).
   此前, 目前 and 未来 are not reported.
 
-Bare durations (五年来, 三个月内, 两年, 近三年) are not dates.
+* ``deictic``: 今天/昨天… with no publication date, 当时 with no date before it (value ``None``).
+  Resolved, 今天 is ``relative`` and 当时 ``anaphoric`` (the last date).
+
+Forms real news writes: two-digit years with a month, quarter or edge after them (15年3月2日,
+19年底, 九七年一季度 -- the century that puts the year at most five years past the publication);
+years 1500-1899 (１８７２年) and 一九九八年; parts of a month as day ranges (上旬/初 1-10, 中旬 11-20,
+下旬/底/末 21-end: 当年11月下旬 -> ``2019-11-21/2019-11-30``), 本月初, 月底, 年底 alone; weeks
+(上周 -> Monday/Sunday, 本周末); 上一个月, 后天, 大前天, 本日 (the day words are in
+data/relative_days.tsv); 20240307, 2022 11 23, 1994.01-19, 6·30, 09-01 (a leading zero), 2018.;
+ranges with ——, ― and days written alone (从2018年12月九号到十五号, 3月5至8日); Chinese days
+(二十八日, 十五号); seasons after a year (去年夏季 -> June to August) and 六七月. 本季度 and 上季
+follow the quarter the text reports once one is named. A span covers the whole phrase: a time of
+day after a day (10月14日晚, data/times_of_day.txt) and 以来 (2008年以来, whose value is the
+period it starts from).
+
+Bare durations (五年来, 三个月内, 两年, 近三年, 9个月, 一千多年, 半年来) are not dates.
 """
 
 from __future__ import annotations
@@ -49,6 +64,7 @@ import re
 from dataclasses import dataclass, field
 
 from newsgraph.extract.rules.numbers import CN_DIGITS, parse_number, to_halfwidth
+from newsgraph.extract.rules.vocab import table, words
 
 __all__ = ["DateValue", "find_dates", "interval_of", "shift_years"]
 
@@ -128,11 +144,16 @@ def _add_months(y: int, mth: int, n: int) -> tuple[int, int]:
 # --- patterns ---------------------------------------------------------------
 
 _NB = r"(?<![0-9０-９.．A-Za-z])"  # a number does not start inside another token
-_Y4 = r"(?:19|20|１９|２０)[0-9０-９]{2}|[二一][〇零○][〇零○一二三四五六七八九]{2}"
+_CN_D = "〇零○一二三四五六七八九"
+_Y4 = (rf"(?:19|20|１９|２０)[0-9０-９]{{2}}|1[5-8][0-9]{{2}}|１[５-８][０-９]{{2}}"
+       rf"|[二一][〇零○][{_CN_D}]{{2}}|一九[{_CN_D}]{{2}}")
+# a two-digit year only counts with a month, quarter or edge after it: 15年3月2日, 19年底, 九七年一季度
+_Y2 = rf"[0-9０-９]{{2}}|(?<![{_CN_D}十百千万两])[{_CN_D}]{{2}}"
+_Y2_NEXT = r"年(?:[0-9０-９]{1,2}月|[一二三四五六七八九十]{1,2}月|底|初|末|第?[一二三四首1-4]季|[上下]半年)"
 _MON = r"1[0-2]|１[０-２]|0?[1-9]|０?[１-９]|十[一二]?|[一二三四五六七八九]"
 _DAY = r"3[01]|３[０１]|[12][0-9]|[１２][０-９]|0?[1-9]|０?[１-９]|三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九]"
-_QN = r"[一二三四1-4１-４]"
-_SEP = r"至|到|-|—|–|~|～|－"
+_QN = r"[一二三四1-4１-４首]"
+_SEP = r"至|到|--|——|-|—|―|–|~|～|－－|－"
 _REL_Y = {
     "今年": 0, "本年": 0, "本年度": 0, "今年度": 0, "去年": -1, "前年": -2, "大前年": -3,
     "明年": 1, "后年": 2,
@@ -146,52 +167,82 @@ _ANA_Y = {
 _ANA_FALLBACK = {"上一年": -1, "上年": -1, "上年度": -1, "上一年度": -1, "下一年": 1}
 _YEAR_WORD = "|".join(sorted(list(_REL_Y) + list(_ANA_Y), key=len, reverse=True))
 
+# the part of a month: 3月上旬, 3月初, 3月底 (not 3月初步, 3月中国…)
+_MONTH_PART = r"上旬|中旬|下旬|初(?![步次期始心衷创中级])|底|末|中(?=[，,。；;、\s])"
 # the part of a date after the year (or standing alone)
 _SUB_TEMPLATE = (
     rf"(?P<P_q>第?(?P<P_qn>{_QN})季度|(?<![A-Za-z])[Qq](?P<P_qn2>[1-4])(?![0-9A-Za-z]))"
     rf"|(?P<P_h>(?P<P_hn>[上下])半年(?:度)?|(?<![A-Za-z])[Hh](?P<P_hn2>[12])(?![0-9A-Za-z]))"
     rf"|(?P<P_qq>前(?P<P_qqn>[一二两三])个?季度)"
     rf"|(?P<P_pm>前(?P<P_pmn>十一|十|[一二两三四五六七八九]|1[01]|[2-9])个月)"
-    rf"|(?P<P_mr>{_NB}(?P<P_mr1>{_MON})月?(?:份)?(?:{_SEP})(?P<P_mr2>{_MON})月(?:份)?)"
-    rf"|(?P<P_md>{_NB}(?P<P_mo>{_MON})月(?!份额)(?:份)?(?:(?P<P_dy>{_DAY})[日号](?![内均线])|(?P<P_mdp>上旬|中旬|下旬|初|底|末|中))?)"
+    rf"|(?P<P_mr>{_NB}(?P<P_mr1>{_MON})月?(?:份)?(?:{_SEP})(?P<P_mr2>{_MON})月(?:份)?"
+    rf"|(?<![一二三四五六七八九十])(?P<P_mr3>[一二三四五六七八九])(?P<P_mr4>[二三四五六七八九十])月(?:份)?)"
+    rf"|(?P<P_md>{_NB}(?P<P_mo>{_MON})月(?!份额)(?:份)?(?:(?P<P_dy>{_DAY})[日号](?![内均线])"
+    rf"|(?P<P_dy0>3[01]|[12][0-9]|0?[1-9])(?=\s*(?:{_SEP})|[，,。；;、]|\s|$)|(?P<P_mdp>{_MONTH_PART}))?)"
     rf"|(?P<P_ye>(?P<P_yep>年初|年底|年末))"
+    rf"|(?P<P_se>(?P<P_sen>[春夏秋冬])(?:季|天))"
 )
+
+
 
 
 def _sub(prefix: str) -> str:
     return _SUB_TEMPLATE.replace("(?P<P_", f"(?P<{prefix}_")
 
 # every alternative starts with one of these: a lookahead on them lets the scan skip ahead fast
-_DATE_FIRST = "0-9０-９一二三四五六七八九十〇零○两今去前明后大本上下当同这该那次翌第年QqHh近日不周星礼昨"
+_DATE_FIRST = "0-9０-９一二三四五六七八九十〇零○两今去前明后大本上下当同这该那次翌第年QqHh近日不周星礼昨月首春夏秋冬"
+_MONTH_WORD = r"本月|当月|同月|上一?个?月|下一?个?月|这个月"
+_WEEK_WORD = r"本周|这周|上周|下周|上一?个?星期|下一?个?星期|这个?星期|本星期"
+_DAY_DELTA: dict[str, int] = {w: int(n) for w, n in table("relative_days.tsv").items()}
+_DAY_GUARD = {"今日": "(?!头条)", "后天": "(?![性的])"}  # 今日头条 is an app, 后天性 an adjective
+_DAY_WORD = "|".join(
+    [re.escape(w) + _DAY_GUARD.get(w, "") for w in sorted(_DAY_DELTA, key=len, reverse=True)]
+    + ["当天", "当日", "同日", "次日", "翌日", "当时"])
 _DATE_RE = re.compile(
     rf"(?=[{_DATE_FIRST}])(?:"
-    # ISO-like: 2023-11-05, 2023/11/05, 2023.11.05
-    rf"(?P<iso>{_NB}(?P<iy>(?:19|20)\d{{2}})(?P<isep>[-/.])(?P<im>1[0-2]|0?[1-9])(?P=isep)"
-    rf"(?P<id>3[01]|[12]\d|0?[1-9])(?![0-9]))"
+    # ISO-like: 2023-11-05, 2023/11/05, 2023.11.05, 1994.01-19, 2022 11 23
+    rf"(?P<iso>{_NB}(?P<iy>(?:19|20)\d{{2}})(?:[-/.](?P<im>1[0-2]|0?[1-9])[-/.]|\s(?P<im2>1[0-2]|0[1-9])\s)"
+    rf"(?P<id>3[01]|[12]\d|0?[1-9])(?![0-9.万亿%]))"
+    # 20240307
+    rf"|(?P<compact>(?<![0-9A-Za-z])(?P<cy>(?:19|20)\d\d)(?P<cm>0[1-9]|1[0-2])(?P<cd>0[1-9]|[12]\d|3[01])(?![0-9A-Za-z]))"
+    # 6·30, 09-01 (a leading zero), 2018.
+    rf"|(?P<dot>(?<![0-9.．·])(?P<dm>1[0-2]|[1-9])[·・](?P<dd>3[01]|[12]\d|[1-9])(?![0-9]))"
+    rf"|(?P<mmdd>(?<![0-9\-/.:])(?P<mm>0[1-9]|1[0-2])-(?P<mdd>0[1-9]|[12]\d|3[01])(?![0-9\-/.:%万亿千百元倍个家台股]))"
+    rf"|(?P<ydot>(?<![0-9.])(?P<ydy>(?:19|20)\d\d)(?=\.(?![0-9])))"
     # year range: 2016年到2019年, 2016-2019年, 2025年至2030年
-    rf"|(?P<yr>{_NB}(?P<yr1>{_Y4})年?(?:{_SEP})(?P<yr2>{_Y4})年(?![0-9]))"
+    rf"|(?P<yr>{_NB}(?P<yr1>{_Y4})年?(?:{_SEP})(?P<yr2>{_Y4})年(?![0-9０-９]|[一二三四五六七八九十]{{1,2}}月|第?[一二三四首]季|[上下]半年|[初底末]))"
     # a written year with an optional sub-period
-    rf"|(?P<abs>{_NB}(?P<y>{_Y4})(?:年度|年(?:(?P<yedge>初|底|末|内)(?!期))?|财年度?|(?=[QqHh][1-4]))(?!代|间)(?:{_sub('a')})?)"
+    rf"|(?P<abs>{_NB}(?:(?P<y>{_Y4})|(?P<y2>{_Y2})(?={_Y2_NEXT}))(?:年度|年(?:(?P<yedge>初|底|末|内)(?!期))?|财年度?|(?=[QqHh][1-4]))"
+    rf"(?!代|间|历史|之久)(?:{_sub('a')})?)"
     # 去年同期 / 上年同期 / 同期
     rf"|(?P<same>(?P<samey>去年|上年|上一年|前一年|上一年度|上年度)?同期)"
     # relative or anaphoric year words with an optional sub-period
-    rf"|(?P<ry>(?P<yw>{_YEAR_WORD})(?:(?P<ryedge>初|底|末|内)(?!期))?(?:{_sub('r')})?)"
+    rf"|(?P<ry>(?<![年几多])(?P<yw>{_YEAR_WORD})(?![龄会级纪薪画])(?:(?P<ryedge>初|底|末|内)(?!期))?(?:{_sub('r')})?)"
     # month / day words
-    rf"|(?P<md2>(?P<md2w>本月|上个?月|下个?月|当月|同月)(?P<md2d>{_DAY})[日号])"
+    rf"|(?P<md2>(?P<md2w>{_MONTH_WORD})(?P<md2d>{_DAY})[日号])"
+    rf"|(?P<me>(?P<mew>{_MONTH_WORD}|(?<![0-9０-９一二三四五六七八九十个])月)(?P<mep>上旬|中旬|下旬|初(?![步次期始])|底|末))"
     rf"|(?P<wk>(?P<wkw>本周|这周|上周|上个?星期|下周|下个?星期|周|星期|礼拜)(?P<wkd>[一二三四五六日天])(?![年度期刊末]))"
-    rf"|(?P<mw>本月|当月|同月|上个?月|下个?月|本季度|当季度|当季|该季度|同季度|上一?个?季度|今天|今日(?!头条)|昨天|昨日|前天|明天|明日|当天|当日|同日|次日|翌日)"
+    rf"|(?P<week>(?P<weekw>{_WEEK_WORD})(?P<weekend>末)?(?![期年边刊围转]))"
+    rf"|(?P<mw>{_MONTH_WORD}|本季度|当季度|当季|该季度|同季度|上一?个?季度|上季(?!度)|{_DAY_WORD})"
     # a sub-period standing alone: 上半年, 第三季度, 3月5日
     rf"|(?P<sub>{_sub('s')})"
-    # a day alone: 5日 (not 5日内, 5日均线)
-    rf"|(?P<dayonly>{_NB}(?P<d1>3[01]|[12][0-9]|0?[1-9])日(?![内均线后元]))"
-    rf"|(?P<vague>近日|近期|近年来|近年|近来|近几年|日前|前不久|不久前)"
+    # a day alone: 5日, 二十八日, 15号 (not 5日内, 5日均线, 3号线)
+    rf"|(?P<dayonly>{_NB}(?<![{_CN_D}十百千万两个第每数几近前后])(?P<d1>{_DAY})(?:日(?![内均线后元游间期])|号(?![线楼院文店机位码令舱馆车房门种称人]))"
+    r")"
+    rf"|(?P<vague>近日|近期|近年来|近年|近来|近几年|日前|前不久|不久前|昔日|前些年|这些年|早些年|那些年)"
     r")"
 )
+# spoken in the same breath as the date: 10月14日晚, 28日晚间, 2008年以来
+_TOD_GUARD = {"晚": "(?![宴会餐报饭年期])", "夜": "(?![间市])"}  # 晚宴 and 夜市 are no time of day
+_TIME_OF_DAY = re.compile("|".join(
+    re.escape(w) + _TOD_GUARD.get(w, "") for w in sorted(words("times_of_day.txt"), key=len, reverse=True)))
+_SINCE = re.compile(r"以来")
 _SAME_SHIFT_BEFORE = re.compile(r"(?:较|比|与|和|相比|同比|相较)$")
 # a date after these is what a figure is compared with, not what later text refers to
 _COMPARE_BEFORE = re.compile(r"(?:较|比|相比|与|同比|相较|对比|超过|高于|低于|不及)$")
 _WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
-_DAY_BAD_BEFORE = re.compile(r"[近前后每数第]$|[0-9０-９]$")
+_DAY_BAD_BEFORE = re.compile(r"[近前后每数第”\"》」]$|[0-9０-９]$")  # “阿波罗”17号 is a name
+_CODE_BEFORE = re.compile(r"(?:电话|热线|编号|代码|号码|单号|账号|传真|订单|工号)[:：]?\s*$")
 _PARA_RE = re.compile(r"\n\s*\n|\n")
 
 
@@ -244,7 +295,7 @@ def _sub_value(m: re.Match, p: str, y: int | None) -> str | None:
         return None
     if g("q"):
         qn = g("qn") or g("qn2")
-        return f"{y}-Q{_cn_or_int(qn)}"
+        return f"{y}-Q{1 if qn == '首' else _cn_or_int(qn)}"
     if g("h"):
         hn = g("hn") or g("hn2")
         return f"{y}-H{1 if hn in ('上', '1') else 2}"
@@ -257,7 +308,9 @@ def _sub_value(m: re.Match, p: str, y: int | None) -> str | None:
             return None
         return f"{y}-01/{y}-{n:02d}"
     if g("mr"):
-        a, b = _cn_or_int(g("mr1")), _cn_or_int(g("mr2"))
+        a, b = _cn_or_int(g("mr1") or g("mr3")), _cn_or_int(g("mr2") or g("mr4"))
+        if g("mr3") and b != a + 1:
+            return None  # 六七月 (June and July) names two months in a row
         if not a or not b or not (1 <= a < b <= 12):
             return None
         return f"{_ym(y, a)}/{_ym(y, b)}"
@@ -265,15 +318,32 @@ def _sub_value(m: re.Match, p: str, y: int | None) -> str | None:
         mo = _cn_or_int(g("mo"))
         if not mo or not 1 <= mo <= 12:
             return None
-        if g("dy"):
-            d = _cn_or_int(g("dy"))
+        if g("dy") or g("dy0"):
+            d = _cn_or_int(g("dy") or g("dy0"))
             if not d or d > _last_day(y, mo):
                 return None
             return _ym(y, mo, d)
+        if g("mdp"):
+            return _month_part(y, mo, g("mdp"))
         return _ym(y, mo)
     if g("ye"):
         return _edge(y, g("yep")[-1])
+    if g("se"):
+        first = {"春": 3, "夏": 6, "秋": 9, "冬": 12}[g("sen")]
+        y2, m2 = _add_months(y, first, 2)
+        return f"{_ym(y, first)}/{_ym(y2, m2)}"
     return None
+
+
+def _month_part(y: int, mo: int, part: str) -> str:
+    """上旬/初 -> days 1-10, 中旬/中 -> 11-20, 下旬/底/末 -> 21 to the month's end."""
+    if part in ("上旬", "初"):
+        a, b = 1, 10
+    elif part in ("中旬", "中"):
+        a, b = 11, 20
+    else:
+        a, b = 21, _last_day(y, mo)
+    return f"{_ym(y, mo, a)}/{_ym(y, mo, b)}"
 
 
 def _edge(y: int, e: str | None) -> str:
@@ -286,7 +356,7 @@ def _edge(y: int, e: str | None) -> str:
 
 
 def _has_sub(m: re.Match, p: str) -> bool:
-    return any(m.group(f"{p}_{g}") for g in ("q", "h", "qq", "pm", "mr", "md", "ye"))
+    return any(m.group(f"{p}_{g}") for g in ("q", "h", "qq", "pm", "mr", "md", "ye", "se"))
 
 
 def _quarter_of(value: str | None) -> tuple[int, int] | None:
@@ -346,18 +416,32 @@ def _standalone(m: re.Match, text: str, ctx: _Ctx, para: int, sent: int) -> tupl
 def _resolve(m: re.Match, text: str, ctx: _Ctx, para: int, sent: int) -> tuple[str | None, str] | None:
     """(value, kind) of one match, or None when the match is not a date."""
     pub = ctx.published
-    if m.group("iso"):
-        y, mo, d = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
+    if m.group("iso") or m.group("compact"):
+        if m.group("compact"):
+            if _CODE_BEFORE.search(text, max(0, m.start() - 6), m.start()):
+                return None  # 电话20240307 is a number
+            y, mo, d = int(m.group("cy")), int(m.group("cm")), int(m.group("cd"))
+        else:
+            y, mo, d = int(m.group("iy")), int(m.group("im") or m.group("im2")), int(m.group("id"))
         if d > _last_day(y, mo):
             return None
         return _ym(y, mo, d), "absolute"
+    if m.group("ydot"):
+        return m.group("ydy"), "absolute"
+    if m.group("dot") or m.group("mmdd"):
+        mo, d = (int(m.group("dm")), int(m.group("dd"))) if m.group("dot") else (int(m.group("mm")), int(m.group("mdd")))
+        return _month_day(mo, d, m, text, ctx, para, sent)
+    if m.group("me"):
+        return _month_edge(m, ctx, para)
+    if m.group("week"):
+        return _week(m.group("weekw"), bool(m.group("weekend")), pub)
     if m.group("yr"):
         a, b = _year(m.group("yr1")), _year(m.group("yr2"))
         if a is None or b is None or not a < b:
             return None
         return f"{a}/{b}", "absolute"
     if m.group("abs"):
-        y = _year(m.group("y"))
+        y = _year(m.group("y")) if m.group("y") else _two_digit_year(m.group("y2"), pub)
         if y is None:
             return None
         if _has_sub(m, "a"):
@@ -426,13 +510,17 @@ def _resolve(m: re.Match, text: str, ctx: _Ctx, para: int, sent: int) -> tuple[s
     if m.group("mw"):
         return _month_word(m.group("mw"), ctx)
     if m.group("sub"):
+        if m.group("s_se"):
+            return None  # 春天 alone: a season, not a date
         if m.group("s_ye"):
-            return None  # 全年 / 年底 alone: not a date by itself
+            return _year_edge_alone(m.group("s_yep")[-1], ctx)
         return _standalone(m, text, ctx, para, sent)
     if m.group("dayonly"):
         if _DAY_BAD_BEFORE.search(text, max(0, m.start() - 1), m.start()):
             return None
-        d = int(m.group("d1"))
+        d = _cn_or_int(m.group("d1"))
+        if not d:
+            return None
         if ctx.last_para == para and _is_month_or_day(ctx.last):
             y, mo = int(ctx.last[:4]), int(ctx.last[5:7])
         elif pub:
@@ -449,14 +537,80 @@ def _resolve(m: re.Match, text: str, ctx: _Ctx, para: int, sent: int) -> tuple[s
     return None
 
 
+def _two_digit_year(yy: str, pub: datetime.date | None) -> int | None:
+    """15 -> 2015, 九七 -> 1997: the century that puts the year at most a few years ahead."""
+    n = _year(yy)
+    if n is None:
+        return None
+    now = pub.year if pub else 2030
+    y = now - now % 100 + n
+    return y - 100 if y > now + 5 else y
+
+
+def _month_day(mo: int, d: int, m: re.Match, text: str, ctx: _Ctx, para: int, sent: int) -> tuple[str | None, str] | None:
+    """6·30, 09-01: a month and day without a year, which they take like 6月30日 does."""
+    if not 1 <= mo <= 12:
+        return None
+    if ctx.last_para == para and _is_month_or_day(ctx.last):
+        y = int(ctx.last[:4])
+    elif ctx.published:
+        y = ctx.published.year
+        if datetime.date(y, mo, min(d, _last_day(y, mo))) > ctx.published + datetime.timedelta(days=31):
+            y -= 1
+    else:
+        return None, "relative"
+    return (_ym(y, mo, d), "relative") if d <= _last_day(y, mo) else None
+
+
+def _month_edge(m: re.Match, ctx: _Ctx, para: int) -> tuple[str | None, str] | None:
+    """本月初, 上月底, 月底 (the month last named in the paragraph, else the publication month)."""
+    w, part = m.group("mew"), m.group("mep")
+    kind = "relative"
+    if w == "月" or w in ("当月", "同月"):
+        if ctx.last_para == para and _is_month_or_day(ctx.last):
+            y, mo, kind = int(ctx.last[:4]), int(ctx.last[5:7]), "anaphoric"
+        elif w == "月" and ctx.published:
+            y, mo = ctx.published.year, ctx.published.month
+        else:
+            return None, "anaphoric"
+    elif ctx.published is None:
+        return None, "relative"
+    else:
+        step = -1 if w.startswith("上") else 1 if w.startswith("下") else 0
+        y, mo = _add_months(ctx.published.year, ctx.published.month, step)
+    return _month_part(y, mo, part), kind
+
+
+def _week(w: str, weekend: bool, pub: datetime.date | None) -> tuple[str | None, str]:
+    """上周 / 本周 / 下周 -> Monday to Sunday of that week (周末: Saturday and Sunday)."""
+    if pub is None:
+        return None, "relative"
+    step = -7 if w.startswith("上") else 7 if w.startswith("下") else 0
+    monday = pub - datetime.timedelta(days=pub.weekday()) + datetime.timedelta(days=step)
+    first = monday + datetime.timedelta(days=5) if weekend else monday
+    return f"{first.isoformat()}/{(monday + datetime.timedelta(days=6)).isoformat()}", "relative"
+
+
+def _year_edge_alone(edge: str, ctx: _Ctx) -> tuple[str | None, str]:
+    """年底 / 年初 alone: the year of this sentence's period, else the publication year."""
+    if ctx.sent_periods:
+        return _edge(int(ctx.sent_periods[-1][:4]), edge), "anaphoric"
+    if ctx.published:
+        return _edge(ctx.published.year, edge), "relative"
+    return None, "relative"
+
+
 def _month_word(w: str, ctx: _Ctx) -> tuple[str | None, str]:
     pub, last = ctx.published, ctx.last
     if w in ("当月", "同月"):
         return (last[:7] if _is_month_or_day(last) else None), "anaphoric"
-    if w in ("当季", "当季度", "该季度", "同季度"):
+    if w == "当时":
+        return (last, "anaphoric") if last else (None, "deictic")
+    if w in ("当季", "当季度", "该季度", "同季度") or (w == "本季度" and ctx.last_quarter):
+        # 本季度 in a results story is the quarter it reports, not the publication's
         q = _quarter_of(ctx.last_quarter or last)
         return (f"{q[0]}-Q{q[1]}" if q else None), "anaphoric"
-    if w.startswith("上") and w.endswith("季度"):
+    if w.startswith("上") and (w.endswith("季度") or w == "上季"):
         q = _quarter_of(ctx.last_quarter or last)
         if q:
             y, n = q
@@ -475,8 +629,8 @@ def _month_word(w: str, ctx: _Ctx) -> tuple[str | None, str]:
             return (datetime.date.fromisoformat(last) + datetime.timedelta(days=1)).isoformat(), "anaphoric"
         return last, "anaphoric"
     if pub is None:
-        return None, "relative"
-    if w == "本月":
+        return None, ("deictic" if w in _DAY_DELTA else "relative")
+    if w in ("本月", "这个月"):
         return _ym(pub.year, pub.month), "relative"
     if w.startswith("上") and w.endswith("月"):
         return _ym(*_add_months(pub.year, pub.month, -1)), "relative"
@@ -484,8 +638,8 @@ def _month_word(w: str, ctx: _Ctx) -> tuple[str | None, str]:
         return _ym(*_add_months(pub.year, pub.month, 1)), "relative"
     if w == "本季度":
         return f"{pub.year}-Q{(pub.month - 1) // 3 + 1}", "relative"
-    delta = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2, "明天": 1, "明日": 1}[w]
-    return (pub + datetime.timedelta(days=delta)).isoformat(), "relative"
+    return (pub + datetime.timedelta(days=_DAY_DELTA[w])).isoformat(), "relative"
+
 
 
 def _remember(ctx: _Ctx, text: str, start: int, end: int, value: str, para: int, sent: int) -> None:
@@ -518,7 +672,16 @@ def _remember(ctx: _Ctx, text: str, start: int, end: int, value: str, para: int,
 
 
 _KIND_RANK = {"absolute": 0, "relative": 1, "anaphoric": 2, "vague": 3}
-_RANGE_SEPS = frozenset(("至", "到", "-", "—", "~", "～", "－", "–"))
+_RANGE_SEPS = frozenset(("至", "到", "-", "--", "—", "——", "―", "~", "～", "－", "－－", "–"))
+
+
+def _phrase_end(text: str, end: int, value: str | None) -> int:
+    """The end of the whole phrase: 10月14日晚, 28日晚间 (a day), 2008年以来 (any date)."""
+    if value is not None and len(value) == 10 and (tm := _TIME_OF_DAY.match(text, end)):
+        end = tm.end()
+    if (sm := _SINCE.match(text, end)) is not None:
+        end = sm.end()
+    return end
 
 
 def find_dates(text: str, published: datetime.date | None) -> list[tuple[int, int, DateValue]]:
@@ -541,6 +704,7 @@ def find_dates(text: str, published: datetime.date | None) -> list[tuple[int, in
         if got is None:
             continue
         value, kind = got
+        end = _phrase_end(text, end, value)
         # a range: 2023年11月至2024年3月, 2024年一季度至三季度
         if found and value is not None and text[found[-1][1]:start] in _RANGE_SEPS:
             ps, _pe, pv, pk = found[-1]

@@ -25,6 +25,14 @@ Not figures: years and dates (2023年, 3月5日), quarters, durations (三个月
 written in Chinese digits (两家, 三只松鼠, 七匹狼): a count in Chinese
 numerals needs a value of at least ten.
 
+Money as filings write it: a sign (净利润-4.28亿元, 约-2.4亿元), a space before the magnitude or
+unit (3 亿美元, 415,281,400 股), full-width thousands commas (19，964，600股), a range's low end
+taking the high end's magnitude (两到三万港元 -> 20000 to 30000, 七千到九千亿元), 两个亿 (CNY),
+1万元--5万元, 角/分 after 元 (123元1角1分 -> 123.11), 十块三毛 (块 is money only with 毛/角/分
+after it), a currency named before the number (港币两千九百六十元 -> HKD; data/currency_prefixes.txt)
+and financial numerals (肆佰叁拾萬圆). Money units are in data/currencies.tsv, classifiers in
+data/count_units.txt, counted nouns in data/noun_units.txt.
+
 ``value`` is in base units (3659亿元 -> 365900000000, int when integral).
 ``vague`` marks 数十万 / 上百 / 十几万: value is then the lower bound the
 words give (数十万 -> 100000).
@@ -35,7 +43,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsgraph.extract.rules.numbers import ARABIC, CHINESE, CN_NUMERAL_CHARS, MAGNITUDE, parse_number
+from newsgraph.extract.rules.numbers import ARABIC, CHINESE, CN_DIGITS, CN_NUMERAL_CHARS, MAGNITUDE, parse_number
+from newsgraph.extract.rules.vocab import table, words
 
 __all__ = ["FigureValue", "find_figures", "MONEY_UNITS", "COUNT_UNITS"]
 
@@ -52,30 +61,14 @@ class FigureValue:
 
 # --- unit tables -------------------------------------------------------------
 
-MONEY_UNITS: dict[str, str] = {
-    "元人民币": "CNY", "人民币": "CNY", "元": "CNY", "块钱": "CNY",
-    "美元": "USD", "美金": "USD", "港元": "HKD", "港币": "HKD", "欧元": "EUR",
-    "日元": "JPY", "英镑": "GBP", "韩元": "KRW", "澳元": "AUD", "加元": "CAD",
-    "新台币": "TWD", "台币": "TWD", "新加坡元": "SGD", "新元": "SGD", "卢布": "RUB",
-    "瑞郎": "CHF", "瑞士法郎": "CHF", "印度卢比": "INR", "卢比": "INR", "泰铢": "THB",
-    "越南盾": "VND", "林吉特": "MYR", "迪拉姆": "AED", "里亚尔": "SAR", "雷亚尔": "BRL",
-}
-# Classifiers and measuring units, kept as written.
-COUNT_UNITS: tuple[str, ...] = (
-    "台", "人次", "人", "名", "位", "辆次", "辆", "家", "个", "户", "款", "部", "件", "套",
-    "座", "架次", "架", "艘", "颗", "枚", "块", "片", "张", "条", "项", "笔", "只", "支",
-    "间", "栋", "次", "单", "份", "篇", "例", "批", "轮", "场", "株", "头", "瓶", "箱",
-    "盒", "包", "所", "根", "把", "棵", "万千瓦时", "千瓦时", "兆瓦时", "吉瓦时", "度",
-    "千瓦", "兆瓦", "吉瓦", "瓦", "吨", "公斤", "千克", "克", "斤", "升", "桶", "立方米",
-    "平方米", "平米", "平方公里", "平方千米", "亩", "公顷", "公里", "千米", "米", "股",
-    "手", "GWh", "MWh", "kWh", "TWh", "GW", "MW", "kW", "TB", "PB", "EB", "EFLOPS",
-    "PFLOPS", "km", "kg",
-)
-# Counted nouns that may stand where a classifier would (5亿用户, 10万员工).
-NOUN_UNITS: tuple[str, ...] = (
-    "用户", "员工", "客户", "会员", "粉丝", "玩家", "订单", "消费者", "乘客", "车主",
-    "开发者", "观众", "游客", "学生",
-)
+# Money units as written -> ISO 4217 code (data/currencies.tsv); names that may also stand
+# before the number (港币两千九百六十元) in data/currency_prefixes.txt.
+MONEY_UNITS: dict[str, str] = table("currencies.tsv")
+CURRENCY_PREFIXES: tuple[str, ...] = words("currency_prefixes.txt")
+# Classifiers and measuring units, kept as written (data/count_units.txt).
+COUNT_UNITS: tuple[str, ...] = words("count_units.txt")
+# Counted nouns that may stand where a classifier would (5亿用户, 10万员工; data/noun_units.txt).
+NOUN_UNITS: tuple[str, ...] = words("noun_units.txt")
 # A classifier must not be the first character of one of these words.
 _UNIT_GUARD: dict[str, str] = {
     "元": "件素宇年首旦老气器帅", "人": "民工才士员物", "名": "单义称牌额字录下", "台": "湾风阶州词",
@@ -84,7 +77,7 @@ _UNIT_GUARD: dict[str, str] = {
     "份": "额子", "只": "是有要能会", "支": "持付出撑柱", "场": "景所地面", "位": "于置列居",
     "项": "目", "条": "件例款", "度": "假过", "件": "事",
     "次": "日年月级贷", "款": "项", "片": "区", "头": "部条号", "所": "有以谓属在得",
-    "包": "括含装", "批": "准评复", "轮": "融", "米": "兰粮", "斤": "斤", "克": "隆服",
+    "包": "括含装", "双": "方边向重赢节休", "班": "子级长组车机底主", "批": "准评复", "轮": "融", "米": "兰粮", "斤": "斤", "克": "隆服",
     "升": "级至为到值温", "张": "江", "套": "现", "间": "接", "块": "钱",
 }
 
@@ -99,24 +92,34 @@ _UNIT_ALT = _alt(
 )
 # 千 and 百 are not magnitudes before a unit that starts with them (1000千瓦, 5千米)
 _MAG = MAGNITUDE.replace("|千|百", "|千(?![瓦米克])|百(?![瓦米克])")
-# a number starts at the start of its run of digits (also keeps the scan linear)
+# a number starts at the start of its run of digits (also keeps the scan linear); a minus sign
+# before it belongs to it (净利润-4.28亿元) unless it follows a digit or a range separator
+_SIGN = r"(?:(?<![0-9０-９A-Za-z.．,\-−－~～—―–至到])[-−－](?=[0-9０-９]))?"
 _NUM_CORE = rf"(?<![0-9０-９.．,])(?:{ARABIC})|(?<![{CN_NUMERAL_CHARS}])(?:{CHINESE})"
+# 3 亿美元: one space may stand between digits and their magnitude; 两个亿: 个 before 亿
+_MAG_GAP = r"(?:(?<=[0-9０-９])[ \u3000]|个(?=亿))?"
 _NUM = (
-    rf"(?:(?:数|几|好几)(?=[十百千万亿])|上(?=[百千万亿]))?(?:{_NUM_CORE})(?:多|余|几)?(?:{_MAG})?(?:多|余)?"
+    rf"{_SIGN}(?:(?:数|几|好几)(?=[十百千万亿])|上(?=[百千万亿]))?(?:{_NUM_CORE})(?:多|余|几)?"
+    rf"(?:{_MAG_GAP}(?:{_MAG}))?(?:多|余)?"
 )
-_SEP = r"至|到|-|~|～|—|－|–|或"
+_SEP = r"至|到|--|-|~|～|——|—|―|－－|－|–|或"
+_UNIT_GAP = r"(?:(?<=[0-9０-９])[ \u3000])?"  # 415,281,400 股
 _FIG_RE = re.compile(
-    rf"(?=[0-9０-９百翻数几好上{CN_NUMERAL_CHARS}])"  # every alternative starts so: a fast scan
+    rf"(?=[0-9０-９百翻数几好上\-−－{CN_NUMERAL_CHARS}])"  # every alternative starts so: a fast scan
     rf"(?:(?P<pct>百分之(?P<pctnum>(?:{CHINESE}|{ARABIC}))(?:(?:{_SEP})百分之(?P<pctnum2>(?:{CHINESE}|{ARABIC})))?)"
     rf"|(?P<fan>翻了?(?P<fann>一|两|二|三)?番|翻了?一?倍)"
-    rf"|(?P<num>{_NUM})(?:(?P<sep>{_SEP})(?P<num2>{_NUM}))?(?P<unit>{_UNIT_ALT}))"
+    rf"|(?P<geyi>(?P<gnum>{CHINESE}|{ARABIC})(?P<gmore>多|几)?个亿)(?![元美港欧日英韩澳加]|人民币)"
+    rf"|(?P<num>{_NUM})(?:[ \u3000]?(?P<sep>{_SEP})[ \u3000]?(?P<num2>{_NUM}))?{_UNIT_GAP}(?P<unit>{_UNIT_ALT}))"
 )
-# the high end of a range whose low end has its own unit: 10亿元至15亿元, 10%-15%
-_RANGE_TAIL = re.compile(rf"(?:{_SEP})(?P<num2>{_NUM})(?P<unit>{_UNIT_ALT})")
+# the high end of a range whose low end has its own unit: 10亿元至15亿元, 10%-15%, 1万元--5万元
+_RANGE_TAIL = re.compile(rf"[ \u3000]?(?:{_SEP})[ \u3000]?(?P<num2>{_NUM}){_UNIT_GAP}(?P<unit>{_UNIT_ALT})")
 _PARTS_RE = re.compile(
-    rf"(?P<pre>(?:数|几|好几)(?=[十百千万亿])|上(?=[百千万亿]))?(?P<core>{ARABIC}|{CHINESE})"
-    rf"(?P<ap1>多|余|几)?(?P<mag>{_MAG})?(?P<ap2>多|余)?"
+    rf"(?P<sign>[-−－])?(?P<pre>(?:数|几|好几)(?=[十百千万亿])|上(?=[百千万亿]))?(?P<core>{ARABIC}|{CHINESE})"
+    rf"(?P<ap1>多|余|几)?(?:[ \u3000]|个)?(?P<mag>{_MAG})?(?P<ap2>多|余)?"
 )
+# after 元: 1角1分 / 5分; after 块: 三毛 (十块三毛 = 10.3 CNY)
+_JIAO_FEN = re.compile(rf"(?:(?P<jiao>[0-9０-９]|[{''.join(CN_DIGITS)}])[角毛])?(?:(?P<fen>[0-9０-９]|[{''.join(CN_DIGITS)}])分)?")
+_CURRENCY_BEFORE = re.compile(rf"(?:{'|'.join(sorted(CURRENCY_PREFIXES, key=len, reverse=True))})[ \u3000]?$")
 _FROM_RE = re.compile(r"[从由](?:约|近|超过)?$")
 _CN_ONLY = re.compile(rf"(?:{CHINESE})")
 _HAS_CN_UNIT = re.compile(r"[十拾百佰千仟万萬亿億]")
@@ -170,6 +173,14 @@ def _num_value(text: str, bare_ok: bool = False) -> tuple[float | None, bool, st
     core, mag = m.group("core"), m.group("mag") or ""
     vague = bool(m.group("pre")) or m.group("ap1") == "几"
     q = "over" if (m.group("ap1") in ("多", "余") or m.group("ap2")) else None
+    v, vague, q = _unsigned_value(core, mag, vague, q, bare_ok)
+    if v is not None and m.group("sign"):
+        v = -v
+    return v, vague, q
+
+
+def _unsigned_value(core: str, mag: str, vague: bool, q: str | None,
+                    bare_ok: bool) -> tuple[float | None, bool, str | None]:
     v = parse_number(core + mag)
     if v is None and core[0] in "十百千万亿":
         v = parse_number("一" + core + mag)
@@ -180,6 +191,30 @@ def _num_value(text: str, bare_ok: bool = False) -> tuple[float | None, bool, st
     if v is None:
         return None, vague, q
     return v, vague, q
+
+
+_CN_BIG_TAIL = re.compile(r"[万萬亿億]+$")
+
+
+def _low_end(num: str, num2: str) -> float | None:
+    """The low end of a range that borrows the high end's magnitude, or None.
+
+    10-15亿元 -> 10亿; 两到三万港元 -> 两万; 七千到九千亿元 -> 七千亿; 两到三千万 -> 两千万.
+    """
+    pm, hm = _PARTS_RE.fullmatch(num), _PARTS_RE.fullmatch(num2)
+    if not pm or not hm or pm.group("mag"):
+        return None
+    low, high = pm.group("core"), hm.group("core")
+    if hm.group("mag") and not _HAS_CN_UNIT.search(low):
+        return parse_number(low + hm.group("mag"))
+    if not _CN_ONLY.fullmatch(low) or not _CN_ONLY.fullmatch(high):
+        return None
+    if len(low) == 1 and low in CN_DIGITS and len(high) > 1 and high[0] in CN_DIGITS:
+        return parse_number(low + high[1:])  # 两到三千万: 两 takes 千万
+    tail = _CN_BIG_TAIL.search(high)
+    if tail and not _CN_BIG_TAIL.search(low):
+        return parse_number(low + tail.group())  # 七千到九千亿: 七千 takes 亿
+    return None
 
 
 def _clean(v: float | None) -> float | int | None:
@@ -218,6 +253,18 @@ def _clause_start(text: str, pos: int, limit: int = 40, ends: str = _CLAUSE_END)
     return i
 
 
+def _small_change(text: str, end: int, value: float, unit: str, kind: str) -> tuple[int, float, str, str]:
+    """123元1角1分 -> 123.11 CNY; 十块三毛 -> 10.3 CNY (块 is money only with 毛/角/分 after it)."""
+    jm = _JIAO_FEN.match(text, end)
+    if not jm or jm.end() == end:
+        return end, value, unit, kind
+    jiao, fen = jm.group("jiao"), jm.group("fen")
+    extra = (parse_number(jiao) or 0) * 0.1 if jiao else 0
+    extra += (parse_number(fen) or 0) * 0.01 if fen else 0
+    sign = -1 if value < 0 else 1
+    return jm.end(), value + sign * extra, "CNY", "money"
+
+
 def _money_or_count(
     m: re.Match, text: str
 ) -> tuple[int, float | None, float | None, bool, str | None, str, str] | None:
@@ -253,18 +300,18 @@ def _money_or_count(
         if high is None:
             return None
         vague = vague or vague2
-        # 10-15亿元: the low end takes the high end's magnitude
-        pm, hm = _PARTS_RE.fullmatch(num), _PARTS_RE.fullmatch(num2)
-        if (pm and hm and not pm.group("mag") and hm.group("mag")
-                and not _HAS_CN_UNIT.search(pm.group("core"))):
-            lowv = parse_number(pm.group("core") + hm.group("mag"))
-            if lowv is not None and lowv <= high:
-                value = lowv
+        lowv = _low_end(num, num2)
+        if lowv is not None and lowv <= high:
+            value = lowv
         if value is not None and high <= value:
             return None
         high *= scale
     if value is not None:
         value *= scale
+    if value is not None and high is None and u in ("元", "圆", "块"):
+        end, value, unit, kind = _small_change(text, end, value, unit, kind)
+    if kind == "money" and u in ("元", "圆") and (cm := _CURRENCY_BEFORE.search(text, 0, m.start())):
+        unit = MONEY_UNITS[cm.group().strip()]  # 港币两千九百六十元 is HKD
     # a count in Chinese digits only needs a value of ten or more (两家, 三只松鼠)
     core_is_cn = not _DIGIT.search(num)
     if core_is_cn and kind == "count" and not vague and (value is None or value < 10):
@@ -294,6 +341,12 @@ def find_figures(text: str) -> list[tuple[int, int, FigureValue]]:
             if m.group("pctnum2"):
                 high = parse_number(m.group("pctnum2"))
             unit = "%"
+        elif m.group("geyi") is not None:  # 两个亿: spoken yuan
+            end, unit = m.end(), "CNY"
+            value = parse_number(m.group("gnum") + "亿")
+            vague = m.group("gmore") == "几"
+            if value is None:
+                continue
         elif m.group("fan") is not None:
             end = m.end()
             fan, n = m.group("fan"), m.group("fann")

@@ -57,8 +57,10 @@ MAGNITUDES: dict[str, int] = {
 }
 
 # --- regex fragments ------------------------------------------------------
-# Arabic number: 1,234.5 / 1234 / ３．５ (half- or full-width).
-ARABIC = r"[0-9０-９]{1,3}(?:,[0-9０-９]{3})+(?:[.．][0-9０-９]+)?|[0-9０-９]+(?:[.．][0-9０-９]+)?"
+# Arabic number: 1,234.5 / 1234 / ３．５ (half- or full-width); thousands commas half- or
+# full-width (19，964，600), groups of exactly three digits.
+ARABIC = (r"[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+(?![0-9０-９])(?:[.．][0-9０-９]+)?"
+          r"|[0-9０-９]+(?:[.．][0-9０-９]+)?")
 _CN_D = "零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖"
 _CN_U = "十拾百佰千仟万萬亿億"
 # Chinese number: 一百二十 / 三千五百万 / 十二 / 零点五 / 三点五亿.
@@ -179,7 +181,8 @@ def parse_number(s: str) -> float | None:
     Arabic (``1,234.5``, full-width ``１２３``), Chinese (``一百二十``, ``两``,
     ``三千五百万``, ``零点五``), mixed (``1.2万``, ``3.5亿``, ``1.2万亿``),
     ``成`` as a percentage (``三成`` -> 30.0, ``五成半`` -> 55.0) and
-    ``百分之十五`` -> 15.0. A leading sign (``-``, ``负``) is kept.
+    ``百分之十五`` -> 15.0. A leading sign (``-``, ``负``) is kept; full-width thousands
+    commas (``19，964，600``) read like half-width ones.
     """
     if not s:
         return None

@@ -574,3 +574,101 @@ def test_attribute_measure_boundaries(text, names, published, expected):
 ])
 def test_normalize_measure_synonyms(np, canonical):
     assert normalize_measure(np) == canonical
+
+
+# --- issue 14: whose figure it is on real-style text (our own sentences) -------------------
+PEERS = {"星图科技": ("Company", "星图科技"), "星图": ("Company", "星图科技"), "云帆数据": ("Organization", "云帆数据"),
+         "北辰汽车": ("Company", "北辰汽车"), "南岭汽车": ("Company", "南岭汽车")}
+
+
+def run_compared(text, names, published):
+    pub = datetime.date.fromisoformat(published)
+    figures = find_figures(text)
+    got = attribute_figures(text, figures, _sentences(text), _entities(text, names), find_dates(text, pub), pub)
+    return [(text[s:e], a.measure, a.subject, a.compared_with) for (s, e, _), a in zip(figures, got)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an industry statistic quoted from a data firm is the industry's, not the article company's
+    ("星图科技宣布完成C轮融资。据云帆数据统计，2023年中国机器人行业融资总额达860亿元。", [
+        ("860亿元", "融资总额", None, None)]),
+    # A超过B的X: A's figure, compared with B
+    ("北辰汽车去年销量超过南岭汽车的销量，达到120万辆。", [("120万辆", "销量", "北辰汽车", "南岭汽车")]),
+    ("2023年，北辰汽车的营收超过南岭汽车的营收，达到3100亿元。", [("3100亿元", "营收", "北辰汽车", "南岭汽车")]),
+    # negatives: B's own figure after "B的" stays B's, with no comparison; no comparison at all
+    ("北辰汽车毛利率为21%，高于南岭汽车的18%。", [
+        ("21%", "毛利率", "北辰汽车", None), ("18%", "毛利率", "南岭汽车", None)]),
+    ("北辰汽车营收为900亿元，南岭汽车营收为700亿元。", [
+        ("900亿元", "营收", "北辰汽车", None), ("700亿元", "营收", "南岭汽车", None)]),
+])
+def test_whose_figure(text, expected):
+    assert run_compared(text, PEERS, "2024-03-20") == expected
+
+
+@pytest.mark.parametrize(("np", "canonical"), [
+    ("营业收入", "营收"), ("营运收入", "营收"), ("收入", "营收"), ("营业总收入", "营收"),
+    ("股东应占利润", "净利润"), ("归母净利润", "净利润"), ("归属于上市公司股东的净利润", "净利润"),
+    ("市场占有率", "市场份额"), ("资本性支出", "资本开支"), ("每股盈利", "每股收益"),
+    ("经营活动产生的现金流量净额", "经营现金流"),
+    # adjusted and restated measures stay distinct
+    ("经调整净利润", "经调整净利润"), ("经调整纯利", "经调整净利润"),
+    ("扣除非经常性损益后的净利润", "扣非净利润"), ("扣非归母净利润", "扣非净利润"),
+    ("稀释每股收益", "稀释每股收益"),
+    # unknown measures keep their own name
+    ("网络广告收入", "网络广告收入"), ("客座率", "客座率"),
+])
+def test_shared_measure_vocabulary(np, canonical):
+    assert normalize_measure(np) == canonical
+
+
+def test_same_measure_in_two_articles_compares_equal():
+    from newsgraph.extract.rules.measures import canonical_measure
+    assert canonical_measure("营业收入") == canonical_measure("营收") == canonical_measure("营运收入")
+    assert canonical_measure("股东应占溢利") == canonical_measure("归母净利润")
+    assert canonical_measure("经调整净利润") != canonical_measure("净利润")
+    assert canonical_measure(None) is None
+
+
+# measure boundaries met on unseen text (our own sentences): words the measure must keep or drop
+@pytest.mark.parametrize(("text", "expected"), [
+    ("星图科技在线教育收入为12亿元。", [("12亿元", "在线教育收入", "星图科技")]),       # 在线 is one word
+    ("星图科技一年间营业总收入增加了约8亿元。", [("8亿元", "营收变动", "星图科技")]),     # 一年间 is no measure
+    ("星图科技股价单日暴跌12.5%。", [("12.5%", "股价跌幅", "星图科技")]),
+    ("星图科技建议零售价维持每台3999元不变。", [("3999元", "建议零售价", "星图科技")]),
+    ("星图科技研发投入将进一步增至约6亿元。", [("6亿元", "研发投入", "星图科技")]),
+    ("星图科技线上渠道收入为5亿元。", [("5亿元", "线上收入", "星图科技")]),
+    ("星图科技云服务收入为40亿元，同比增长15%，占总收入的比重提升至32%。", [
+        ("40亿元", "云服务收入", "星图科技"), ("15%", "同比增长", "星图科技"),
+        ("32%", "云服务收入占比", "星图科技")]),
+    # negatives: a share that names its own part keeps it; 在 as a preposition still stops
+    ("星图科技人工成本占营业成本的比重为18%。", [("18%", "人工成本占比", "星图科技")]),
+    ("星图科技在华东地区营收为9亿元。", [("9亿元", "华东地区营收", "星图科技")]),
+])
+def test_measure_words_unseen(text, expected):
+    assert [(t, m, subj) for t, m, subj, _ in run_compared(text, PEERS, "2024-03-20")] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a statistic cited from a source in a sentence of its own belongs to no company
+    ("星图科技发布新品。行业协会数据显示，今年全国机器人产量为45万台，同比下降3%。", [
+        ("45万台", "产量", None), ("3%", "同比下降", None)]),
+    ("星图科技发布新品。据云帆数据测算，机器人均价约为8万元。", [("8万元", "机器人均价", None)]),
+    # negative: the company's own report keeps its subject
+    ("星图科技发布年报。报告显示，公司营收为30亿元。", [("30亿元", "营收", "星图科技")]),
+])
+def test_cited_statistics(text, expected):
+    assert [(t, m, subj) for t, m, subj, _ in run_compared(text, PEERS, "2024-03-20")] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a commodity's price with no company in its sentence is the market's
+    ("星图科技扩建工厂。多晶硅价格从去年每吨20万元跌至今年的6万元。", [
+        ("20万元", "多晶硅价格", None), ("6万元", "多晶硅价格", None)]),
+    # negatives: a company's own price keeps its subject; 售价 is a product's price
+    ("星图科技多晶硅价格为每吨8万元。", [("8万元", "多晶硅价格", "星图科技")]),
+    ("星图科技发布新款机器人。售价为2万元。", [("2万元", "售价", "星图科技")]),
+    # 由原计划的 links a plan to its figure
+    ("星图科技将研发投入由原计划的5亿元上调至7亿元。", [("5亿元", "研发投入", "星图科技"), ("7亿元", "研发投入", "星图科技")]),
+])
+def test_market_prices_and_plans(text, expected):
+    assert [(t, m, subj) for t, m, subj, _ in run_compared(text, PEERS, "2024-03-20")] == expected

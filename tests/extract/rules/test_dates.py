@@ -39,7 +39,7 @@ CASES = [
         (0, 2, "5日", "2024-06-05", ("2024-06-05", "2024-06-05"), "relative"),
     ]),
     ("3月20日晚间，腾讯发布年报。", "2024-03-21", [
-        (0, 5, "3月20日", "2024-03-20", ("2024-03-20", "2024-03-20"), "relative"),
+        (0, 7, "3月20日晚间", "2024-03-20", ("2024-03-20", "2024-03-20"), "relative"),
     ]),
     ("单看第四季度，腾讯营收为1552亿元。", "2024-03-21", [
         (2, 6, "第四季度", "2023-Q4", ("2023-10-01", "2023-12-31"), "relative"),
@@ -160,3 +160,94 @@ def test_shift_years():
     assert shift_years("2024-Q3", -1) == "2023-Q3"
     assert shift_years("2024-01/2024-05", -1) == "2023-01/2023-05"
     assert shift_years("2024-02-29", -1) == "2023-02-28"
+
+
+# --- issue 14: forms real news writes (our own sentences) ---------------------------------
+# (text, published, [(surface, value, kind)]): surfaces located left to right
+REAL_FORMS = [
+    # two-digit years
+    ("公司15年3月2日挂牌，19年底完成改制。", "2024-05-01", [
+        ("15年3月2日", "2015-03-02", "absolute"), ("19年底", "2019-12", "absolute")]),
+    ("九七年一季度出口回升。", "2000-01-01", [("九七年一季度", "1997-Q1", "absolute")]),
+    # parts of a period
+    ("首季度销量领先，本月初开始交付，月底前完工。", "2024-03-20", [
+        ("首季度", "2024-Q1", "relative"), ("本月初", "2024-03-01/2024-03-10", "relative"),
+        ("月底", "2024-03-21/2024-03-31", "relative")]),
+    ("2019年工厂动工，当年11月下旬封顶。", "2024-03-20", [
+        ("2019年", "2019", "absolute"), ("当年11月下旬", "2019-11-21/2019-11-30", "anaphoric")]),
+    ("2023年7月中旬，新品上市；年底将推出第二款。", "2023-05-02", [
+        ("2023年7月中旬", "2023-07-11/2023-07-20", "absolute"), ("年底", "2023-12", "anaphoric")]),
+    # relative words
+    ("上周签约，这周试产，下周末交车。", "2024-03-20", [
+        ("上周", "2024-03-11/2024-03-17", "relative"), ("这周", "2024-03-18/2024-03-24", "relative"),
+        ("下周末", "2024-03-30/2024-03-31", "relative")]),
+    ("上一个月回款放缓，后天开会，大前天停产，本日复工。", "2024-03-20", [
+        ("上一个月", "2024-02", "relative"), ("后天", "2024-03-22", "relative"),
+        ("大前天", "2024-03-17", "relative"), ("本日", "2024-03-20", "relative")]),
+    # digits only
+    ("公告日期20240307，另见2022 11 23与1994.01-19两份文件。", "2024-03-20", [
+        ("20240307", "2024-03-07", "absolute"), ("2022 11 23", "2022-11-23", "absolute"),
+        ("1994.01-19", "1994-01-19", "absolute")]),
+    ("6·18大促之后，09-01起执行新价，方案定稿于2018.", "2024-08-20", [
+        ("6·18", "2024-06-18", "relative"), ("09-01", "2024-09-01", "relative"), ("2018", "2018", "absolute")]),
+    # ranges and days without 日
+    ("工程于2018年2——4月施工，从2019年12月九号到十五号验收。", "2024-03-20", [
+        ("2018年2——4月", "2018-02/2018-04", "absolute"),
+        ("2019年12月九号到十五号", "2019-12-09/2019-12-15", "absolute")]),
+    ("展会8月4日―8月6日举办，报名3月5至8日。", "2024-08-01", [
+        ("8月4日―8月6日", "2024-08-04/2024-08-06", "relative"), ("3月5至8日", "2024-03-05/2024-03-08", "relative")]),
+    ("论坛二十八日开幕，十五号闭幕。", "2024-03-29", [
+        ("二十八日", "2024-03-28", "relative"), ("十五号", "2024-03-15", "relative")]),
+    # the reported period, not the publication
+    ("公司2021年营收12亿元，上年同期为9亿元。", "2022-04-28", [
+        ("2021年", "2021", "absolute"), ("上年同期", "2020", "anaphoric")]),
+    ("公司公布2023年第三季度业绩，本季度毛利改善，上季则承压。", "2023-11-10", [
+        ("2023年第三季度", "2023-Q3", "absolute"), ("本季度", "2023-Q3", "anaphoric"), ("上季", "2023-Q2", "anaphoric")]),
+    # the whole phrase
+    ("10月14日晚，公司发布公告；2008年以来累计分红百亿。", "2024-10-15", [
+        ("10月14日晚", "2024-10-14", "relative"), ("2008年以来", "2008", "absolute")]),
+    # deictic words: resolved they are relative, unresolved they say so
+    ("当时工厂尚未投产。", "2024-03-20", [("当时", None, "deictic")]),
+    ("2015年公司上市，当时股价不高。", "2024-03-20", [("2015年", "2015", "absolute"), ("当时", "2015", "anaphoric")]),
+    ("今天", None, [("今天", None, "deictic")]),
+    ("今天", "2024-03-20", [("今天", "2024-03-20", "relative")]),
+    # older and Chinese-numeral years, seasons, months in a row
+    ("１８７２年建厂，一九九八年改制，去年夏季扩产，１９９４年六七月停工。", "2024-03-20", [
+        ("１８７２年", "1872", "absolute"), ("一九九八年", "1998", "absolute"),
+        ("去年夏季", "2023-06/2023-08", "relative"), ("１９９４年六七月", "1994-06/1994-07", "absolute")]),
+]
+
+# durations, names and words that only look like dates
+NOT_DATES_REAL = [
+    "项目历时9个月，这座古镇有一千多年历史。",
+    "过去三年里，公司半年来一直亏损。",
+    "这次年会讨论了这一年龄段的用户，几年前年年亏损。",
+    "他乘坐地铁3号线，住在5号楼，三日游报名中。",
+    "咨询电话20240307，订单号20231215。",
+    "10-15亿元，比分3-1。",
+    "3月初步完成设计。",
+]
+
+
+def _locate(text, expected):
+    out, pos = [], 0
+    for surface, value, kind in expected:
+        start = text.index(surface, pos)
+        out.append((surface, value, kind))
+        pos = start + len(surface)
+    return out
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), REAL_FORMS)
+def test_real_forms(text, published, expected):
+    pub = datetime.date.fromisoformat(published) if published else None
+    got = find_dates(text, pub)
+    assert [(text[s:e], d.value, d.kind) for s, e, d in got] == _locate(text, expected)
+    for s, e, d in got:
+        assert d.interval == interval_of(d.value)
+
+
+@pytest.mark.parametrize("text", NOT_DATES_REAL)
+def test_not_dates_real(text):
+    found = find_dates(text, datetime.date(2024, 3, 20))
+    assert [(text[s:e], d.value) for s, e, d in found if text[s:e] != "3月"] == []

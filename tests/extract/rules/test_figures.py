@@ -112,6 +112,63 @@ CASES = [
 ]
 
 
+# money as real filings and news write it (issue 14): signs, spaces, full-width commas,
+# Chinese-numeral ranges, spoken and financial numerals, 角/分, currency before the number
+MONEY_CASES = [
+    ("本期归属于股东的净利润-3.16亿元，上年同期为-1,208,455.30元。", [
+        ("-3.16亿元", F(-316000000, "CNY")),
+        ("-1,208,455.30元", F(-1208455.3, "CNY")),
+    ]),
+    ("扣非后净利润约-1.7亿元。", [("-1.7亿元", F(-170000000, "CNY", qualifier="about"))]),
+    ("这家子公司寻求 5 亿美元的估值，质押数量为208,300,500 股。", [
+        ("5 亿美元", F(500000000, "USD")),
+        ("208,300,500 股", F(208300500, "股")),
+    ]),
+    ("拟减持不超过12，480，300股，金额为56，310.00元。", [
+        ("12，480，300股", F(12480300, "股", qualifier="under")),
+        ("56，310.00元", F(56310, "CNY")),
+    ]),
+    ("月薪在两到三万港元之间，项目总额七千到九千亿元。", [
+        ("两到三万港元", F(20000, "HKD", high=30000)),
+        ("七千到九千亿元", F(700000000000, "CNY", high=900000000000)),
+    ]),
+    ("他说这轮砸了两个亿，单笔捐赠在1万元--5万元之间。", [
+        ("两个亿", F(200000000, "CNY")),
+        ("1万元--5万元", F(10000, "CNY", high=50000)),
+    ]),
+    ("门票售价86元5角，这碗面十块三毛。", [
+        ("86元5角", F(86.5, "CNY")),
+        ("十块三毛", F(10.3, "CNY")),
+    ]),
+    ("押金港币三千二百元，另付美元800元。", [
+        ("三千二百元", F(3200, "HKD")),
+        ("800元", F(800, "USD")),
+    ]),
+    ("合同金额为人民币伍佰陆拾萬圆整。", [("伍佰陆拾萬圆", F(5600000, "CNY"))]),
+    # negatives: what these forms must not turn into
+    ("型号X-200的售价为3,999元。", [("3,999元", F(3999, "CNY"))]),  # no sign inside a model code
+    ("他买了3块蛋糕和两个苹果。", [("3块", F(3, "块"))]),  # 块 without 毛/角/分 is a count
+    ("成绩是2-1，门票12-18元。", [("12-18元", F(12, "CNY", high=18))]),  # a range, not -18
+    ("项目分1，2，3期建设，收入5,300万元。", [("5,300万元", F(53000000, "CNY"))]),  # 1，2，3 is a list
+    ("人民币汇率走强，公司收入15亿元。", [("15亿元", F(1500000000, "CNY"))]),
+]
+
+
+def _located(text, expected):
+    out, pos = [], 0
+    for surface, value in expected:
+        start = text.index(surface, pos)
+        out.append((start, start + len(surface), surface, value))
+        pos = start + len(surface)
+    return out
+
+
+@pytest.mark.parametrize(("text", "expected"), MONEY_CASES)
+def test_money_as_written(text, expected):
+    found = find_figures(text)
+    assert [(s, e, text[s:e], f) for s, e, f in found] == _located(text, expected)
+
+
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_find_figures(text, expected):
     found = find_figures(text)
@@ -147,3 +204,12 @@ def test_offsets_index_the_text():
     for start, end, _ in find_figures(text):
         assert 0 <= start < end <= len(text)
     assert [text[s:e] for s, e, _ in find_figures(text)] == ["１２３亿元", "百分之十五", "1.2万名"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("全年白酒产量为380.2万千升，鞋履销量1200万双，日均航班520班。",
+     [("380.2万千升", 3802000, "千升"), ("1200万双", 12000000, "双"), ("520班", 520, "班")]),
+    ("双方签约，两双筷子，乘坐3班车。", []),  # 双方 / 班车 are words, small Chinese counts are not figures
+])
+def test_more_count_units(text, expected):
+    assert [(text[s:e], f.value, f.unit) for s, e, f in find_figures(text)] == expected

@@ -46,6 +46,10 @@ from newsgraph.extract.rules.numbers import parse_number
         ("百分之零点五", 0.5),
         ("-5.2", -5.2),
         ("负3", -3.0),
+        ("19，964，600", 19_964_600.0),
+        ("82，225.00", 82_225.0),
+        ("-1,013,723.56", -1_013_723.56),
+        ("肆佰叁拾萬", 4_300_000.0),
     ],
 )
 def test_parse_number(written, value):
@@ -57,6 +61,7 @@ def test_parse_number(written, value):
     [
         "", "   ", "abc", "1.2.3", "万", "亿", "百", "三五", "七八", "两两", "十成成", "GPT-4o",
         "3月", "2023年", "第三", "百分之", "12%",
+        "1，2", "12，34", "1，2345",  # a full-width comma between short runs is a list, not thousands
     ],
 )
 def test_not_a_number(written):

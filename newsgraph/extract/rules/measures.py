@@ -1,0 +1,23 @@
+"""The shared measure vocabulary (``data/measures.tsv``): one canonical name per measure.
+
+    >>> canonical_measure("营业收入"), canonical_measure("股东应占溢利"), canonical_measure("经调整纯利")
+    ('营收', '净利润', '经调整净利润')
+
+A name the table does not know is its own canonical name. Cross-article comparison of figures
+keys on the canonical measure, so adjusted and restated measures keep their own names.
+"""
+from __future__ import annotations
+
+from newsgraph.extract.rules.vocab import table
+
+__all__ = ["MEASURE_SYNONYMS", "canonical_measure"]
+
+MEASURE_SYNONYMS: dict[str, str] = {k.replace("的", ""): v for k, v in table("measures.tsv").items()}
+
+
+def canonical_measure(name: str | None) -> str | None:
+    """The canonical form of a measure name (spaces and 的 ignored); None stays None."""
+    if name is None:
+        return None
+    key = "".join(name.split()).replace("的", "") or name
+    return MEASURE_SYNONYMS.get(key, key)

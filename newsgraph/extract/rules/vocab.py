@@ -1,0 +1,33 @@
+"""Word lists and tables the rules read, one data file per concept (``newsgraph/extract/data``).
+
+Loaded once through ``importlib.resources``; a line starting with ``#`` is a comment.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["table", "words"]
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files("newsgraph.extract").joinpath("data", name).read_text(encoding="utf-8")
+    return [line.rstrip("\n") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=None)
+def words(name: str) -> tuple[str, ...]:
+    """The first column of every line of ``data/<name>``, in file order."""
+    return tuple(line.split("\t")[0].strip() for line in _lines(name))
+
+
+@lru_cache(maxsize=None)
+def table(name: str) -> dict[str, str]:
+    """``data/<name>`` as {first column: second column}; a TSV with two columns."""
+    out: dict[str, str] = {}
+    for line in _lines(name):
+        key, _, value = line.partition("\t")
+        if not value:
+            raise ValueError(f"data/{name}: line {line!r} has no tab-separated second column")
+        out[key.strip()] = value.strip()
+    return out
