@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import re
 
-# scheme://user:password@ — the password runs to the last @ before a space, so one with an @ is hidden whole.
-_USERINFO = re.compile(r"(?P<head>\b[A-Za-z][A-Za-z0-9+.-]*://[^\s:/@]*):(?P<password>\S*)@")
+# [scheme://]user:password@ — the password runs to the last @ before a space, quote or /, so one
+# holding an @ is hidden whole; without a scheme too, as users write neo4j:secret@host.
+_USERINFO = re.compile(r"(?P<head>(?:\b[A-Za-z][A-Za-z0-9+.-]*://)?[^\s:/@'\"]*):(?P<password>[^\s/'\"]*)@")
 
 
 def redact_credentials(text: str, mask: str = "***") -> str:
