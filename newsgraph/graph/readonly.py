@@ -36,6 +36,8 @@ READ_PROCEDURES = frozenset({
 _WORD = re.compile(r"[^\W\d]\w*")
 _NUMBER = re.compile(r"\d+")
 _SPACE = re.compile(r"\s+")
+# Neo4j ends a // comment at \r, \u2028 and \u2029 too: end it at any line break, never later than a store.
+_LINE_END = re.compile("[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 _CLOSING = {"'": "'", '"': '"', "`": "`"}
 
 
@@ -74,8 +76,8 @@ def tokens(query: str) -> list[Token]:
         if (space := _SPACE.match(query, i)):
             i = space.end()
         elif query.startswith("//", i):
-            end = query.find("\n", i)
-            i = len(query) if end < 0 else end + 1
+            end = _LINE_END.search(query, i)
+            i = end.end() if end else len(query)
         elif query.startswith("/*", i):
             end = query.find("*/", i + 2)
             if end < 0:

@@ -76,7 +76,11 @@ REFUSED = [
     ("GRANT ROLE admin TO neo4j", "GRANT is not allowed"),
     ("MATCH (n) CALL { MATCH (m) RETURN m } IN TRANSACTIONS RETURN n", "TRANSACTIONS is not allowed"),
     ("MATCH (n) RETURN n.set", "SET is not allowed"),  # unquoted, a keyword is a keyword
-    ("RETURN 1COPY", "COPY is not allowed"),  # a number does not hide the word after it
+    ("RETURN 1COPY", "COPY is not allowed"),
+    # a // comment ends at any line break, as in Neo4j: what follows is code
+    ("MATCH (n) WITH n LIMIT 1 // x\u2028CALL db.clearQueryCaches() RETURN 1", "CALL db.clearQueryCaches"),
+    ("MATCH (n) // x\rDETACH DELETE n", "DETACH is not allowed"),
+    ("MATCH (n) // x\u2029SET n.x = 1", "SET is not allowed"),  # a number does not hide the word after it
     ("EXPLAIN MATCH (n) RETURN n", "a statement starting with EXPLAIN is not allowed"),
     ("CYPHER 5 MATCH (n) RETURN n", "a statement starting with CYPHER is not allowed"),
     ("(MATCH (n) RETURN n)", "a statement starting with ( is not allowed"),
