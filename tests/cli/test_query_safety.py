@@ -202,6 +202,15 @@ def test_the_embedded_store_opened_read_only_refuses_writes(tmp_path, monkeypatc
         store.close()
 
 
+def test_query_opens_the_embedded_store_read_only(runner, tmp_path, monkeypatch):
+    EmbeddedStore(tmp_path / "g.db").close()
+    monkeypatch.setattr(embedded_store, "check_read_only", lambda query: None)
+    result = runner.invoke(main, ["query", "CREATE NODE TABLE Probe(id STRING, PRIMARY KEY(id))",
+                                  "--db", str(tmp_path / "g.db")])
+    assert result.exit_code == 1
+    assert "Cannot execute write operations in a read-only database" in result.stderr
+
+
 @pytest.mark.neo4j
 def test_neo4j_reads_run_in_read_transactions(neo4j_uri, monkeypatch):
     monkeypatch.setattr(neo4j_store, "check_read_only", lambda query: None)
