@@ -26,7 +26,8 @@ def main():
     Examples:
       newsgraph ingest corpora/
       newsgraph stats
-      newsgraph query "MATCH (p:Person)-[r:HOLDS_ROLE]->(c:Company) RETURN p.name, r.title, c.name"
+      newsgraph query "MATCH (p:Person)-[r:HOLDS_ROLE]->(c:Company)
+        RETURN DISTINCT p.name AS person, r.title AS title, c.name AS company ORDER BY company, person, title"
       newsgraph extract corpora/a01-*.md | jq .figures
       NEO4J_URI=bolt://127.0.0.1:7687 newsgraph ingest corpora/
     """

@@ -9,6 +9,13 @@ from .options import CONTEXT, store_options
 from .query import print_table
 
 
+# Questions about one fact: no rows means the fact does not exist, which the user must be told.
+NOT_FOUND = {
+    "provenance": "no figure or claim with id {id!r}; ids look like ARTICLE_ID:START-END: copy one whole "
+                  "from the id column of company-profile, figure-timeline or who-said-what-about",
+}
+
+
 def _param(ctx, param, values) -> dict[str, str]:
     parsed = {}
     for item in values:
@@ -87,6 +94,8 @@ def ask_command(name, params, list_questions, show_cypher, as_json, db_path, neo
             columns, rows = ask(store, name, params)
         except QuestionError as error:
             raise click.ClickException(str(error)) from None
+    if not rows and name in NOT_FOUND:
+        raise click.ClickException(NOT_FOUND[name].format(**params))
     if as_json:
         echo_json([dict(zip(columns, row)) for row in rows])
     else:

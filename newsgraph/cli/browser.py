@@ -4,6 +4,7 @@ from __future__ import annotations
 import click
 
 from ..graph.browser import STYLE_PATH, browser_url, connect_url, style_command
+from ..graph.credentials import redact_credentials
 from .common import echo_json
 from .options import CONTEXT
 
@@ -41,8 +42,8 @@ def browser_command(neo4j_uri, neo4j_user, http_port, browser_url_, print_style,
         url = browser_url(neo4j_uri, http_port) if http_port or not browser_url_ else browser_url_
     except ValueError as error:
         raise click.ClickException(f"{error} (--neo4j or NEO4J_URI)") from None
-    bolt = neo4j_uri or "bolt://127.0.0.1:7687"
-    connect = connect_url(url, bolt, auth=bool(neo4j_user))
+    connect = connect_url(url, neo4j_uri, auth=bool(neo4j_user))
+    bolt = redact_credentials(neo4j_uri or "bolt://127.0.0.1:7687")
     if as_json:
         echo_json({"browser_url": url, "connect_url": connect, "neo4j_uri": bolt,
                    "style_path": str(STYLE_PATH), "style_command": style_command()})

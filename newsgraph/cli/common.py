@@ -9,6 +9,7 @@ import click
 
 from ..extract.pipeline import PipelineOptions
 from ..graph import GraphError, Store, open_store
+from ..graph.credentials import redact_credentials
 
 
 def echo_json(value: Any, *, indent: int | None = 2) -> None:
@@ -27,11 +28,11 @@ def store_from(db_path: str, neo4j_uri: str | None, neo4j_user: str | None,
         store = open_store(neo4j_uri=neo4j_uri, username=neo4j_user, password=neo4j_password,
                            database=neo4j_database, db_path=db_path, read_only=read_only)
     except GraphError as error:
-        raise click.ClickException(str(error)) from None
+        raise click.ClickException(redact_credentials(str(error))) from None
     try:
         yield store
     except GraphError as error:
-        raise click.ClickException(str(error)) from None
+        raise click.ClickException(redact_credentials(str(error))) from None
     finally:
         store.close()
 

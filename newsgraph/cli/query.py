@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 
 import click
@@ -23,11 +24,27 @@ def _param(ctx, param, values):
     return parsed
 
 
-MAX_CELL = 60  # display columns
+MAX_CELL = 60  # display columns; ids are never cut, as `ask provenance` needs them whole
+_ID_VALUE = re.compile(r"[0-9a-f]{16,}(:[\w-]+)?")  # article ids, and figure/claim/sentence ids after them
+_BIDI = set("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 def _cell(value) -> str:
-    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return _visible(value if isinstance(value, str) else json.dumps(value, ensure_ascii=False))
+
+
+def _visible(text: str) -> str:
+    """Control characters (ESC, BEL, …), line separators and bidi overrides as escapes such as \\x1b:
+    text from articles never drives the terminal. Newlines and tabs become spaces."""
+    out = []
+    for ch in text:
+        if ch in "\n\t":
+            out.append(" ")
+        elif ch in _BIDI or unicodedata.category(ch) in ("Cc", "Zl", "Zp"):
+            out.append(ch.encode("unicode_escape").decode("ascii"))
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
 def _width(text: str) -> int:
@@ -35,18 +52,31 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def _fit(text: str, width: int) -> str:
-    text = text.replace("\n", " ")
-    while _width(text) > MAX_CELL:
-        text = text[:-2] + "…"
-    return text + " " * (width - _width(text))
+def _is_id(column: str, text: str) -> bool:
+    name = column.lower()
+    return name == "id" or name.endswith(("_id", ".id")) or bool(_ID_VALUE.fullmatch(text))
+
+
+def _cut(text: str) -> str:
+    """text shortened to MAX_CELL columns, ending in … when cut."""
+    if _width(text) <= MAX_CELL:
+        return text
+    kept, used = [], 1  # the … takes one column
+    for ch in text:
+        used += _width(ch)
+        if used > MAX_CELL:
+            break
+        kept.append(ch)
+    return "".join(kept) + "…"
 
 
 def print_table(columns: list[str], rows: list[list]) -> None:
-    cells = [[_cell(v) for v in row] for row in rows]
-    widths = [max([_width(c)] + [min(_width(r[i]), MAX_CELL) for r in cells]) for i, c in enumerate(columns)]
-    line = lambda values: " | ".join(_fit(v, w) for v, w in zip(values, widths))  # noqa: E731
-    click.echo(line(columns))
+    headers = [_visible(c) for c in columns]
+    cells = [[c if _is_id(column, c) else _cut(c) for column, c in zip(columns, map(_cell, row))]
+             for row in rows]
+    widths = [max([_width(h)] + [_width(r[i]) for r in cells]) for i, h in enumerate(headers)]
+    line = lambda values: " | ".join(v + " " * (w - _width(v)) for v, w in zip(values, widths))  # noqa: E731
+    click.echo(line(headers))
     click.echo("-+-".join("-" * w for w in widths))
     for row in cells:
         click.echo(line(row))

@@ -4,6 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
+from .credentials import redact_credentials
+
 STYLE_PATH = Path(__file__).resolve().parents[1] / "browser" / "style.grass"
 LOCAL_URI = "bolt://127.0.0.1:7687"  # scripts/neo4j-server's default
 HTTP_PORT, HTTPS_PORT = 7474, 7473
@@ -13,7 +15,7 @@ def browser_url(neo4j_uri: str | None = None, http_port: int | None = None) -> s
     """The Browser served by the server at neo4j_uri: its host, HTTP port 7474 (7473 for TLS)."""
     parts = urlsplit(neo4j_uri or LOCAL_URI)
     if not parts.scheme or not parts.hostname:
-        raise ValueError(f"invalid Neo4j URI {neo4j_uri!r}; use e.g. {LOCAL_URI}")
+        raise ValueError(redact_credentials(f"invalid Neo4j URI {neo4j_uri!r}; use e.g. {LOCAL_URI}"))
     tls = parts.scheme.endswith(("+s", "+ssc"))
     host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname
     port = http_port or (HTTPS_PORT if tls else HTTP_PORT)
@@ -21,9 +23,12 @@ def browser_url(neo4j_uri: str | None = None, http_port: int | None = None) -> s
 
 
 def connect_url(browser: str, neo4j_uri: str | None = None, auth: bool = False) -> str:
-    """The Browser URL with its connect form filled in (and no-auth preselected without a user)."""
-    url = f"{browser}{'&' if '?' in browser else '?'}dbms={quote(neo4j_uri or LOCAL_URI, safe=':/')}"
-    return url if auth else url + "&preselectAuthMethod=NO_AUTH"
+    """The Browser URL with its connect form filled in (and no-auth preselected without a user).
+
+    A password in the URI is left out: the URL is printed, and the form asks for it."""
+    dbms = redact_credentials(neo4j_uri or LOCAL_URI, mask="")
+    url = f"{browser}{'&' if '?' in browser else '?'}dbms={quote(dbms, safe=':/')}"
+    return url if auth or "@" in urlsplit(dbms).netloc else url + "&preselectAuthMethod=NO_AUTH"
 
 
 def style_text() -> str:

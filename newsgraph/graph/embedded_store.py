@@ -7,6 +7,7 @@ from typing import Any, Callable, TypeVar
 import ladybug
 
 from . import cypher
+from .readonly import check_read_only
 from .store import GraphError, GraphQueryError, Run
 from .values import plain
 
@@ -62,10 +63,14 @@ class EmbeddedStore:
         return result
 
     def read(self, query: str, parameters: dict[str, Any] | None = None):
+        check_read_only(query)
         try:
-            return _rows(self._execute(query, parameters))
+            result = self._execute(query, parameters)
         except RuntimeError as error:
             raise GraphQueryError(f"the embedded store rejected the query: {error}") from None
+        if isinstance(result, list):  # several statements: the guard refuses them; never run silently
+            raise GraphQueryError("the query has several statements: run one statement at a time")
+        return _rows(result)
 
     def label_counts(self) -> dict[str, int]:
         return {row[0]: row[1] for row in self.read(cypher.EMBEDDED_LABEL_COUNTS)[1]}

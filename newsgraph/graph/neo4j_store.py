@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from typing import Any, Callable, TypeVar
+from urllib.parse import urlsplit
 
 import neo4j
 from neo4j import GraphDatabase
@@ -9,6 +10,8 @@ from neo4j import exceptions as neo4j_errors
 from neo4j.graph import Node, Path, Relationship
 
 from . import cypher
+from .credentials import redact_credentials
+from .readonly import check_read_only
 from .store import GraphError, GraphQueryError, Run
 from .values import node, plain, relationship
 
@@ -37,25 +40,28 @@ class Neo4jStore:
 
     def __init__(self, uri: str, username: str | None = None, password: str | None = None,
                  database: str | None = None):
-        self.location = uri
+        self.location = redact_credentials(uri)  # for messages: never the password
         self.database = database or None
         auth = (username, password or "") if username else None
         try:
             # Notifications (e.g. "property key does not exist" on a fresh database) are not errors.
             self.driver = GraphDatabase.driver(uri, auth=auth, notifications_min_severity="OFF")
         except (ValueError, neo4j_errors.ConfigurationError) as error:
-            raise GraphError(f"invalid Neo4j URI {uri!r} ({error}); use e.g. bolt://127.0.0.1:7687") from None
+            fix = ("put the user and password in NEO4J_USERNAME and NEO4J_PASSWORD, not in the URI"
+                   if "@" in urlsplit(uri).netloc else "use e.g. bolt://127.0.0.1:7687")
+            raise GraphError(redact_credentials(f"invalid Neo4j URI {uri!r} ({error}); {fix}")) from None
         try:
             self.driver.verify_connectivity()
         except neo4j_errors.AuthError as error:
             self.driver.close()
             raise GraphError(
-                f"Neo4j at {uri} refused the credentials ({error.message}); "
+                f"Neo4j at {self.location} refused the credentials ({error.message}); "
                 "set NEO4J_USERNAME and NEO4J_PASSWORD"
             ) from None
         except (neo4j_errors.ServiceUnavailable, neo4j_errors.DriverError, OSError) as error:
             self.driver.close()
-            raise GraphError(f"cannot reach Neo4j at {uri} ({error}); is it running? {START_HINT}") from None
+            raise GraphError(redact_credentials(
+                f"cannot reach Neo4j at {self.location} ({error}); is it running? {START_HINT}")) from None
 
     def ensure_schema(self) -> None:
         try:
@@ -63,10 +69,10 @@ class Neo4jStore:
                 self.driver.execute_query(query, database_=self.database)
         except (neo4j_errors.Neo4jError, neo4j_errors.DriverError) as error:
             database = self.database or "the default database"
-            raise GraphError(
+            raise GraphError(redact_credentials(
                 f"cannot prepare {database} on Neo4j at {self.location} ({error}); "
                 "check NEO4J_DATABASE names an existing database the user may write to"
-            ) from None
+            )) from None
 
     def write(self, work: Callable[[Run], T]) -> T:
         def in_transaction(tx: neo4j.ManagedTransaction) -> T:
@@ -84,6 +90,7 @@ class Neo4jStore:
             columns = list(result.keys())
             return columns, [[_plain(v) for v in record.values()] for record in result]
 
+        check_read_only(query)
         try:
             with self.driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS) as session:
                 return session.execute_read(work)
@@ -91,7 +98,8 @@ class Neo4jStore:
             hint = " (queries are read-only: use `newsgraph ingest` to write)" if "write" in (error.message or "").lower() else ""
             raise GraphQueryError(f"Neo4j rejected the query: {error.message}{hint}") from None
         except (neo4j_errors.Neo4jError, neo4j_errors.DriverError) as error:
-            raise GraphError(f"Neo4j at {self.location} failed to answer ({error}); is it still running? {START_HINT}") from None
+            raise GraphError(redact_credentials(
+                f"Neo4j at {self.location} failed to answer ({error}); is it still running? {START_HINT}")) from None
 
     def label_counts(self) -> dict[str, int]:
         return {row[0]: row[1] for row in self.read(cypher.NEO4J_LABEL_COUNTS)[1]}

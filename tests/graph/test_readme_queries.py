@@ -70,3 +70,46 @@ def test_companies_sharing_a_short_name_stay_apart(corpus_store):
 def test_other_readme_queries_run(corpus_store, query):
     columns, rows = corpus_store.read(readme_query(query))
     assert columns == ["company", "articles"] and rows and rows[0][1] >= 5
+
+
+def test_the_offset_recipe_cuts_every_mention_on_both_stores(corpus_store):
+    recipe = readme_query("mention-offsets")
+    columns, rows = corpus_store.read(recipe)
+    assert columns == ["mention", "at_offsets"] and len(rows) == 5
+    _, rows = corpus_store.read(recipe.replace("LIMIT 5", ""))
+    assert len(rows) > 100
+    assert [at for _, at in rows] == [mention for mention, _ in rows]
+
+
+def test_the_offset_recipe_counts_characters_beyond_the_basic_plane(corpus_store):
+    """Code points, as Python's offsets count them: an emoji before a mention shifts nothing."""
+    cut = readme_query("mention-offsets").split("AS mention, ")[1].split(" AS at_offsets")[0]
+    text = "😀小米集团发布财报。"
+    query = f"WITH '{text}' AS a_text, 1 AS start_char, 5 AS end_char RETURN " + cut.replace(
+        "a.text", "a_text").replace("m.start_char", "start_char").replace("m.end_char", "end_char")
+    assert corpus_store.read(query)[1] == [[text[1:5]]]
+
+
+def _quick_start_query() -> str:
+    match = re.search(r'newsgraph query "(MATCH \(p:Person\)[^"]*)"', README.read_text(encoding="utf-8"))
+    assert match, "README's Quick start has no query"
+    return match.group(1)
+
+
+def test_the_quick_start_query_gives_each_role_once_in_order(corpus_store):
+    columns, rows = corpus_store.read(_quick_start_query())
+    assert columns == ["person", "title", "company"]
+    assert len(rows) >= 5
+    assert len({tuple(r) for r in rows}) == len(rows)
+    assert rows == sorted(rows, key=lambda r: (r[2], r[0], r[1]))
+    assert ["雷军", "董事长兼CEO", "小米集团"] in rows
+
+
+def test_the_help_shows_the_quick_start_query():
+    from click.testing import CliRunner
+
+    from newsgraph.cli import main
+
+    output = CliRunner().invoke(main, ["--help"]).output
+    shown = re.search(r'newsgraph query "(MATCH \(p:Person\)[^"]*)"', output).group(1)
+    assert " ".join(shown.split()) == _quick_start_query()
