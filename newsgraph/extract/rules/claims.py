@@ -101,7 +101,7 @@ _ORG_LIKE_RE = re.compile(
 )
 _NOT_ORG_TAILS = ("分部", "业务部", "事业部", "本部")
 _GENERIC_HUMAN_RE = re.compile(rf"(?:{'|'.join(_ANONYMOUS)})$")
-_GENERIC_LEAD_RE = re.compile(r"^(?:也有|还有|另有|亦有|有|另外|此外|同时|不过|但是|但|而|对此)+[，,]?")
+_GENERIC_LEAD_RE = re.compile(r"^(?:另据|而据|据|也有|还有|另有|亦有|有|另外|此外|同时|不过|但是|但|而|对此)+[，,]?")
 _GENERIC_TAIL_RE = re.compile(r"(?:普遍|一致|大多|大都|多|均|也|则|还|都|纷纷|此前|曾|亦)+$")
 # Before a cue, these only introduce a clause or a time: 对此，/ 并表示 / 随后称.
 _CONNECTIVES_RE = re.compile(
@@ -115,7 +115,7 @@ _SPEAKER_TAIL_RE = re.compile(
     r"(?:去年|今年|前年|明年|上月|本月|当月|\d{4}年)(?:\d{1,2}月)?(?:初|底|末|中旬|上旬|下旬)?|"
     r"\d{1,2}月(?:初|底|末|中旬|上旬|下旬)?|"
     r"(?:本月|上月|今年|去年)?早些时候|近日|日前|此前|今天|今日|昨天|昨日|当天|当日|当时|周[一二三四五六日]|"
-    rf"随即|最新|也|还|又|则|曾|再次|进一步|更是|都|均|亦|这样|{'|'.join(_MANNERS)}|发布公告|发布|发表研究报告|"
+    rf"梳理|统计|调查|分析|测算|走访|随即|最新|也|还|又|则|曾|再次|进一步|更是|都|均|亦|这样|{'|'.join(_MANNERS)}|发布公告|发布|发表研究报告|"
     r"发表|发|所|对此|方面|官方|(?:对|向)[她他]|[（(][^（）()]*[）)])$"
 )
 _BRACKETS_RE = re.compile(r"[（(][^（）()]*[）)]")
@@ -134,6 +134,7 @@ _COMPANY_ROLE_RE = re.compile(
     r"该公司|公司方面|该集团|集团方面|该企业|企业方面|公司官方|官方|相关负责人|该负责人|"
     r"负责人|发言人|公司|集团|该机构|该行"
 )
+_PERSON_ROLE_RE = re.compile(r"对方|该(?:负责人|人士|发言人|董事长|总裁|总经理|高管|官员|人)")
 _PASSIVE_RE = re.compile(r"被[^，。；：“”]{0,3}$")
 _BARE_LEAD_RE = re.compile(
     r"^(?:另据|而据|据|此外|另外|同时|不过|但是|但|而|对此|其中|随后|在|有)+[，,]?"
@@ -149,6 +150,8 @@ _GENERIC_MEDIA = frozenset(
 # Clauses that set the scene rather than carry content: 在被问及……时 / 谈到竞争时
 _ADVERBIAL_RE = re.compile(r"^(?:在|当|对于|面对|谈及|谈到|被问及|针对|就)|(?:时|之际|期间|后)$")
 _PREPOSITIONS = frozenset("对向与和跟同给为替及")
+# What a company publishes before saying what it holds: 公布第三季度业绩，…… / 披露回购进展，……
+_ANNOUNCED_OBJECT_RE = re.compile(r"[^，。；“”]{0,14}?(?:业绩|财报|年报|数据|结果|进展|情况)(?=[，,：:])")
 _ANNOUNCED = ("将", "已", "完成", "正式将", "即将")
 _MAX_REGION = 40
 _MAX_BARE = 12
@@ -159,11 +162,16 @@ _MAX_QUOTE = 3000
 
 
 def _find_close(text: str, i: int, open_ch: str) -> int | None:
-    """Index of the quote closing the one opened at ``i - 1`` (same paragraph)."""
+    """Index of the quote closing the one opened at ``i - 1``.
+
+    A quotation runs over paragraphs the Chinese way: each paragraph reopens it and only the
+    last one closes it (“……\n“……”); any other paragraph break ends the search.
+    """
     close_ch = _OPEN_TO_CLOSE[open_ch]
     depth = 0
     stop = min(len(text), i + _MAX_QUOTE)
-    for j in range(i, stop):
+    j = i
+    while j < stop:
         ch = text[j]
         if ch == close_ch:
             if depth == 0:
@@ -172,7 +180,13 @@ def _find_close(text: str, i: int, open_ch: str) -> int | None:
         elif ch == open_ch:
             depth += 1
         elif ch == "\n":
-            return None
+            k = j
+            while k < stop and text[k] in "\n \u3000\t":
+                k += 1
+            if depth or k >= stop or text[k] != open_ch:
+                return None
+            j = k  # the next paragraph reopens the same quotation
+        j += 1
     return None
 
 
@@ -353,6 +367,10 @@ def _name_phrase(text: str, r0: int, cue_start: int) -> tuple[int, int] | None:
         head, tail = phrase[:k], phrase[k + 1:]
         if tail.endswith(_SPOKESPERSONS) and _ORG_TAIL_RE.search(_BRACKETS_RE.sub("", head)):
             end = start + k
+        elif tail.endswith(_SOURCE_NOUNS + ("披露",)):
+            end = start + k  # 联交所最新的股权披露显示 : the one who discloses
+            while end > start and text[end - 2:end] in ("最新", "近期", "此前", "发布"):
+                end -= 2
         else:
             start += k + 1
     else:
@@ -405,6 +423,19 @@ def _leading_subject(art: _Article, start: int, end: int,
     return (text[span[0]:span[1]], span) if span else None
 
 
+def _unresolved_org_speaker(art: _Article, pos: int) -> tuple[str, tuple[int, int]] | None:
+    """The last claim's speaker when it was named without an entity and is not a person:
+    软银集团……预计……。该公司预计…… (the entity tagger missed 软银集团)."""
+    last = art.last_claim
+    if last is None or not last[0][0] or last[1] >= pos or last[1] < art.prev_sentence_start(pos):
+        return None
+    (name, span), _ = last
+    if (art.entities_in(*span) or any(e[3] == name for e in art.ents)
+            or _PRONOUN_RE.search(art.text[span[0]:span[1]]) or name in _SOURCES):
+        return None
+    return name, span
+
+
 def _resolve_speaker(art: _Article, r0: int, cue_start: int, cue: str,
                      allow_bare: bool) -> tuple[str, tuple[int, int]] | None:
     text = art.text
@@ -429,6 +460,14 @@ def _resolve_speaker(art: _Article, r0: int, cue_start: int, cue: str,
         if ante is not None:
             return ante[3], (r0 + m.start(), r0 + m.end())
         return None
+    m = _PERSON_ROLE_RE.search(region)
+    if m:
+        # 该负责人表示 / 对方表示 : the nearest compatible one named before
+        pos = r0 + m.start()
+        types = ("Company", "Organization", "Person") if m.group() == "对方" else ("Person",)
+        ante = art.last_of_type(types, pos, lo=art.prev_sentence_start(pos))
+        if ante is not None:
+            return ante[3], (pos, r0 + m.end())
     orgs = [e for e in ents if e[2] in ("Company", "Organization") and valid(e)]
     if orgs:
         near = _name_phrase(text, r0, cue_start)
@@ -442,6 +481,9 @@ def _resolve_speaker(art: _Article, r0: int, cue_start: int, cue: str,
     m = _COMPANY_ROLE_RE.search(region)
     if m:
         pos = r0 + m.start()
+        named = _unresolved_org_speaker(art, pos)
+        if named is not None:
+            return named[0], (pos, r0 + m.end())
         ante = (art.last_of_type(("Company",), pos, avoid_claimed=True)
                 or art.last_of_type(("Company",), pos)
                 or art.last_of_type(("Organization",), pos)
@@ -620,7 +662,7 @@ def _source_speaker(art: _Article, r0: int, cs: int, ce: int, noun: str, word: s
     types = ("Company",) if noun in _COMPANY_DOCS else ("Company", "Organization")
     ent = (art.last_of_type(types, cs, lo=lo, avoid_claimed=True)
            or art.last_of_type(types, cs, lo=lo))
-    if ent is None and noun not in ("公告", "声明"):
+    if ent is None and noun in _SELF_DOCS:
         ent = next((e for e in art.entities_in(ce, sent_end) if e[2] in types), None)
     if ent is not None:
         return ent[3], (ent[0], ent[1])
@@ -713,6 +755,11 @@ def _candidate(art: _Article, m: re.Match) -> list[_Claim] | None:
         return out
 
     # speaker before the content
+    if (cue in ("公布", "披露") and after not in ("，", ",", "：", ":", "“", "「")
+            and not re.search(r"将|拟|计划|预计|即将", region)):
+        obj = _ANNOUNCED_OBJECT_RE.match(text, p, sent_end)
+        if obj:  # 理想汽车公布第三季度业绩，营收为…… : what follows the object is reported
+            p, after = obj.end(), "，"
     if cue in _NEEDS_PUNCT and not suffix and after not in ("，", ",", "：", ":", "“", "「"):
         # 微软宣布将小冰分拆 / 十荟团宣布完成C1轮融资 : what is announced is a clause
         if cue not in _ADDRESSEE_CUES and not (cue in ("宣布", "公布") and text.startswith(_ANNOUNCED, p)):
@@ -763,7 +810,85 @@ def find_claims(text: str, sentences: list[tuple[int, int]],
             continue  # cue inside a quotation
         for cand in _candidate(art, m) or ():
             _add(art, claims, cand)
-    return [(c.start, c.end, c.value) for c in claims]
+    found = [(c.start, c.end, c.value) for c in claims]
+    found = [item for claim in found for item in _list_items(art, *claim)]
+    found += _views(art, found) + _trailing_quotes(art, found)
+    return sorted(found, key=lambda c: c[0])
+
+
+_ENUM_RE = re.compile(
+    r"(?:第[一二三四五六七八九十]|[一二三四五六七八九十]是|首先|其次|再次|最后|[1-9][、.．]|[（(][1-9一二三四五][）)])[，,、：:]?")
+
+
+def _list_items(art: _Article, start: int, end: int,
+                value: ClaimValue) -> list[tuple[int, int, ClaimValue]]:
+    """王良认为，原因有三：第一，……；第二，……。 : the lead-in and each item, one claim each."""
+    text = art.text
+    colon = text.find("：", start, end)
+    if value.quoted or colon < 0 or not _ENUM_RE.match(text, colon + 1):
+        return [(start, end, value)]
+    stop = end
+    while True:  # items continue in the next sentences: ……。第三，……。
+        _, sent_end = art.sentence(stop)
+        k = sent_end
+        while k < len(text) and text[k] in " \u3000\n":
+            k += 1
+        if k >= len(text) or not _ENUM_RE.match(text, k) or k - stop > 3:
+            break
+        stop = art.sentence(k)[1]
+    markers = [m for m in _ENUM_RE.finditer(text, colon + 1, stop)
+               if text[m.start() - 1] in "：；;。，,\n \u3000"]
+    if len(markers) < 2:
+        return [(start, end, value)]
+    out = [(*_trim(text, start, colon), value)]
+    for m, nxt in zip(markers, markers[1:] + [None]):
+        s, e = _trim(text, m.end(), nxt.start() if nxt else stop)
+        if e - s >= 2:
+            out.append((s, e, value))
+    return out
+
+
+_VIEW_RE = re.compile(r"表达了(?P<content>[^，。；“”]{2,40}?)的(?P<noun>观点|看法|立场|担忧|判断)")
+
+
+def _views(art: _Article, found: list) -> list[tuple[int, int, ClaimValue]]:
+    """王良表达了价格战不可持续的观点 : the view is the claim."""
+    out = []
+    for m in _VIEW_RE.finditer(art.text):
+        s, e = m.span("content")
+        if any(cs < e and s < ce for cs, ce, _ in found):
+            continue
+        sent_start, _ = art.sentence(m.start())
+        r0 = _clause_start(art.text, sent_start, m.start())
+        spk = _resolve_speaker(art, r0, m.start(), "表达", allow_bare=False)
+        if spk is not None:
+            out.append((s, e, ClaimValue(spk[0], spk[1], "表达了" + m.group("noun"), False)))
+    return out
+
+
+def _trailing_quotes(art: _Article, found: list) -> list[tuple[int, int, ClaimValue]]:
+    """孟晚舟表示，……。“研发是我们的生命线。” : a quote that follows a speaker's sentence, with
+    no cue of its own, is that speaker's (cue “”). A quote with no speaker before stays out."""
+    text = art.text
+    out = []
+    for i, ch in enumerate(text):
+        if ch not in _OPEN_TO_CLOSE or (i > 0 and text[i - 1] not in "。！？!?”」\n \u3000"):
+            continue
+        close = _find_close(text, i + 1, ch)
+        if close is None or any(cs <= i < ce or cs <= close < ce for cs, ce, _ in found + out):
+            continue
+        after = text[close + 1:close + 2]
+        if after and after not in "\n。！？!?“「":
+            continue  # ”李斌说 / ”这句话被反复引用 : the sentence goes on
+        prev_start = art.sentence(max(0, i - 1))[0] if i > 0 else 0
+        prev = [c for c in found if prev_start <= c[0] < i and c[2].speaker and not c[2].quoted]
+        if not prev:
+            continue
+        s, e = _trim(text, i + 1, close)
+        if e - s >= 2:
+            v = prev[-1][2]
+            out.append((s, e, ClaimValue(v.speaker, v.speaker_span, "“”", True)))
+    return out
 
 
 def _add(art: _Article, claims: list[_Claim], cand: _Claim) -> None:
