@@ -152,7 +152,9 @@ _ADVERBIAL_RE = re.compile(r"^(?:在|当|对于|面对|谈及|谈到|被问及|�
 _PREPOSITIONS = frozenset("对向与和跟同给为替及")
 # What a company publishes before saying what it holds: 公布第三季度业绩，…… / 披露回购进展，……
 _ANNOUNCED_OBJECT_RE = re.compile(r"[^，。；“”]{0,14}?(?:业绩|财报|年报|数据|结果|进展|情况)(?=[，,：:])")
-_ANNOUNCED = ("将", "已", "完成", "正式将", "即将")
+_ANNOUNCED = ("将", "已", "完成", "正式将", "即将", "拟")
+# 宣布 followed by these is narration of where or when: 宣布在巴西建设生产基地
+_NOT_ANNOUNCED = ("在", "于", "了", "的", "过", "着", "，", "。")
 _MAX_REGION = 40
 _MAX_BARE = 12
 _MAX_QUOTE = 3000
@@ -396,7 +398,10 @@ def _name_phrase(text: str, r0: int, cue_start: int) -> tuple[int, int] | None:
     return start, end
 
 
-_NOT_SPEAKERS = frozenset("公司 集团 记者 本报 笔者 人们 大家 有人 网友 外界 业内 报道 媒体报道 研究 结果".split())
+_NOT_SPEAKERS = frozenset(
+    "公司 集团 记者 本报 笔者 人们 大家 有人 网友 外界 业内 报道 媒体报道 研究 结果 "
+    "相关 最新 有关 公开 行业 市场 历史 同期 上述 以上 以下 官方 统计 交易 销售 调查 监测 审核 "
+    "身份 名义 角度".split())
 
 
 _SUBJECT_STOP_RE = re.compile(rf"[在将对于已把被向与和(（，]|(?P<cue>{_ALT(_SPEECH_CUES)})")
@@ -580,6 +585,12 @@ class _Claim:
     inherited: bool = False  # the speaker is the subject of an earlier clause (……，并表示，……)
 
 
+def _clause_end(text: str, p: int, limit: int) -> int:
+    while p < limit and text[p] not in _CLAUSE_BOUNDARY:
+        p += 1
+    return p
+
+
 def _content_after(art: _Article, p: int, sent_end: int) -> tuple[int, int, bool] | None:
     """Content following a cue at ``p``: a quotation, or the rest of the sentence."""
     text = art.text
@@ -648,6 +659,9 @@ def _source_speaker(art: _Article, r0: int, cs: int, ce: int, noun: str, word: s
             spk = None
         elif noun in _COMPANY_DOCS and _name_phrase(text, r0, cs) == spk[1]:
             pass  # 中青宝5月13日晚间发布公告称
+        elif (noun == "数据" and _name_phrase(text, r0, cs) == spk[1] and len(spk[0]) <= 8
+              and not spk[0].endswith(_NOT_ORG_TAILS + ("分部", "业务"))):
+            pass  # 天眼查数据显示 : a data provider
         elif not _ORG_LIKE_RE.search(spk[0]) or spk[0].endswith(_NOT_ORG_TAILS):
             spk = None
     if spk is not None:
@@ -732,8 +746,10 @@ def _candidate(art: _Article, m: re.Match) -> list[_Claim] | None:
     after = text[p:p + 1]
 
     # speaker after the content: “……”，雷军说。 / ……，李斌说。
-    if (not after or after in _AFTER_CUE_END or p >= sent_end
-            or (after in "，," and text[p + 1:p + 2] in _OPEN_TO_CLOSE)):
+    quote_next = after in "，," and text[p + 1:p + 2] in _OPEN_TO_CLOSE
+    if quote_next and _content_before(text, sent_start, r0) is None:
+        quote_next = False  # 王牧天表示，“……” : the quotation follows, nothing precedes
+    if not after or after in _AFTER_CUE_END or p >= sent_end or quote_next:
         if cue not in _AFTER_CUES:
             return None
         spk = _resolve_speaker(art, r0, cs, cue, allow_bare=False)
@@ -747,7 +763,7 @@ def _candidate(art: _Article, m: re.Match) -> list[_Claim] | None:
             return None
         value = ClaimValue(spk[0], spk[1], full_cue, quoted)
         out = [_Claim(s, e, value, cs, r0, False)]
-        if after in "，," and text[p + 1:p + 2] in _OPEN_TO_CLOSE:
+        if quote_next:
             # split quotation: “……，”李斌说，“……。”
             rest = _content_after(art, p, sent_end)
             if rest is not None and rest[2]:
@@ -762,7 +778,10 @@ def _candidate(art: _Article, m: re.Match) -> list[_Claim] | None:
             p, after = obj.end(), "，"
     if cue in _NEEDS_PUNCT and not suffix and after not in ("，", ",", "：", ":", "“", "「"):
         # 微软宣布将小冰分拆 / 十荟团宣布完成C1轮融资 : what is announced is a clause
-        if cue not in _ADDRESSEE_CUES and not (cue in ("宣布", "公布") and text.startswith(_ANNOUNCED, p)):
+        announced = cue == "宣布" and not text.startswith(_NOT_ANNOUNCED, p) \
+            and not _ADVERBIAL_RE.search(text[p:_clause_end(text, p, sent_end)])
+        if cue not in _ADDRESSEE_CUES and not announced and not (
+                cue == "公布" and text.startswith(_ANNOUNCED, p)):
             return None
     if cue in _ADDRESSEE_CUES:
         k = p

@@ -528,3 +528,17 @@ def test_real_news_non_claims(text, spec):
 def test_future_disclosure_is_not_a_claim():
     text = "伊利股份也将于近期披露半年报，行业的利润修复值得关注。"
     assert _run(text, [("伊利股份", "Company", "伊利股份")]) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("天眼查数据显示，星河集团的控股股东为王良。",
+                 [("星河集团的控股股东为王良", "天眼查", "数据显示", False)], id="data-provider"),
+    pytest.param("统计数据显示，星河集团的市场份额为12%。", [], id="statistics-nobody"),
+    pytest.param("王良以“普通市民”的身份呼吁，停止一切暴力。", [("停止一切暴力", "王良", "呼吁", False)],
+                 id="appeal-as-a-citizen"),
+    pytest.param("以“普通市民”的身份呼吁，停止一切暴力。", [], id="appeal-without-speaker"),
+    pytest.param("星河银行副行长王良表示，“信用卡市场面临挑战。",
+                 [("“信用卡市场面临挑战", "王良", "表示", False)], id="unclosed-quote-after-cue"),
+])
+def test_data_providers_and_appeals(text, expected):
+    assert _run(text, [WANGLIANG]) == expected
