@@ -115,12 +115,12 @@ _SPEAKER_TAIL_RE = re.compile(
     r"(?:去年|今年|前年|明年|上月|本月|当月|\d{4}年)(?:\d{1,2}月)?(?:初|底|末|中旬|上旬|下旬)?|"
     r"\d{1,2}月(?:初|底|末|中旬|上旬|下旬)?|"
     r"(?:本月|上月|今年|去年)?早些时候|近日|日前|此前|今天|今日|昨天|昨日|当天|当日|当时|周[一二三四五六日]|"
-    rf"梳理|统计|调查|分析|测算|走访|随即|最新|也|还|又|则|曾|再次|进一步|更是|都|均|亦|这样|{'|'.join(_MANNERS)}|发布公告|发布|发表研究报告|"
+    rf"及其?一致行动人|(?<=[)）司团份])披露|梳理|统计|调查|分析|测算|走访|随即|最新|也|还|又|则|曾|再次|进一步|更是|都|均|亦|这样|{'|'.join(_MANNERS)}|发布公告|发布|发表研究报告|"
     r"发表|发|所|对此|方面|官方|(?:对|向)[她他]|[（(][^（）()]*[）)])$"
 )
 _BRACKETS_RE = re.compile(r"[（(][^（）()]*[）)]")
 # Characters a speaker's name does not hold: the clause is narration, not a name.
-_NOT_IN_NAME_RE = re.compile(r"[是把被让使将了着过就才都没不已为与和对向从，。；：“”《》]|进行|举行|收到|完成|正式|意义|应该|发布|来自")
+_NOT_IN_NAME_RE = re.compile(r"[是把被让将了着过就才都没不已为与和对向从，。；：“”《》]|进行|举行|收到|完成|正式|意义|应该|发布|来自")
 
 _ALT = lambda words: "|".join(sorted(set(words), key=len, reverse=True))  # noqa: E731
 
@@ -311,6 +311,11 @@ def _clause_start(text: str, sent_start: int, cue_start: int) -> int:
                 i = o - 1
                 continue
             return i + 1
+        if ch in "）)":
+            o = text.rfind("（" if ch == "）" else "(", max(sent_start, i - 30), i)
+            if o >= 0:
+                i = o - 1  # 永安行(行情603776,诊股)发布公告称 : a bracket is not a clause
+                continue
         if ch in _CLAUSE_BOUNDARY:
             return i + 1
         i -= 1
@@ -320,6 +325,9 @@ def _clause_start(text: str, sent_start: int, cue_start: int) -> int:
 def _bare_source(region: str) -> str:
     phrase = _BARE_LEAD_RE.sub("", region)
     phrase = _BARE_TAIL_RE.sub("", phrase)
+    titled = re.search(r"《([^《》]{2,12})》$", phrase)
+    if titled and "的" not in phrase:
+        phrase = titled.group(1)  # 智利《信使报》 : the outlet
     if len(phrase) > _MAX_BARE or len(phrase) < 2 or phrase.startswith("来自"):
         return ""
     if phrase[0] in "其这此该它他她我你" or _PRONOUN_RE.search(phrase):
@@ -364,6 +372,10 @@ def _name_phrase(text: str, r0: int, cue_start: int) -> tuple[int, int] | None:
         if k >= 0:
             start = k + len(sep)
     phrase = text[start:end]
+    if phrase.endswith("》") and phrase.count("《") == 1 and "的" not in phrase:
+        k = phrase.index("《")  # 智利《信使报》报道称 : the outlet
+        start, end = start + k + 1, end - 1
+        phrase = text[start:end]
     if "的" in phrase:
         k = phrase.rindex("的")
         head, tail = phrase[:k], phrase[k + 1:]
@@ -401,7 +413,7 @@ def _name_phrase(text: str, r0: int, cue_start: int) -> tuple[int, int] | None:
 _NOT_SPEAKERS = frozenset(
     "公司 集团 记者 本报 笔者 人们 大家 有人 网友 外界 业内 报道 媒体报道 研究 结果 "
     "相关 最新 有关 公开 行业 市场 历史 同期 上述 以上 以下 官方 统计 交易 销售 调查 监测 审核 "
-    "身份 名义 角度".split())
+    "身份 名义 角度 很多人 许多人 不少人 一些人 多数人 如此".split())
 
 
 _SUBJECT_STOP_RE = re.compile(rf"[在将对于已把被向与和(（，]|(?P<cue>{_ALT(_SPEECH_CUES)})")
@@ -484,6 +496,9 @@ def _resolve_speaker(art: _Article, r0: int, cue_start: int, cue: str,
             return text[after[0]:after[1]], after
         return e[3], (e[0], e[1])
     m = _COMPANY_ROLE_RE.search(region)
+    near = _name_phrase(text, r0, cue_start) if m else None
+    if m and near and near[1] - near[0] > m.end() - m.start() + 1 and near[0] <= r0 + m.start() < near[1]:
+        return text[near[0]:near[1]], near  # 上市公司星河电子股份有限公司 : 公司 inside a name
     if m:
         pos = r0 + m.start()
         named = _unresolved_org_speaker(art, pos)
@@ -542,7 +557,7 @@ def _rejected(text: str, cs: int, ce: int, cue: str) -> bool:
     elif cue == "说":
         if before and before in "来据听话再者虽用白实理以是如传演游解学小就":
             return True
-        if after and after in "明服法话起唱出到不完成教书辞笑客":
+        if after and after in "明服法话起唱出到不完成教书辞笑客来":
             return True
     elif cue == "发现":
         if before and before in "新被可难大重派" or after == "金":
@@ -722,6 +737,8 @@ def _candidate(art: _Article, m: re.Match) -> list[_Claim] | None:
         s, e, quoted = content
         return [_Claim(s, e, ClaimValue(spk[0], spk[1], word, quoted), cs, r0, True)]
 
+    if text.startswith(("原标题", "标题"), sent_start):
+        return None  # a headline quoted at the top of the page
     cue = m.group("cue")
     ce = m.end("cue")
     if _rejected(text, cs, ce, cue):

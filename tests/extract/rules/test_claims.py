@@ -542,3 +542,19 @@ def test_future_disclosure_is_not_a_claim():
 ])
 def test_data_providers_and_appeals(text, expected):
     assert _run(text, [WANGLIANG]) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("星河电子(行情600001,诊股)发布公告称，公司中标一项照明工程。",
+                 [("公司中标一项照明工程", "星河电子", "公告称", False)], id="stock-code-with-comma"),
+    pytest.param("上市公司星河电子股份有限公司（证券简称：星河电子600001）披露公告称，董事王良减持1万股。",
+                 [("董事王良减持1万股", "上市公司星河电子股份有限公司", "公告称", False)],
+                 id="short-name-in-brackets"),
+    pytest.param("智利《信使报》5日报道称，比索一周贬值2%。",
+                 [("比索一周贬值2%", "信使报", "报道称", False)], id="outlet-in-title-marks"),
+    pytest.param("原标题：星河电子：预计第三季度亏损收窄", [], id="original-headline"),
+    pytest.param("如此说来，这部电影物有所值。", [], id="so-to-speak"),
+    pytest.param("很多人认为在西山能够颐养天年。", [], id="many-people-think"),
+])
+def test_brackets_outlets_and_headlines(text, expected):
+    assert _run(text, [WANGLIANG]) == expected
