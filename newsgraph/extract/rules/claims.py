@@ -82,6 +82,7 @@ _ANONYMOUS = tuple(_data_lines("anonymous_sources.txt"))
 _SPOKESPERSONS = tuple(sorted(_data_lines("spokesperson_words.txt"), key=len, reverse=True))
 _TITLES = tuple(sorted(_data_lines("titles.txt"), key=len, reverse=True))
 _MANNERS = tuple(_data_lines("speech_manners.txt"))
+_SURNAMES = frozenset(_data_lines("surnames.txt"))
 
 _OPEN_TO_CLOSE = {"“": "”", "「": "」", "‘": "’", "『": "』"}
 _CLOSE_TO_OPEN = {v: k for k, v in _OPEN_TO_CLOSE.items()}
@@ -751,6 +752,8 @@ def _candidate(art: _Article, m: re.Match) -> list[_Claim] | None:
     by_ju = k >= 0 and (k == 0 or region[k - 1] not in "根依证")
     if by_ju and k > 0:
         r0, region = r0 + k, region[k:]  # ……3.59% 据财联社消息，: the source starts at 据
+    if cue == "报道" and re.search(r"记者[\s\u3000]*[^\s，。：]{2,4}$", region):
+        return None  # 新华社北京3月3日电记者朱梦魁报道： a byline, not a source
     if cue == "看来" and not region.lstrip("而但不过，,").startswith("在"):
         return None
     if cue == "显示" and not (by_ju or text[ce:ce + 1] in ("，", ",", "：", ":")):
@@ -848,7 +851,7 @@ def find_claims(text: str, sentences: list[tuple[int, int]],
             _add(art, claims, cand)
     found = [(c.start, c.end, c.value) for c in claims]
     found = [item for claim in found for item in _list_items(art, *claim)]
-    found += _views(art, found) + _trailing_quotes(art, found)
+    found += _views(art, found) + _trailing_quotes(art, found) + _colon_speakers(art, found)
     return sorted(found, key=lambda c: c[0])
 
 
@@ -899,6 +902,35 @@ def _views(art: _Article, found: list) -> list[tuple[int, int, ClaimValue]]:
         spk = _resolve_speaker(art, r0, m.start(), "表达", allow_bare=False)
         if spk is not None:
             out.append((s, e, ClaimValue(spk[0], spk[1], "表达了" + m.group("noun"), False)))
+    return out
+
+
+_COLON_SPEAKER_RE = re.compile(r"(?:^|(?<=[\n。！？]))[ \u3000]*(?P<name>[^\s，。：:“”（）()]{2,4})(?:[（(][^（）()\n]{1,40}[）)])?：")
+
+
+_NOT_COLON_NAMES = frozenset("原标题 标题 来源 编辑 作者 记者 摘要 导语 简介 地址 电话 时间 地点".split())
+
+
+def _colon_speakers(art: _Article, found: list) -> list[tuple[int, int, ClaimValue]]:
+    """陈艳萍：买西山的人…… / 吴景春（幸福工程组委会副主任）：…… : an interview's speaker and answer.
+
+    The name must be a person the tagger found, or two to four characters opening with a surname.
+    """
+    text = art.text
+    out = []
+    for m in _COLON_SPEAKER_RE.finditer(text):
+        s0, s1 = m.span("name")
+        name = m.group("name")
+        person = next((e for e in art.entities_in(s0, s1) if e[2] == "Person" and (e[0], e[1]) == (s0, s1)), None)
+        if (person is None and not (name[0] in _SURNAMES or name[:2] in _SURNAMES)
+                or name in _TITLES or name in _NOT_COLON_NAMES):
+            continue
+        _, sent_end = art.sentence(m.end())
+        s, e = _trim(text, m.end(), sent_end)
+        if e - s < 8 or any(cs < e and s < ce for cs, ce, _ in found):
+            continue
+        speaker = person[3] if person else name
+        out.append((s, e, ClaimValue(speaker, (s0, s1), "：", False)))
     return out
 
 

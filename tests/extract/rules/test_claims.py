@@ -558,3 +558,16 @@ def test_data_providers_and_appeals(text, expected):
 ])
 def test_brackets_outlets_and_headlines(text, expected):
     assert _run(text, [WANGLIANG]) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("王良：今年的房价不会大涨，刚需仍然存在。",
+                 [("今年的房价不会大涨，刚需仍然存在", "王良", "：", False)], id="interview-answer"),
+    pytest.param("王良（星河集团董事长）：我们不会参与价格战。",
+                 [("我们不会参与价格战", "王良", "：", False)], id="interview-answer-with-title"),
+    pytest.param("证券代码：600001，证券简称：星河电子。", [], id="stock-code-header"),
+    pytest.param("发布会现场：孟晚舟谈研发投入", [], id="heading-with-colon"),
+    pytest.param("新华社北京3月3日电记者王良报道：星河集团今天正式成立。", [], id="byline"),
+])
+def test_interviews_and_bylines(text, expected):
+    assert _run(text, [WANGLIANG]) == expected
