@@ -23,8 +23,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from importlib import resources
 
-__all__ = ["ClaimValue", "find_claims"]
+__all__ = ["ClaimValue", "find_claims", "load_speech_verbs"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +48,42 @@ Entity = tuple[int, int, str, str]  # (start, end, type, canonical_name)
 
 # --------------------------------------------------------------------------- lexicon
 
+
+def _data_lines(name: str) -> list[str]:
+    text = resources.files("newsgraph.extract").joinpath("data", name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def load_speech_verbs() -> dict[str, frozenset[str]]:
+    """Speech and report verbs with their flags (``data/speech_verbs.tsv``), shared by the extractor."""
+    verbs: dict[str, frozenset[str]] = {}
+    for line in _data_lines("speech_verbs.tsv"):
+        verb, _, flags = line.partition("\t")
+        verbs[verb.strip()] = frozenset(f.strip() for f in flags.split(",") if f.strip())
+    return verbs
+
+
+def _load_sources() -> dict[str, str]:
+    return dict(line.split("\t")[:2] for line in _data_lines("report_sources.tsv"))
+
+
+_VERBS = load_speech_verbs()
+_SPEECH_CUES = tuple(_VERBS)
+_NEEDS_PUNCT = frozenset(v for v, f in _VERBS.items() if "punct" in f)
+_JU_ONLY = frozenset(v for v, f in _VERBS.items() if "ju" in f)
+_AFTER_CUES = frozenset(v for v, f in _VERBS.items() if "after" in f)
+_ADDRESSEE_CUES = frozenset(v for v, f in _VERBS.items() if "addressee" in f)
+_SOURCES = _load_sources()
+_SOURCE_NOUNS = tuple(_SOURCES)
+_COMPANY_DOCS = frozenset(n for n, kind in _SOURCES.items() if kind == "company_document")
+_SOURCE_VERBS = tuple(_data_lines("report_source_verbs.txt"))
+_NOT_CLAIM_AFTER_BIAOSHI = tuple(_data_lines("attitude_objects.txt"))
+_ANONYMOUS = tuple(_data_lines("anonymous_sources.txt"))
+_SPOKESPERSONS = tuple(sorted(_data_lines("spokesperson_words.txt"), key=len, reverse=True))
+_TITLES = tuple(sorted(_data_lines("titles.txt"), key=len, reverse=True))
+_MANNERS = tuple(_data_lines("speech_manners.txt"))
+_SURNAMES = frozenset(_data_lines("surnames.txt"))
+
 _OPEN_TO_CLOSE = {"“": "”", "「": "」", "‘": "’", "『": "』"}
 _CLOSE_TO_OPEN = {v: k for k, v in _OPEN_TO_CLOSE.items()}
 _CLAUSE_BOUNDARY = frozenset("，,。；;！!？?：:\n“”「」‘’『』")
@@ -54,35 +91,9 @@ _SENT_END = frozenset("。！？!?")
 _AFTER_CUE_END = frozenset("。！？!?…")
 _TRAILING = "。，,；;、：: \t\r\n\u3000"
 _LEADING = "，,：:、 \t\r\n\u3000"
-
-# Cues said by a person or an organisation.  Those in _NEEDS_PUNCT only count when
-# punctuation (or a quote) follows: "雷军介绍，……" but not "雷军介绍小米SU7".
-_SPEECH_CUES = (
-    "表示", "认为", "指出", "透露", "强调", "坦言", "坦承", "坦陈", "直言", "提到",
-    "提及", "谈到", "发现", "总结", "预计", "预测", "介绍", "回应", "解释", "承认",
-    "补充", "披露", "声称", "宣称", "告诉", "写道", "说道", "表态", "相信", "回忆",
-    "感慨", "感叹", "提醒", "呼吁", "重申", "证实", "否认", "确认", "报道", "看来",
-    "宣布", "担心", "担忧", "统计", "说明", "公告", "显示", "称", "说",
-)
-_NEEDS_PUNCT = frozenset(
-    "介绍 总结 回应 解释 补充 回忆 感慨 感叹 提醒 呼吁 重申 证实 否认 确认 告诉 预测 "
-    "显示 看来 报道 宣布 披露 统计 说明 公告".split()
-)
-# Cues that only introduce a claim after 据: 据SNE Research统计，……
-_JU_ONLY = frozenset({"统计"})
-# Cues followed by an addressee before the content: 告诉记者，……
-_ADDRESSEE_CUES = frozenset({"告诉"})
-# Documents and data that report: 财报显示 / 公告称 / IDC数据显示.
-_SOURCE_NOUNS = (
-    "招股说明书", "招股书", "半年报", "一季报", "三季报", "季报", "年报", "中报", "财报",
-    "数据", "报告", "公告", "调查", "资料", "统计", "研究", "调研", "报表", "声明", "通报",
-    "文件", "消息", "信息", "结果",
-)
-_SOURCE_VERBS = ("显示", "称", "指出", "表明", "披露")
-# Documents a company publishes about itself: the speaker is the company.
-_COMPANY_DOCS = frozenset(
-    "招股说明书 招股书 半年报 一季报 三季报 季报 年报 中报 财报 公告 声明 报表 报告".split()
-)
+# Company documents a company publishes about itself and names at the start of the content:
+# 2020年半年报显示，今天国际的主营业务为…… (not 公告: it often reports on another company).
+_SELF_DOCS = frozenset(_COMPANY_DOCS - {"公告", "声明", "报告"})
 # A bare phrase before 数据显示/报告显示 names a source when it looks like an
 # organisation (乘联会, 国家统计局, 赛诺咨询) or is written in Latin letters (IDC).
 _ORG_LIKE_RE = re.compile(
@@ -90,19 +101,27 @@ _ORG_LIKE_RE = re.compile(
     r"机构|平台|公司|集团|智库|基金|办|厅|台|媒|杂志|周刊|日报|资讯|财经|研究)$"
 )
 _NOT_ORG_TAILS = ("分部", "业务部", "事业部", "本部")
-# Unnamed people and groups cited as sources: 有分析人士指出 / 多家券商预计 / 市场普遍预计.
-_GENERIC_HUMAN_RE = re.compile(
-    r"(?:人士|分析师|投资者|券商|机构|专家|学者|研究员|经济学家|基金经理|从业者|业内|业界|"
-    r"市场|研报|交易员|高管|观察家|评论员|知情者|投资人)$"
-)
-_GENERIC_LEAD_RE = re.compile(r"^(?:也有|还有|另有|亦有|有|另外|此外|同时|不过|但是|但|而|对此)+[，,]?")
+_GENERIC_HUMAN_RE = re.compile(rf"(?:{'|'.join(_ANONYMOUS)})$")
+_GENERIC_LEAD_RE = re.compile(r"^(?:另据|而据|据|也有|还有|另有|亦有|有|另外|此外|同时|不过|但是|但|而|对此)+[，,]?")
 _GENERIC_TAIL_RE = re.compile(r"(?:普遍|一致|大多|大都|多|均|也|则|还|都|纷纷|此前|曾|亦)+$")
-
-_NOT_CLAIM_AFTER_BIAOSHI = (
-    "感谢", "感激", "敬意", "欢迎", "祝贺", "遗憾", "关注", "支持", "认可", "赞同", "同意",
-    "反对", "歉意", "道歉", "哀悼", "慰问", "满意", "不满", "赞赏", "肯定", "理解", "期待",
-    "担忧", "震惊", "惋惜", "钦佩", "尊重", "怀疑", "愿意", "谢意", "感动", "赞赏",
+# Before a cue, these only introduce a clause or a time: 对此，/ 并表示 / 随后称.
+_CONNECTIVES_RE = re.compile(
+    r"^(?:另据|而据|据|正如|此外|另外|同时|不过|但是|但|而|对此|其中|随后|并且|并|也|还|又|则|虽然|尽管|"
+    r"因为|由于|如果|而且|所以|因此|于是|早在|"
+    r"许多|不少|一些|部分|多位|多名|有)+[，,]?")
+# Trailing words between a speaker and the cue: times, places, manners, addressees.
+_SPEAKER_TAIL_RE = re.compile(
+    r"(?:在[^，。“”]{1,20}?(?:上|中|时|里|后|期间)|(?:对|向|跟|接受)[^，。“”]{0,14}?(?:记者|媒体|采访时?)|"
+    r"(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日(?:晚间|早间|下午|上午|晚上|晚|早)?|"
+    r"(?:去年|今年|前年|明年|上月|本月|当月|\d{4}年)(?:\d{1,2}月)?(?:初|底|末|中旬|上旬|下旬)?|"
+    r"\d{1,2}月(?:初|底|末|中旬|上旬|下旬)?|"
+    r"(?:本月|上月|今年|去年)?早些时候|近日|日前|此前|今天|今日|昨天|昨日|当天|当日|当时|周[一二三四五六日]|"
+    rf"及其?一致行动人|(?<=[)）司团份])披露|梳理|统计|调查|分析|测算|走访|随即|最新|也|还|又|则|曾|再次|进一步|更是|都|均|亦|这样|{'|'.join(_MANNERS)}|发布公告|发布|发表研究报告|"
+    r"发表|发|所|对此|方面|官方|(?:对|向)[她他]|[（(][^（）()]*[）)])$"
 )
+_BRACKETS_RE = re.compile(r"[（(][^（）()]*[）)]")
+# Characters a speaker's name does not hold: the clause is narration, not a name.
+_NOT_IN_NAME_RE = re.compile(r"[是把被让将了着过就才都没不已为与和对向从，。；：“”《》]|进行|举行|收到|完成|正式|意义|应该|发布|来自")
 
 _ALT = lambda words: "|".join(sorted(set(words), key=len, reverse=True))  # noqa: E731
 
@@ -116,6 +135,7 @@ _COMPANY_ROLE_RE = re.compile(
     r"该公司|公司方面|该集团|集团方面|该企业|企业方面|公司官方|官方|相关负责人|该负责人|"
     r"负责人|发言人|公司|集团|该机构|该行"
 )
+_PERSON_ROLE_RE = re.compile(r"对方|该(?:负责人|人士|发言人|董事长|总裁|总经理|高管|官员|人)")
 _PASSIVE_RE = re.compile(r"被[^，。；：“”]{0,3}$")
 _BARE_LEAD_RE = re.compile(
     r"^(?:另据|而据|据|此外|另外|同时|不过|但是|但|而|对此|其中|随后|在|有)+[，,]?"
@@ -131,6 +151,11 @@ _GENERIC_MEDIA = frozenset(
 # Clauses that set the scene rather than carry content: 在被问及……时 / 谈到竞争时
 _ADVERBIAL_RE = re.compile(r"^(?:在|当|对于|面对|谈及|谈到|被问及|针对|就)|(?:时|之际|期间|后)$")
 _PREPOSITIONS = frozenset("对向与和跟同给为替及")
+# What a company publishes before saying what it holds: 公布第三季度业绩，…… / 披露回购进展，……
+_ANNOUNCED_OBJECT_RE = re.compile(r"[^，。；“”]{0,14}?(?:业绩|财报|年报|数据|结果|进展|情况)(?=[，,：:])")
+_ANNOUNCED = ("将", "已", "完成", "正式将", "即将", "拟")
+# 宣布 followed by these is narration of where or when: 宣布在巴西建设生产基地
+_NOT_ANNOUNCED = ("在", "于", "了", "的", "过", "着", "，", "。")
 _MAX_REGION = 40
 _MAX_BARE = 12
 _MAX_QUOTE = 3000
@@ -140,11 +165,16 @@ _MAX_QUOTE = 3000
 
 
 def _find_close(text: str, i: int, open_ch: str) -> int | None:
-    """Index of the quote closing the one opened at ``i - 1`` (same paragraph)."""
+    """Index of the quote closing the one opened at ``i - 1``.
+
+    A quotation runs over paragraphs the Chinese way: each paragraph reopens it and only the
+    last one closes it (“……\n“……”); any other paragraph break ends the search.
+    """
     close_ch = _OPEN_TO_CLOSE[open_ch]
     depth = 0
     stop = min(len(text), i + _MAX_QUOTE)
-    for j in range(i, stop):
+    j = i
+    while j < stop:
         ch = text[j]
         if ch == close_ch:
             if depth == 0:
@@ -153,7 +183,13 @@ def _find_close(text: str, i: int, open_ch: str) -> int | None:
         elif ch == open_ch:
             depth += 1
         elif ch == "\n":
-            return None
+            k = j
+            while k < stop and text[k] in "\n \u3000\t":
+                k += 1
+            if depth or k >= stop or text[k] != open_ch:
+                return None
+            j = k  # the next paragraph reopens the same quotation
+        j += 1
     return None
 
 
@@ -200,6 +236,8 @@ class _Article:
             self.by_type[typ] = ([e[1] for e in of_type], of_type)
         # Content spans of claims found so far: mentions inside them are poor antecedents.
         self.claimed: list[tuple[int, int]] = []
+        # (speaker, speaker_span), cue start of the last claim kept
+        self.last_claim: tuple[tuple[str, tuple[int, int]], int] | None = None
 
     # sentences ---------------------------------------------------------------
     def sentence(self, pos: int) -> tuple[int, int]:
@@ -274,6 +312,11 @@ def _clause_start(text: str, sent_start: int, cue_start: int) -> int:
                 i = o - 1
                 continue
             return i + 1
+        if ch in "）)":
+            o = text.rfind("（" if ch == "）" else "(", max(sent_start, i - 30), i)
+            if o >= 0:
+                i = o - 1  # 永安行(行情603776,诊股)发布公告称 : a bracket is not a clause
+                continue
         if ch in _CLAUSE_BOUNDARY:
             return i + 1
         i -= 1
@@ -283,7 +326,10 @@ def _clause_start(text: str, sent_start: int, cue_start: int) -> int:
 def _bare_source(region: str) -> str:
     phrase = _BARE_LEAD_RE.sub("", region)
     phrase = _BARE_TAIL_RE.sub("", phrase)
-    if len(phrase) > _MAX_BARE or len(phrase) < 2:
+    titled = re.search(r"《([^《》]{2,12})》$", phrase)
+    if titled and "的" not in phrase:
+        phrase = titled.group(1)  # 智利《信使报》 : the outlet
+    if len(phrase) > _MAX_BARE or len(phrase) < 2 or phrase.startswith("来自"):
         return ""
     if phrase[0] in "其这此该它他她我你" or _PRONOUN_RE.search(phrase):
         return ""
@@ -302,6 +348,112 @@ def _generic_source(region: str) -> str:
     return phrase
 
 
+_ORG_TAIL_RE = re.compile(r"(?:街道|分行|支行|政府|部|局|委|厅|办|处|所|院|会|行|公司|集团|中心|组|队)$")
+
+
+def _name_phrase(text: str, r0: int, cue_start: int) -> tuple[int, int] | None:
+    """The speaker as written before a cue when no entity names it.
+
+    科威特石油大臣萨巴赫惊呼 → 科威特石油大臣萨巴赫; 高能环境6月1日公告 → 高能环境;
+    有过一次痛苦减肥经历的王小姐这样说 → 王小姐; 交通银行四川省分行的有关人员表示 → 交通银行四川省分行.
+    Times, places, manners and addressees before the cue are dropped; a phrase holding a verb
+    or a function word is narration, not a name, and gives None.
+    """
+    start, end = r0, cue_start
+    m = _CONNECTIVES_RE.match(text[start:end])
+    if m:
+        start += m.end()
+    while end > start:
+        m = _SPEAKER_TAIL_RE.search(text, start, end)
+        if not m or m.end() != end:
+            break
+        end = m.start()
+    for sep in ("丨", "】", "——", "|", "）", ")"):
+        k = text.rfind(sep, start, end)
+        if k >= 0:
+            start = k + len(sep)
+    phrase = text[start:end]
+    if phrase.endswith("》") and phrase.count("《") == 1 and "的" not in phrase:
+        k = phrase.index("《")  # 智利《信使报》报道称 : the outlet
+        start, end = start + k + 1, end - 1
+        phrase = text[start:end]
+    if "的" in phrase:
+        k = phrase.rindex("的")
+        head, tail = phrase[:k], phrase[k + 1:]
+        if tail.endswith(_SPOKESPERSONS) and _ORG_TAIL_RE.search(_BRACKETS_RE.sub("", head)):
+            end = start + k
+        elif tail.endswith(_SOURCE_NOUNS + ("披露",)):
+            end = start + k  # 联交所最新的股权披露显示 : the one who discloses
+            while end > start and text[end - 2:end] in ("最新", "近期", "此前", "发布"):
+                end -= 2
+        else:
+            start += k + 1
+    else:
+        word = next((w for w in _SPOKESPERSONS if phrase.endswith(w)), None)
+        if word and len(phrase) - len(word) >= 2 and _ORG_TAIL_RE.search(phrase[:-len(word)]) \
+                and not _GENERIC_HUMAN_RE.search(phrase[:-len(word)]):
+            end -= len(word)
+    phrase = text[start:end]
+    for title in _TITLES:
+        k = phrase.rfind(title)
+        if k >= 0 and len(phrase) - k - len(title) >= 2 and not phrase.endswith(_SPOKESPERSONS):
+            start += k + len(title)
+            break
+    start, end = _trim(text, start, end)
+    phrase = text[start:end]
+    if not (2 <= len(phrase) <= 16) or _NOT_IN_NAME_RE.search(phrase) or phrase in _TITLES:
+        return None
+    if phrase[0] in "他她它其这那该我你您本此" or phrase[0].isdigit() or phrase in _NOT_SPEAKERS:
+        return None
+    noun = next((n for n in _SOURCE_NOUNS if phrase.endswith(n)), None)
+    if noun and _SOURCES[noun] == "document" and not _ORG_LIKE_RE.search(phrase[:-len(noun)]):
+        return None  # 研究发现 / 相关数据显示: no one is named
+    return start, end
+
+
+_NOT_SPEAKERS = frozenset(
+    "公司 集团 记者 本报 笔者 人们 大家 有人 网友 外界 业内 报道 媒体报道 研究 结果 "
+    "相关 最新 有关 公开 行业 市场 历史 同期 上述 以上 以下 官方 统计 交易 销售 调查 监测 审核 "
+    "身份 名义 角度 很多人 许多人 不少人 一些人 多数人 如此".split())
+
+
+_SUBJECT_STOP_RE = re.compile(rf"[在将对于已把被向与和(（，]|(?P<cue>{_ALT(_SPEECH_CUES)})")
+
+
+def _leading_subject(art: _Article, start: int, end: int,
+                     need_cue: bool = False) -> tuple[str, tuple[int, int]] | None:
+    """The subject opening a clause (吴晓明否认指控 → 吴晓明), for a cue whose own clause has none."""
+    text = art.text
+    m = _CONNECTIVES_RE.match(text[start:end])
+    if m:
+        start += m.end()
+    stop = _SUBJECT_STOP_RE.search(text, start, end)
+    if need_cue and not (stop and stop.group("cue")):
+        return None
+    for e in art.entities_in(start, end):
+        if e[0] <= start + 1 and e[2] in ("Person", "Company", "Organization"):
+            return e[3], (e[0], e[1])
+        break
+    m = stop
+    if not m or m.start() - start < 2:
+        return None
+    span = _name_phrase(text, start, m.start())
+    return (text[span[0]:span[1]], span) if span else None
+
+
+def _unresolved_org_speaker(art: _Article, pos: int) -> tuple[str, tuple[int, int]] | None:
+    """The last claim's speaker when it was named without an entity and is not a person:
+    软银集团……预计……。该公司预计…… (the entity tagger missed 软银集团)."""
+    last = art.last_claim
+    if last is None or not last[0][0] or last[1] >= pos or last[1] < art.prev_sentence_start(pos):
+        return None
+    (name, span), _ = last
+    if (art.entities_in(*span) or any(e[3] == name for e in art.ents)
+            or _PRONOUN_RE.search(art.text[span[0]:span[1]]) or name in _SOURCES):
+        return None
+    return name, span
+
+
 def _resolve_speaker(art: _Article, r0: int, cue_start: int, cue: str,
                      allow_bare: bool) -> tuple[str, tuple[int, int]] | None:
     text = art.text
@@ -310,6 +462,8 @@ def _resolve_speaker(art: _Article, r0: int, cue_start: int, cue: str,
     ents = [e for e in art.entities_in(r0, cue_start) if e[2] != "Product"]
 
     def valid(e: Entity) -> bool:
+        if "记者" in text[max(0, e[0] - 3):e[0]]:
+            return False  # （记者 王辉）: the writer's byline
         return not (e[0] > r0 and text[e[0] - 1] in _PREPOSITIONS)
 
     persons = [e for e in ents if e[2] == "Person" and valid(e)]
@@ -324,13 +478,33 @@ def _resolve_speaker(art: _Article, r0: int, cue_start: int, cue: str,
         if ante is not None:
             return ante[3], (r0 + m.start(), r0 + m.end())
         return None
+    m = _PERSON_ROLE_RE.search(region)
+    if m:
+        # 该负责人表示 / 对方表示 : the nearest compatible one named before
+        pos = r0 + m.start()
+        types = ("Company", "Organization", "Person") if m.group() == "对方" else ("Person",)
+        ante = art.last_of_type(types, pos, lo=art.prev_sentence_start(pos))
+        if ante is not None:
+            return ante[3], (pos, r0 + m.end())
     orgs = [e for e in ents if e[2] in ("Company", "Organization") and valid(e)]
     if orgs:
-        e = orgs[0]
+        near = _name_phrase(text, r0, cue_start)
+        e = next((o for o in orgs if near and near[0] <= o[0] < near[1]), orgs[0])
+        after = _name_phrase(text, e[1], cue_start)
+        if (after and not art.entities_in(*after)
+                and not text[after[0]:after[1]].endswith(_SPOKESPERSONS + _ANONYMOUS + _SOURCE_NOUNS)):
+            # 丹麦队教练约翰松说 : the person named after the organization speaks
+            return text[after[0]:after[1]], after
         return e[3], (e[0], e[1])
     m = _COMPANY_ROLE_RE.search(region)
+    near = _name_phrase(text, r0, cue_start) if m else None
+    if m and near and near[1] - near[0] > m.end() - m.start() + 1 and near[0] <= r0 + m.start() < near[1]:
+        return text[near[0]:near[1]], near  # 上市公司星河电子股份有限公司 : 公司 inside a name
     if m:
         pos = r0 + m.start()
+        named = _unresolved_org_speaker(art, pos)
+        if named is not None:
+            return named[0], (pos, r0 + m.end())
         ante = (art.last_of_type(("Company",), pos, avoid_claimed=True)
                 or art.last_of_type(("Company",), pos)
                 or art.last_of_type(("Organization",), pos)
@@ -356,6 +530,9 @@ def _resolve_speaker(art: _Article, r0: int, cue_start: int, cue: str,
             if cue == "报道" and phrase in _GENERIC_MEDIA:
                 return phrase + "报道", span
             return phrase, span
+    span = _name_phrase(text, r0, cue_start)
+    if span:
+        return text[span[0]:span[1]], span
     return None
 
 
@@ -374,14 +551,14 @@ def _rejected(text: str, cs: int, ce: int, cue: str) -> bool:
         if text.startswith(("为", "成"), ce):
             return True
     elif cue == "称":
-        if before and before in "号堪俗简统昵职名又并合戏尊爱美总通泛自对宣声谎著":
+        if before and before in "号堪俗简统昵职名又并合戏尊爱美总通泛自对宣声谎著下":
             return True
         if after and after in "为作之号赞霸王职得心呼谓道颂誉许":
             return True
     elif cue == "说":
         if before and before in "来据听话再者虽用白实理以是如传演游解学小就":
             return True
-        if after and after in "明服法话起唱出到不完成教书辞笑客":
+        if after and after in "明服法话起唱出到不完成教书辞笑客来":
             return True
     elif cue == "发现":
         if before and before in "新被可难大重派" or after == "金":
@@ -401,6 +578,14 @@ def _rejected(text: str, cs: int, ce: int, cue: str) -> bool:
     elif cue == "认为":
         if before == "为":
             return True
+    elif cue == "披露":
+        if before == "信" or after in "日的":
+            return True  # 信息披露 / 截至本公告披露日
+    elif cue == "公告":
+        if re.search(r"没有|未|不|应|及时|要求", text[max(0, cs - 12):cs]):
+            return True  # 没有及时发布公告 / 应该发公告: no announcement was made
+    if text.rfind("《", max(0, cs - 30), cs) > text.rfind("》", max(0, cs - 30), cs):
+        return True  # inside a title: 《如平说历史》
     return False
 
 
@@ -413,6 +598,13 @@ class _Claim:
     clause_start: int
     before_mode: bool
     report: bool = False  # 据路透社报道，…… : a person quoted inside takes precedence
+    inherited: bool = False  # the speaker is the subject of an earlier clause (……，并表示，……)
+
+
+def _clause_end(text: str, p: int, limit: int) -> int:
+    while p < limit and text[p] not in _CLAUSE_BOUNDARY:
+        p += 1
+    return p
 
 
 def _content_after(art: _Article, p: int, sent_end: int) -> tuple[int, int, bool] | None:
@@ -462,6 +654,67 @@ def _content_before(text: str, sent_start: int, r0: int) -> tuple[int, int, bool
     return None
 
 
+_CONTENT_LEAD_RE = re.compile(r"([^，。、；：“”的\s]{2,10}?)的")
+
+
+def _source_speaker(art: _Article, r0: int, cs: int, ce: int, noun: str, word: str,
+                    content_start: int) -> tuple[str, tuple[int, int]] | None:
+    """Who speaks through a document or data: 乘联会数据显示 / 中青宝发布公告称 / 财报显示.
+
+    A name before the noun; else, for a company's own report, the company its content opens
+    with (2020年半年报显示，今天国际的主营业务……); else a company of this or the previous
+    sentence; else the document itself (财报, 公告) — data with no source gives None.
+    """
+    text = art.text
+    _, sent_end = art.sentence(cs)
+    spk = _resolve_speaker(art, r0, cs, word, allow_bare=True)
+    if spk is not None and not art.entities_in(*spk[1]):
+        # a bare phrase: 分部数据显示 / 年报数据显示 are the company's own numbers
+        if spk[0].endswith(tuple(_COMPANY_DOCS)):
+            noun = next(d for d in _COMPANY_DOCS if spk[0].endswith(d))
+            spk = None
+        elif noun in _COMPANY_DOCS and _name_phrase(text, r0, cs) == spk[1]:
+            pass  # 中青宝5月13日晚间发布公告称
+        elif (noun == "数据" and _name_phrase(text, r0, cs) == spk[1] and len(spk[0]) <= 8
+              and not spk[0].endswith(_NOT_ORG_TAILS + ("分部", "业务"))):
+            pass  # 天眼查数据显示 : a data provider
+        elif not _ORG_LIKE_RE.search(spk[0]) or spk[0].endswith(_NOT_ORG_TAILS):
+            spk = None
+    if spk is not None:
+        return spk
+    if noun == "消息" and not text[r0:cs].strip("有另据，, "):
+        return noun, (cs, cs + len(noun))  # 有消息称: an anonymous source
+    if noun in _SELF_DOCS:
+        m = _CONTENT_LEAD_RE.match(text, content_start, sent_end)
+        if m and _name_phrase(text, m.start(1), m.end(1)) == m.span(1):
+            return m.group(1), m.span(1)
+    lo = art.prev_sentence_start(cs)
+    types = ("Company",) if noun in _COMPANY_DOCS else ("Company", "Organization")
+    ent = (art.last_of_type(types, cs, lo=lo, avoid_claimed=True)
+           or art.last_of_type(types, cs, lo=lo))
+    if ent is None and noun in _SELF_DOCS:
+        ent = next((e for e in art.entities_in(ce, sent_end) if e[2] in types), None)
+    if ent is not None:
+        return ent[3], (ent[0], ent[1])
+    if noun in _COMPANY_DOCS:
+        return noun, (cs, cs + len(noun))
+    return None
+
+
+def _continued_subject(art: _Article, r0: int, sent_start: int) -> tuple[str, tuple[int, int]] | None:
+    """The speaker of a clause without a subject: the last claim's speaker in this sentence,
+    else the subject opening the previous clause."""
+    inside = any(s <= r0 < e for s, e in art.claimed)
+    last = art.last_claim
+    if last is not None and last[1] >= sent_start and last[0][0] and not inside:
+        return last[0][0], last[0][1]
+    if r0 <= sent_start + 1:
+        return None
+    k = _clause_start(art.text, sent_start, r0 - 1)
+    # inside another claim, only a clause that is itself speech (但吴晓明否认指控) hands on its subject
+    return _leading_subject(art, k, r0 - 1, need_cue=inside)
+
+
 def _candidate(art: _Article, m: re.Match) -> list[_Claim] | None:
     text = art.text
     cs, ce = m.span()
@@ -473,37 +726,20 @@ def _candidate(art: _Article, m: re.Match) -> list[_Claim] | None:
         noun = text[cs:noun_end]
         if noun == "数据" and m.group("src").endswith("称"):
             return None
-        if ce < len(text) and text[ce] in "屏器":
-            return None
+        if ce < len(text) and text[ce] in "屏器日的" or word == "信息披露":
+            return None  # 显示屏 / 截至本公告披露日 / 信息披露
         r0 = _clause_start(text, sent_start, cs)
-        spk = _resolve_speaker(art, r0, cs, word, allow_bare=True)
-        if spk is not None and not art.entities_in(*spk[1]):
-            # a bare phrase: 分部数据显示 / 年报数据显示 are the company's own numbers
-            if spk[0].endswith(tuple(_COMPANY_DOCS)):
-                noun = next(d for d in _COMPANY_DOCS if spk[0].endswith(d))
-                spk = None
-            elif not _ORG_LIKE_RE.search(spk[0]) or spk[0].endswith(_NOT_ORG_TAILS):
-                spk = None
-        if spk is None:
-            lo = art.prev_sentence_start(cs)
-            types = ("Company",) if noun in _COMPANY_DOCS else ("Company", "Organization")
-            ent = (art.last_of_type(types, cs, lo=lo, avoid_claimed=True)
-                   or art.last_of_type(types, cs, lo=lo))
-            if ent is None:
-                ent = next((e for e in art.entities_in(ce, sent_end) if e[2] in types), None)
-            if ent is not None:
-                spk = (ent[3], (ent[0], ent[1]))
-            elif noun in _COMPANY_DOCS:
-                spk = (noun, (cs, noun_end))
-            else:
-                return None
-        cue = word
         content = _content_after(art, ce, sent_end)
         if content is None:
             return None
+        spk = _source_speaker(art, r0, cs, ce, noun, word, content[0])
+        if spk is None:
+            return None
         s, e, quoted = content
-        return [_Claim(s, e, ClaimValue(spk[0], spk[1], cue, quoted), cs, r0, True)]
+        return [_Claim(s, e, ClaimValue(spk[0], spk[1], word, quoted), cs, r0, True)]
 
+    if text.startswith(("原标题", "标题"), sent_start):
+        return None  # a headline quoted at the top of the page
     cue = m.group("cue")
     ce = m.end("cue")
     if _rejected(text, cs, ce, cue):
@@ -512,7 +748,12 @@ def _candidate(art: _Article, m: re.Match) -> list[_Claim] | None:
     region = text[r0:cs]
     if _PASSIVE_RE.search(region):
         return None
-    by_ju = region.lstrip("另而此外，,").startswith("据")
+    k = region.rfind("据")
+    by_ju = k >= 0 and (k == 0 or region[k - 1] not in "根依证")
+    if by_ju and k > 0:
+        r0, region = r0 + k, region[k:]  # ……3.59% 据财联社消息，: the source starts at 据
+    if cue == "报道" and re.search(r"记者[\s\u3000]*[^\s，。：]{2,4}$", region):
+        return None  # 新华社北京3月3日电记者朱梦魁报道： a byline, not a source
     if cue == "看来" and not region.lstrip("而但不过，,").startswith("在"):
         return None
     if cue == "显示" and not (by_ju or text[ce:ce + 1] in ("，", ",", "：", ":")):
@@ -525,10 +766,11 @@ def _candidate(art: _Article, m: re.Match) -> list[_Claim] | None:
     after = text[p:p + 1]
 
     # speaker after the content: “……”，雷军说。 / ……，李斌说。
-    if (not after or after in _AFTER_CUE_END or p >= sent_end
-            or (after in "，," and text[p + 1:p + 2] in _OPEN_TO_CLOSE)):
-        if cue not in ("说", "表示", "称", "说道", "透露", "强调", "指出", "坦言", "认为",
-                       "介绍", "补充", "解释", "写道", "回忆", "感慨", "感叹", "直言", "坦承"):
+    quote_next = after in "，," and text[p + 1:p + 2] in _OPEN_TO_CLOSE
+    if quote_next and _content_before(text, sent_start, r0) is None:
+        quote_next = False  # 王牧天表示，“……” : the quotation follows, nothing precedes
+    if not after or after in _AFTER_CUE_END or p >= sent_end or quote_next:
+        if cue not in _AFTER_CUES:
             return None
         spk = _resolve_speaker(art, r0, cs, cue, allow_bare=False)
         if spk is None:
@@ -541,7 +783,7 @@ def _candidate(art: _Article, m: re.Match) -> list[_Claim] | None:
             return None
         value = ClaimValue(spk[0], spk[1], full_cue, quoted)
         out = [_Claim(s, e, value, cs, r0, False)]
-        if after in "，," and text[p + 1:p + 2] in _OPEN_TO_CLOSE:
+        if quote_next:
             # split quotation: “……，”李斌说，“……。”
             rest = _content_after(art, p, sent_end)
             if rest is not None and rest[2]:
@@ -549,8 +791,17 @@ def _candidate(art: _Article, m: re.Match) -> list[_Claim] | None:
         return out
 
     # speaker before the content
+    if (cue in ("公布", "披露") and after not in ("，", ",", "：", ":", "“", "「")
+            and not re.search(r"将|拟|计划|预计|即将", region)):
+        obj = _ANNOUNCED_OBJECT_RE.match(text, p, sent_end)
+        if obj:  # 理想汽车公布第三季度业绩，营收为…… : what follows the object is reported
+            p, after = obj.end(), "，"
     if cue in _NEEDS_PUNCT and not suffix and after not in ("，", ",", "：", ":", "“", "「"):
-        if cue not in _ADDRESSEE_CUES:
+        # 微软宣布将小冰分拆 / 十荟团宣布完成C1轮融资 : what is announced is a clause
+        announced = cue == "宣布" and not text.startswith(_NOT_ANNOUNCED, p) \
+            and not _ADVERBIAL_RE.search(text[p:_clause_end(text, p, sent_end)])
+        if cue not in _ADDRESSEE_CUES and not announced and not (
+                cue == "公布" and text.startswith(_ANNOUNCED, p)):
             return None
     if cue in _ADDRESSEE_CUES:
         k = p
@@ -561,6 +812,13 @@ def _candidate(art: _Article, m: re.Match) -> list[_Claim] | None:
             return None
         p = k
     spk = _resolve_speaker(art, r0, cs, cue, allow_bare=by_ju or cue in ("报道", "显示", "看来"))
+    if (spk is not None and cue in ("预计", "相信", "担心", "担忧", "发现") and after not in "，,：:"
+            and not art.entities_in(*spk[1])):
+        return None  # 阿克苏地区各族群众预计口粮消费…… : narration, not a named source
+    inherited = False
+    if spk is None and not _CONNECTIVES_RE.sub("", region):
+        # ……，并表示，…… / 吴晓明否认指控，认为…… : the clause continues an earlier subject
+        spk, inherited = _continued_subject(art, r0, sent_start), True
     if spk is None:
         return None
     content = _content_after(art, p, sent_end)
@@ -568,7 +826,7 @@ def _candidate(art: _Article, m: re.Match) -> list[_Claim] | None:
         return None
     s, e, quoted = content
     value = ClaimValue(spk[0], spk[1], full_cue, quoted)
-    return [_Claim(s, e, value, cs, r0, True, report=by_ju or cue == "报道")]
+    return [_Claim(s, e, value, cs, r0, True, report=by_ju or cue == "报道", inherited=inherited)]
 
 
 # --------------------------------------------------------------------------- entry point
@@ -591,7 +849,114 @@ def find_claims(text: str, sentences: list[tuple[int, int]],
             continue  # cue inside a quotation
         for cand in _candidate(art, m) or ():
             _add(art, claims, cand)
-    return [(c.start, c.end, c.value) for c in claims]
+    found = [(c.start, c.end, c.value) for c in claims]
+    found = [item for claim in found for item in _list_items(art, *claim)]
+    found += _views(art, found) + _trailing_quotes(art, found) + _colon_speakers(art, found)
+    return sorted(found, key=lambda c: c[0])
+
+
+_ENUM_RE = re.compile(
+    r"(?:第[一二三四五六七八九十]|[一二三四五六七八九十]是|首先|其次|再次|最后|[1-9][、.．]|[（(][1-9一二三四五][）)])[，,、：:]?")
+
+
+def _list_items(art: _Article, start: int, end: int,
+                value: ClaimValue) -> list[tuple[int, int, ClaimValue]]:
+    """王良认为，原因有三：第一，……；第二，……。 : the lead-in and each item, one claim each."""
+    text = art.text
+    colon = text.find("：", start, end)
+    if value.quoted or colon < 0 or not _ENUM_RE.match(text, colon + 1):
+        return [(start, end, value)]
+    stop = end
+    while True:  # items continue in the next sentences: ……。第三，……。
+        _, sent_end = art.sentence(stop)
+        k = sent_end
+        while k < len(text) and text[k] in " \u3000\n":
+            k += 1
+        if k >= len(text) or not _ENUM_RE.match(text, k) or k - stop > 3:
+            break
+        stop = art.sentence(k)[1]
+    markers = [m for m in _ENUM_RE.finditer(text, colon + 1, stop)
+               if text[m.start() - 1] in "：；;。，,\n \u3000"]
+    if len(markers) < 2:
+        return [(start, end, value)]
+    out = [(*_trim(text, start, colon), value)]
+    for m, nxt in zip(markers, markers[1:] + [None]):
+        s, e = _trim(text, m.end(), nxt.start() if nxt else stop)
+        if e - s >= 2:
+            out.append((s, e, value))
+    return out
+
+
+_VIEW_RE = re.compile(r"表达了(?P<content>[^，。；“”]{2,40}?)的(?P<noun>观点|看法|立场|担忧|判断)")
+
+
+def _views(art: _Article, found: list) -> list[tuple[int, int, ClaimValue]]:
+    """王良表达了价格战不可持续的观点 : the view is the claim."""
+    out = []
+    for m in _VIEW_RE.finditer(art.text):
+        s, e = m.span("content")
+        if any(cs < e and s < ce for cs, ce, _ in found):
+            continue
+        sent_start, _ = art.sentence(m.start())
+        r0 = _clause_start(art.text, sent_start, m.start())
+        spk = _resolve_speaker(art, r0, m.start(), "表达", allow_bare=False)
+        if spk is not None:
+            out.append((s, e, ClaimValue(spk[0], spk[1], "表达了" + m.group("noun"), False)))
+    return out
+
+
+_COLON_SPEAKER_RE = re.compile(r"(?:^|(?<=[\n。！？]))[ \u3000]*(?P<name>[^\s，。：:“”（）()]{2,4})(?:[（(][^（）()\n]{1,40}[）)])?：")
+
+
+_NOT_COLON_NAMES = frozenset("原标题 标题 来源 编辑 作者 记者 摘要 导语 简介 地址 电话 时间 地点".split())
+
+
+def _colon_speakers(art: _Article, found: list) -> list[tuple[int, int, ClaimValue]]:
+    """陈艳萍：买西山的人…… / 吴景春（幸福工程组委会副主任）：…… : an interview's speaker and answer.
+
+    The name must be a person the tagger found, or two to four characters opening with a surname.
+    """
+    text = art.text
+    out = []
+    for m in _COLON_SPEAKER_RE.finditer(text):
+        s0, s1 = m.span("name")
+        name = m.group("name")
+        person = next((e for e in art.entities_in(s0, s1) if e[2] == "Person" and (e[0], e[1]) == (s0, s1)), None)
+        if (person is None and not (name[0] in _SURNAMES or name[:2] in _SURNAMES)
+                or name in _TITLES or name in _NOT_COLON_NAMES):
+            continue
+        _, sent_end = art.sentence(m.end())
+        s, e = _trim(text, m.end(), sent_end)
+        if e - s < 8 or any(cs < e and s < ce for cs, ce, _ in found):
+            continue
+        speaker = person[3] if person else name
+        out.append((s, e, ClaimValue(speaker, (s0, s1), "：", False)))
+    return out
+
+
+def _trailing_quotes(art: _Article, found: list) -> list[tuple[int, int, ClaimValue]]:
+    """孟晚舟表示，……。“研发是我们的生命线。” : a quote that follows a speaker's sentence, with
+    no cue of its own, is that speaker's (cue “”). A quote with no speaker before stays out."""
+    text = art.text
+    out = []
+    for i, ch in enumerate(text):
+        if ch not in _OPEN_TO_CLOSE or (i > 0 and text[i - 1] not in "。！？!?”」\n \u3000"):
+            continue
+        close = _find_close(text, i + 1, ch)
+        if close is None or any(cs <= i < ce or cs <= close < ce for cs, ce, _ in found + out):
+            continue
+        after = text[close + 1:close + 2]
+        if after and after not in "\n。！？!?“「":
+            continue  # ”李斌说 / ”这句话被反复引用 : the sentence goes on
+        prev_start = art.sentence(max(0, i - 1))[0] if i > 0 else 0
+        prev = [c for c in found if prev_start <= c[0] < i and c[2].speaker and not c[2].quoted]
+        if not prev:
+            continue
+        s, e = _trim(text, i + 1, close)
+        if e - s >= 2:
+            v = prev[-1][2]
+            out.append((s, e, ClaimValue(v.speaker, v.speaker_span, "“”", True)))
+    return out
 
 
 def _add(art: _Article, claims: list[_Claim], cand: _Claim) -> None:
@@ -600,17 +965,19 @@ def _add(art: _Article, claims: list[_Claim], cand: _Claim) -> None:
         prev = claims[-1]
         if prev.start <= cand.cue_start < prev.end:
             if (prev.report and cand.before_mode and cand.clause_start == prev.start
-                    and _own_speaker(text, cand)
-                    and any(e[2] == "Person" and e[0] == cand.value.speaker_span[0]
-                            for e in art.entities_in(*cand.value.speaker_span))):
-                # 据媒体报道，马化腾……直言，…… : the person is the speaker
+                    and _own_speaker(text, cand) and _named(text, cand)):
+                # 据媒体报道，马化腾……直言，…… : the one quoted is the speaker
                 claims.pop()
                 art.claimed.pop()
             elif (not prev.value.quoted and prev.before_mode and cand.before_mode
                     and cand.clause_start > prev.start
                     and text[cand.clause_start - 1] in "，,；;"
-                    and _own_speaker(text, cand)):
-                s, e = _trim(text, prev.start, cand.clause_start)
+                    and (_own_speaker(text, cand) or cand.inherited)):
+                cut = cand.clause_start
+                span = cand.value.speaker_span
+                if cand.inherited and span and prev.start < span[0] < cut:
+                    cut = _clause_start(text, prev.start, span[0])  # ……，但吴晓明否认指控，认为……
+                s, e = _trim(text, prev.start, cut)
                 if e - s >= 2:
                     prev.end = e
                     art.claimed[-1] = (prev.start, e)
@@ -623,6 +990,14 @@ def _add(art: _Article, claims: list[_Claim], cand: _Claim) -> None:
             return  # overlapping content: keep the first
     claims.append(cand)
     art.claimed.append((cand.start, cand.end))
+    art.last_claim = ((cand.value.speaker, cand.value.speaker_span), cand.cue_start)
+
+
+def _named(text: str, cand: _Claim) -> bool:
+    """The speaker is named, not a pronoun or a role (他表示 / 该公司称)."""
+    span = cand.value.speaker_span
+    return bool(span) and not (_PRONOUN_RE.fullmatch(text[span[0]:span[1]])
+                              or _COMPANY_ROLE_RE.fullmatch(text[span[0]:span[1]]))
 
 
 def _own_speaker(text: str, cand: _Claim) -> bool:
