@@ -9,12 +9,11 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from . import __version__
-from .extract.pipeline import PipelineOptions, build_nlp, extract
+from .extract.pipeline import ArticleTooLong, PipelineOptions, build_nlp, extract
 from .extract.reader import Metadata, ReadResult, read_inputs
 from .extract.records import Article
 from .extract.serialize import article_dict, to_document
-from .graph import (GraphWriteError, Store, article_fingerprint, unchanged_articles, update_article_paths,
-                    write_batch)
+from .graph import Store, article_fingerprint, unchanged_articles, update_article_paths, write_articles
 
 EXTRACT_PACKAGE = Path(__file__).resolve().parent / "extract"
 
@@ -75,6 +74,10 @@ def read_all(inputs: Iterable[str], defaults: Metadata, stdin=None) -> tuple[lis
     return list(by_id.values()), failed, warnings
 
 
+def _extraction_error(where: str, error: Exception) -> str:
+    return str(error) if isinstance(error, ArticleTooLong) else f"{where}: extraction failed: {error}"
+
+
 def _fingerprint(article: Article) -> str:
     return article_fingerprint(article_dict(article, with_text=True))
 
@@ -100,12 +103,10 @@ def ingest(inputs: Iterable[str], store: Store, *, defaults: Metadata = Metadata
         on_total(len(todo))
 
     def flush(batch: list[dict]) -> None:
-        try:
-            write_batch(store, batch, extractor, keep)
-            report.ingested += len(batch)
-        except (GraphWriteError, ValueError) as error:
-            report.failed.extend({"source": d["article"].get("path") or d["article"]["id"], "error": str(error)}
-                                 for d in batch)
+        failed = write_articles(store, batch, extractor, keep)  # a failed batch is retried one by one
+        report.ingested += len(batch) - len(failed)
+        report.failed.extend({"source": d["article"].get("path") or d["article"]["id"], "error": error}
+                             for d, error in failed)
         if progress:
             progress(len(batch))
 
@@ -117,7 +118,7 @@ def ingest(inputs: Iterable[str], store: Store, *, defaults: Metadata = Metadata
                 extraction = next(extract([article], nlp))
             except Exception as error:  # one bad article must not stop the others
                 report.failed.append({"source": article.path or article.id,
-                                      "error": f"{article.path or article.id}: extraction failed: {error}"})
+                                      "error": _extraction_error(article.path or article.id, error)})
                 if progress:
                     progress(1)
                 continue
@@ -146,7 +147,7 @@ def extract_documents(inputs: Iterable[str], *, defaults: Metadata = Metadata(),
         try:
             document = to_document(next(extract([result.article], nlp)), with_text=with_text)
         except Exception as error:  # one bad article must not stop the others
-            yield ReadResult(result.source, None, f"{result.source}: extraction failed: {error}",
+            yield ReadResult(result.source, None, _extraction_error(result.source, error),
                              result.warnings), None
             continue
         yield result, document

@@ -113,3 +113,23 @@ def write_batch(store: Store, docs: Sequence[dict], extractor: str, keep: Iterab
             f"writing {len(docs)} article(s) ({paths}{', …' if len(docs) > 3 else ''}) to "
             f"{store.name} at {store.location} failed and was rolled back: {error}"
         ) from error
+
+
+def write_articles(store: Store, docs: Sequence[dict], extractor: str,
+                   keep: Iterable[str] = ()) -> list[tuple[dict, str]]:
+    """Write ``docs`` as one batch; if the batch fails, write them one by one, so that only the
+    articles that cannot be written fail. Returns (document, error message) for those."""
+    keep = list(keep)
+    try:
+        write_batch(store, docs, extractor, keep)
+        return []
+    except (GraphWriteError, ValueError) as error:
+        if len(docs) == 1:
+            return [(docs[0], str(error))]
+    failed = []
+    for doc in docs:
+        try:
+            write_batch(store, [doc], extractor, keep)
+        except (GraphWriteError, ValueError) as error:
+            failed.append((doc, str(error)))
+    return failed
