@@ -13,7 +13,8 @@ from .extract.pipeline import ArticleTooLong, PipelineOptions, build_nlp, extrac
 from .extract.reader import Metadata, ReadResult, read_inputs
 from .extract.records import Article
 from .extract.serialize import article_dict, to_document
-from .graph import Store, article_fingerprint, unchanged_articles, update_article_paths, write_articles
+from .graph import (Store, article_fingerprint, find_articles, remove_articles, unchanged_articles,
+                    update_article_paths, write_articles)
 
 EXTRACT_PACKAGE = Path(__file__).resolve().parent / "extract"
 
@@ -151,3 +152,29 @@ def extract_documents(inputs: Iterable[str], *, defaults: Metadata = Metadata(),
                              result.warnings), None
             continue
         yield result, document
+
+
+@dataclass
+class RemoveReport:
+    removed: list[dict] = field(default_factory=list)   # {"ref", "id", "path"}
+    not_found: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {"removed": self.removed, "not_found": self.not_found}
+
+
+def remove(refs: Iterable[str], store: Store) -> RemoveReport:
+    """Delete the articles named by file path (as given, or the absolute path the file had when
+    ingested, even if it is gone now) or by id, with their facts and orphaned entities."""
+    refs = list(dict.fromkeys(refs))
+    found = find_articles(store, [(ref, str(Path(ref).resolve())) for ref in refs])
+    report = RemoveReport()
+    seen: set[str] = set()
+    for row in found:
+        if row["id"] not in seen:
+            seen.add(row["id"])
+            report.removed.append(row)
+    named = {row["ref"] for row in found}
+    report.not_found = [ref for ref in refs if ref not in named]
+    remove_articles(store, seen)
+    return report
