@@ -51,3 +51,15 @@ def test_an_article_longer_than_the_limit_gets_our_error(tmp_path):
 def test_the_limit_is_checked_before_spacy(nlp):
     with pytest.raises(ArticleTooLong, match=r"^big\.md: 1,000,001 characters"):
         list(extract([Article(id="x", text="字" * (MAX_ARTICLE_CHARS + 1), path="big.md")], nlp))
+
+
+@pytest.mark.parametrize("text", [
+    "小米集团 2024年营收3659亿元。", "  前导空格\n\n两段\t制表符  ", "Xiaomi  Corp 发布 新品 ", "", "。",
+])
+def test_our_words_and_spaces_match_spacy(nlp, text):
+    from spacy.util import get_words_and_spaces
+
+    from newsgraph.extract.segmenter import words_and_spaces
+
+    words = [w for w in nlp.tokenizer.segmenter.cut(text, HMM=True) if w]
+    assert words_and_spaces(words, text) == get_words_and_spaces(words, text)
