@@ -9,12 +9,12 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from . import __version__
-from .extract.pipeline import PipelineOptions, build_nlp, extract
+from .extract.pipeline import ArticleTooLong, PipelineOptions, build_nlp, extract
 from .extract.reader import Metadata, ReadResult, read_inputs
 from .extract.records import Article
 from .extract.serialize import article_dict, to_document
-from .graph import (GraphWriteError, Store, article_fingerprint, unchanged_articles, update_article_paths,
-                    write_batch)
+from .graph import (Store, article_fingerprint, find_articles, remove_articles, unchanged_articles,
+                    update_article_paths, write_articles)
 
 EXTRACT_PACKAGE = Path(__file__).resolve().parent / "extract"
 
@@ -75,6 +75,10 @@ def read_all(inputs: Iterable[str], defaults: Metadata, stdin=None) -> tuple[lis
     return list(by_id.values()), failed, warnings
 
 
+def _extraction_error(where: str, error: Exception) -> str:
+    return str(error) if isinstance(error, ArticleTooLong) else f"{where}: extraction failed: {error}"
+
+
 def _fingerprint(article: Article) -> str:
     return article_fingerprint(article_dict(article, with_text=True))
 
@@ -100,12 +104,10 @@ def ingest(inputs: Iterable[str], store: Store, *, defaults: Metadata = Metadata
         on_total(len(todo))
 
     def flush(batch: list[dict]) -> None:
-        try:
-            write_batch(store, batch, extractor, keep)
-            report.ingested += len(batch)
-        except (GraphWriteError, ValueError) as error:
-            report.failed.extend({"source": d["article"].get("path") or d["article"]["id"], "error": str(error)}
-                                 for d in batch)
+        failed = write_articles(store, batch, extractor, keep)  # a failed batch is retried one by one
+        report.ingested += len(batch) - len(failed)
+        report.failed.extend({"source": d["article"].get("path") or d["article"]["id"], "error": error}
+                             for d, error in failed)
         if progress:
             progress(len(batch))
 
@@ -117,7 +119,7 @@ def ingest(inputs: Iterable[str], store: Store, *, defaults: Metadata = Metadata
                 extraction = next(extract([article], nlp))
             except Exception as error:  # one bad article must not stop the others
                 report.failed.append({"source": article.path or article.id,
-                                      "error": f"{article.path or article.id}: extraction failed: {error}"})
+                                      "error": _extraction_error(article.path or article.id, error)})
                 if progress:
                     progress(1)
                 continue
@@ -146,7 +148,33 @@ def extract_documents(inputs: Iterable[str], *, defaults: Metadata = Metadata(),
         try:
             document = to_document(next(extract([result.article], nlp)), with_text=with_text)
         except Exception as error:  # one bad article must not stop the others
-            yield ReadResult(result.source, None, f"{result.source}: extraction failed: {error}",
+            yield ReadResult(result.source, None, _extraction_error(result.source, error),
                              result.warnings), None
             continue
         yield result, document
+
+
+@dataclass
+class RemoveReport:
+    removed: list[dict] = field(default_factory=list)   # {"ref", "id", "path"}
+    not_found: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {"removed": self.removed, "not_found": self.not_found}
+
+
+def remove(refs: Iterable[str], store: Store) -> RemoveReport:
+    """Delete the articles named by file path (as given, or the absolute path the file had when
+    ingested, even if it is gone now) or by id, with their facts and orphaned entities."""
+    refs = list(dict.fromkeys(refs))
+    found = find_articles(store, [(ref, str(Path(ref).resolve())) for ref in refs])
+    report = RemoveReport()
+    seen: set[str] = set()
+    for row in found:
+        if row["id"] not in seen:
+            seen.add(row["id"])
+            report.removed.append(row)
+    named = {row["ref"] for row in found}
+    report.not_found = [ref for ref in refs if ref not in named]
+    remove_articles(store, seen)
+    return report

@@ -10,6 +10,7 @@ from .extract import extract_command
 from .ingest import ingest_command
 from .options import CONTEXT
 from .query import query_command, stats_command
+from .remove import remove_command
 from .train import train_ner_command
 
 
@@ -34,5 +35,5 @@ def main():
 
 
 for command in (ingest_command, extract_command, query_command, stats_command, train_ner_command,
-                ask_command, browser_command):
+                ask_command, browser_command, remove_command):
     main.add_command(command)

@@ -23,18 +23,31 @@ def stderr(message: str) -> None:
 @contextmanager
 def store_from(db_path: str, neo4j_uri: str | None, neo4j_user: str | None,
                neo4j_password: str | None, neo4j_database: str | None,
-               read_only: bool = False) -> Iterator[Store]:
+               read_only: bool = False, silent: bool = False) -> Iterator[Store]:
+    """The store the options name. Says which on stderr (an unset NEO4J_URI silently means the
+    embedded store): before the work when it writes, after it when it only reads, so that a
+    read's error stays the one line on stderr (the errors name their store themselves)."""
     try:
         store = open_store(neo4j_uri=neo4j_uri, username=neo4j_user, password=neo4j_password,
                            database=neo4j_database, db_path=db_path, read_only=read_only)
     except GraphError as error:
         raise click.ClickException(redact_credentials(str(error))) from None
+    if not silent and not read_only:
+        stderr(store_line(store))
     try:
         yield store
     except GraphError as error:
         raise click.ClickException(redact_credentials(str(error))) from None
     finally:
         store.close()
+    if not silent and read_only:
+        stderr(store_line(store))
+
+
+def store_line(store: Store) -> str:
+    if store.name == "neo4j":
+        return f"newsgraph: using Neo4j at {redact_credentials(store.location)}"
+    return f"newsgraph: using the embedded store at {store.location}"
 
 
 def pipeline(aliases, user_dicts, no_ner: bool) -> PipelineOptions:

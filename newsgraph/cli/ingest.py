@@ -39,7 +39,7 @@ def ingest_command(inputs, published, source, db_path, neo4j_uri, neo4j_user, ne
         expand_inputs(inputs)  # a wrong path fails before any store is opened or created
     except InputError as error:
         raise click.ClickException(f"{error}. Pass files, directories, globs or - for stdin.") from None
-    with store_from(db_path, neo4j_uri, neo4j_user, neo4j_password, neo4j_database) as store:
+    with store_from(db_path, neo4j_uri, neo4j_user, neo4j_password, neo4j_database, silent=silent) as store:
         bar = None
 
         def on_total(total: int) -> None:

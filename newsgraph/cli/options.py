@@ -1,6 +1,7 @@
 """Option decorators shared by commands."""
 from __future__ import annotations
 
+import logging
 
 import click
 
@@ -54,7 +55,19 @@ pipeline_options = _compose(
     click.option("--no-ner", is_flag=True, help="Rules and gazetteer only, without the trained NER model."),
 )
 
-silent_option = click.option("--silent", is_flag=True, help="No progress bar or warnings on stderr (errors are still printed).")
+# The Neo4j driver logs "Transaction failed and will be retried … (DeadlockDetected)" as a warning
+# when concurrent ingests collide; the retry is routine, so --silent hides it with our warnings.
+DRIVER_LOGGER = "neo4j"
+
+
+def _silence(ctx, param, value: bool) -> bool:
+    if value:
+        logging.getLogger(DRIVER_LOGGER).setLevel(logging.ERROR)
+    return value
+
+
+silent_option = click.option("--silent", is_flag=True, callback=_silence, expose_value=True,
+                             help="No progress bar or warnings on stderr (errors are still printed).")
 
 
 def metadata(published: str | None, source: str | None) -> Metadata:

@@ -1,6 +1,7 @@
 """build_nlp() and extract(): Articles -> Extraction records."""
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -13,6 +14,21 @@ from . import components  # noqa: F401  (registers the factories)
 from . import segmenter  # noqa: F401  (registers the tokenizer)
 from .components.spans import PUBLISHED, results
 from .records import Article, Claim, DateMention, Entity, Extraction, Figure, Mention, Role, Sentence
+
+# spaCy refuses longer texts (nlp.max_length); we refuse them first, naming the article.
+MAX_ARTICLE_CHARS = 1_000_000
+
+
+class ArticleTooLong(ValueError):
+    """An article longer than MAX_ARTICLE_CHARS; the message names it and says what to do."""
+
+
+def check_length(article: Article) -> None:
+    if len(article.text) > MAX_ARTICLE_CHARS:
+        raise ArticleTooLong(
+            f"{article.path or article.id}: {len(article.text):,} characters, more than the "
+            f"{MAX_ARTICLE_CHARS:,} one article may have; split it into several files")
+
 
 PIPE_NAMES = ("newsgraph_sentences", "newsgraph_entities", "newsgraph_dates",
               "newsgraph_figures", "newsgraph_claims")
@@ -32,6 +48,7 @@ def build_nlp(options: PipelineOptions = PipelineOptions()) -> Language:
             raise FileNotFoundError(f"{path}: no such dictionary file")
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {
         "@tokenizers": "newsgraph.jieba_tokenizer.v1", "user_dicts": list(options.user_dicts)}}})
+    nlp.max_length = MAX_ARTICLE_CHARS
     nlp.add_pipe("newsgraph_sentences")
     nlp.add_pipe("newsgraph_entities", config={
         "aliases": list(options.aliases), "use_ner": options.use_ner, "ner_model": options.ner_model})
@@ -41,8 +58,11 @@ def build_nlp(options: PipelineOptions = PipelineOptions()) -> Language:
     return nlp
 
 
-def _inside(start: int, end: int, outer_start: int, outer_end: int) -> bool:
-    return outer_start <= start and end <= outer_end
+def _within(spans: list[tuple[int, int, object]], starts: list[int], start: int, end: int) -> list:
+    """The items of ``spans`` (sorted by start, with ``starts`` their starts) inside [start, end):
+    a bisection, so that many claims over many mentions stay linear in the article."""
+    first, last = bisect_left(starts, start), bisect_right(starts, end)
+    return [item for s, e, item in spans[first:last] if e <= end]
 
 
 def to_extraction(article: Article, doc: Doc) -> Extraction:
@@ -78,13 +98,15 @@ def to_extraction(article: Article, doc: Doc) -> Extraction:
         for s, e, (v, a) in found
     )
 
-    mentions = [(s, e, m) for s, e, m in results(doc, "entities")]
+    mentions = sorted(results(doc, "entities"), key=lambda m: m[0])
+    mention_starts = [s for s, _, _ in mentions]
+    figure_spans = sorted(((f.start, f.end, f) for f in figures), key=lambda f: f[0])
+    figure_starts = [s for s, _, _ in figure_spans]
     claims = []
     for s, e, value in results(doc, "claims"):
         about = tuple(dict.fromkeys(
-            f"{m.type}:{m.name}" for ms, me, m in mentions
-            if _inside(ms, me, s, e) and m.name != value.speaker))
-        cites = tuple(f.id for f in figures if _inside(f.start, f.end, s, e))
+            f"{m.type}:{m.name}" for m in _within(mentions, mention_starts, s, e) if m.name != value.speaker))
+        cites = tuple(f.id for f in _within(figure_spans, figure_starts, s, e))
         claims.append(Claim(aid, s, e, text[s:e], value.speaker, type_of.get(value.speaker),
                             value.cue, value.quoted, about, cites))
     return Extraction(article, sentences, entities, figures, dates, tuple(claims))
@@ -97,6 +119,7 @@ def extract(articles: Iterable[Article], nlp: Language | None = None,
 
     def docs() -> Iterator[tuple[Doc, Article]]:
         for article in articles:
+            check_length(article)
             doc = nlp.make_doc(article.text)
             doc.user_data[PUBLISHED] = article.published
             yield doc, article
@@ -105,4 +128,4 @@ def extract(articles: Iterable[Article], nlp: Language | None = None,
         yield to_extraction(article, doc)
 
 
-__all__ = ["PIPE_NAMES", "PipelineOptions", "build_nlp", "extract", "to_extraction"]
+__all__ = ["MAX_ARTICLE_CHARS", "ArticleTooLong", "PIPE_NAMES", "PipelineOptions", "build_nlp", "extract", "to_extraction"]

@@ -98,8 +98,9 @@ def parse_published(value: object) -> str | None:
             year, month, day = (int(g) for g in match.groups())
             try:
                 return dt.date(year, month, day).isoformat()
-            except ValueError:
-                break
+            except ValueError as error:
+                raise ValueError(f"{text!r} is not a real date ({error}); use YYYY-MM-DD, "
+                                 "e.g. 2025-03-19") from None
     raise ValueError(f"unrecognized date {text!r}; use YYYY-MM-DD")
 
 
@@ -181,6 +182,45 @@ def _web_export(text: str) -> tuple[dict, str]:
     return mapped, "\n".join(body_lines)
 
 
+# Front matter is a few short lines; anything bigger is not metadata (or is an attack).
+MAX_FRONT_MATTER_CHARS = 64_000
+MAX_FIELD_CHARS = {"title": 1_000, "source": 200, "author": 200, "url": 2_000, "published": 100}
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """Safe YAML without aliases (an alias bomb expands 420 bytes into gigabytes) and with dates
+    kept as text (parse_published reads them, and names the file when they are wrong)."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not allowed in front matter", self.peek_event().start_mark)
+        return super().compose_node(parent, index)
+
+
+_FrontMatterLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
+
+
+def check_fields(meta: dict) -> None:
+    """Refuse metadata values too long to be what their field says; the error names the fix."""
+    for key, limit in MAX_FIELD_CHARS.items():
+        value = meta.get(key)
+        if isinstance(value, str) and len(value) > limit:
+            raise ValueError(f"{key} is {len(value):,} characters long, more than the {limit:,} "
+                             "allowed; shorten it")
+
+
+def published_field(value: object, default: str | None) -> str | None:
+    try:
+        return parse_published(value) or default
+    except ValueError as error:
+        raise ValueError(f"published: {error}") from None
+
+
 def _split_front_matter(text: str, source: str) -> tuple[dict, str] | None:
     if not text.startswith("---\n"):
         return None
@@ -190,12 +230,19 @@ def _split_front_matter(text: str, source: str) -> tuple[dict, str] | None:
             end = len(text.rstrip()) - 4
         else:
             raise ValueError(f"{source}: front matter opened with '---' but never closed")
+    if end - 4 > MAX_FRONT_MATTER_CHARS:
+        raise ValueError(f"{source}: front matter is {end - 4:,} characters long, more than "
+                         f"{MAX_FRONT_MATTER_CHARS:,}; keep only title, published, source, author, url")
     try:
-        meta = yaml.safe_load(text[4:end]) or {}
+        meta = yaml.load(text[4:end], Loader=_FrontMatterLoader) or {}
     except yaml.YAMLError as error:
         raise ValueError(f"{source}: invalid YAML front matter: {error}".replace("\n", " ")) from None
     if not isinstance(meta, dict):
         raise ValueError(f"{source}: front matter must be 'key: value' lines")
+    try:
+        check_fields(meta)
+    except ValueError as error:
+        raise ValueError(f"{source}: {error}") from None
     return meta, text[end + 5:]
 
 
@@ -207,9 +254,9 @@ def parse_document(text: str, source: str, defaults: Metadata, path: str | None)
     if not body:
         raise ValueError(f"{source}: no article text after the metadata")
     try:
-        published = parse_published(meta.get("published")) or defaults.published
+        published = published_field(meta.get("published"), defaults.published)
     except ValueError as error:
-        raise ValueError(f"{source}: published: {error}") from None
+        raise ValueError(f"{source}: {error}") from None
     url = _clean(meta.get("url"))
     return Article(
         id=article_id(body, url),
@@ -275,6 +322,7 @@ def _read_ndjson(text: str, source: str, defaults: Metadata) -> Iterator[ReadRes
             unknown = sorted(set(record) - set(ARTICLE_KEYS) - {"author", "fictional"})
             warnings = (f"{where}: ignored keys {', '.join(unknown)}",) if unknown else ()
             record = {k: normalize_text(v) if isinstance(v, str) else v for k, v in record.items()}
+            check_fields(record)
             body = record["text"].strip()
             if not body:
                 raise ValueError("empty text")
@@ -284,7 +332,7 @@ def _read_ndjson(text: str, source: str, defaults: Metadata) -> Iterator[ReadRes
                 text=body,
                 path=where,
                 title=_clean(record.get("title")),
-                published=parse_published(record.get("published")) or defaults.published,
+                published=published_field(record.get("published"), defaults.published),
                 source=_clean(record.get("source")) or defaults.source,
                 author=_clean(record.get("author")),
                 url=url,

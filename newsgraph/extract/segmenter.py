@@ -7,7 +7,7 @@ from typing import Iterable
 
 import jieba
 from spacy.tokens import Doc
-from spacy.util import get_words_and_spaces, registry
+from spacy.util import registry
 from spacy.vocab import Vocab
 
 logging.getLogger("jieba").setLevel(logging.WARNING)
@@ -25,6 +25,34 @@ def make_jieba(user_dicts: Iterable[str | Path] = (), words: Iterable[str] = ())
     return tokenizer
 
 
+def words_and_spaces(words: list[str], text: str) -> tuple[list[str], list[bool]]:
+    """spaCy's get_words_and_spaces without its copy of the rest of the text per word, which made
+    a long line cost the square of its length: whitespace tokens are rebuilt from ``text``, and
+    one space after a word becomes that word's trailing space."""
+    out_words: list[str] = []
+    out_spaces: list[bool] = []
+    pos = 0
+    for word in words:
+        if word.isspace():
+            continue
+        start = text.find(word, pos)
+        if start < 0:
+            raise ValueError(f"the segmenter returned {word!r}, which is not in the text at {pos}")
+        if start > pos:
+            out_words.append(text[pos:start])
+            out_spaces.append(False)
+        out_words.append(word)
+        out_spaces.append(False)
+        pos = start + len(word)
+        if pos < len(text) and text[pos] == " ":
+            out_spaces[-1] = True
+            pos += 1
+    if pos < len(text):
+        out_words.append(text[pos:])
+        out_spaces.append(False)
+    return out_words, out_spaces
+
+
 class JiebaTokenizer:
     def __init__(self, vocab: Vocab, segmenter: jieba.Tokenizer):
         self.vocab = vocab
@@ -32,7 +60,7 @@ class JiebaTokenizer:
 
     def __call__(self, text: str) -> Doc:
         words = [w for w in self.segmenter.cut(text, HMM=True) if w]
-        words, spaces = get_words_and_spaces(words, text)
+        words, spaces = words_and_spaces(words, text)
         return Doc(self.vocab, words=words, spaces=spaces)
 
     # spaCy serializes tokenizers with the pipeline; ours is rebuilt from config.

@@ -1,10 +1,12 @@
 """Records (as extract-contract dicts) -> a graph store. Never imports spaCy, jieba or click."""
 from .store import GraphError, GraphQueryError, GraphWriteError, Store
 from .rows import article_fingerprint
-from .writer import unchanged_articles, update_article_paths, write_batch
+from .writer import (find_articles, remove_articles, unchanged_articles, update_article_paths, write_articles,
+                     write_batch)
 
-__all__ = ["GraphError", "GraphQueryError", "GraphWriteError", "Store", "article_fingerprint", "open_store",
-           "unchanged_articles", "update_article_paths", "write_batch"]
+__all__ = ["GraphError", "GraphQueryError", "GraphWriteError", "Store", "article_fingerprint", "find_articles",
+           "open_store", "remove_articles", "unchanged_articles", "update_article_paths", "write_articles",
+           "write_batch"]
 
 
 def open_store(*, neo4j_uri: str | None = None, username: str | None = None,

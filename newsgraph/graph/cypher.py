@@ -64,6 +64,14 @@ ENTITIES_OF_ARTICLES = {
     for label in ENTITY_LABELS
 }
 
+# Articles named by a user: by id, by the path shown, or by absolute file path (`newsgraph remove`).
+FIND_ARTICLES = """
+UNWIND $refs AS ref
+MATCH (a:Article)
+WHERE a.id = ref.value OR a.path = ref.value OR a.source_path = ref.source_path
+RETURN ref.value AS ref, a.id AS id, a.path AS path
+"""
+
 # --- deleting an article's facts -------------------------------------------------------------
 
 DELETE_ARTICLE_FACTS = tuple(

@@ -22,6 +22,27 @@ def _rows(result: Any) -> tuple[list[str], list[list[Any]]]:
     return columns, rows
 
 
+# What the engine says when a writer died during a checkpoint (kill -9, power loss): only a
+# read-write open replays it.
+_RECOVERY_PENDING = ("checkpoint recovery is pending", "replay shadow pages")
+
+
+def _open(path: str, read_only: bool) -> ladybug.Database:
+    try:
+        return ladybug.Database(path, read_only=read_only)
+    except RuntimeError as error:
+        if not (read_only and any(marker in str(error) for marker in _RECOVERY_PENDING)):
+            raise
+    try:  # recover: a read-write open finishes the interrupted checkpoint
+        ladybug.Database(path).close()
+    except RuntimeError as error:
+        raise GraphError(
+            f"the embedded graph at {path} is being checkpointed by another process ({error}); "
+            "retry when that process has finished"
+        ) from None
+    return ladybug.Database(path, read_only=True)
+
+
 class EmbeddedStore:
     name = "embedded"
 
@@ -30,7 +51,7 @@ class EmbeddedStore:
         if read_only and not Path(path).exists():
             raise GraphError(f"no graph at {path}; run `newsgraph ingest corpora/` first, or pass --db PATH")
         try:
-            self.db = ladybug.Database(str(path), read_only=read_only)
+            self.db = _open(str(path), read_only)
             self.conn = ladybug.Connection(self.db)
         except RuntimeError as error:
             raise GraphError(

@@ -11,7 +11,7 @@ import json
 from collections import defaultdict
 from typing import Any, Iterable
 
-from .schema import ENTITY_LABELS, OWNER_LABELS, ROLE_ORG_LABELS, SPEAKER_LABELS, entity_key
+from .schema import ENTITY_LABELS, OWNER_LABELS, ROLE_ORG_LABELS, SPEAKER_LABELS, entity_key, entity_name
 
 CAPTION_CHARS = 40
 SOURCE_LABEL = "Organization"  # named sources that are not entities (媒体报道) become organizations
@@ -85,7 +85,7 @@ def article_rows(doc: dict, extractor: str) -> Rows:
         label = _label(entity.get("type"), ENTITY_LABELS, f"{where}: entity {entity.get('name')!r}")
         key = entity_key(entity["name"])
         labels_by_name.setdefault(entity["name"], label)
-        rows[f"entities:{label}"].append({"key": key, "name": entity["name"]})
+        rows[f"entities:{label}"].append({"key": key, "name": entity_name(entity["name"])})
         for mention in entity.get("mentions", []):
             rows[f"mentions:{label}"].append({
                 "article_id": article_id, "key": key, "start_char": mention["start"],
@@ -146,7 +146,7 @@ def article_rows(doc: dict, extractor: str) -> Rows:
             label = claim.get("speaker_type") or labels_by_name.get(speaker) or SOURCE_LABEL
             if label in SPEAKER_LABELS:
                 if label == SOURCE_LABEL and speaker not in labels_by_name:
-                    rows[f"entities:{label}"].append({"key": entity_key(speaker), "name": speaker})
+                    rows[f"entities:{label}"].append({"key": entity_key(speaker), "name": entity_name(speaker)})
                 rows[f"speakers:{label}"].append({"id": claim_id, "key": entity_key(speaker)})
         for topic in claim.get("about", []):
             label = labels_by_name.get(topic["name"]) or topic.get("type")

@@ -5,6 +5,7 @@ embedded store gets typed node and relationship tables.
 """
 from __future__ import annotations
 
+import hashlib
 import unicodedata
 
 ENTITY_LABELS = ("Company", "Person", "Organization", "Product")
@@ -59,6 +60,19 @@ ARTICLE_FACT_LABELS = ("Sentence", "Figure", "Claim")
 SHARED_LABELS = ENTITY_LABELS + ("Period",)
 
 
+# Neo4j refuses index entries over ~8 kB (a 9k-character "name" rolled a whole batch back): keys
+# and names are indexed, so longer ones are cut, keys keeping a digest of the whole so they stay distinct.
+MAX_KEY_CHARS = 200
+
+
 def entity_key(name: str) -> str:
     """Normalized canonical name: the identity of an entity node within its label."""
-    return "".join(unicodedata.normalize("NFKC", name).casefold().split())
+    key = "".join(unicodedata.normalize("NFKC", name).casefold().split())
+    if len(key) <= MAX_KEY_CHARS:
+        return key
+    return f"{key[:MAX_KEY_CHARS - 17]}#{hashlib.sha256(key.encode()).hexdigest()[:16]}"
+
+
+def entity_name(name: str) -> str:
+    """The name an entity node shows: at most MAX_KEY_CHARS characters (the name is indexed too)."""
+    return name if len(name) <= MAX_KEY_CHARS else name[:MAX_KEY_CHARS - 1] + "…"

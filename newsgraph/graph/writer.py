@@ -113,3 +113,59 @@ def write_batch(store: Store, docs: Sequence[dict], extractor: str, keep: Iterab
             f"writing {len(docs)} article(s) ({paths}{', …' if len(docs) > 3 else ''}) to "
             f"{store.name} at {store.location} failed and was rolled back: {error}"
         ) from error
+
+
+def write_articles(store: Store, docs: Sequence[dict], extractor: str,
+                   keep: Iterable[str] = ()) -> list[tuple[dict, str]]:
+    """Write ``docs`` as one batch; if the batch fails, write them one by one, so that only the
+    articles that cannot be written fail. Returns (document, error message) for those."""
+    keep = list(keep)
+    try:
+        write_batch(store, docs, extractor, keep)
+        return []
+    except (GraphWriteError, ValueError) as error:
+        if len(docs) == 1:
+            return [(docs[0], str(error))]
+    failed = []
+    for doc in docs:
+        try:
+            write_batch(store, [doc], extractor, keep)
+        except (GraphWriteError, ValueError) as error:
+            failed.append((doc, str(error)))
+    return failed
+
+
+def find_articles(store: Store, refs: Sequence[tuple[str, str | None]]) -> list[dict]:
+    """Stored articles named by (id or path as shown, absolute file path) pairs: {ref, id, path}."""
+    if not refs:
+        return []
+    rows = [{"value": value, "source_path": source_path} for value, source_path in refs]
+    columns, found = store.read(cypher.FIND_ARTICLES, {"refs": rows})
+    return [dict(zip(columns, row)) for row in found]
+
+
+def remove_articles(store: Store, ids: Iterable[str]) -> None:
+    """Delete articles with their facts in one transaction; entities and periods nothing refers
+    to any more go too, and the aliases of the entities they mentioned are recomputed."""
+    ids = sorted(set(ids))
+    if not ids:
+        return
+
+    def work(run: Run) -> None:
+        touched = {label: {row["key"] for row in run(cypher.ENTITIES_OF_ARTICLES[label], {"ids": ids})}
+                   for label in ENTITY_LABELS}
+        for query in cypher.DELETE_ARTICLE_FACTS:
+            run(query, {"ids": ids})
+        run(cypher.DELETE_ROLES, {"ids": ids})
+        run(cypher.DELETE_ARTICLES, {"ids": ids})
+        _refresh_aliases(run, {}, touched)
+        for query in cypher.DELETE_ORPHANS:
+            run(query, None)
+
+    try:
+        store.write(work)
+    except GraphError:
+        raise
+    except Exception as error:  # driver and engine errors differ per store
+        raise GraphWriteError(f"removing {len(ids)} article(s) from {store.name} at {store.location} "
+                              f"failed and was rolled back: {error}") from error

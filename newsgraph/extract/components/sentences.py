@@ -12,7 +12,8 @@ from .spans import write_results
 
 class SentenceSplitter:
     def __call__(self, doc: Doc) -> Doc:
-        found = split_sentences(doc.text)
+        # Over-long sentences are cut at word starts, so that every sentence starts a token.
+        found = split_sentences(doc.text, cut_points=[t.idx for t in doc])
         starts = {start for start, _ in found}
         # One array write: setting token.is_sent_start one by one rescans the Doc each time.
         flags = numpy.array([1 if t.i == 0 or t.idx in starts else -1 for t in doc], dtype="int64").astype("uint64")

@@ -74,14 +74,13 @@ def _chunks(text: str) -> Iterator[tuple[int, str]]:
     if len(text) <= _MAX_CHUNK:
         yield 0, text
         return
+    ends = [m.end() for m in _SENT_END.finditer(text)] + [len(text)]
     start = 0
-    for m in _SENT_END.finditer(text):
-        end = m.end()
-        if end - start >= 1:
-            yield start, text[start:end]
-        start = end
-    if start < len(text):
-        yield start, text[start:]
+    for end in ends:
+        # A line without sentence ends is tagged in bounded pieces: memory stays linear.
+        for piece in range(start, end, _MAX_CHUNK * 5):
+            yield piece, text[piece:min(end, piece + _MAX_CHUNK * 5)]
+        start = max(start, end)
 
 
 class NerTagger:

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -1050,6 +1051,7 @@ def find_roles(
     ents = sorted(entities, key=lambda e: (e[0], -e[1]))
     orgs = [e for e in ents if e[2] in ("Company", "Organization")]
     org_at = {e[0]: e for e in orgs}
+    org_starts = [e[0] for e in orgs]
     out: list[tuple[int, int, Role]] = []
 
     def emit(start: int, end: int, person: str, org: str | None, m: re.Match[str]) -> None:
@@ -1061,7 +1063,9 @@ def find_roles(
             continue
         # org (的) titles person
         hit = None
-        for os_, oe, _, oname in orgs:
+        # Only organizations starting near the person: a title chain is short, and trying every
+        # earlier one made a long line cost the square of its length.
+        for os_, oe, _, oname in (orgs[i] for i in range(bisect_left(org_starts, ps - 200), len(orgs))):
             if oe > ps:
                 break
             m = pats.before.fullmatch(text, oe, ps)
