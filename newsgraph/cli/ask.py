@@ -94,8 +94,8 @@ def ask_command(name, params, list_questions, show_cypher, as_json, db_path, neo
             columns, rows = ask(store, name, params)
         except QuestionError as error:
             raise click.ClickException(str(error)) from None
-    if not rows and name in NOT_FOUND:
-        raise click.ClickException(NOT_FOUND[name].format(**params))
+        if not rows and name in NOT_FOUND:  # inside the store's block: a failed read names no store
+            raise click.ClickException(NOT_FOUND[name].format(**params))
     if as_json:
         echo_json([dict(zip(columns, row)) for row in rows])
     else:
