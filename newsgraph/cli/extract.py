@@ -7,9 +7,10 @@ from contextlib import contextmanager
 import click
 
 from ..app import extract_documents
-from ..extract.reader import InputError, expand_inputs
+from ..extract.reader import NDJSON_SUFFIXES, InputError, expand_inputs
+from ..parallel import default_workers, useful_workers
 from .common import echo_json, pipeline, stderr
-from .options import CONTEXT, input_options, metadata, pipeline_options, silent_option
+from .options import CONTEXT, input_options, metadata, pipeline_options, silent_option, workers_option
 
 
 def _file_of(source: str, files: list[str]) -> str:
@@ -17,6 +18,12 @@ def _file_of(source: str, files: list[str]) -> str:
     if source in files or source == "<stdin>":
         return source
     return source.rsplit(":", 1)[0]
+
+
+def _known_count(files: list[str]) -> int | None:
+    """How many articles the inputs hold, when every input is one article."""
+    many = any(f == "-" or f.lower().endswith(NDJSON_SUFFIXES) for f in files)
+    return None if many else len(files)
 
 
 @contextmanager
@@ -28,8 +35,9 @@ def _nothing():
 @input_options
 @pipeline_options
 @click.option("--with-text", is_flag=True, help="Include article.text (what the offsets index).")
+@workers_option
 @silent_option
-def extract_command(inputs, published, source, aliases, user_dicts, no_ner, with_text, silent):
+def extract_command(inputs, published, source, aliases, user_dicts, no_ner, with_text, workers, silent):
     """Print what was found in each article as NDJSON, without any database.
 
     One JSON object per article and line: article metadata, sentences, entities, figures,
@@ -46,12 +54,13 @@ def extract_command(inputs, published, source, aliases, user_dicts, no_ner, with
     except InputError as error:
         raise click.ClickException(f"{error}. Pass files, directories, globs or - for stdin.") from None
     failed = 0
+    workers = useful_workers(workers or default_workers(), _known_count(files))
     bar = click.progressbar(length=len(files), label="Extracting", file=sys.stderr)
     seen: set[str] = set()
     with bar if not silent else _nothing():
         for result, document in extract_documents(
                 files, defaults=metadata(published, source), options=pipeline(aliases, user_dicts, no_ner),
-                with_text=with_text, stdin=sys.stdin.buffer):
+                with_text=with_text, stdin=sys.stdin.buffer, workers=workers):
             origin = _file_of(result.source, files)
             if origin not in seen:
                 seen.add(origin)
