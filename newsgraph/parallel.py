@@ -47,6 +47,18 @@ def _extract_one(article: Article | None, nlp=None, with_text: bool | None = Non
     return to_document(extraction, with_text=_worker_with_text if with_text is None else with_text), None
 
 
+_cached: dict[PipelineOptions, object] = {}
+
+
+def extract_cached(articles: Iterable[Article | None], options: PipelineOptions,
+                   with_text: bool = True) -> list[Outcome]:
+    """Outcomes for a partition, with the pipeline loaded once per process and options (a
+    cluster worker runs many partitions)."""
+    if options not in _cached:
+        _cached[options] = build_nlp(options)
+    return [_extract_one(article, _cached[options], with_text) for article in articles]
+
+
 def extract_each(articles: Iterable[Article | None], options: PipelineOptions = PipelineOptions(),
                  *, workers: int = 1, with_text: bool = True, chunk: int = 4) -> Iterator[Outcome]:
     """One (document, error) per input, in input order; None inputs give (None, None). With

@@ -26,6 +26,23 @@ def _known_count(files: list[str]) -> int | None:
     return None if many else len(files)
 
 
+def _extract_on_cluster(files, scheduler, out, defaults, options) -> None:
+    from ..cluster import ClusterError, extract_to_shards
+
+    if not (scheduler and out):
+        raise click.ClickException("--scheduler and --out go together: extract on a Dask cluster into shards")
+    try:
+        report = extract_to_shards(files, scheduler, out, defaults=defaults, options=options,
+                                   stdin=sys.stdin.buffer)
+    except ClusterError as error:
+        raise click.ClickException(str(error)) from None
+    for failure in report.failed:
+        stderr(f"error: {failure['error']}")
+    echo_json(report.as_dict())
+    if report.failed:
+        raise SystemExit(1)
+
+
 @contextmanager
 def _nothing():
     yield
@@ -36,8 +53,13 @@ def _nothing():
 @pipeline_options
 @click.option("--with-text", is_flag=True, help="Include article.text (what the offsets index).")
 @workers_option
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Extract on a Dask cluster (tcp://HOST:8786; needs newsgraph[dask]); with --out.")
+@click.option("--out", type=click.Path(file_okay=False), metavar="DIR",
+              help="With --scheduler: write NDJSON shards (with text) here for `newsgraph load`.")
 @silent_option
-def extract_command(inputs, published, source, aliases, user_dicts, no_ner, with_text, workers, silent):
+def extract_command(inputs, published, source, aliases, user_dicts, no_ner, with_text, workers, scheduler,
+                    out, silent):
     """Print what was found in each article as NDJSON, without any database.
 
     One JSON object per article and line: article metadata, sentences, entities, figures,
@@ -48,11 +70,15 @@ def extract_command(inputs, published, source, aliases, user_dicts, no_ner, with
       newsgraph extract corpora/a01-*.md
       newsgraph extract --with-text article.txt --published 2025-03-19 | jq .figures
       echo '华为2024年营收8621亿元。' | newsgraph extract - --published 2025-03-31
+      newsgraph extract --scheduler tcp://10.0.0.5:8786 news/ --out shards/  # then: newsgraph load shards/*
     """
     try:
         files = expand_inputs(inputs)
     except InputError as error:
         raise click.ClickException(f"{error}. Pass files, directories, globs or - for stdin.") from None
+    if scheduler or out:
+        _extract_on_cluster(files, scheduler, out, metadata(published, source), pipeline(aliases, user_dicts, no_ner))
+        return
     failed = 0
     workers = useful_workers(workers or default_workers(), _known_count(files))
     bar = click.progressbar(length=len(files), label="Extracting", file=sys.stderr)
