@@ -86,10 +86,13 @@ RETURN DISTINCT p.key AS person, o.key AS org
 
 # --- deleting an article's facts -------------------------------------------------------------
 
+# Through the article's sentences (every figure and claim is IN_SENTENCE of one): the embedded
+# store has no index on article_id, and a scan per replaced article grows with the graph.
 DELETE_ARTICLE_FACTS = tuple(
-    f"UNWIND $ids AS id MATCH (n:{label} {{article_id: id}}) DETACH DELETE n"
-    for label in ARTICLE_FACT_LABELS
-)
+    f"UNWIND $ids AS id MATCH (:Article {{id: id}})-[:HAS_SENTENCE]->(:Sentence)<-[:IN_SENTENCE]-(n:{label}) "
+    "DETACH DELETE n"
+    for label in ARTICLE_FACT_LABELS if label != "Sentence"
+) + ("UNWIND $ids AS id MATCH (:Article {id: id})-[:HAS_SENTENCE]->(n:Sentence) DETACH DELETE n",)
 DELETE_ROLES = "MATCH (:Person)-[r:HOLDS_ROLE]->() WHERE r.article_id IN $ids DELETE r"
 DELETE_ARTICLES = "UNWIND $ids AS id MATCH (a:Article {id: id}) DETACH DELETE a"
 DELETE_ORPHANS = {
