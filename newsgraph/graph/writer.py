@@ -48,10 +48,10 @@ def _stale_articles(run: Run, articles: list[dict], keep: list[str]) -> list[str
 
 
 def _orphan_candidates(run: Run, stale: list[str]) -> dict[str, set[str]]:
-    """Shared nodes that the facts of ``stale`` articles point at (per label)."""
-    found: dict[str, set[str]] = {label: set() for label in SHARED_LABELS}
-    for label in SHARED_LABELS:
-        found[label] = {row["key"] for row in run(cypher.SHARED_OF_ARTICLE_FACTS[label], {"ids": stale})}
+    """Shared nodes that the facts and roles of ``stale`` articles point at (per label); the
+    entities they mention are found separately."""
+    found = {label: {row["key"] for row in run(cypher.SHARED_OF_ARTICLE_FACTS[label], {"ids": stale})}
+             for label in SHARED_LABELS}
     found["Period"] |= {row["key"] for row in run(cypher.PERIODS_OF_ARTICLES, {"ids": stale})}
     for label in ROLE_ORG_LABELS:
         for row in run(cypher.ROLE_ENDS_OF_ARTICLES[label], {"ids": stale}):
@@ -128,12 +128,13 @@ def _refresh_aliases(run: Run, rows: dict, touched: dict[str, set[str]]) -> None
         _add_aliases(run, label, forms)
 
 
-def _delete_orphans(run: Run, rows: dict, candidates: dict[str, set[str]]) -> None:
-    """Shared nodes left without relationships: among those the replaced articles (or, for
-    malformed documents, this batch) touched."""
+def _delete_orphans(run: Run, rows: dict, touched: dict) -> None:
+    """Shared nodes left without relationships: among those the replaced articles mentioned or
+    pointed at (and, for malformed documents, those this batch wrote)."""
     for label in SHARED_LABELS:
         name = "periods" if label == "Period" else f"entities:{label}"
-        keys = sorted(candidates[label] | {row["key"] for row in rows.get(name, [])})
+        keys = sorted(touched["orphans"][label] | touched.get(label, set())
+                      | {row["key"] for row in rows.get(name, [])})
         for chunk in _chunks(keys):
             run(cypher.DELETE_ORPHANS[label], {"keys": list(chunk)})
 
@@ -151,7 +152,7 @@ def write_batch(store: Store, docs: Sequence[dict], extractor: str, keep: Iterab
         _merge(run, rows, store.name)
         _refresh_aliases(run, rows, touched)
         if touched.get("stale"):
-            _delete_orphans(run, rows, touched["orphans"])
+            _delete_orphans(run, rows, touched)
 
     try:
         store.write(work)

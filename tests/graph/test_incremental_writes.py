@@ -51,3 +51,15 @@ def test_batch_by_batch_equals_all_at_once(store):
     store.write(lambda run: run("MATCH (n) DETACH DELETE n", None))
     write_batch(store, docs, "x1")
     assert snapshot(store) == one_by_one
+
+
+def test_an_entity_only_mentioned_goes_with_the_article_that_mentioned_it(store):
+    doc = document(figures=[], claims=[])
+    doc["entities"].append({"type": "Product", "name": "小米SU7", "aliases": ["小米SU7"],
+                            "mentions": [{"start": 23, "end": 25, "text": "小米"}]})
+    write_batch(store, [doc], "x1")
+    assert store.read("MATCH (p:Product) RETURN count(p)")[1] == [[1]]
+    edited = document(figures=[], claims=[])
+    edited["article"] = dict(edited["article"], id="a1-edited")
+    write_batch(store, [edited], "x1")  # same source_path, without the product
+    assert store.read("MATCH (p:Product) RETURN count(p)")[1] == [[0]]
