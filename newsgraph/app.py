@@ -4,17 +4,19 @@ from __future__ import annotations
 import functools
 import hashlib
 import time
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from . import __version__
-from .extract.pipeline import ArticleTooLong, PipelineOptions, build_nlp, extract
+from .extract.pipeline import PipelineOptions
 from .extract.reader import Metadata, ReadResult, read_inputs
 from .extract.records import Article
-from .extract.serialize import article_dict, to_document
+from .extract.serialize import article_dict
 from .graph import (Store, article_fingerprint, find_articles, remove_articles, unchanged_articles,
                     update_article_paths, write_articles)
+from .parallel import extract_each, useful_workers
 
 EXTRACT_PACKAGE = Path(__file__).resolve().parent / "extract"
 
@@ -75,10 +77,6 @@ def read_all(inputs: Iterable[str], defaults: Metadata, stdin=None) -> tuple[lis
     return list(by_id.values()), failed, warnings
 
 
-def _extraction_error(where: str, error: Exception) -> str:
-    return str(error) if isinstance(error, ArticleTooLong) else f"{where}: extraction failed: {error}"
-
-
 def _fingerprint(article: Article) -> str:
     return article_fingerprint(article_dict(article, with_text=True))
 
@@ -86,9 +84,10 @@ def _fingerprint(article: Article) -> str:
 def ingest(inputs: Iterable[str], store: Store, *, defaults: Metadata = Metadata(),
            options: PipelineOptions = PipelineOptions(), batch_size: int = 20,
            progress: Callable[[int], None] | None = None,
-           on_total: Callable[[int], None] | None = None, stdin=None) -> IngestReport:
-    """Read, extract and write. Articles stored with the same text, metadata and extractor are
-    skipped; a batch that fails to write is reported and the other batches are still written."""
+           on_total: Callable[[int], None] | None = None, stdin=None, workers: int = 1) -> IngestReport:
+    """Read, extract (in ``workers`` processes) and write. Articles stored with the same text,
+    metadata and extractor are skipped; a batch that fails to write is reported and the other
+    batches are still written."""
     started = time.perf_counter()
     report = IngestReport(store.name, store.location)
     articles, report.failed, report.warnings = read_all(inputs, defaults, stdin)
@@ -112,18 +111,16 @@ def ingest(inputs: Iterable[str], store: Store, *, defaults: Metadata = Metadata
             progress(len(batch))
 
     if todo:
-        nlp = build_nlp(options)
         batch: list[dict] = []
-        for article in todo:
-            try:
-                extraction = next(extract([article], nlp))
-            except Exception as error:  # one bad article must not stop the others
+        outcomes = extract_each(todo, options, workers=useful_workers(workers, len(todo)))
+        for article, (document, error) in zip(todo, outcomes):
+            if document is None:
                 report.failed.append({"source": article.path or article.id,
-                                      "error": _extraction_error(article.path or article.id, error)})
+                                      "error": error})
                 if progress:
                     progress(1)
                 continue
-            batch.append(to_document(extraction, with_text=True))
+            batch.append(document)
             report.characters += len(article.text)
             if len(batch) >= batch_size:
                 flush(batch)
@@ -136,22 +133,26 @@ def ingest(inputs: Iterable[str], store: Store, *, defaults: Metadata = Metadata
 
 def extract_documents(inputs: Iterable[str], *, defaults: Metadata = Metadata(),
                       options: PipelineOptions = PipelineOptions(), with_text: bool = False,
-                      stdin=None) -> Iterator[tuple[ReadResult, dict | None]]:
+                      stdin=None, workers: int = 1) -> Iterator[tuple[ReadResult, dict | None]]:
     """(read result, extraction document) in input order; the document is None when the input
     could not be read or extracted (the result's error says why)."""
-    nlp = None
-    for result in read_inputs(inputs, defaults, stdin=stdin):
+    extractor = extractor_id(options)  # lets `newsgraph load` tell unchanged articles, as ingest does
+    pending: deque[ReadResult] = deque()  # read results whose extraction is under way, in order
+
+    def articles() -> Iterator[Article | None]:
+        for result in read_inputs(inputs, defaults, stdin=stdin):
+            pending.append(result)
+            yield result.article
+
+    for document, error in extract_each(articles(), options, workers=workers, with_text=with_text):
+        result = pending.popleft()
         if result.article is None:
             yield result, None
-            continue
-        nlp = nlp or build_nlp(options)
-        try:
-            document = to_document(next(extract([result.article], nlp)), with_text=with_text)
-        except Exception as error:  # one bad article must not stop the others
-            yield ReadResult(result.source, None, _extraction_error(result.source, error),
-                             result.warnings), None
-            continue
-        yield result, document
+        elif document is None:
+            yield ReadResult(result.source, None, error, result.warnings), None
+        else:
+            document["extractor"] = extractor
+            yield result, document
 
 
 @dataclass

@@ -8,6 +8,7 @@ from .ask import ask_command
 from .browser import browser_command
 from .extract import extract_command
 from .ingest import ingest_command
+from .load import load_command
 from .options import CONTEXT
 from .query import query_command, stats_command
 from .remove import remove_command
@@ -37,3 +38,4 @@ def main():
 for command in (ingest_command, extract_command, query_command, stats_command, train_ner_command,
                 ask_command, browser_command, remove_command):
     main.add_command(command)
+main.add_command(load_command)

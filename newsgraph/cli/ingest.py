@@ -7,8 +7,9 @@ import click
 
 from ..app import ingest
 from ..extract.reader import InputError, expand_inputs
+from ..parallel import default_workers
 from .common import echo_json, pipeline, stderr, store_from
-from .options import CONTEXT, input_options, metadata, pipeline_options, silent_option, store_options
+from .options import CONTEXT, input_options, metadata, pipeline_options, silent_option, store_options, workers_option
 
 
 @click.command("ingest", context_settings=CONTEXT)
@@ -17,9 +18,10 @@ from .options import CONTEXT, input_options, metadata, pipeline_options, silent_
 @pipeline_options
 @click.option("--batch-size", default=20, show_default=True, type=click.IntRange(1, 10000),
               help="Articles written per transaction.")
+@workers_option
 @silent_option
 def ingest_command(inputs, published, source, db_path, neo4j_uri, neo4j_user, neo4j_password,
-                   neo4j_database, aliases, user_dicts, no_ner, batch_size, silent):
+                   neo4j_database, aliases, user_dicts, no_ner, batch_size, workers, silent):
     """Extract articles and load them into the graph (Neo4j or the embedded store).
 
     PATH is a .md/.txt file, a directory (searched recursively), a glob, an .ndjson file with one
@@ -53,7 +55,7 @@ def ingest_command(inputs, published, source, db_path, neo4j_uri, neo4j_user, ne
             report = ingest(inputs, store, defaults=metadata(published, source), options=options,
                             batch_size=batch_size, on_total=on_total,
                             progress=lambda n: bar.update(n) if bar else None,
-                            stdin=sys.stdin.buffer)
+                            stdin=sys.stdin.buffer, workers=workers or default_workers())
         except InputError as error:
             raise click.ClickException(f"{error}. Pass files, directories, globs or - for stdin.") from None
         finally:

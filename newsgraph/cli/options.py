@@ -74,3 +74,7 @@ def metadata(published: str | None, source: str | None) -> Metadata:
     return Metadata(published=published, source=source)
 
 
+
+workers_option = click.option(
+    "--workers", type=click.IntRange(1, 256), metavar="N",
+    help="Extraction processes, each loading the pipeline once (default: the number of cores).")

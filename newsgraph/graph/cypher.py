@@ -16,7 +16,8 @@ NEO4J_INDEXES = tuple(
 ) + tuple(
     f"CREATE INDEX {label.lower()}_name IF NOT EXISTS FOR (n:{label}) ON (n.name)"  # questions look names up
     for label in ENTITY_LABELS
-) + ("CREATE INDEX article_source_path IF NOT EXISTS FOR (n:Article) ON (n.source_path)",)
+) + ("CREATE INDEX article_source_path IF NOT EXISTS FOR (n:Article) ON (n.source_path)",
+       "CREATE INDEX article_url IF NOT EXISTS FOR (n:Article) ON (n.url)")
 
 
 def _columns(properties: dict[str, str]) -> str:
@@ -44,14 +45,11 @@ RETURN a.id AS id, a.extractor AS extractor, a.fingerprint AS fingerprint
 """
 
 # Articles a batch replaces: the same id, or an edited version of the same file or URL, unless
-# that older article is itself among the articles of this run (a renamed file, say).
-STALE_ARTICLES = """
-UNWIND $rows AS r
-MATCH (a:Article)
-WHERE a.id = r.id OR ((r.source_path IS NOT NULL AND a.source_path = r.source_path
-                       OR r.url IS NOT NULL AND a.url = r.url) AND NOT a.id IN $keep)
-RETURN DISTINCT a.id AS id
-"""
+# that older article is itself among the articles of this run (a renamed file, say). Three
+# look-ups rather than one OR: an OR across rows is a join over every article.
+STALE_BY_ID = "UNWIND $ids AS id MATCH (a:Article {id: id}) RETURN a.id AS id"
+STALE_BY_SOURCE_PATH = "MATCH (a:Article) WHERE a.source_path IN $values AND NOT a.id IN $keep RETURN a.id AS id"
+STALE_BY_URL = "MATCH (a:Article) WHERE a.url IN $values AND NOT a.id IN $keep RETURN a.id AS id"
 
 # Where an unchanged article now lives (a renamed or moved file).
 SET_ARTICLE_PATHS = """
@@ -62,6 +60,28 @@ UNWIND $rows AS r MATCH (a:Article {id: r.id}) SET a.path = r.path, a.source_pat
 ENTITIES_OF_ARTICLES = {
     label: f"UNWIND $ids AS id MATCH (:Article {{id: id}})-[:MENTIONS]->(e:{label}) RETURN DISTINCT e.key AS key"
     for label in ENTITY_LABELS
+}
+# Shared nodes the facts of articles about to be replaced point at: the only nodes that can
+# become orphans when those articles go.
+SHARED_OF_ARTICLE_FACTS = {
+    label: f"""
+UNWIND $ids AS id
+MATCH (:Article {{id: id}})-[:HAS_SENTENCE]->(:Sentence)<-[:IN_SENTENCE]-(f)-->(e:{label})
+RETURN DISTINCT e.key AS key
+"""
+    for label in SHARED_LABELS
+}
+PERIODS_OF_ARTICLES = """
+UNWIND $ids AS id
+MATCH (:Article {id: id})-[:HAS_SENTENCE]->(:Sentence)-[:REFERS_TO]->(p:Period)
+RETURN DISTINCT p.key AS key
+"""
+ROLE_ENDS_OF_ARTICLES = {
+    label: f"""
+MATCH (p:Person)-[r:HOLDS_ROLE]->(o:{label}) WHERE r.article_id IN $ids
+RETURN DISTINCT p.key AS person, o.key AS org
+"""
+    for label in ROLE_ORG_LABELS
 }
 
 # Articles named by a user: by id, by the path shown, or by absolute file path (`newsgraph remove`).
@@ -74,15 +94,19 @@ RETURN ref.value AS ref, a.id AS id, a.path AS path
 
 # --- deleting an article's facts -------------------------------------------------------------
 
+# Through the article's sentences (every figure and claim is IN_SENTENCE of one): the embedded
+# store has no index on article_id, and a scan per replaced article grows with the graph.
 DELETE_ARTICLE_FACTS = tuple(
-    f"UNWIND $ids AS id MATCH (n:{label} {{article_id: id}}) DETACH DELETE n"
-    for label in ARTICLE_FACT_LABELS
-)
+    f"UNWIND $ids AS id MATCH (:Article {{id: id}})-[:HAS_SENTENCE]->(:Sentence)<-[:IN_SENTENCE]-(n:{label}) "
+    "DETACH DELETE n"
+    for label in ARTICLE_FACT_LABELS if label != "Sentence"
+) + ("UNWIND $ids AS id MATCH (:Article {id: id})-[:HAS_SENTENCE]->(n:Sentence) DETACH DELETE n",)
 DELETE_ROLES = "MATCH (:Person)-[r:HOLDS_ROLE]->() WHERE r.article_id IN $ids DELETE r"
 DELETE_ARTICLES = "UNWIND $ids AS id MATCH (a:Article {id: id}) DETACH DELETE a"
-DELETE_ORPHANS = tuple(
-    f"MATCH (n:{label}) WHERE NOT EXISTS {{ MATCH (n)--() }} DELETE n" for label in SHARED_LABELS
-)
+DELETE_ORPHANS = {
+    label: f"UNWIND $keys AS k MATCH (n:{label} {{key: k}}) WHERE NOT EXISTS {{ MATCH (n)--() }} DELETE n"
+    for label in SHARED_LABELS
+}
 
 # --- writing ---------------------------------------------------------------------------------
 
@@ -112,7 +136,8 @@ MERGE_ENTITIES = {
 MERGE_MENTIONS = {
     label: f"""
 UNWIND $rows AS r
-MATCH (a:Article {{id: r.article_id}}), (e:{label} {{key: r.key}})
+MATCH (a:Article {{id: r.article_id}})
+MATCH (e:{label} {{key: r.key}})
 MERGE (a)-[m:MENTIONS {{start_char: r.start_char}}]->(e)
 SET m.end_char = r.end_char, m.text = r.text, m.sentence = r.sentence
 """
@@ -125,6 +150,10 @@ UNWIND $keys AS k
 MATCH (e:{label} {{key: k}})<-[m:MENTIONS]-(:Article)
 RETURN k AS key, collect(DISTINCT m.text) AS aliases
 """
+    for label in ENTITY_LABELS
+}
+STORED_ALIASES = {
+    label: f"UNWIND $keys AS k MATCH (e:{label} {{key: k}}) RETURN k AS key, e.aliases AS aliases"
     for label in ENTITY_LABELS
 }
 SET_ALIASES = {
@@ -141,7 +170,8 @@ SET p.name = r.key, p.first_day = coalesce(r.first_day, p.first_day),
 
 MERGE_DATE_REFERENCES = """
 UNWIND $rows AS r
-MATCH (s:Sentence {id: r.sentence_id}), (p:Period {key: r.period})
+MATCH (s:Sentence {id: r.sentence_id})
+MATCH (p:Period {key: r.period})
 MERGE (s)-[d:REFERS_TO {start_char: r.start_char}]->(p)
 SET d.end_char = r.end_char, d.text = r.text, d.kind = r.kind
 """
@@ -166,7 +196,8 @@ MERGE_FIGURES = {
 MERGE_FIGURE_OWNERS = {
     label: f"""
 UNWIND $rows AS r
-MATCH (f:Figure {{id: r.id}}), (e:{label} {{key: r.key}})
+MATCH (f:Figure {{id: r.id}})
+MATCH (e:{label} {{key: r.key}})
 MERGE (f)-[:OF]->(e)
 """
     for label in OWNER_LABELS
@@ -174,13 +205,15 @@ MERGE (f)-[:OF]->(e)
 
 MERGE_FIGURE_PERIODS = """
 UNWIND $rows AS r
-MATCH (f:Figure {id: r.id}), (p:Period {key: r.period})
+MATCH (f:Figure {id: r.id})
+MATCH (p:Period {key: r.period})
 MERGE (f)-[:FOR_PERIOD]->(p)
 """
 
 MERGE_FIGURE_CHANGES = """
 UNWIND $rows AS r
-MATCH (f:Figure {id: r.id}), (base:Figure {id: r.base})
+MATCH (f:Figure {id: r.id})
+MATCH (base:Figure {id: r.base})
 MERGE (f)-[:CHANGE_OF]->(base)
 """
 
@@ -196,7 +229,8 @@ MERGE (c)-[:IN_SENTENCE]->(s)
 MERGE_SPEAKERS = {
     label: f"""
 UNWIND $rows AS r
-MATCH (c:Claim {{id: r.id}}), (e:{label} {{key: r.key}})
+MATCH (c:Claim {{id: r.id}})
+MATCH (e:{label} {{key: r.key}})
 MERGE (c)-[:SAID_BY]->(e)
 """
     for label in SPEAKER_LABELS
@@ -205,7 +239,8 @@ MERGE (c)-[:SAID_BY]->(e)
 MERGE_CLAIM_TOPICS = {
     label: f"""
 UNWIND $rows AS r
-MATCH (c:Claim {{id: r.id}}), (e:{label} {{key: r.key}})
+MATCH (c:Claim {{id: r.id}})
+MATCH (e:{label} {{key: r.key}})
 MERGE (c)-[:ABOUT]->(e)
 """
     for label in ENTITY_LABELS
@@ -213,14 +248,16 @@ MERGE (c)-[:ABOUT]->(e)
 
 MERGE_CLAIM_CITATIONS = """
 UNWIND $rows AS r
-MATCH (c:Claim {id: r.id}), (f:Figure {id: r.figure})
+MATCH (c:Claim {id: r.id})
+MATCH (f:Figure {id: r.figure})
 MERGE (c)-[:CITES]->(f)
 """
 
 MERGE_ROLES = {
     label: f"""
 UNWIND $rows AS r
-MATCH (p:Person {{key: r.person}}), (o:{label} {{key: r.org}})
+MATCH (p:Person {{key: r.person}})
+MATCH (o:{label} {{key: r.org}})
 MERGE (p)-[h:HOLDS_ROLE {{title: r.title, article_id: r.article_id, start_char: r.start_char}}]->(o)
 SET h.end_char = r.end_char, h.text = r.text
 """

@@ -1,11 +1,12 @@
 """Writes extraction documents into a store: one transaction per batch, facts replaced atomically."""
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import Any, Iterable, Mapping, Sequence
 
 from . import cypher
 from .rows import batch_rows
-from .schema import ENTITY_LABELS, OWNER_LABELS, ROLE_ORG_LABELS, SPEAKER_LABELS
+from .schema import ENTITY_LABELS, OWNER_LABELS, ROLE_ORG_LABELS, SHARED_LABELS, SPEAKER_LABELS
 from .store import GraphError, GraphWriteError, Run, Store
 
 ROWS_PER_QUERY = 1000
@@ -37,15 +38,37 @@ def update_article_paths(store: Store, articles: Iterable[dict]) -> None:
         store.write(lambda run: _unwind(run, cypher.SET_ARTICLE_PATHS, rows))
 
 
+def _stale_articles(run: Run, articles: list[dict], keep: list[str]) -> list[str]:
+    stale = {row["id"] for row in run(cypher.STALE_BY_ID, {"ids": [a["id"] for a in articles]})}
+    for query, field in ((cypher.STALE_BY_SOURCE_PATH, "source_path"), (cypher.STALE_BY_URL, "url")):
+        values = sorted({a[field] for a in articles if a[field] is not None})
+        if values:
+            stale |= {row["id"] for row in run(query, {"values": values, "keep": keep})}
+    return sorted(stale)
+
+
+def _orphan_candidates(run: Run, stale: list[str]) -> dict[str, set[str]]:
+    """Shared nodes that the facts and roles of ``stale`` articles point at (per label); the
+    entities they mention are found separately."""
+    found = {label: {row["key"] for row in run(cypher.SHARED_OF_ARTICLE_FACTS[label], {"ids": stale})}
+             for label in SHARED_LABELS}
+    found["Period"] |= {row["key"] for row in run(cypher.PERIODS_OF_ARTICLES, {"ids": stale})}
+    for label in ROLE_ORG_LABELS:
+        for row in run(cypher.ROLE_ENDS_OF_ARTICLES[label], {"ids": stale}):
+            found["Person"].add(row["person"])
+            found[label].add(row["org"])
+    return found
+
+
 def _replace_stale(run: Run, rows: dict, keep: list[str]) -> dict[str, set[str]]:
     """Delete what the batch replaces; return the entity keys (per label) those articles touched."""
-    keys = [{"id": r["id"], "source_path": r["source_path"], "url": r["url"]} for r in rows["articles"]]
-    stale = sorted({row["id"] for row in run(cypher.STALE_ARTICLES, {"rows": keys, "keep": keep})})
+    stale = _stale_articles(run, rows["articles"], keep)
     touched: dict[str, set[str]] = {label: set() for label in ENTITY_LABELS}
     if not stale:
         return touched
     for label in ENTITY_LABELS:
         touched[label] = {row["key"] for row in run(cypher.ENTITIES_OF_ARTICLES[label], {"ids": stale})}
+    touched["orphans"] = _orphan_candidates(run, stale)
     for query in cypher.DELETE_ARTICLE_FACTS:
         run(query, {"ids": stale})
     run(cypher.DELETE_ROLES, {"ids": stale})
@@ -77,14 +100,43 @@ def _merge(run: Run, rows: dict, dialect: str) -> None:
         _unwind(run, cypher.MERGE_ROLES[label], rows.get(f"roles:{label}"))
 
 
+def _recompute_aliases(run: Run, label: str, keys: list[str]) -> None:
+    """From every mention: for entities that replaced articles contributed to."""
+    for chunk in _chunks(keys):
+        found = {r["key"]: r["aliases"] for r in run(cypher.ENTITY_ALIASES[label], {"keys": list(chunk)})}
+        updates = [{"key": k, "aliases": sorted(set(found.get(k, [])))} for k in chunk]
+        _unwind(run, cypher.SET_ALIASES[label], updates)
+
+
+def _add_aliases(run: Run, label: str, forms: dict[str, set[str]]) -> None:
+    """Stored aliases plus the batch's surface forms: the batch only added mentions."""
+    for chunk in _chunks(sorted(forms)):
+        stored = run(cypher.STORED_ALIASES[label], {"keys": list(chunk)})
+        updates = [{"key": r["key"], "aliases": sorted(set(r["aliases"] or ()) | forms[r["key"]])}
+                   for r in stored if not forms[r["key"]] <= set(r["aliases"] or ())]
+        _unwind(run, cypher.SET_ALIASES[label], updates)
+
+
 def _refresh_aliases(run: Run, rows: dict, touched: dict[str, set[str]]) -> None:
     """Aliases are the surface forms of the MENTIONS an entity has now, sorted."""
     for label in ENTITY_LABELS:
-        keys = sorted(touched[label] | {row["key"] for row in rows.get(f"entities:{label}", [])})
+        _recompute_aliases(run, label, sorted(touched[label]))
+        forms: dict[str, set[str]] = defaultdict(set)
+        for mention in rows.get(f"mentions:{label}", []):
+            if mention["key"] not in touched[label]:
+                forms[mention["key"]].add(mention["text"])
+        _add_aliases(run, label, forms)
+
+
+def _delete_orphans(run: Run, rows: dict, touched: dict) -> None:
+    """Shared nodes left without relationships: among those the replaced articles mentioned or
+    pointed at (and, for malformed documents, those this batch wrote)."""
+    for label in SHARED_LABELS:
+        name = "periods" if label == "Period" else f"entities:{label}"
+        keys = sorted(touched["orphans"][label] | touched.get(label, set())
+                      | {row["key"] for row in rows.get(name, [])})
         for chunk in _chunks(keys):
-            found = run(cypher.ENTITY_ALIASES[label], {"keys": list(chunk)})
-            updates = [{"key": r["key"], "aliases": sorted(set(r["aliases"]))} for r in found]
-            _unwind(run, cypher.SET_ALIASES[label], updates)
+            run(cypher.DELETE_ORPHANS[label], {"keys": list(chunk)})
 
 
 def write_batch(store: Store, docs: Sequence[dict], extractor: str, keep: Iterable[str] = ()) -> None:
@@ -100,8 +152,7 @@ def write_batch(store: Store, docs: Sequence[dict], extractor: str, keep: Iterab
         _merge(run, rows, store.name)
         _refresh_aliases(run, rows, touched)
         if touched.get("stale"):
-            for query in cypher.DELETE_ORPHANS:
-                run(query, None)
+            _delete_orphans(run, rows, touched)
 
     try:
         store.write(work)

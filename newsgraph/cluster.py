@@ -1,0 +1,97 @@
+"""Extraction past one machine, on a Dask cluster (optional: `pip install 'newsgraph[dask]'`).
+
+The inputs are read here and cut into partitions; each worker process loads the pipeline once
+and extracts the partitions it is given; the documents come back in input order and are written
+here as NDJSON shards (`newsgraph extract --with-text` lines) that `newsgraph load` consumes,
+so no shared file system is needed. Dictionary and alias files must exist at the same paths on
+the workers.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from .app import extractor_id
+from .extract.pipeline import PipelineOptions
+from .extract.reader import Metadata, ReadResult, read_inputs
+from .parallel import extract_cached
+
+INSTALL_HINT = "install the optional extra: pip install 'newsgraph[dask]'"
+
+
+class ClusterError(Exception):
+    """The scheduler could not be reached or the extra is missing; the message says the fix."""
+
+
+@dataclass
+class ShardReport:
+    shards: list[str] = field(default_factory=list)
+    documents: int = 0
+    failed: list[dict] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {"shards": self.shards, "documents": self.documents, "failed": self.failed,
+                "warnings": self.warnings}
+
+
+def _client(scheduler):
+    try:
+        from distributed import Client
+    except ImportError:
+        raise ClusterError(f"extraction on a cluster needs dask.distributed; {INSTALL_HINT}") from None
+    if not isinstance(scheduler, str):
+        return scheduler, False  # an open Client (tests, notebooks)
+    try:
+        return Client(scheduler, timeout="20s"), True
+    except (OSError, TimeoutError) as error:
+        raise ClusterError(f"cannot reach the Dask scheduler at {scheduler} ({error}); is it running? "
+                           "start one with `dask scheduler` and workers with `dask worker ADDRESS`") from None
+
+
+def _partitions(results: list[ReadResult], size: int) -> list[list[ReadResult]]:
+    return [results[start:start + size] for start in range(0, len(results), size)]
+
+
+def _write_shard(path: Path, lines: list[str]) -> None:
+    path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+
+
+def extract_to_shards(inputs: Iterable[str], scheduler, out: str | Path, *, defaults: Metadata = Metadata(),
+                      options: PipelineOptions = PipelineOptions(), partition_size: int = 200,
+                      stdin=None) -> ShardReport:
+    """Extract ``inputs`` on the cluster at ``scheduler`` (an address or a Client) into
+    ``out``/part-NNNNN.ndjson, one shard per partition, in input order."""
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    report = ShardReport()
+    results = list(read_inputs(inputs, defaults, stdin=stdin))
+    for result in results:
+        report.warnings.extend(result.warnings)
+        if result.article is None:
+            report.failed.append({"source": result.source, "error": result.error})
+    readable = [r for r in results if r.article is not None]
+    extractor = extractor_id(options)
+    client, owned = _client(scheduler)
+    try:
+        partitions = _partitions(readable, partition_size)
+        futures = client.map(extract_cached, [[r.article for r in part] for part in partitions],
+                             options=options, pure=False)
+        for number, (part, future) in enumerate(zip(partitions, futures)):
+            lines = []
+            for result, (document, error) in zip(part, future.result()):
+                if document is None:
+                    report.failed.append({"source": result.source, "error": f"{result.source}: {error}"})
+                    continue
+                document["extractor"] = extractor
+                lines.append(json.dumps(document, ensure_ascii=False))
+            shard = out / f"part-{number:05d}.ndjson"
+            _write_shard(shard, lines)
+            report.shards.append(str(shard))
+            report.documents += len(lines)
+    finally:
+        if owned:
+            client.close()
+    return report

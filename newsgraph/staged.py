@@ -1,0 +1,124 @@
+"""Staged runs: write `newsgraph extract --with-text` output into a store without re-extracting.
+
+Extraction can run anywhere (other machines, other processes); loading runs where the database
+is. Each document carries its text, metadata and the id of the extractor that produced it, so
+loading gives the graph `newsgraph ingest` gives: the same ids, unchanged articles skipped, an
+edited article (same file or URL) replacing its older version.
+"""
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from .app import IngestReport
+from .graph import (GraphWriteError, Store, article_fingerprint, unchanged_articles, update_article_paths,
+                    write_batch)
+
+EXTRACT_HINT = "produce it with `newsgraph extract --with-text`"
+
+
+def _problem(document: object) -> str | None:
+    """Why a parsed line is not a loadable extraction document, or None."""
+    if not isinstance(document, dict) or not isinstance(document.get("article"), dict):
+        return "not an extraction document (no \"article\" object)"
+    article = document["article"]
+    if not isinstance(article.get("id"), str) or not article["id"]:
+        return "the article has no id"
+    if not isinstance(article.get("text"), str):
+        return f"the article has no text; {EXTRACT_HINT}"
+    if not isinstance(document.get("extractor"), str):
+        return f"no \"extractor\" id (written by an older newsgraph?); {EXTRACT_HINT}"
+    return None
+
+
+def _lines(path: str, stdin) -> Iterator[tuple[int, str]]:
+    if path == "-":
+        stream = stdin if stdin is not None else sys.stdin.buffer
+        yield from enumerate((line.decode("utf-8", "replace") for line in stream), 1)
+        return
+    with open(path, encoding="utf-8", errors="replace") as handle:
+        yield from enumerate(handle, 1)
+
+
+def read_documents(paths: Iterable[str], stdin=None) -> tuple[list[dict], list[dict], list[str]]:
+    """Documents (the last version of each article id), failures naming file and line, warnings."""
+    by_id: dict[str, tuple[str, dict]] = {}
+    failed, warnings = [], []
+    for path in paths:
+        name = "<stdin>" if path == "-" else path
+        try:
+            for number, line in _lines(path, stdin):
+                if not line.strip():
+                    continue
+                where = f"{name}:{number}"
+                try:
+                    document = json.loads(line)
+                except json.JSONDecodeError as error:
+                    failed.append({"source": where, "error": f"{where}: not valid JSON ({error.msg})"})
+                    continue
+                problem = _problem(document)
+                if problem:
+                    failed.append({"source": where, "error": f"{where}: {problem}"})
+                    continue
+                earlier = by_id.pop(document["article"]["id"], None)
+                if earlier is not None:
+                    warnings.append(f"{where}: the same article as {earlier[0]}; keeping this one")
+                by_id[document["article"]["id"]] = (where, document)
+        except OSError as error:
+            failed.append({"source": name, "error": f"{name}: cannot read ({error.strerror or error})"})
+    return [document for _, document in by_id.values()], failed, warnings
+
+
+def _by_extractor(documents: list[dict]) -> dict[str, list[dict]]:
+    groups: dict[str, list[dict]] = {}
+    for document in documents:
+        groups.setdefault(document["extractor"], []).append(document)
+    return groups
+
+
+def load(paths: Iterable[str], store: Store, *, batch_size: int = 20,
+         progress: Callable[[int], None] | None = None,
+         on_total: Callable[[int], None] | None = None, stdin=None) -> IngestReport:
+    """Write extraction documents into ``store`` the way `ingest` writes what it extracts: articles
+    stored with the same fingerprint and extractor are skipped, a failing batch is reported and
+    the other batches are still written."""
+    started = time.perf_counter()
+    report = IngestReport(store.name, store.location)
+    documents, report.failed, report.warnings = read_documents(paths, stdin)
+    report.read = len(documents)
+    store.ensure_schema()
+    keep = [d["article"]["id"] for d in documents]
+    todo: list[dict] = []
+    for extractor, group in _by_extractor(documents).items():
+        done = unchanged_articles(store, {d["article"]["id"]: article_fingerprint(d["article"]) for d in group},
+                                  extractor)
+        update_article_paths(store, [d["article"] for d in group if d["article"]["id"] in done])
+        todo += [d for d in group if d["article"]["id"] not in done]
+    report.unchanged = len(documents) - len(todo)
+    if on_total:
+        on_total(len(todo))
+    for start in range(0, len(todo), batch_size):
+        for extractor, batch in _by_extractor(todo[start:start + batch_size]).items():
+            try:
+                write_batch(store, batch, extractor, keep)
+                report.ingested += len(batch)
+                report.characters += sum(len(d["article"]["text"]) for d in batch)
+            except (GraphWriteError, ValueError) as error:
+                report.failed.extend({"source": d["article"].get("path") or d["article"]["id"],
+                                      "error": str(error)} for d in batch)
+            if progress:
+                progress(len(batch))
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def ndjson_paths(paths: Iterable[str]) -> list[str]:
+    """The inputs, each an existing file or -; raises FileNotFoundError naming the first missing one."""
+    paths = list(paths)
+    for path in paths:
+        if path != "-" and not Path(path).is_file():
+            raise FileNotFoundError(f"{path}: no such file")
+    return paths
