@@ -60,21 +60,26 @@ def _orphan_candidates(run: Run, stale: list[str]) -> dict[str, set[str]]:
     return found
 
 
-def _replace_stale(run: Run, rows: dict, keep: list[str]) -> dict[str, set[str]]:
-    """Delete what the batch replaces; return the entity keys (per label) those articles touched."""
-    stale = _stale_articles(run, rows["articles"], keep)
-    touched: dict[str, set[str]] = {label: set() for label in ENTITY_LABELS}
-    if not stale:
-        return touched
-    for label in ENTITY_LABELS:
-        touched[label] = {row["key"] for row in run(cypher.ENTITIES_OF_ARTICLES[label], {"ids": stale})}
-    touched["orphans"] = _orphan_candidates(run, stale)
+def _delete_articles(run: Run, ids: list[str]) -> dict:
+    """Delete articles and their facts; return the entity keys (per label) they mentioned and
+    the shared nodes that may be orphans now."""
+    touched: dict = {label: {row["key"] for row in run(cypher.ENTITIES_OF_ARTICLES[label], {"ids": ids})}
+                     for label in ENTITY_LABELS}
+    touched["orphans"] = _orphan_candidates(run, ids)
     for query in cypher.DELETE_ARTICLE_FACTS:
-        run(query, {"ids": stale})
-    run(cypher.DELETE_ROLES, {"ids": stale})
-    run(cypher.DELETE_ARTICLES, {"ids": stale})
-    touched["stale"] = set(stale)
+        run(query, {"ids": ids})
+    run(cypher.DELETE_ROLES, {"ids": ids})
+    run(cypher.DELETE_ARTICLES, {"ids": ids})
+    touched["stale"] = set(ids)
     return touched
+
+
+def _replace_stale(run: Run, rows: dict, keep: list[str]) -> dict:
+    """Delete what the batch replaces; return what those articles touched (see _delete_articles)."""
+    stale = _stale_articles(run, rows["articles"], keep)
+    if not stale:
+        return {label: set() for label in ENTITY_LABELS}
+    return _delete_articles(run, stale)
 
 
 def _merge(run: Run, rows: dict, dialect: str) -> None:
@@ -203,15 +208,9 @@ def remove_articles(store: Store, ids: Iterable[str]) -> None:
         return
 
     def work(run: Run) -> None:
-        touched = {label: {row["key"] for row in run(cypher.ENTITIES_OF_ARTICLES[label], {"ids": ids})}
-                   for label in ENTITY_LABELS}
-        for query in cypher.DELETE_ARTICLE_FACTS:
-            run(query, {"ids": ids})
-        run(cypher.DELETE_ROLES, {"ids": ids})
-        run(cypher.DELETE_ARTICLES, {"ids": ids})
+        touched = _delete_articles(run, ids)
         _refresh_aliases(run, {}, touched)
-        for query in cypher.DELETE_ORPHANS:
-            run(query, None)
+        _delete_orphans(run, {}, touched)
 
     try:
         store.write(work)
