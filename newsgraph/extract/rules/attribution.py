@@ -116,7 +116,7 @@ MEASURE_HEADS: tuple[str, ...] = (
     "出货量", "交付量", "销量", "产量", "装机量", "装车量", "订单", "订单量", "补贴", "融资", "现金",
     "现金流", "收益", "储备", "资本", "目标", "增速", "增幅", "涨幅", "降幅", "跌幅", "增量", "利率",
     "不良率", "回报率", "存款", "贷款", "数量", "总数", "客户数", "用户数", "户数", "量", "率",
-    "零售价", "出厂价", "批发价", "指导价", "报价", "净收入", "红利", "溢利",
+    "零售价", "出厂价", "收购价", "采购价", "成交价", "结算价", "批发价", "指导价", "报价", "净收入", "红利", "溢利",
 )
 _HEAD_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, MEASURE_HEADS), key=len, reverse=True)) + ")$")
 
@@ -148,7 +148,7 @@ _PRICE = frozenset({"售价", "均价", "单价", "股价"})
 _DROP_PREFIX = re.compile(
     r"^(?:其中|拟|目前|现有|共有|当前|期间|报告期内|期末|期内|止|公司|该公司|该行|该集团|本行|集团|其(?![他它余])|该|这一|这家|"
     r"整体|综合|单季|当季|本季|全年|年度|总体|合计|共(?![享同])|者|后者|前者|拥有|持有|运营|经营|管理|旗下|"
-    r"一年间|一年来|一年内|年内)+")
+    r"一年间|一年来|一年内|年内|实施|派发|宣派|发放)+")
 # a sector or the whole market, not a company: 全国乳制品产量, 行业国产化率, 国内半导体设备行业…
 _SECTOR_NP = re.compile(r"^(?:全国|全球|我国|全行业|行业|整个行业|全市场|中国|国内外)|^[^，。]{0,10}?行业(?!收入)")
 _SECTOR_PREFIX = re.compile(r"^(?:全国|全球|我国|全行业|整个行业|全市场|中国|国内外|国内)?(?:[^，。]{0,10}?行业)?")
@@ -159,6 +159,10 @@ _ANAPHOR = re.compile(r"公司|该行|该集团|集团|本行")
 _PREP_BEFORE = frozenset("受与对继跟替把被同在")
 # a change named by a verb the figure rules do not mark: 出厂价上调约8%, 市值蒸发550亿美元
 _EXTRA_CHANGE = re.compile(r"(?:(?P<up>上调|上浮|提价|涨价|调涨)|(?P<down>下调|下浮|降价|调降|蒸发|缩水))(?:了|约|超过|超|逾|近|达)*$")
+# a net change of a count the figure rules leave undirected: 净关闭213家, 净增30家
+_NET_CHANGE = re.compile(r"(?:净(?:关闭|关店|减少|增加|新增|增|减|开)|关闭)了?$")
+# a maker modifying a product is no subject of later clauses: 其中包括3架中国商飞生产的C919，…
+_MAKER_AFTER = re.compile(r"(?:生产|制造|研制|研发|推出|供应|设计)的")
 _CHANGE_MEASURES = frozenset({"同比增长", "同比下降", "环比增长", "环比下降"})
 # a month or day followed by an announcement is when something was said, not a period
 _ANNOUNCED_AFTER = re.compile(r"[^。；;\n\d]{0,12}?(?:宣布|公告|公布|发布|表示|披露|透露|签署|召开|举行|称)")
@@ -173,8 +177,9 @@ _LINK_TAIL = re.compile(
     r"已经|已|也|则|都|均|实现了|实现|录得|首次突破|突破|跃升至|攀升至|升至|降至|增至|增长至|下降至|回落至|"
     r"提升至|提高到|提高至|扩大到|扩大至|增加到|增加至|上调至|下调至|调整为|调整至|定为|达到|将在|将达到|将达|将|预计|有望|"
     r"由此前的|此前的|由原计划的|原计划的|原定的|由|从|在|的|了|继续|再|又|一度|还|更|首次|同比|环比|每股|"
+    r"因此|因而|随之|相应|平均|"
     r"力争|争取|确保|计划|目标为|目标是|预计到|计划到|到|进一步|有所|大幅|小幅|逐步|单日|当日|盘中|日内|"
-    r"每[瓶件台吨辆个盒支套])$"
+    r"每(?:[瓶件台吨辆个盒支套斤克升]|公斤|千克|平方米|公里|千瓦时))$"
 )
 _NP_STOP = re.compile(
     r"(?:其中|来自|实现|显示|表示|方面|计算|口径|准则下|看|对|把|将|由|从|向|以|于|为|是|在|中的|等|较|同比|环比|就|便|"
@@ -216,9 +221,10 @@ _CHANGE_VERB = re.compile(
 _YOY_BASE = re.compile(r"年|同期|去年|上年")
 _SHARE_OF = re.compile(r"(?:约占|占)(?P<whole>[^，,。；;]{0,12}?)的(?:比重|比例|份额)?"
                        r"(?:首次|进一步|已|已经|由|从)?(?:提升至|提升到|提高至|提高到|升至|上升至|达到|达|为|降至|下降至|约为|约|超过|逾)*$")
+_TOTAL_TAIL = re.compile(r"(?:合计|共计|总计)(?:约|达|为|约为)*$")
 _EQUIV = re.compile(r"(?:约合|折合|相当于|合)$")
 _TIMES_BASE = re.compile(r"(?:约为|约是|为|是|接近|达到|扩大至|扩大到|增长至|增长到|相当于|超过)(?P<base>[^，,。；;]{0,12})的$")
-_MEASURE_AFTER = re.compile(r"的(?P<m>市场份额|份额|市占率|毛利率|增速|增幅|占比)")
+_MEASURE_AFTER = re.compile(r"的(?P<m>市场份额|份额|市占率|毛利率|增速|增幅|占比|估值|市值)")
 _NP_AFTER = re.compile(r"的(?P<m>[\u4e00-\u9fff]{1,8}?)(?=[，,。；;：:、\n（(]|继续|排名|位居|领跑|成为|位列|居)")
 # money named by the noun after it: 完成4500万美元C轮融资, 发行4500万美元三年期债券
 # money named by the verb before it: 回购至少800亿港元股份, 拟募集资金不超过45亿港元
@@ -234,19 +240,26 @@ _PARTNER_AFTER = re.compile(r"(?:向|为|给)(?:其|公司|该公司|集团|该�
 _PARTNER_BEFORE = re.compile(r"(?:由|其中由|其中|与|同|和)$")
 _COMPARE_PARTY = re.compile(r"(?:高于|低于|超过|超出|不及|不如|落后于|领先于|领先|优于|好于|多于|少于|相比|对比|比)$")
 _PARTNER_VERB = re.compile(r"(?:已|已经|将|还|共|累计)?(?:交付|供应|供货|交货|提供|代工)")
+_PER_UNIT = re.compile(r"每(?:[瓶件台吨辆个盒支套斤克升]|公斤|千克|平方米|公里|千瓦时)$")  # a unit price, no amount
 _MONEY_VERB = re.compile(r"(?P<v>回购|募集|募资|融资|投资|收购|补贴)")
 _MONEY_VERB_CANON = {"回购": "回购金额", "募集": "融资额", "募资": "融资额", "融资": "融资额", "投资": "投资额",
                      "收购": "收购金额", "补贴": "补贴"}
-_MONEY_NOUN_AFTER = re.compile(r"[^，,。；;、（(\n]{0,5}?(?P<n>融资|债券|可转债|票据|贷款|补贴|订单|投资|收购)")
+_MONEY_NOUN_AFTER = re.compile(r"(?:(?!估值|完成|获得|用于|进行)[^，,。；;、（(\n]){0,8}?(?P<n>轮投资|融资|债券|可转债|票据|贷款|补贴|订单|投资|收购)")
+# money named by the verb after it: 拟以30亿元至60亿元回购公司股份
+_MONEY_VERB_AFTER = re.compile(r"(?:用于|来|的资金)?(?P<v>回购|收购|募集)")
 _MONEY_NOUN = {"融资": "融资额", "债券": "融资额", "可转债": "融资额", "票据": "融资额", "贷款": "贷款",
-               "补贴": "补贴", "订单": "订单金额", "投资": "投资额", "收购": "收购金额"}
+               "补贴": "补贴", "订单": "订单金额", "投资": "投资额", "收购": "收购金额", "轮投资": "融资额"}
 # a market's measure: with no company in its sentence it is nobody's (碳酸锂价格, 国内…市场规模)
 _MARKET_RE = re.compile(r"市场规模|行业规模|渗透率|^(?:全国|全球|中国|全行业|行业)|(?<!售|零|厂|批|导)价格$")
-_COUNT_NOUN = re.compile(r"(?:[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9]{0,7}?)?(?=[，,。；;：:、和及与并\n（(的]|$)")
+_COUNT_NOUN = re.compile(r"(?:(?!的)[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9]{0,7}?)?(?=[，,。；;：:、和及与并\n（(的]|$)")
 
 
 def _is_change_unit(unit: str) -> bool:
     return unit in ("%", "pp", "x", "bp")
+
+
+def _is_money(unit: str) -> bool:
+    return unit.isupper() and len(unit) == 3  # CNY, USD, HKD …
 
 
 def _clean_np(np: str) -> str:
@@ -300,6 +313,8 @@ def _measure_of(np: str, context: str, unit: str) -> str:
         return seg.group("x") + "收入"
     if "回购" in np and unit and unit.isupper():
         return "回购金额"
+    if np.endswith("分红") and unit and unit.isupper():
+        return np + "总额"  # 中期分红约300亿元 -> 中期分红总额
     if "股息" in np or "派息" in np or "红利" in np:
         return "每股股息" if "每股" in np or "每股" in context[-3:] else "股息"
     for head in _PLAIN_HEADS:
@@ -355,8 +370,10 @@ def _np_before(text: str, lo: int, hi: int, blocked, date_starts: dict[int, int]
             and text[i].isalnum() and not blocked(i - 1):
         i -= 1
     np = text[i:end]
+    if i > lo and text[i - 1] == "等" and re.match(r"地(?![区域])", np):
+        np = np[1:]  # 山东、河南等地拥有…: 等地 closes a list of places
     # 智能电动汽车等创新业务分部收入 -> 创新业务分部收入
-    np = re.split(r"[等]", np)[-1]
+    np = re.split(r"等(?:地(?![区域]))?", np)[-1]
     if not need_head:
         return np
     return np if _HEAD_RE.search(np) else ""
@@ -623,6 +640,7 @@ def attribute_figures(
         pool = [x for x in window(mentions, mstarts, ss, start) if x[1] <= start]
         # 宁德时代的份额约为比亚迪的两倍: the compared party is not the subject
         pool = [x for x in pool if not (fig.unit == "x" and text.startswith("的", x[1]) and x[1] + 1 == start)]
+        pool = [x for x in pool if not (_MAKER_AFTER.match(text, x[1]) and re.search(r"[，,]", text[x[1]:start]))]
         pool = [x for x in pool if x[0] == 0 or text[x[0] - 1] not in _PREP_BEFORE
                 or text[x[1]:start] in ("", "的")]  # 对远航的12家客户: the owner of what is counted
         # a supplier or partner later in the sentence is not the subject of the sentence's own figure:
@@ -668,7 +686,7 @@ def attribute_figures(
             if measure is None and cmp_measure:
                 measure = normalize_measure(cmp_measure, text[max(0, ss - 40):start], fig.unit)
         period = period_at(start, end, fig, measure, sector, subject)
-        out.append(Attribution(measure, subject, period, change_of, compared_with))
+        out.append(Attribution(canonical_measure(measure), subject, period, change_of, compared_with))
         if subject is not None:
             prev_subject = subject
     return out
@@ -709,12 +727,18 @@ _JUNK_START = re.compile(r"^(?:[的和与及为]|并(?![购表])|到(?![店港�
 _AFTER_JUNK_VERB = re.compile(r"^(?:恢复|开通|新开|开设|新建|建成|新增|加密|开辟|投运|投产|计划|预计|有望|力争|争取|将)(?=..)")
 
 
+_OWN_VERB = re.compile(r"(?<=.)(?:拥有|持有|共有|现有|建有|设有)(?=..)")
+_ONE_OF = re.compile(r"^[一两二三四五六七八九十几数]+[座家个台条间所处](?=..)")
+
+
 def _count_noun(raw: str) -> str:
     """The counted noun of a noun phrase read back from a count, cut at a word boundary.
 
     在全国运营的回收工厂 -> 回收工厂; 新开和恢复国内外航线 -> 国内外航线; 预计到 -> ''.
     """
     raw = raw.split("的")[-1]
+    raw = _OWN_VERB.split(raw)[-1] or raw  # 在浙江湖州拥有一座年处理能力 -> 一座年处理能力
+    raw = _ONE_OF.sub("", raw)  # 一座年处理能力 -> 年处理能力
     raw = _clean_np(raw)
     prev = None
     while raw != prev:
@@ -786,13 +810,17 @@ def _measure(text: str, cs: int, start: int, end: int, fig: FigureValue,
         base_np = _np_before(text, cs, cs + cv.start(), blocked) if cv else ""
         if base_np:
             return normalize_measure(base_np, context, fig.unit) + "变动"  # 营收减少36亿元
-        if cv and prev_measure and prev_measure not in _CHANGE_MEASURES:
+        if cv and prev_measure and prev_measure not in _CHANGE_MEASURES and prev is not None \
+                and (_is_money(prev[2].unit) == _is_money(fig.unit) or prev[2].direction):  # not 飞机数 of 增加20亿元
             return prev_measure + "变动"
         if cv and np:
             return normalize_measure(np, context, fig.unit) + "变动"
     if fig.unit == "x" and fig.direction and "翻" in text[start:end]:
         return CHANGE
     counted = fig.unit not in ("CNY", "USD", "HKD", "EUR", "JPY", "GBP", "%", "pp", "x", "bp")
+    if counted and prev is not None and prev_measure and prev[2].unit == fig.unit and not prev[2].direction \
+            and _NET_CHANGE.search(prefix):
+        return prev_measure + "变动"  # 共有门店4127家，全年净关闭213家
     # --- levels ----------------------------------------------------------------
     share = _SHARE_OF.search(prefix)
     if share and not share.group().endswith("的") and re.sub(r"[并且其约也则]", "", prefix[:share.start()]):
@@ -804,6 +832,8 @@ def _measure(text: str, cs: int, start: int, end: int, fig: FigureValue,
             base = prev_measure[:-1] if prev_measure.endswith("数") else prev_measure
             return base + "占比"
         return normalize_measure(share.group("whole")) + "占比"
+    if prev_measure and prev_measure.startswith("每股") and _TOTAL_TAIL.search(prefix):
+        return "分红总额" if prev_measure == "每股股息" else prev_measure[2:] + "总额"  # 每股派…元，合计约347亿元
     if _EQUIV.search(prefix.rstrip("约")) and prev_measure:
         return prev_measure
     times = _TIMES_BASE.search(prefix) if fig.unit == "x" else None
@@ -862,10 +892,13 @@ def _measure(text: str, cs: int, start: int, end: int, fig: FigureValue,
         if mn:
             return _MONEY_NOUN[mn.group("n")]
         mv = None
-        for mv in _MONEY_VERB.finditer(prefix):
+        for mv in _MONEY_VERB.finditer(prefix if not _PER_UNIT.search(prefix) else ""):
             pass
         if mv is not None:
             return _MONEY_VERB_CANON[mv.group("v")]
+        ma = _MONEY_VERB_AFTER.match(text, end)
+        if ma and re.search(r"以$", prefix):
+            return _MONEY_VERB_CANON[ma.group("v")]
     if counted:
         vm = None
         for vm in _VERB_MEASURE.finditer(prefix):

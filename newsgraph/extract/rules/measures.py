@@ -3,7 +3,8 @@
     >>> canonical_measure("营业收入"), canonical_measure("股东应占溢利"), canonical_measure("经调整纯利")
     ('营收', '净利润', '经调整净利润')
 
-A name the table does not know is its own canonical name. Cross-article comparison of figures
+A name the table does not know is its own canonical name; a count written X数量 is X数
+(存栏奶牛数量 -> 存栏奶牛数). Cross-article comparison of figures
 keys on the canonical measure, so adjusted and restated measures keep their own names.
 """
 from __future__ import annotations
@@ -20,4 +21,6 @@ def canonical_measure(name: str | None) -> str | None:
     if name is None:
         return None
     key = "".join(name.split()).replace("的", "") or name
+    if len(key) > 2 and key.endswith("数量"):
+        key = key[:-1]  # 门店数量 and 门店数 are one measure: X数
     return MEASURE_SYNONYMS.get(key, key)
