@@ -190,6 +190,8 @@ def score(gold_dir: Path, options: PipelineOptions) -> dict:
             accuracy["figure measure+subject, lenient"].add(lenient_measure(pm, gm) and same_subject)
             accuracy["figure subject"].add(p.get("subject") == g.get("subject"))
             accuracy["figure period"].add(p.get("period") == g.get("period"))
+            if p.get("period") != g.get("period"):
+                misses["period wrong"].append(f"{path}: {g['text']} gold={g.get('period')} got={p.get('period')}")
             if not right:
                 misses["attribution wrong"].append(
                     f"{path}: {g['text']} gold=({g.get('measure')}, {g.get('subject')}) "

@@ -4,14 +4,19 @@
     ('营收', '净利润', '经调整净利润')
 
 A name the table does not know is its own canonical name; a count written X数量 is X数
-(存栏奶牛数量 -> 存栏奶牛数). Cross-article comparison of figures
+(存栏奶牛数量 -> 存栏奶牛数), and a segment's revenue is X收入 (智能手机业务收入 -> 智能手机收入). Cross-article comparison of figures
 keys on the canonical measure, so adjusted and restated measures keep their own names.
 """
 from __future__ import annotations
 
+import re
+
 from newsgraph.extract.rules.vocab import table
 
 __all__ = ["MEASURE_SYNONYMS", "canonical_measure"]
+
+# X业务收入 / X营业收入 / X渠道收入 -> X收入 (茅台酒营业收入 -> 茅台酒收入)
+_SEGMENT_REVENUE = re.compile(r"(?P<x>.+?)(?:业务|营业|板块|业务板块|渠道|全年)(?:收入|营收)")
 
 MEASURE_SYNONYMS: dict[str, str] = {k.replace("的", ""): v for k, v in table("measures.tsv").items()}
 
@@ -23,4 +28,9 @@ def canonical_measure(name: str | None) -> str | None:
     key = "".join(name.split()).replace("的", "") or name
     if len(key) > 2 and key.endswith("数量"):
         key = key[:-1]  # 门店数量 and 门店数 are one measure: X数
-    return MEASURE_SYNONYMS.get(key, key)
+    if key in MEASURE_SYNONYMS:
+        return MEASURE_SYNONYMS[key]
+    segment = _SEGMENT_REVENUE.fullmatch(key)
+    if segment and not segment.group("x").endswith(("主营", "总")):
+        return segment.group("x") + "收入"  # 智能手机业务收入 and 智能手机收入 are one measure
+    return key

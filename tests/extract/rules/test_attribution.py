@@ -271,7 +271,7 @@ NEW_CASES = [
             ("42.09亿元", "净亏损", "南方航空", "2023", None),
             ("1.65亿人次", "旅客运输量", "南方航空", "2024", None),
             ("85.5%", "客座率", "南方航空", "2024", None),
-            ("100架", "C919飞机数", "南方航空", None, None),
+            ("100架", "引进C919飞机数", "南方航空", None, None),
         ],
     ),
     (  # pharma: a money change after a % change is <level>变动, never 同比增长变动; no measure word -> None
@@ -687,7 +687,11 @@ QINGHE = {"绿源环保": ("Company", "绿源环保"), "东岳航空": ("Company
     ("目前绿源环保在浙江湖州拥有一座年处理能力3万吨的再生工厂。", [("3万吨", "年处理能力", "绿源环保")]),
     # a change in money after counts is of the money's own measure, not 飞机数变动
     ("东岳航空当年新引进9架飞机，其中4架为租赁飞机，租赁负债因此增加约15亿元。", [
-        ("9架", "飞机数", "东岳航空"), ("4架", "飞机数", "东岳航空"), ("15亿元", "租赁负债变动", "东岳航空")]),
+        ("9架", "引进飞机数", "东岳航空"), ("4架", "租赁飞机数", "东岳航空"), ("15亿元", "租赁负债变动", "东岳航空")]),
+    # a verb of acquiring names the count as it does in 引进新飞机10架; 其中N架为X names the part;
+    # negatives: no such verb; a part written before its count
+    ("东岳航空拥有12架飞机。", [("12架", "飞机数", "东岳航空")]),
+    ("东岳航空机队共有飞机80架，其中宽体机12架。", [("80架", "飞机数", "东岳航空"), ("12架", "宽体机数", "东岳航空")]),
     # negative: a change in people after a count in 名 still names the level
     ("同期，远帆体育员工总数约8000名，上半年净增120人。", [("8000名", "员工数", "远帆体育"), ("120人", "员工数变动", "远帆体育")]),
     # a net change of a count is the change of the level before it; a gross opening is not
@@ -707,9 +711,17 @@ QINGHE = {"绿源环保": ("Company", "绿源环保"), "东岳航空": ("Company
     # negatives: a valuation is no financing; a unit price is no amount bought
     ("星河科技以10亿元的估值完成融资。", [("10亿元", "估值", "星河科技")]),
     ("行业层面，国内生鲜乳平均收购价约为每公斤3.1元。", [("3.1元", "国内生鲜乳平均收购价", None)]),
+    # a segment of customers keeps its name; a share with 接近 names its part
+    ("截至2024年底，星河科技移动客户约2.1亿户，其中5G网络客户达到1.2亿户，全年净增超过3000万户；有线宽带客户约8000万户。", [
+        ("2.1亿户", "移动客户数", "星河科技"), ("1.2亿户", "5G网络客户数", "星河科技"),
+        ("3000万户", "5G网络客户数变动", "星河科技"), ("8000万户", "有线宽带客户数", "星河科技")]),
+    ("星河科技客户达到1200户。", [("1200户", "客户数", "星河科技")]),  # negatives: no segment; a clause is none
+    ("星河科技累计服务企业客户2000家。", [("2000家", "客户数", "星河科技")]),
+    ("去年东岳航空航油成本约为40亿元，占营业成本的比重接近三成。", [
+        ("40亿元", "航油成本", "东岳航空"), ("三成", "航油成本占比", "东岳航空")]),
     # a maker modifying a product in an earlier clause is not the subject
     ("他透露，东岳航空计划今年引进10架新飞机，其中包括2架空客生产的A320，全年旅客运输量力争突破900万人次。", [
-        ("10架", "新飞机数", "东岳航空"), ("2架", "新飞机数", "东岳航空"), ("900万人次", "旅客运输量", "东岳航空")]),
+        ("10架", "引进新飞机数", "东岳航空"), ("2架", "引进新飞机数", "东岳航空"), ("900万人次", "旅客运输量", "东岳航空")]),
     # negative: a maker in the figure's own clause keeps it
     ("比亚迪生产的新能源汽车销量达300万辆。", [("300万辆", "销量", "比亚迪")]),
 ])
@@ -721,7 +733,34 @@ def test_counts_money_and_makers(text, expected):
     ("存栏奶牛数量", "存栏奶牛数"), ("门店数", "门店数"), ("门店数量", "门店数"),
     ("数量", "数量"),  # negative: a bare 数量 names nothing to shorten
     ("营业收入", "营收"), (None, None),
+    # a segment's revenue: 业务/营业/渠道 add nothing
+    ("智能手机业务收入", "智能手机收入"), ("茅台酒营业收入", "茅台酒收入"), ("线上渠道收入", "线上收入"),
+    ("主营业务收入", "营收"), ("其他收入", "其他收入"),  # negatives: the whole revenue; no segment word
 ])
 def test_count_measures_are_one_name(name, canonical):
     from newsgraph.extract.rules.measures import canonical_measure
     assert canonical_measure(name) == canonical
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a paragraph reporting speech (any verb of data/speech_verbs.tsv that may follow its content) carries no period
+    ("2024年，山岚酒业营收为300亿元。\n董事长介绍，山岚酒业毛利率为90%。", [("300亿元", "2024"), ("90%", None)]),
+    ("2024年，山岚酒业营收为300亿元。\n董事长坦承，山岚酒业毛利率为90%。", [("300亿元", "2024"), ("90%", None)]),
+    # negatives: no speech; 派发现金 holds 发现 but reports nobody's words
+    ("2024年，山岚酒业营收为300亿元。\n山岚酒业毛利率为90%。", [("300亿元", "2024"), ("90%", "2024")]),
+    ("2024年，山岚酒业营收为300亿元。\n山岚酒业拟向全体股东每股派发现金红利2.5元。", [("300亿元", "2024"), ("2.5元", "2024")]),
+    # a market price keeps the period written with it; a list price has none
+    ("行业层面，今年上半年生鲜乳收购价约为每公斤3.1元。", [("3.1元", "2025-H1")]),
+    ("星河科技2025年3月发布新款机器人，售价为2万元。", [("2万元", None)]),
+])
+def test_periods_of_speech_and_prices(text, expected):
+    names = {"山岚酒业": ("Company", "山岚酒业"), "星河科技": ("Company", "星河科技")}
+    assert [(t, p) for t, _, _, p, _ in run(text, names, "2025-08-20")] == expected
+
+
+def test_attribution_reads_the_shared_speech_verbs():
+    from newsgraph.extract.rules import attribution
+    from newsgraph.extract.rules.claims import load_speech_verbs
+    said = {v for v, flags in load_speech_verbs().items() if "after" in flags}
+    assert said and all(attribution._SPEECH.fullmatch(v) for v in said)
+    assert not attribution._SPEECH.search("派发现金红利")
