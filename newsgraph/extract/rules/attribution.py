@@ -235,7 +235,7 @@ _MONEY_NOUN_AFTER = re.compile(r"(?:(?!估值|完成|获得|用于|进行)[^，,
 _MONEY_VERB_AFTER = re.compile(r"(?:用于|来|的资金)?(?P<v>回购|收购|募集)")
 
 # a market's measure: with no company in its sentence it is nobody's (碳酸锂价格, 国内…市场规模)
-_MARKET_RE = re.compile(r"市场规模|行业规模|渗透率|^(?:全国|全球|中国|全行业|行业)|(?<!售|零|厂|批|导)价格$")
+_MARKET_RE = re.compile(r"市场规模|行业规模|渗透率|国产化率|^(?:全国|全球|中国|全行业|行业)|(?<!售|零|厂|批|导)价格$")
 _COUNT_NOUN = re.compile(r"(?:(?!的)[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9]{0,7}?)?(?=[，,。；;：:、和及与并\n（(的]|$)")
 
 
@@ -799,6 +799,13 @@ def _measure(text: str, cs: int, start: int, end: int, fig: FigureValue,
             return prev_measure + "变动"
         if cv and np:
             return normalize_measure(np, context, fig.unit) + "变动"
+        if cv and prev is not None and prev_measure in _CHANGE_MEASURES:
+            # 净利润在一年间接近翻番，增加了超过520亿元: the level named before the previous change
+            pcs = 1 + max(text.rfind(c, 0, prev[0]) for c in _SEP)
+            pcv = _CHANGE_VERB.search(text, pcs, prev[0])
+            pnp = _np_before(text, pcs, pcv.start() if pcv else prev[0], blocked, date_starts)
+            if pnp:
+                return normalize_measure(pnp, context, fig.unit) + "变动"
     if fig.unit == "x" and fig.direction and "翻" in text[start:end]:
         return CHANGE
     counted = fig.unit not in ("CNY", "USD", "HKD", "EUR", "JPY", "GBP", "%", "pp", "x", "bp")

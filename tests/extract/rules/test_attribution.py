@@ -719,6 +719,17 @@ QINGHE = {"绿源环保": ("Company", "绿源环保"), "东岳航空": ("Company
     ("星河科技累计服务企业客户2000家。", [("2000家", "客户数", "星河科技")]),
     ("去年东岳航空航油成本约为40亿元，占营业成本的比重接近三成。", [
         ("40亿元", "航油成本", "东岳航空"), ("三成", "航油成本占比", "东岳航空")]),
+    # a change in money after a change in x: the level named before the earlier change
+    ("按此计算，星河科技净利润在一年间接近翻番，增加了超过30亿元。", [
+        ("翻番", "同比增长", "星河科技"), ("30亿元", "净利润变动", "星河科技")]),
+    ("星河科技净利润同比增长50%，增加了10亿元。", [("50%", "同比增长", "星河科技"), ("10亿元", "净利润变动", "星河科技")]),
+    ("星河科技净利润增加了10亿元。", [("10亿元", "净利润变动", "星河科技")]),  # negative: no earlier change
+    # a localization rate is the market's when no company is in its sentence
+    ("预计到2027年，这一市场规模将超过400亿元，国产化率有望提升至三成左右。", [
+        ("400亿元", "市场规模", None), ("三成", "国产化率", None)]),
+    ("星河科技芯片国产化率达到60%。", [("60%", "芯片国产化率", "星河科技")]),  # negative: a company's own
+    # a known level's growth rate is the growth
+    ("星河科技预计2026年收入增速将保持在10%至15%之间。", [("10%至15%", "同比增长", "星河科技")]),
     # a maker modifying a product in an earlier clause is not the subject
     ("他透露，东岳航空计划今年引进10架新飞机，其中包括2架空客生产的A320，全年旅客运输量力争突破900万人次。", [
         ("10架", "引进新飞机数", "东岳航空"), ("2架", "引进新飞机数", "东岳航空"), ("900万人次", "旅客运输量", "东岳航空")]),
@@ -736,6 +747,7 @@ def test_counts_money_and_makers(text, expected):
     # a segment's revenue: 业务/营业/渠道 add nothing
     ("智能手机业务收入", "智能手机收入"), ("茅台酒营业收入", "茅台酒收入"), ("线上渠道收入", "线上收入"),
     ("主营业务收入", "营收"), ("其他收入", "其他收入"),  # negatives: the whole revenue; no segment word
+    ("收入增速", "同比增长"), ("销量增幅", "同比增长"), ("市场增速", "市场增速"),  # negative: not a known level
 ])
 def test_count_measures_are_one_name(name, canonical):
     from newsgraph.extract.rules.measures import canonical_measure
