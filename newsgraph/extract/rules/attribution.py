@@ -44,6 +44,18 @@ measure
     that is already a quantity (年处理能力, 运输量, 面积) takes no 数量; a bare 数量 is the
     previous measure; only a time word or a verb before the figure -> None. The measure of a
     figure after 高于/低于 X的 is named before the comparison (增速低于X的8.1% -> 同比增长).
+    Every measure leaves through ``canonical_measure`` (X数量 -> X数, X业务收入 -> X收入, 收入增速 ->
+    同比增长). A verb inside the phrase before a count is cut (在湖州拥有一座年处理能力3万吨 ->
+    年处理能力); 等地 closes a list of places; a verb of acquiring names a count with its noun
+    (新引进12架飞机 -> 引进飞机数); 其中7架为租赁飞机 -> 租赁飞机数; 净关闭213家 after 门店4127家 ->
+    门店数变动; a change in money takes a level's measure only from money (租赁负债因此增加约20亿元 ->
+    租赁负债变动, never 飞机数变动), and after a change in x from the level named before it
+    (净利润…翻番，增加了520亿元 -> 净利润变动); 实施的中期分红 in money -> 中期分红总额; 每股…元，合计约347亿元
+    -> 分红总额; money named by a verb after 以 (拟以30亿元回购 -> 回购金额) or a noun up to eight
+    characters on (可持续发展挂钩债券, A+轮投资 -> 融资额), never 的估值 (-> 估值); a segment of
+    customers keeps its name (5G网络客户 -> 5G网络客户数). Word lists live in data/ (measure_heads.txt,
+    measure_link_words.txt, measure_stop_words.txt, measure_drop_prefixes.txt, *_measures.tsv, …);
+    what someone said is read with the shared speech verbs (speech_verbs.tsv).
 change_of
     For a change (direction set) right after a level figure of the same
     sentence: the index of that level (营收6090亿元，同比增长10% -> 0).
@@ -56,7 +68,8 @@ subject
     in its sentence has no subject; nor has an industry statistic (全国…, …行业…
     with no company or 公司 in its clause), whose measure loses the sector words
     and which takes no period from other sentences. A company governed by a
-    preposition (受与亚马逊价格战影响, 在英伟达…后) is not a subject. When the sentence opens
+    preposition (受与亚马逊价格战影响, 在英伟达…后) is not a subject; nor is a maker modifying a product
+    in an earlier clause (其中包括3架中国商飞生产的C919，全年旅客运输量…). When the sentence opens
     with a company, a later supplier or partner (波音向其交付, 其中商飞交付) or a compared party
     (毛利率高于华润啤酒，达到40%) is not the subject, except of the figure right after "X的"; a
     change of another company's level is no change_of.
@@ -71,7 +84,7 @@ period
     a month followed by an announcement (2025年3月，公司宣布) is no period; else, in a paragraph without dates of its
     own that reports no speech and whose figure has a subject, the last period of
     the text; else None.
-    Prices (售价), spans (近十年累计, 2023年以来, 未来五年) and the present (目前) have no
+    List prices (售价, 均价, 出厂价) have no period (a market price, 收购价, keeps one); spans (近十年累计, 2023年以来, 未来五年) and the present (目前) have no
     period; nor has a market figure in a view (分析师指出，储能市场规模…). 今年以来 is the
     year to date (2025-01/<publication month>). 报告期内 is the period of the last report
     named before it (2025年一季报 -> 2025-Q1, 第二季度业绩 -> 2025-Q2); 报告期末 its last day.
