@@ -69,7 +69,9 @@ subject
     with no company or 公司 in its clause), whose measure loses the sector words
     and which takes no period from other sentences. A company governed by a
     preposition (受与亚马逊价格战影响, 在英伟达…后) is not a subject; nor is a maker modifying a product
-    in an earlier clause (其中包括3架中国商飞生产的C919，全年旅客运输量…). When the sentence opens
+    in an earlier clause (其中包括3架中国商飞生产的C919，全年旅客运输量…).
+    In quoted or reported speech, "we" (我们/我司/本公司) after the last company named is the
+    company named before the quote or speech verb (星河科技董事长说：“…我们的营收约为50亿元” -> 星河科技). When the sentence opens
     with a company, a later supplier or partner (波音向其交付, 其中商飞交付) or a compared party
     (毛利率高于华润啤酒，达到40%) is not the subject, except of the figure right after "X的"; a
     change of another company's level is no change_of.
@@ -673,6 +675,7 @@ def attribute_figures(
             else:
                 before_all = [x for x in window(mentions, mstarts, 0, start) if x[1] <= start]
                 subject = before_all[-1][3] if before_all else None
+        subject = _speaker_company(text, ss, start, window(mentions, mstarts, ss, start)) or subject
 
         if change_of is not None and subject is not None and out[change_of].subject not in (None, subject):
             change_of = None  # 营收135.8亿元，增速高于李宁的3.9%: not a change of another's level
@@ -687,6 +690,30 @@ def attribute_figures(
         if subject is not None:
             prev_subject = subject
     return out
+
+
+_FIRST_PERSON = re.compile(r"我们|我司|本公司")
+
+
+def _speaker_company(text: str, ss: int, start: int, mentions) -> str | None:
+    """Whose a figure in quoted or reported speech is when the speaker says "we" (我们的营收约为50亿元).
+
+    The company named before the quote or speech verb, when 我们/我司/本公司 stands between the last
+    company mention and the figure; else None (the quote names whose figure it is itself).
+    """
+    quote = text.rfind("“", ss, start)
+    said = None
+    for said in _SPEECH.finditer(text, ss, start):
+        pass
+    opening = quote if quote >= 0 and "”" not in text[quote:start] else (said.end() if said else -1)
+    if opening < 0:
+        return None
+    companies = [x for x in mentions if x[2] == "Company" and x[1] <= start]
+    before = [x for x in companies if x[1] <= opening]
+    last_end = max([x[1] for x in companies] + [opening])
+    if before and _FIRST_PERSON.search(text, last_end, start):
+        return before[-1][3]
+    return None
 
 
 _COMPARE_VERB = re.compile(r"超过|超越|反超|高于|低于|多于|少于|领先于|领先|落后于|不及|赶超")

@@ -776,3 +776,18 @@ def test_attribution_reads_the_shared_speech_verbs():
     said = {v for v, flags in load_speech_verbs().items() if "after" in flags}
     assert said and all(attribution._SPEECH.fullmatch(v) for v in said)
     assert not attribution._SPEECH.search("派发现金红利")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a figure in speech belongs to what the speech is about: "we" is the speaker's company
+    ("星河科技董事长说：“东岳航空今年的营收将超过80亿元，我们的营收约为50亿元。”", [
+        ("80亿元", "营收", "东岳航空"), ("50亿元", "营收", "星河科技")]),
+    ("青禾乳业董事长表示，远帆体育的门店超过2000家，我们只有300家。", [
+        ("2000家", "门店数", "远帆体育"), ("300家", "门店数", "青禾乳业")]),
+    ("星河科技董事长表示：“我们今年的营收将超过50亿元。”", [("50亿元", "营收", "星河科技")]),
+    # negatives: a quote that names another company without "we"; "we" with no speaker's company before
+    ("青禾乳业董事长表示：“远帆体育的门店超过2000家。”", [("2000家", "门店数", "远帆体育")]),
+    ("我们统计，远帆体育门店超过2000家。", [("2000家", "门店数", "远帆体育")]),
+])
+def test_figures_in_speech(text, expected):
+    assert [(t, m, subj) for t, m, subj, _ in run_compared(text, QINGHE, "2025-06-01")] == expected
