@@ -11,9 +11,14 @@ Prints precision, recall and F1 per kind, micro-averaged over the gold articles,
 - figures (value+unit): a predicted figure matches a gold figure whose span overlaps it and whose
   value (relative tolerance 1e-6) and unit are equal; one-to-one.
 - attribution: over gold figures matched on value+unit, the share whose measure AND subject are
-  both equal to gold ("measure+subject"), and whose period is equal ("period"). Measures compare
-  after removing spaces; a null on both sides is equal. Measure names are free text, so a lenient
-  variant is reported too ("measure+subject, lenient"): after removing 业务/营业/实现/总 the two
+  both equal to gold, and whose period is equal ("period"). A null on both sides is equal.
+  Gold measure names are free text written by hand, so measures are scored three ways:
+  "measure+subject, as written": the names equal after removing spaces (the strict score, kept
+  so the others can be read against it);
+  "measure+subject, canonical": both names (gold AND prediction alike) first mapped by the shared
+  vocabulary, ``canonical_measure`` (data/measures.tsv; 营业收入 = 营收, X数量 = X数) — the
+  same normalization two articles' figures go through before they compare equal;
+  "measure+subject, lenient": on the canonical names, after removing 业务/营业/实现/总 the two
   measures are equal or one contains the other (液态奶业务收入 ~ 液态奶收入, 净亏损 ~ 亏损).
   Subject alone is reported as "figure subject".
 - dates: a predicted date matches a gold date whose span overlaps it and whose interval is equal
@@ -42,6 +47,7 @@ sys.path.insert(0, str(ROOT))
 from newsgraph.app import read_all  # noqa: E402
 from newsgraph.extract.pipeline import PipelineOptions, build_nlp, extract  # noqa: E402
 from newsgraph.extract.reader import Metadata  # noqa: E402
+from newsgraph.extract.rules.measures import canonical_measure  # noqa: E402
 from newsgraph.extract.serialize import to_document  # noqa: E402
 
 ANAPHORIC = re.compile(r"当年|同期|这一年|同年|当月|当季|此前|该年")
@@ -175,12 +181,17 @@ def score(gold_dir: Path, options: PipelineOptions) -> dict:
         misses["figures missed"] += [f"{path}: {g['text']} {g['value']} {g['unit']}" for g in gold["figures"]
                                      if id(g) not in matched_gold]
         for p, g in figure_pairs:
-            right = norm(p.get("measure")) == norm(g.get("measure")) and p.get("subject") == g.get("subject")
-            accuracy["figure measure+subject"].add(right)
-            accuracy["figure measure+subject, lenient"].add(
-                lenient_measure(p.get("measure"), g.get("measure")) and p.get("subject") == g.get("subject"))
+            same_subject = p.get("subject") == g.get("subject")
+            pm, gm = canonical_measure(p.get("measure")), canonical_measure(g.get("measure"))
+            accuracy["figure measure+subject, as written"].add(
+                norm(p.get("measure")) == norm(g.get("measure")) and same_subject)
+            right = pm == gm and same_subject
+            accuracy["figure measure+subject, canonical"].add(right)
+            accuracy["figure measure+subject, lenient"].add(lenient_measure(pm, gm) and same_subject)
             accuracy["figure subject"].add(p.get("subject") == g.get("subject"))
             accuracy["figure period"].add(p.get("period") == g.get("period"))
+            if p.get("period") != g.get("period"):
+                misses["period wrong"].append(f"{path}: {g['text']} gold={g.get('period')} got={p.get('period')}")
             if not right:
                 misses["attribution wrong"].append(
                     f"{path}: {g['text']} gold=({g.get('measure')}, {g.get('subject')}) "

@@ -94,7 +94,8 @@ def to_extraction(article: Article, doc: Doc) -> Extraction:
     ids = [f"{aid}:{s}-{e}" for s, e, _ in found]
     figures = tuple(
         Figure(aid, s, e, text[s:e], v.value, v.unit, v.qualifier, v.direction, v.high, v.vague,
-               a.measure, a.subject, a.period, ids[a.change_of] if a.change_of is not None else None)
+               a.measure, a.subject, a.period, ids[a.change_of] if a.change_of is not None else None,
+               a.compared_with)
         for s, e, (v, a) in found
     )
 

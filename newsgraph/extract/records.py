@@ -80,6 +80,7 @@ class Figure:
     subject: str | None = None
     period: str | None = None
     change_of: str | None = None  # id of the figure this one is a change of
+    compared_with: str | None = None  # A超过B的X，达到N: B, the party A's figure is compared with
 
     @property
     def id(self) -> str:

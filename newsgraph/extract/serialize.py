@@ -57,7 +57,7 @@ def to_document(extraction: Extraction, with_text: bool = False) -> dict[str, An
              "unit": f.unit, "qualifier": f.qualifier, "measure": f.measure, "subject": f.subject,
              "period": f.period, "direction": f.direction, "high": _number(f.high), "vague": f.vague,
              "period_interval": _interval(f.period),
-             "change_of": f.change_of}
+             "change_of": f.change_of, "compared_with": f.compared_with}
             for f in extraction.figures
         ],
         "dates": [

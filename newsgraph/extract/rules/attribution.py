@@ -44,6 +44,18 @@ measure
     that is already a quantity (年处理能力, 运输量, 面积) takes no 数量; a bare 数量 is the
     previous measure; only a time word or a verb before the figure -> None. The measure of a
     figure after 高于/低于 X的 is named before the comparison (增速低于X的8.1% -> 同比增长).
+    Every measure leaves through ``canonical_measure`` (X数量 -> X数, X业务收入 -> X收入, 收入增速 ->
+    同比增长). A verb inside the phrase before a count is cut (在湖州拥有一座年处理能力3万吨 ->
+    年处理能力); 等地 closes a list of places; a verb of acquiring names a count with its noun
+    (新引进12架飞机 -> 引进飞机数); 其中7架为租赁飞机 -> 租赁飞机数; 净关闭213家 after 门店4127家 ->
+    门店数变动; a change in money takes a level's measure only from money (租赁负债因此增加约20亿元 ->
+    租赁负债变动, never 飞机数变动), and after a change in x from the level named before it
+    (净利润…翻番，增加了520亿元 -> 净利润变动); 实施的中期分红 in money -> 中期分红总额; 每股…元，合计约347亿元
+    -> 分红总额; money named by a verb after 以 (拟以30亿元回购 -> 回购金额) or a noun up to eight
+    characters on (可持续发展挂钩债券, A+轮投资 -> 融资额), never 的估值 (-> 估值); a segment of
+    customers keeps its name (5G网络客户 -> 5G网络客户数). Word lists live in data/ (measure_heads.txt,
+    measure_link_words.txt, measure_stop_words.txt, measure_drop_prefixes.txt, *_measures.tsv, …);
+    what someone said is read with the shared speech verbs (speech_verbs.tsv).
 change_of
     For a change (direction set) right after a level figure of the same
     sentence: the index of that level (营收6090亿元，同比增长10% -> 0).
@@ -56,7 +68,10 @@ subject
     in its sentence has no subject; nor has an industry statistic (全国…, …行业…
     with no company or 公司 in its clause), whose measure loses the sector words
     and which takes no period from other sentences. A company governed by a
-    preposition (受与亚马逊价格战影响, 在英伟达…后) is not a subject. When the sentence opens
+    preposition (受与亚马逊价格战影响, 在英伟达…后) is not a subject; nor is a maker modifying a product
+    in an earlier clause (其中包括3架中国商飞生产的C919，全年旅客运输量…).
+    In quoted or reported speech, "we" (我们/我司/本公司) after the last company named is the
+    company named before the quote or speech verb (星河科技董事长说：“…我们的营收约为50亿元” -> 星河科技). When the sentence opens
     with a company, a later supplier or partner (波音向其交付, 其中商飞交付) or a compared party
     (毛利率高于华润啤酒，达到40%) is not the subject, except of the figure right after "X的"; a
     change of another company's level is no change_of.
@@ -71,7 +86,7 @@ period
     a month followed by an announcement (2025年3月，公司宣布) is no period; else, in a paragraph without dates of its
     own that reports no speech and whose figure has a subject, the last period of
     the text; else None.
-    Prices (售价), spans (近十年累计, 2023年以来, 未来五年) and the present (目前) have no
+    List prices (售价, 均价, 出厂价) have no period (a market price, 收购价, keeps one); spans (近十年累计, 2023年以来, 未来五年) and the present (目前) have no
     period; nor has a market figure in a view (分析师指出，储能市场规模…). 今年以来 is the
     year to date (2025-01/<publication month>). 报告期内 is the period of the last report
     named before it (2025年一季报 -> 2025-Q1, 第二季度业绩 -> 2025-Q2); 报告期末 its last day.
@@ -87,9 +102,11 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from newsgraph.extract.rules.claims import load_speech_verbs
 from newsgraph.extract.rules.dates import DateValue, interval_of
 from newsgraph.extract.rules.figures import NOUN_UNITS, FigureValue
 from newsgraph.extract.rules.measures import MEASURE_SYNONYMS, canonical_measure
+from newsgraph.extract.rules.vocab import alternation, table, words
 
 __all__ = ["Attribution", "MEASURE_HEADS", "attribute_figures", "normalize_measure"]
 
@@ -107,17 +124,7 @@ CHANGE = "同比增长"
 CHANGE_DOWN = "同比下降"
 
 # A measure noun phrase ends in one of these.
-MEASURE_HEADS: tuple[str, ...] = (
-    "营业收入", "营业额", "销售额", "交易额", "成交额", "GMV", "营收", "收入", "净利润", "净利", "纯利", "利润", "毛利率", "毛利", "利润率",
-    "净利率", "净亏损", "亏损", "经营利润", "营业利润", "占比", "比例", "比重", "份额", "市占率",
-    "规模", "金额", "总额", "余额", "投入", "投资", "开支", "支出", "费用", "成本", "资金", "资产",
-    "负债", "估值", "市值", "股价", "股息", "分红", "派息", "价格", "售价", "起售价", "均价", "单价",
-    "定价", "人员", "员工", "雇员", "员工总数", "人数", "客户", "用户", "会员", "门店", "面积", "产能",
-    "出货量", "交付量", "销量", "产量", "装机量", "装车量", "订单", "订单量", "补贴", "融资", "现金",
-    "现金流", "收益", "储备", "资本", "目标", "增速", "增幅", "涨幅", "降幅", "跌幅", "增量", "利率",
-    "不良率", "回报率", "存款", "贷款", "数量", "总数", "客户数", "用户数", "户数", "量", "率",
-    "零售价", "出厂价", "批发价", "指导价", "报价", "净收入", "红利", "溢利",
-)
+MEASURE_HEADS: tuple[str, ...] = words("measure_heads.txt")
 _HEAD_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, MEASURE_HEADS), key=len, reverse=True)) + ")$")
 
 _REVENUE_RE = re.compile(
@@ -129,26 +136,21 @@ _PAYOUT_RE = re.compile(r"(?:现金)?(?:派息|分红|股息支付|股利支付|
 # a share of a whole: 电商收入占总收入比重 / 运输成本占营业成本的比例 -> 电商收入占比 / 运输成本占比
 _SHARE_NP_RE = re.compile(r"(?P<x>.+?)(?<!应)(?:约)?占(?P<w>.{0,10}?)(?:比重|比例)")
 _LOSS_RE = re.compile(r"(?:归母|归属于.{1,12}|扣非|扣非归母|公司|整体|全年|单季|当季|上市公司股东|股东)?(?:净亏损|亏损|亏损额)")
-# X业务收入 / X营业收入 / X业务营收 -> X收入 (茅台酒营业收入 -> 茅台酒收入)
-_SEGMENT_REVENUE_RE = re.compile(r"(?P<x>.+?)(?:业务|营业|板块|业务板块|渠道|全年)(?:收入|营收)")
 _DIVIDEND_TOTAL_RE = re.compile(r"(?:现金)?(?:分红|派息|股息)(?:总额|总金额|金额)|现金分红")
 _NET_PROFIT_RE = re.compile(r"(?:归母|归属于.{1,12}|扣非|扣非归母|公司|整体|全年|单季)?(?:净利润|净利|纯利)")
 _ADJUSTED_RE = re.compile(r"非国际财务报告准则|非通用会计准则|[Nn]on-?(?:IFRS|GAAP)|经调整")
 # heads whose modifiers are dropped (X出货量 -> 出货量); a few modifiers survive
-_PLAIN_HEADS = ("建议零售价", "零售价", "出厂价", "批发价", "指导价", "交付目标", "销量目标", "出货量", "交付量", "销量", "产量", "研发投入", "研发费用", "市场规模",
-                "资本开支", "资本支出", "估值", "市值", "市场份额", "份额", "市占率", "融资")
+_PLAIN_HEADS = words("measure_plain_heads.txt")
 _KEPT_MODIFIERS = ("海外", "国内", "境外", "累计")
 # written measure -> canonical measure, shared by every article (data/measures.tsv)
 _CANON = MEASURE_SYNONYMS
 # what a count is of when only the verb says it: 蔚来交付新车31138辆
-_VERB_MEASURE = re.compile(r"(?P<v>交付|销售|售出|卖出|出货|出口|生产|装机|招聘|裁员|新增用户)")
-_VERB_CANON = {"交付": "交付量", "销售": "销量", "售出": "销量", "卖出": "销量", "出货": "出货量", "出口": "出口量",
-               "生产": "产量", "装机": "装机量", "招聘": "招聘人数", "裁员": "裁员人数", "新增用户": "新增用户数"}
+_VERB_CANON = table("count_verb_measures.tsv")
+_VERB_MEASURE = re.compile("(?P<v>" + "|".join(map(re.escape, _VERB_CANON)) + ")")
+
 _PRICE = frozenset({"售价", "均价", "单价", "股价"})
-_DROP_PREFIX = re.compile(
-    r"^(?:其中|拟|目前|现有|共有|当前|期间|报告期内|期末|期内|止|公司|该公司|该行|该集团|本行|集团|其(?![他它余])|该|这一|这家|"
-    r"整体|综合|单季|当季|本季|全年|年度|总体|合计|共(?![享同])|者|后者|前者|拥有|持有|运营|经营|管理|旗下|"
-    r"一年间|一年来|一年内|年内)+")
+_LIST_PRICES = ("售价", "均价", "单价", "零售价", "指导价", "定价", "报价", "出厂价", "批发价", "价涨幅", "价降幅")
+_DROP_PREFIX = re.compile("^(?:" + alternation("measure_drop_prefixes.txt", fragments=True) + ")+")
 # a sector or the whole market, not a company: 全国乳制品产量, 行业国产化率, 国内半导体设备行业…
 _SECTOR_NP = re.compile(r"^(?:全国|全球|我国|全行业|行业|整个行业|全市场|中国|国内外)|^[^，。]{0,10}?行业(?!收入)")
 _SECTOR_PREFIX = re.compile(r"^(?:全国|全球|我国|全行业|整个行业|全市场|中国|国内外|国内)?(?:[^，。]{0,10}?行业)?")
@@ -159,27 +161,20 @@ _ANAPHOR = re.compile(r"公司|该行|该集团|集团|本行")
 _PREP_BEFORE = frozenset("受与对继跟替把被同在")
 # a change named by a verb the figure rules do not mark: 出厂价上调约8%, 市值蒸发550亿美元
 _EXTRA_CHANGE = re.compile(r"(?:(?P<up>上调|上浮|提价|涨价|调涨)|(?P<down>下调|下浮|降价|调降|蒸发|缩水))(?:了|约|超过|超|逾|近|达)*$")
+# a net change of a count the figure rules leave undirected: 净关闭213家, 净增30家
+_NET_CHANGE = re.compile(r"(?:净(?:关闭|关店|减少|增加|新增|增|减|开)|关闭)了?$")
+# a maker modifying a product is no subject of later clauses: 其中包括3架中国商飞生产的C919，…
+_MAKER_AFTER = re.compile(r"(?:生产|制造|研制|研发|推出|供应|设计)的")
 _CHANGE_MEASURES = frozenset({"同比增长", "同比下降", "环比增长", "环比下降"})
 # a month or day followed by an announcement is when something was said, not a period
 _ANNOUNCED_AFTER = re.compile(r"[^。；;\n\d]{0,12}?(?:宣布|公告|公布|发布|表示|披露|透露|签署|召开|举行|称)")
-_NO_SPLIT = frozenset({"其他", "其余", "其它", "对外", "以上", "以下", "该行", "本行",
-                       "在线", "在建", "在售", "在营", "在途", "在管"})
+_NO_SPLIT = frozenset(words("unsplit_words.txt"))
 
 # linking words between a measure and its figure: 营收为 / 研发投入约为 / 估值已超过
 _LINK_TAIL = re.compile(
-    r"(?:约为|约占|约合|折合|相当于|大约|约|超过了|不超过|超过|超出|超|逾|将近|接近|近|几乎|尚不足|不足|不到|低于|高于|"
-    r"不高于|至少|不少于|不低于|达到了|达到|高达|已达|达|分别为|分别|仅为|仅|为|是|有|共计|合计|共|累计达|"
-    r"保持在|保持|维持在|维持|稳定在|完成了|完成|就|便|才|"
-    r"已经|已|也|则|都|均|实现了|实现|录得|首次突破|突破|跃升至|攀升至|升至|降至|增至|增长至|下降至|回落至|"
-    r"提升至|提高到|提高至|扩大到|扩大至|增加到|增加至|上调至|下调至|调整为|调整至|定为|达到|将在|将达到|将达|将|预计|有望|"
-    r"由此前的|此前的|由原计划的|原计划的|原定的|由|从|在|的|了|继续|再|又|一度|还|更|首次|同比|环比|每股|"
-    r"力争|争取|确保|计划|目标为|目标是|预计到|计划到|到|进一步|有所|大幅|小幅|逐步|单日|当日|盘中|日内|"
-    r"每[瓶件台吨辆个盒支套])$"
-)
-_NP_STOP = re.compile(
-    r"(?:其中|来自|实现|显示|表示|方面|计算|口径|准则下|看|对|把|将|由|从|向|以|于|为|是|在|中的|等|较|同比|环比|就|便|"
-    r"而|但|且|并|也|则|已|还|仍|达|首次|约|该|这|此|称|据|以及|还有|另外|此外|同时|其|宣布|公告|披露|透露|指出)$"
-)
+    "(?:" + alternation("measure_link_words.txt")
+    + r"|每(?:[瓶件台吨辆个盒支套斤克升]|公斤|千克|平方米|公里|千瓦时))$")
+_NP_STOP = re.compile("(?:" + alternation("measure_stop_words.txt") + ")$")
 _NP_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z&·]")
 _SEP = "，,；;：:。！？!?\n（）()“”\"、"
 _TIMES_AFTER = re.compile(r"的[0-9０-９.一二两三四五六七八九十百几]+倍")
@@ -191,13 +186,17 @@ _REPORT_AFTER = re.compile(
     r"(?:(?P<q1>一季报|一季度报告|第一季度报告)|(?P<h1>半年报|中报|半年度报告|中期报告|中期业绩|半年度业绩|半年业绩)"
     r"|(?P<q3>三季报|三季度报告|第三季度报告)|年报|年度报告|年度业绩|全年业绩|的?(?:季度)?(?:业绩|财报|财务报告|报告|业绩报告|业绩快报))")
 _REPORT_PERIOD = re.compile(r"报告期(?P<end>末)?")
-_OPINION = re.compile(r"认为|指出|预测|预计|估计|判断|测算|预期|看来")
+# what someone said: the speech verbs of the one list (data/speech_verbs.tsv) that may follow their
+# content (表示, 认为, 透露, 说, 称 …); a bare substring match of the whole list would find 发现 in 派发现金
+_SAID = sorted(v for v, flags in load_speech_verbs().items() if "after" in flags)
+_SPEECH = re.compile("|".join(map(re.escape, _SAID)))
+# a view: said, 看来, or a forecast verb (data/forecast_verbs.txt)
+_OPINION = re.compile("|".join(map(re.escape, _SAID)) + "|看来|" + alternation("forecast_verbs.txt"))
 _FUTURE_SPAN = re.compile(r"(?:未来|今后|此后)[一二两三四五六七八九十\d]+(?:个)?年")
 _SINCE_AFTER = re.compile(r"以来")  # 今年以来: the year to date
 _CN_MONTHS = {"一": 1, "二": 2, "两": 2, "四": 4, "五": 5, "七": 7, "八": 8, "九": 9, "十一": 11}
 _PRESENT = re.compile(r"目前|当前|现有|如今|眼下")
 _FUTURE = re.compile(r"预计|预期|有望|计划|将(?!近)")
-_SPEECH = re.compile(r"透露|认为|表示|指出|坦言|强调|说|称")
 _POINT_BEFORE = re.compile(r"(?:截至|截止|截止到)\s*$")
 _EVENT_BEFORE = re.compile(r"(?:于|自|从|始于)\s*$")  # 成立于2016年, 自2004年上市以来
 # a source, not a subject: 赛诺咨询数据显示 / 中国汽车工业协会13日发布的数据显示 / 中汽协统计
@@ -215,10 +214,12 @@ _CHANGE_VERB = re.compile(
 )
 _YOY_BASE = re.compile(r"年|同期|去年|上年")
 _SHARE_OF = re.compile(r"(?:约占|占)(?P<whole>[^，,。；;]{0,12}?)的(?:比重|比例|份额)?"
-                       r"(?:首次|进一步|已|已经|由|从)?(?:提升至|提升到|提高至|提高到|升至|上升至|达到|达|为|降至|下降至|约为|约|超过|逾)*$")
+                       r"(?:首次|进一步|已|已经|由|从)?(?:提升至|提升到|提高至|提高到|升至|上升至|达到|达|为|降至|下降至|约为|约|超过|逾|"
+                       r"接近|将近|近|不足|不到)*$")
+_TOTAL_TAIL = re.compile(r"[（(]?[^，,。]{0,4}[）)]?[，,](?:合计|共计|总计)(?:约|达|为|约为)*")
 _EQUIV = re.compile(r"(?:约合|折合|相当于|合)$")
 _TIMES_BASE = re.compile(r"(?:约为|约是|为|是|接近|达到|扩大至|扩大到|增长至|增长到|相当于|超过)(?P<base>[^，,。；;]{0,12})的$")
-_MEASURE_AFTER = re.compile(r"的(?P<m>市场份额|份额|市占率|毛利率|增速|增幅|占比)")
+_MEASURE_AFTER = re.compile(r"的(?P<m>市场份额|份额|市占率|毛利率|增速|增幅|占比|估值|市值)")
 _NP_AFTER = re.compile(r"的(?P<m>[\u4e00-\u9fff]{1,8}?)(?=[，,。；;：:、\n（(]|继续|排名|位居|领跑|成为|位列|居)")
 # money named by the noun after it: 完成4500万美元C轮融资, 发行4500万美元三年期债券
 # money named by the verb before it: 回购至少800亿港元股份, 拟募集资金不超过45亿港元
@@ -234,19 +235,31 @@ _PARTNER_AFTER = re.compile(r"(?:向|为|给)(?:其|公司|该公司|集团|该�
 _PARTNER_BEFORE = re.compile(r"(?:由|其中由|其中|与|同|和)$")
 _COMPARE_PARTY = re.compile(r"(?:高于|低于|超过|超出|不及|不如|落后于|领先于|领先|优于|好于|多于|少于|相比|对比|比)$")
 _PARTNER_VERB = re.compile(r"(?:已|已经|将|还|共|累计)?(?:交付|供应|供货|交货|提供|代工)")
-_MONEY_VERB = re.compile(r"(?P<v>回购|募集|募资|融资|投资|收购|补贴)")
-_MONEY_VERB_CANON = {"回购": "回购金额", "募集": "融资额", "募资": "融资额", "融资": "融资额", "投资": "投资额",
-                     "收购": "收购金额", "补贴": "补贴"}
-_MONEY_NOUN_AFTER = re.compile(r"[^，,。；;、（(\n]{0,5}?(?P<n>融资|债券|可转债|票据|贷款|补贴|订单|投资|收购)")
-_MONEY_NOUN = {"融资": "融资额", "债券": "融资额", "可转债": "融资额", "票据": "融资额", "贷款": "贷款",
-               "补贴": "补贴", "订单": "订单金额", "投资": "投资额", "收购": "收购金额"}
+_PER_UNIT = re.compile(r"每(?:[瓶件台吨辆个盒支套斤克升]|公斤|千克|平方米|公里|千瓦时)$")  # a unit price, no amount
+# a verb of acquiring before a count names it with its noun: 新引进12架飞机 (引进飞机数)
+_ACQUIRE_BEFORE = re.compile(r"(?:引进|接收|采购|订购|购入|购买)$")
+# 其中7架为租赁飞机: the part of a count is what follows 为/是
+_PART_IS = re.compile(r"(?:为|是)(?P<n>[\u4e00-\u9fffA-Za-z0-9]{2,8}?)(?=[，,。；;：:、\n]|$)")
+_MONEY_VERB_CANON = table("money_verb_measures.tsv")
+_MONEY_VERB = re.compile("(?P<v>" + "|".join(map(re.escape, _MONEY_VERB_CANON)) + ")")
+
+_MONEY_NOUN = table("money_noun_measures.tsv")
+_MONEY_NOUN_AFTER = re.compile(r"(?:(?!估值|完成|获得|用于|进行)[^，,。；;、（(\n]){0,8}?(?P<n>"
+                               + "|".join(map(re.escape, _MONEY_NOUN)) + ")")
+# money named by the verb after it: 拟以30亿元至60亿元回购公司股份
+_MONEY_VERB_AFTER = re.compile(r"(?:用于|来|的资金)?(?P<v>回购|收购|募集)")
+
 # a market's measure: with no company in its sentence it is nobody's (碳酸锂价格, 国内…市场规模)
-_MARKET_RE = re.compile(r"市场规模|行业规模|渗透率|^(?:全国|全球|中国|全行业|行业)|(?<!售|零|厂|批|导)价格$")
-_COUNT_NOUN = re.compile(r"(?:[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9]{0,7}?)?(?=[，,。；;：:、和及与并\n（(的]|$)")
+_MARKET_RE = re.compile(r"市场规模|行业规模|渗透率|国产化率|^(?:全国|全球|中国|全行业|行业)|(?<!售|零|厂|批|导)价格$")
+_COUNT_NOUN = re.compile(r"(?:(?!的)[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9]{0,7}?)?(?=[，,。；;：:、和及与并\n（(的]|$)")
 
 
 def _is_change_unit(unit: str) -> bool:
     return unit in ("%", "pp", "x", "bp")
+
+
+def _is_money(unit: str) -> bool:
+    return unit.isupper() and len(unit) == 3  # CNY, USD, HKD …
 
 
 def _clean_np(np: str) -> str:
@@ -295,11 +308,10 @@ def _measure_of(np: str, context: str, unit: str) -> str:
         return "经调整净亏损" if _ADJUSTED_RE.search(context[-12:]) else "净亏损"
     if _DIVIDEND_TOTAL_RE.fullmatch(np):
         return "分红总额"
-    seg = _SEGMENT_REVENUE_RE.fullmatch(np)
-    if seg and not seg.group("x").endswith(("主营", "总")):
-        return seg.group("x") + "收入"
     if "回购" in np and unit and unit.isupper():
         return "回购金额"
+    if np.endswith("分红") and unit and unit.isupper():
+        return np + "总额"  # 中期分红约300亿元 -> 中期分红总额
     if "股息" in np or "派息" in np or "红利" in np:
         return "每股股息" if "每股" in np or "每股" in context[-3:] else "股息"
     for head in _PLAIN_HEADS:
@@ -312,9 +324,12 @@ def _measure_of(np: str, context: str, unit: str) -> str:
             if np.endswith(head):
                 mod = np[: -len(head)]
                 return (mod + head + "数") if mod else "员工数"
-    for head in ("客户", "用户", "门店"):
+    for head in ("客户", "用户"):
         if np.endswith(head):
-            return _CANON[head]
+            segment = np[: -len(head)]  # a segment keeps its name: 5G网络客户 -> 5G网络客户数
+            return (segment if len(segment) <= 4 and "累计" not in segment else "") + _CANON[head]
+    if np.endswith("门店"):
+        return _CANON["门店"]
     if np.endswith("总数") and len(np) > 2:
         return normalize_measure(np[:-2] + "数", context, unit)  # 移动客户总数 -> 移动客户数
     return _CANON.get(np, np)
@@ -355,8 +370,10 @@ def _np_before(text: str, lo: int, hi: int, blocked, date_starts: dict[int, int]
             and text[i].isalnum() and not blocked(i - 1):
         i -= 1
     np = text[i:end]
+    if i > lo and text[i - 1] == "等" and re.match(r"地(?![区域])", np):
+        np = np[1:]  # 山东、河南等地拥有…: 等地 closes a list of places
     # 智能电动汽车等创新业务分部收入 -> 创新业务分部收入
-    np = re.split(r"[等]", np)[-1]
+    np = re.split(r"等(?:地(?![区域]))?", np)[-1]
     if not need_head:
         return np
     return np if _HEAD_RE.search(np) else ""
@@ -366,7 +383,7 @@ _HEAD_START = re.compile("|".join(sorted(map(re.escape, MEASURE_HEADS + ("营业
                                          key=len, reverse=True)))
 _PRODUCT_NOT = frozenset("的在年月日季度全总净其该各旗下与和及、")
 # a verb before a counted noun is not part of it: 拥有牧场21座 / 新增门店300家
-_COUNT_VERB = re.compile(r"^(?:拥有|持有|运营|经营|共有|现有|建有|新建|建成|开设|新开|新增|管理|布局|覆盖|设有)(?=.)")
+_COUNT_VERB = re.compile("^(?:" + alternation("count_verbs.txt") + ")(?=.)")
 
 
 def _split_semicolons(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -507,9 +524,8 @@ def attribute_figures(
 
     def _period(start: int, end: int, fig: FigureValue, measure: str | None, sector: bool,
                 subject: str | None) -> str | None:
-        if measure in _PRICE or (measure and (measure.endswith(("售价", "价", "价涨幅", "价降幅"))
-                                              and not measure.startswith("股价"))):
-            return None
+        if measure in _PRICE or (measure and (measure.endswith(_LIST_PRICES) and not measure.startswith("股价"))):
+            return None  # a list price holds until changed; a market price (收购价, 成交价) keeps its period
         ss, se = sent_of(start)
         # a date written right before: 2020年8914亿元 / 去年同期的3.83亿元 / 上一季度的7%
         for s, e, v, role in window(usable, ustarts, ss, start):
@@ -623,6 +639,7 @@ def attribute_figures(
         pool = [x for x in window(mentions, mstarts, ss, start) if x[1] <= start]
         # 宁德时代的份额约为比亚迪的两倍: the compared party is not the subject
         pool = [x for x in pool if not (fig.unit == "x" and text.startswith("的", x[1]) and x[1] + 1 == start)]
+        pool = [x for x in pool if not (_MAKER_AFTER.match(text, x[1]) and re.search(r"[，,]", text[x[1]:start]))]
         pool = [x for x in pool if x[0] == 0 or text[x[0] - 1] not in _PREP_BEFORE
                 or text[x[1]:start] in ("", "的")]  # 对远航的12家客户: the owner of what is counted
         # a supplier or partner later in the sentence is not the subject of the sentence's own figure:
@@ -658,6 +675,7 @@ def attribute_figures(
             else:
                 before_all = [x for x in window(mentions, mstarts, 0, start) if x[1] <= start]
                 subject = before_all[-1][3] if before_all else None
+        subject = _speaker_company(text, ss, start, window(mentions, mstarts, ss, start)) or subject
 
         if change_of is not None and subject is not None and out[change_of].subject not in (None, subject):
             change_of = None  # 营收135.8亿元，增速高于李宁的3.9%: not a change of another's level
@@ -668,10 +686,34 @@ def attribute_figures(
             if measure is None and cmp_measure:
                 measure = normalize_measure(cmp_measure, text[max(0, ss - 40):start], fig.unit)
         period = period_at(start, end, fig, measure, sector, subject)
-        out.append(Attribution(measure, subject, period, change_of, compared_with))
+        out.append(Attribution(canonical_measure(measure), subject, period, change_of, compared_with))
         if subject is not None:
             prev_subject = subject
     return out
+
+
+_FIRST_PERSON = re.compile(r"我们|我司|本公司")
+
+
+def _speaker_company(text: str, ss: int, start: int, mentions) -> str | None:
+    """Whose a figure in quoted or reported speech is when the speaker says "we" (我们的营收约为50亿元).
+
+    The company named before the quote or speech verb, when 我们/我司/本公司 stands between the last
+    company mention and the figure; else None (the quote names whose figure it is itself).
+    """
+    quote = text.rfind("“", ss, start)
+    said = None
+    for said in _SPEECH.finditer(text, ss, start):
+        pass
+    opening = quote if quote >= 0 and "”" not in text[quote:start] else (said.end() if said else -1)
+    if opening < 0:
+        return None
+    companies = [x for x in mentions if x[2] == "Company" and x[1] <= start]
+    before = [x for x in companies if x[1] <= opening]
+    last_end = max([x[1] for x in companies] + [opening])
+    if before and _FIRST_PERSON.search(text, last_end, start):
+        return before[-1][3]
+    return None
 
 
 _COMPARE_VERB = re.compile(r"超过|超越|反超|高于|低于|多于|少于|领先于|领先|落后于|不及|赶超")
@@ -702,11 +744,15 @@ def _comparison(text: str, ss: int, start: int, mentions) -> tuple[str, str, str
 
 
 # a noun that already is a quantity takes no 数量: 年处理能力, 旅客运输量, 单店面积
-_QUANTITY_NOUNS = ("能力", "量", "率", "规模", "面积", "数", "产能", "容量", "长度", "里程")
+_QUANTITY_NOUNS = words("quantity_nouns.txt")
 # what may not start a measure: a function word, a lone classifier (每家面积 -> 家面积)
 _JUNK_START = re.compile(r"^(?:[的和与及为]|并(?![购表])|到(?![店港访账期])|在(?![建线职售营手管途库])"
                          r"|家(?![庭居电用具装族政])|每[家个座台间所]|笔(?!记)|项(?!目)|批(?!发))+")
 _AFTER_JUNK_VERB = re.compile(r"^(?:恢复|开通|新开|开设|新建|建成|新增|加密|开辟|投运|投产|计划|预计|有望|力争|争取|将)(?=..)")
+
+
+_OWN_VERB = re.compile(r"(?<=.)(?:拥有|持有|共有|现有|建有|设有)(?=..)")
+_ONE_OF = re.compile(r"^[一两二三四五六七八九十几数]+[座家个台条间所处](?=..)")
 
 
 def _count_noun(raw: str) -> str:
@@ -715,6 +761,8 @@ def _count_noun(raw: str) -> str:
     在全国运营的回收工厂 -> 回收工厂; 新开和恢复国内外航线 -> 国内外航线; 预计到 -> ''.
     """
     raw = raw.split("的")[-1]
+    raw = _OWN_VERB.split(raw)[-1] or raw  # 在浙江湖州拥有一座年处理能力 -> 一座年处理能力
+    raw = _ONE_OF.sub("", raw)  # 一座年处理能力 -> 年处理能力
     raw = _clean_np(raw)
     prev = None
     while raw != prev:
@@ -786,13 +834,24 @@ def _measure(text: str, cs: int, start: int, end: int, fig: FigureValue,
         base_np = _np_before(text, cs, cs + cv.start(), blocked) if cv else ""
         if base_np:
             return normalize_measure(base_np, context, fig.unit) + "变动"  # 营收减少36亿元
-        if cv and prev_measure and prev_measure not in _CHANGE_MEASURES:
+        if cv and prev_measure and prev_measure not in _CHANGE_MEASURES and prev is not None \
+                and (_is_money(prev[2].unit) == _is_money(fig.unit) or prev[2].direction):  # not 飞机数 of 增加20亿元
             return prev_measure + "变动"
         if cv and np:
             return normalize_measure(np, context, fig.unit) + "变动"
+        if cv and prev is not None and prev_measure in _CHANGE_MEASURES:
+            # 净利润在一年间接近翻番，增加了超过520亿元: the level named before the previous change
+            pcs = 1 + max(text.rfind(c, 0, prev[0]) for c in _SEP)
+            pcv = _CHANGE_VERB.search(text, pcs, prev[0])
+            pnp = _np_before(text, pcs, pcv.start() if pcv else prev[0], blocked, date_starts)
+            if pnp:
+                return normalize_measure(pnp, context, fig.unit) + "变动"
     if fig.unit == "x" and fig.direction and "翻" in text[start:end]:
         return CHANGE
     counted = fig.unit not in ("CNY", "USD", "HKD", "EUR", "JPY", "GBP", "%", "pp", "x", "bp")
+    if counted and prev is not None and prev_measure and prev[2].unit == fig.unit and not prev[2].direction \
+            and _NET_CHANGE.search(prefix):
+        return prev_measure + "变动"  # 共有门店4127家，全年净关闭213家
     # --- levels ----------------------------------------------------------------
     share = _SHARE_OF.search(prefix)
     if share and not share.group().endswith("的") and re.sub(r"[并且其约也则]", "", prefix[:share.start()]):
@@ -804,6 +863,9 @@ def _measure(text: str, cs: int, start: int, end: int, fig: FigureValue,
             base = prev_measure[:-1] if prev_measure.endswith("数") else prev_measure
             return base + "占比"
         return normalize_measure(share.group("whole")) + "占比"
+    if prev_measure and prev_measure.startswith("每股") and prev is not None and _TOTAL_TAIL.fullmatch(
+            text, prev[1], start):
+        return "分红总额" if prev_measure == "每股股息" else prev_measure[2:] + "总额"  # 每股派…元，合计约347亿元
     if _EQUIV.search(prefix.rstrip("约")) and prev_measure:
         return prev_measure
     times = _TIMES_BASE.search(prefix) if fig.unit == "x" else None
@@ -862,10 +924,13 @@ def _measure(text: str, cs: int, start: int, end: int, fig: FigureValue,
         if mn:
             return _MONEY_NOUN[mn.group("n")]
         mv = None
-        for mv in _MONEY_VERB.finditer(prefix):
+        for mv in _MONEY_VERB.finditer(prefix if not _PER_UNIT.search(prefix) else ""):
             pass
         if mv is not None:
             return _MONEY_VERB_CANON[mv.group("v")]
+        ma = _MONEY_VERB_AFTER.match(text, end)
+        if ma and re.search(r"以$", prefix):
+            return _MONEY_VERB_CANON[ma.group("v")]
     if counted:
         vm = None
         for vm in _VERB_MEASURE.finditer(prefix):
@@ -874,6 +939,9 @@ def _measure(text: str, cs: int, start: int, end: int, fig: FigureValue,
             return _VERB_CANON[vm.group("v")]
     if fig.unit == "%" and re.match(r"(?:的)?(?:股份|股权)", text[end:end + 3]):
         return "持股比例"
+    part = _PART_IS.match(text, end) if counted and prefix.endswith("其中") else None
+    if part:
+        return part.group("n") + "数"  # 其中7架为租赁飞机: a part named after the figure
     if prev_measure and prev is not None and not prev[2].direction and prev[2].unit == fig.unit:
         return prev_measure
     if counted:
@@ -882,7 +950,8 @@ def _measure(text: str, cs: int, start: int, end: int, fig: FigureValue,
                 return _CANON[known]
         noun = _COUNT_NOUN.match(text, end)
         if noun and noun.group():
-            n = noun.group()
+            verb = _ACQUIRE_BEFORE.search(prefix)  # 新引进12架飞机 -> 引进飞机数, as 引进飞机12架 is
+            n = (verb.group() if verb else "") + noun.group()
             return _CANON.get(n, n + "数量")
     if prev_measure and prev is not None and (prev[2].unit == fig.unit or prev[2].direction):
         return prev_measure

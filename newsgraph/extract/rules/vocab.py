@@ -4,10 +4,11 @@ Loaded once through ``importlib.resources``; a line starting with ``#`` is a com
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["table", "words"]
+__all__ = ["alternation", "table", "words"]
 
 
 def _lines(name: str) -> list[str]:
@@ -31,3 +32,12 @@ def table(name: str) -> dict[str, str]:
             raise ValueError(f"data/{name}: line {line!r} has no tab-separated second column")
         out[key.strip()] = value.strip()
     return out
+
+
+@lru_cache(maxsize=None)
+def alternation(name: str, *, fragments: bool = False) -> str:
+    """``data/<name>`` as a regex alternation ``a|b|…`` in file order (no group around it).
+
+    Words are escaped; with ``fragments=True`` each line is already a regex fragment.
+    """
+    return "|".join(words(name) if fragments else map(re.escape, words(name)))

@@ -66,7 +66,7 @@ CASES = [
         "5日，远航科技宣布完成4500万美元C轮融资。公司计划把算力集群扩大到1.2万台服务器。",
         {"远航科技": ("Company", "远航科技")}, "2024-06-06", [
             ("4500万美元", "融资额", "远航科技", None, None),
-            ("1.2万台", "服务器数量", "远航科技", None, None),
+            ("1.2万台", "服务器数", "远航科技", None, None),
         ],
     ),
     (  # market figures belong to no company; the source is not the subject; 2023年的6倍 is the base
@@ -216,8 +216,8 @@ NEW_CASES = [
             ("83.2亿元", "液态奶收入", "光明乳业", "2025-H1", None),
             ("1.9亿元", "其他收入", "光明乳业", "2025-H1", None),
             ("5.3亿元", "资本开支", "光明乳业", "2025-H1", None),
-            ("4.2万头", "存栏奶牛数量", "光明乳业", "2025-H1", None),
-            ("21座", "牧场数量", "光明乳业", "2025-H1", None),
+            ("4.2万头", "存栏奶牛数", "光明乳业", "2025-H1", None),
+            ("21座", "牧场数", "光明乳业", "2025-H1", None),
         ],
     ),
     (  # liquor: a company name inside a product name stays (茅台酒); 每股派息; 现金分红总额 -> 分红总额
@@ -271,7 +271,7 @@ NEW_CASES = [
             ("42.09亿元", "净亏损", "南方航空", "2023", None),
             ("1.65亿人次", "旅客运输量", "南方航空", "2024", None),
             ("85.5%", "客座率", "南方航空", "2024", None),
-            ("100架", "C919飞机数量", "南方航空", None, None),
+            ("100架", "引进C919飞机数", "南方航空", None, None),
         ],
     ),
     (  # pharma: a money change after a % change is <level>变动, never 同比增长变动; no measure word -> None
@@ -447,14 +447,14 @@ MEASURE_CASES = [
     (  # recycling: the counted noun after 的 (not "的电池拆解基地"); a capacity is no 数量; speech: no period
         "天奇股份表示，公司在华东布局的电池拆解基地共9座，年拆解能力达12万吨。",
         _co("天奇股份"), "2025-04-01", [
-            ("9座", "电池拆解基地数量", "天奇股份", None, None),
+            ("9座", "电池拆解基地数", "天奇股份", None, None),
             ("12万吨", "年拆解能力", "天奇股份", None, None),
         ],
     ),
     (  # airline: a verb pair before a count (新开和加密) and a target verb (力争) are not part of the measure
         "海南航空2025年计划新开和加密国际航线30条，货邮运输量力争达到90万吨。",
         _co("海南航空"), "2025-01-10", [
-            ("30条", "国际航线数量", "海南航空", "2025", None),
+            ("30条", "国际航线数", "海南航空", "2025", None),
             ("90万吨", "货邮运输量", "海南航空", "2025", None),
         ],
     ),
@@ -525,14 +525,14 @@ MEASURE_CASES = [
     (  # a supplier acting for the subject (波音向其交付) is not the subject
         "山东航空2024年引进新飞机10架，波音向其交付其中6架。",
         _co("山东航空", "波音"), "2025-03-20", [
-            ("10架", "引进新飞机数量", "山东航空", "2024", None),
+            ("10架", "引进新飞机数", "山东航空", "2024", None),
             ("6架", "交付量", "山东航空", "2024", None),
         ],
     ),
     (  # a maker delivering within the subject's count (其中…交付) is not the subject either
         "厦门航空去年接收飞机8架，其中商飞交付国产客机3架。",
         _co("厦门航空", "商飞"), "2025-03-20", [
-            ("8架", "接收飞机数量", "厦门航空", "2024", None),
+            ("8架", "接收飞机数", "厦门航空", "2024", None),
             ("3架", "交付量", "厦门航空", "2024", None),
         ],
     ),
@@ -672,3 +672,122 @@ def test_cited_statistics(text, expected):
 ])
 def test_market_prices_and_plans(text, expected):
     assert [(t, m, subj) for t, m, subj, _ in run_compared(text, PEERS, "2024-03-20")] == expected
+
+
+# counts, money and makers on unseen text (issue 14, second round; our own sentences)
+QINGHE = {"绿源环保": ("Company", "绿源环保"), "东岳航空": ("Company", "东岳航空"), "空客": ("Company", "空中客车"),
+          "青禾乳业": ("Company", "青禾乳业"), "远帆体育": ("Company", "远帆体育"), "山岚酒业": ("Company", "山岚酒业"),
+          "星河科技": ("Company", "星河科技"), "比亚迪": ("Company", "比亚迪")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a count is X数 (X数量 is the same measure); 等地 closes a list of places; a verb inside the phrase is cut
+    ("截至6月30日，青禾乳业在山东、河南等地拥有自有牧场19座，存栏奶牛约8.2万头。", [
+        ("19座", "自有牧场数", "青禾乳业"), ("8.2万头", "存栏奶牛数", "青禾乳业")]),
+    ("目前绿源环保在浙江湖州拥有一座年处理能力3万吨的再生工厂。", [("3万吨", "年处理能力", "绿源环保")]),
+    # a change in money after counts is of the money's own measure, not 飞机数变动
+    ("东岳航空当年新引进9架飞机，其中4架为租赁飞机，租赁负债因此增加约15亿元。", [
+        ("9架", "引进飞机数", "东岳航空"), ("4架", "租赁飞机数", "东岳航空"), ("15亿元", "租赁负债变动", "东岳航空")]),
+    # a verb of acquiring names the count as it does in 引进新飞机10架; 其中N架为X names the part;
+    # negatives: no such verb; a part written before its count
+    ("东岳航空拥有12架飞机。", [("12架", "飞机数", "东岳航空")]),
+    ("东岳航空机队共有飞机80架，其中宽体机12架。", [("80架", "飞机数", "东岳航空"), ("12架", "宽体机数", "东岳航空")]),
+    # negative: a change in people after a count in 名 still names the level
+    ("同期，远帆体育员工总数约8000名，上半年净增120人。", [("8000名", "员工数", "远帆体育"), ("120人", "员工数变动", "远帆体育")]),
+    # a net change of a count is the change of the level before it; a gross opening is not
+    ("截至2025年12月31日，远帆体育共有门店2130家，全年净关闭87家。", [
+        ("2130家", "门店数", "远帆体育"), ("87家", "门店数变动", "远帆体育")]),
+    ("远帆体育共有门店2130家，全年新开87家。", [("2130家", "门店数", "远帆体育"), ("87家", "新开数", "远帆体育")]),
+    # dividends: 实施的中期分红 in money is a total; 合计 after a per-share amount is the total
+    ("山岚酒业去年12月实施的中期分红约120亿元。", [("120亿元", "中期分红总额", "山岚酒业")]),
+    ("山岚酒业拟向全体股东每股派发现金红利2.5元，合计约30亿元。", [
+        ("2.5元", "每股股息", "山岚酒业"), ("30亿元", "分红总额", "山岚酒业")]),
+    ("山岚酒业的分红比例为50%。", [("50%", "分红比例", "山岚酒业")]),  # negative: a ratio is no total
+    # money named by a noun further on or by the verb after 以
+    ("东岳航空去年在境外发行了2亿美元可持续发展挂钩债券。", [("2亿美元", "融资额", "东岳航空")]),
+    ("今年3月，星河科技获得6000万元A轮投资。", [("6000万元", "融资额", "星河科技")]),
+    ("山岚酒业拟以10亿元至20亿元回购公司股份。", [("10亿元至20亿元", "回购金额", "山岚酒业")]),
+    ("山岚酒业拟以10亿元收购一家酒厂。", [("10亿元", "收购金额", "山岚酒业")]),
+    # negatives: a valuation is no financing; a unit price is no amount bought
+    ("星河科技以10亿元的估值完成融资。", [("10亿元", "估值", "星河科技")]),
+    ("行业层面，国内生鲜乳平均收购价约为每公斤3.1元。", [("3.1元", "国内生鲜乳平均收购价", None)]),
+    # a segment of customers keeps its name; a share with 接近 names its part
+    ("截至2024年底，星河科技移动客户约2.1亿户，其中5G网络客户达到1.2亿户，全年净增超过3000万户；有线宽带客户约8000万户。", [
+        ("2.1亿户", "移动客户数", "星河科技"), ("1.2亿户", "5G网络客户数", "星河科技"),
+        ("3000万户", "5G网络客户数变动", "星河科技"), ("8000万户", "有线宽带客户数", "星河科技")]),
+    ("星河科技客户达到1200户。", [("1200户", "客户数", "星河科技")]),  # negatives: no segment; a clause is none
+    ("星河科技累计服务企业客户2000家。", [("2000家", "客户数", "星河科技")]),
+    ("去年东岳航空航油成本约为40亿元，占营业成本的比重接近三成。", [
+        ("40亿元", "航油成本", "东岳航空"), ("三成", "航油成本占比", "东岳航空")]),
+    # a change in money after a change in x: the level named before the earlier change
+    ("按此计算，星河科技净利润在一年间接近翻番，增加了超过30亿元。", [
+        ("翻番", "同比增长", "星河科技"), ("30亿元", "净利润变动", "星河科技")]),
+    ("星河科技净利润同比增长50%，增加了10亿元。", [("50%", "同比增长", "星河科技"), ("10亿元", "净利润变动", "星河科技")]),
+    ("星河科技净利润增加了10亿元。", [("10亿元", "净利润变动", "星河科技")]),  # negative: no earlier change
+    # a localization rate is the market's when no company is in its sentence
+    ("预计到2027年，这一市场规模将超过400亿元，国产化率有望提升至三成左右。", [
+        ("400亿元", "市场规模", None), ("三成", "国产化率", None)]),
+    ("星河科技芯片国产化率达到60%。", [("60%", "芯片国产化率", "星河科技")]),  # negative: a company's own
+    # a known level's growth rate is the growth
+    ("星河科技预计2026年收入增速将保持在10%至15%之间。", [("10%至15%", "同比增长", "星河科技")]),
+    # a maker modifying a product in an earlier clause is not the subject
+    ("他透露，东岳航空计划今年引进10架新飞机，其中包括2架空客生产的A320，全年旅客运输量力争突破900万人次。", [
+        ("10架", "引进新飞机数", "东岳航空"), ("2架", "引进新飞机数", "东岳航空"), ("900万人次", "旅客运输量", "东岳航空")]),
+    # negative: a maker in the figure's own clause keeps it
+    ("比亚迪生产的新能源汽车销量达300万辆。", [("300万辆", "销量", "比亚迪")]),
+])
+def test_counts_money_and_makers(text, expected):
+    assert [(t, m, subj) for t, m, subj, _ in run_compared(text, QINGHE, "2025-06-01")] == expected
+
+
+@pytest.mark.parametrize(("name", "canonical"), [
+    ("存栏奶牛数量", "存栏奶牛数"), ("门店数", "门店数"), ("门店数量", "门店数"),
+    ("数量", "数量"),  # negative: a bare 数量 names nothing to shorten
+    ("营业收入", "营收"), (None, None),
+    # a segment's revenue: 业务/营业/渠道 add nothing
+    ("智能手机业务收入", "智能手机收入"), ("茅台酒营业收入", "茅台酒收入"), ("线上渠道收入", "线上收入"),
+    ("主营业务收入", "营收"), ("其他收入", "其他收入"),  # negatives: the whole revenue; no segment word
+    ("收入增速", "同比增长"), ("销量增幅", "同比增长"), ("市场增速", "市场增速"),  # negative: not a known level
+])
+def test_count_measures_are_one_name(name, canonical):
+    from newsgraph.extract.rules.measures import canonical_measure
+    assert canonical_measure(name) == canonical
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a paragraph reporting speech (any verb of data/speech_verbs.tsv that may follow its content) carries no period
+    ("2024年，山岚酒业营收为300亿元。\n董事长介绍，山岚酒业毛利率为90%。", [("300亿元", "2024"), ("90%", None)]),
+    ("2024年，山岚酒业营收为300亿元。\n董事长坦承，山岚酒业毛利率为90%。", [("300亿元", "2024"), ("90%", None)]),
+    # negatives: no speech; 派发现金 holds 发现 but reports nobody's words
+    ("2024年，山岚酒业营收为300亿元。\n山岚酒业毛利率为90%。", [("300亿元", "2024"), ("90%", "2024")]),
+    ("2024年，山岚酒业营收为300亿元。\n山岚酒业拟向全体股东每股派发现金红利2.5元。", [("300亿元", "2024"), ("2.5元", "2024")]),
+    # a market price keeps the period written with it; a list price has none
+    ("行业层面，今年上半年生鲜乳收购价约为每公斤3.1元。", [("3.1元", "2025-H1")]),
+    ("星河科技2025年3月发布新款机器人，售价为2万元。", [("2万元", None)]),
+])
+def test_periods_of_speech_and_prices(text, expected):
+    names = {"山岚酒业": ("Company", "山岚酒业"), "星河科技": ("Company", "星河科技")}
+    assert [(t, p) for t, _, _, p, _ in run(text, names, "2025-08-20")] == expected
+
+
+def test_attribution_reads_the_shared_speech_verbs():
+    from newsgraph.extract.rules import attribution
+    from newsgraph.extract.rules.claims import load_speech_verbs
+    said = {v for v, flags in load_speech_verbs().items() if "after" in flags}
+    assert said and all(attribution._SPEECH.fullmatch(v) for v in said)
+    assert not attribution._SPEECH.search("派发现金红利")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a figure in speech belongs to what the speech is about: "we" is the speaker's company
+    ("星河科技董事长说：“东岳航空今年的营收将超过80亿元，我们的营收约为50亿元。”", [
+        ("80亿元", "营收", "东岳航空"), ("50亿元", "营收", "星河科技")]),
+    ("青禾乳业董事长表示，远帆体育的门店超过2000家，我们只有300家。", [
+        ("2000家", "门店数", "远帆体育"), ("300家", "门店数", "青禾乳业")]),
+    ("星河科技董事长表示：“我们今年的营收将超过50亿元。”", [("50亿元", "营收", "星河科技")]),
+    # negatives: a quote that names another company without "we"; "we" with no speaker's company before
+    ("青禾乳业董事长表示：“远帆体育的门店超过2000家。”", [("2000家", "门店数", "远帆体育")]),
+    ("我们统计，远帆体育门店超过2000家。", [("2000家", "门店数", "远帆体育")]),
+])
+def test_figures_in_speech(text, expected):
+    assert [(t, m, subj) for t, m, subj, _ in run_compared(text, QINGHE, "2025-06-01")] == expected
