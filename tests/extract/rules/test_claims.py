@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from newsgraph.extract.rules.claims import ClaimValue, find_claims
+from newsgraph.extract.rules.claims import ClaimValue, find_claims, person_like
 
 _SENT_RE = re.compile(r"[。！？!?]+[”’」』]*|\n+")
 
@@ -571,3 +571,61 @@ def test_brackets_outlets_and_headlines(text, expected):
 ])
 def test_interviews_and_bylines(text, expected):
     assert _run(text, [WANGLIANG]) == expected
+
+
+XINGHE = ("星河科技", "Company", "星河科技")
+HAITONG = ("海通证券", "Company", "海通证券")
+WANGJIANGUO = ("王建国", "Person", "王建国")
+LIMING = ("李明", "Person", "李明")
+
+
+@pytest.mark.parametrize(("text", "spec", "expected"), [
+    pytest.param("星河科技在削减投资后，预计全年营收增长5%。该公司预计还将录得2亿元净亏损。",
+                 [XINGHE, ("海蓝", "Company", "海蓝科技")],
+                 [("全年营收增长5%", "星河科技", "预计"), ("还将录得2亿元净亏损", "星河科技", "预计")],
+                 id="the-company-that-spoke-last"),
+    pytest.param("星河科技预计全年营收增长5%。投资海蓝之后，该公司预计还将录得2亿元净亏损。",
+                 [XINGHE, ("海蓝", "Company", "海蓝科技")],
+                 [("全年营收增长5%", "星河科技", "预计"), ("还将录得2亿元净亏损", "星河科技", "预计")],
+                 id="the-company-that-spoke-not-the-last-named"),
+    pytest.param("星河科技公司负责人要求：“立即排查隐患，追究责任。”", [XINGHE],
+                 [("立即排查隐患，追究责任", "星河科技", "要求")], id="demand-with-colon"),
+    pytest.param("监管部门要求星河科技在十日内完成整改。", [XINGHE], [], id="demand-without-colon"),
+    pytest.param("王老师看完作文后，笑着对他说：“你写得比上次好多了。”", [],
+                 [("你写得比上次好多了", "王老师", "说")], id="honorific-subject-addressee-pronoun"),
+    pytest.param("看完作文后，笑着对他说：“你写得比上次好多了。”", [], [], id="addressee-only-no-speaker"),
+    pytest.param("2019年，星河科技董事长王建国，回到家乡探亲，把捐款交给村主任李明：“这笔钱用来修路。”",
+                 [XINGHE, WANGJIANGUO, LIMING],
+                 [("这笔钱用来修路", "王建国", "：")], id="colon-quote-said-by-the-subject"),
+    pytest.param("记者把话筒递给李明：“请您谈谈今年的收成。”", [LIMING], [], id="colon-quote-addressee-only"),
+    pytest.param("村口的标语写着：“安全第一，预防为主。”", [], [], id="colon-quote-no-person"),
+    pytest.param("星河科技(行情000001)发布公告拟收购海蓝科技51%股权。", [XINGHE],
+                 [("拟收购海蓝科技51%股权", "星河科技", "公告")], id="notice-of-a-plan"),
+    pytest.param("星河科技发布公告后股价大涨。", [XINGHE], [], id="notice-as-narration"),
+    pytest.param("星河科技发布公告，保荐机构海通证券近日对公司进行了现场检查，认为公司内部控制存在缺陷。",
+                 [XINGHE, HAITONG],
+                 [("公司内部控制存在缺陷", "海通证券", "认为")], id="notice-reports-an-inner-speaker"),
+    pytest.param("星河科技发布公告，董事会认为公司股价未能反映其内在价值。", [XINGHE],
+                 [("董事会认为公司股价未能反映其内在价值", "星河科技", "公告")], id="board-speaks-for-the-company"),
+    pytest.param("星河科技发布公告，公司股东近日完成减持，减持比例为1%。", [XINGHE],
+                 [("公司股东近日完成减持，减持比例为1%", "星河科技", "公告")], id="notice-without-inner-cue"),
+])
+def test_distant_speakers_and_cues_without_verbs(text, spec, expected):
+    assert [c[:3] for c in _run(text, spec)] == expected
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("育亭·维沙蓬", True), ("杨律师", True), ("小平同志", True), ("王先生", True),
+    ("李嘉诚", True), ("司马光", True),
+    ("知情人士", False), ("分析师", False), ("财报", False), ("公告", False), ("交通银行四川省分行", False),
+    ("华为", False), ("海航", False), ("上海市", False), ("金沙江", False), ("财联社", False),
+])
+def test_person_like_speaker_names(name, expected):
+    assert person_like(name) is expected
+
+
+def test_speaker_type_hint_only_for_untagged_person_names():
+    text = "泰国商会主席育亭·维沙蓬表示，两国贸易额有望继续增长。据知情人士透露，星河科技正在筹备上市。雷军表示，小米将加大投入。"
+    found = find_claims(text, _sentences(text), _entities(text, [LEIJUN, XINGHE]))
+    assert [(v.speaker, v.speaker_type) for _, _, v in found] == [
+        ("育亭·维沙蓬", "Person"), ("知情人士", None), ("雷军", None)]
