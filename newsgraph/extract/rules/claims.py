@@ -120,7 +120,7 @@ _SPEAKER_TAIL_RE = re.compile(
     r"\d{1,2}月(?:初|底|末|中旬|上旬|下旬)?|"
     r"(?:本月|上月|今年|去年)?早些时候|近日|日前|此前|今天|今日|昨天|昨日|当天|当日|当时|周[一二三四五六日]|"
     rf"及其?一致行动人|(?<=[)）司团份])披露|梳理|统计|调查|分析|测算|走访|随即|最新|也|还|又|则|曾|再次|进一步|更是|都|均|亦|这样|{'|'.join(_MANNERS)}|发布公告|发布|发表研究报告|"
-    r"发表|发|所|对此|方面|官方|(?:对|向)[她他]|[（(][^（）()]*[）)])$"
+    r"发表|发|所|对此|方面|官方|(?:对|向)[她他]|以[^，。；]{1,16}?的?(?:身份|名义)|[（(][^（）()]*[）)])$"
 )
 _BRACKETS_RE = re.compile(r"[（(][^（）()]*[）)]")
 # Characters a speaker's name does not hold: the clause is narration, not a name.
@@ -378,7 +378,11 @@ def _name_phrase(text: str, r0: int, cue_start: int) -> tuple[int, int] | None:
         if k >= 0:
             start = k + len(sep)
     phrase = text[start:end]
-    if phrase.endswith("》") and phrase.count("《") == 1 and "的" not in phrase:
+    titles = _TITLE_LIST_RE.fullmatch(phrase)
+    if titles:  # 《预案》和《工作方案》指出 : the first document speaks for both
+        start, end = start + 1, start + 1 + len(titles.group(1))
+        phrase = text[start:end]
+    elif phrase.endswith("》") and phrase.count("《") == 1 and "的" not in phrase:
         k = phrase.index("《")  # 智利《信使报》报道称 : the outlet
         start, end = start + k + 1, end - 1
         phrase = text[start:end]
@@ -415,6 +419,8 @@ def _name_phrase(text: str, r0: int, cue_start: int) -> tuple[int, int] | None:
         return None  # 研究发现 / 相关数据显示: no one is named
     return start, end
 
+
+_TITLE_LIST_RE = re.compile(r"《([^《》]{2,12})》(?:[和与及、]《[^《》]{2,12}》)+")
 
 _NOT_SPEAKERS = frozenset(
     "公司 集团 记者 本报 笔者 人们 大家 有人 网友 外界 业内 报道 媒体报道 研究 结果 "
@@ -755,7 +761,30 @@ def _continued_subject(art: _Article, r0: int, sent_start: int) -> tuple[str, tu
     k = _clause_start(art.text, sent_start, r0 - 1)
     # inside another claim, only a clause that is itself speech (但吴晓明否认指控) hands on its
     # subject — or the clause opening an announcement (公告，保荐机构……进行了检查，认为……)
-    return _leading_subject(art, k, r0 - 1, need_cue=inside and k not in art.wrapper_starts)
+    found = _leading_subject(art, k, r0 - 1, need_cue=inside and k not in art.wrapper_starts)
+    if found is None and not inside:
+        found = _earlier_person_subject(art, sent_start, k)
+    return found
+
+
+def _earlier_person_subject(art: _Article, sent_start: int, end: int) -> tuple[str, tuple[int, int]] | None:
+    """企业家李嘉诚首度发声，包下……广告，以……的身份呼吁…… : a person opening one of the two clauses
+    before, behind at most a title (not an addressee or an object: 交给张国华, 对李明)."""
+    text = art.text
+    for _ in range(2):
+        if end <= sent_start + 1:
+            return None
+        start = _clause_start(text, sent_start, end - 1)
+        for e in art.entities_in(start, end):
+            if e[2] != "Person":
+                continue
+            lead = _CONNECTIVES_RE.sub("", text[start:e[0]])
+            if (len(lead) <= 10 and not _NOT_IN_NAME_RE.search(lead) and not _SPEAKER_TAIL_RE.search(lead)
+                    and text[e[1]:e[1] + 1] != "的" and text[e[0] - 1:e[0]] not in _PREPOSITIONS):
+                return e[3], (e[0], e[1])
+            break
+        end = start - 1
+    return None
 
 
 def _candidate(art: _Article, m: re.Match) -> list[_Claim] | None:

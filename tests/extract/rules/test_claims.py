@@ -629,3 +629,16 @@ def test_speaker_type_hint_only_for_untagged_person_names():
     found = find_claims(text, _sentences(text), _entities(text, [LEIJUN, XINGHE]))
     assert [(v.speaker, v.speaker_type) for _, _, v in found] == [
         ("育亭·维沙蓬", "Person"), ("知情人士", None), ("雷军", None)]
+
+
+@pytest.mark.parametrize(("text", "spec", "expected"), [
+    pytest.param("著名企业家王建国昨日首度发声，在多家报纸刊登广告，以一个普通市民的身份呼吁大家理性消费。",
+                 [WANGJIANGUO], [("大家理性消费", "王建国", "呼吁")], id="subject-two-clauses-back"),
+    pytest.param("记者采访了王建国，参观了他的工厂，并表示这里的变化很大。", [WANGJIANGUO], [],
+                 id="object-two-clauses-back-is-not-the-speaker"),
+    pytest.param("《规划》和《实施方案》指出，到2030年城区绿地率达到40%。", [],
+                 [("到2030年城区绿地率达到40%", "规划", "指出")], id="two-documents-in-title-marks"),
+    pytest.param("《规划》的出台引发了讨论，有人说到了绿地率。", [], [], id="document-without-cue"),
+])
+def test_earlier_subjects_and_documents(text, spec, expected):
+    assert [c[:3] for c in _run(text, spec)] == expected
