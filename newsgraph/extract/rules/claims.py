@@ -604,10 +604,12 @@ def _rejected(text: str, cs: int, ce: int, cue: str) -> bool:
         if after and after in "为作之号赞霸王职得心呼谓道颂誉许":
             return True
     elif cue == "说":
-        if before and before in "来据听话再者虽用白实理以是如传演游解学小就":
+        if before and before in "来据听话再者虽用白实理以是如传演游解学小就果":
             return True
         if after and after in "明服法话起唱出到不完成教书辞笑客来":
             return True
+        if text.startswith(("这番话", "这些话", "这句话", "这话"), ce):
+            return True  # 在机场对记者讲话时说这番话的 : narration of the saying
     elif cue == "发现":
         if before and before in "新被可难大重派" or after == "金":
             return True
@@ -832,7 +834,7 @@ def _candidate(art: _Article, m: re.Match) -> list[_Claim] | None:
         return None
     if cue in _JU_ONLY and not by_ju:
         return None
-    if cue in _COLON_ONLY and text[ce:ce + 1] not in ("：", ":", "“", "「"):
+    if cue in _COLON_ONLY and text[ce:ce + 1] not in ("：", ":"):
         return None
     suffix = m.group("suffix")
     p = m.end()
@@ -929,11 +931,14 @@ def find_claims(text: str, sentences: list[tuple[int, int]],
     found += _views(art, found) + _trailing_quotes(art, found) + _colon_speakers(art, found)
     found += _colon_quotes(art, found)
     named = {e[3] for e in art.ents}
-    found = [(s, e, _typed(v, named)) for s, e, v in found]
+    found = [(s, e, _typed(text, v, named)) for s, e, v in found]
     return sorted(found, key=lambda c: c[0])
 
 
-def _typed(value: ClaimValue, entity_names: set[str]) -> ClaimValue:
+def _typed(text: str, value: ClaimValue, entity_names: set[str]) -> ClaimValue:
+    span = value.speaker_span
+    if span and text[span[0] - 1:span[0]] == "《":
+        return value  # 《晋书·宣帝纪》说 : a book, dot and all
     if value.speaker and value.speaker not in entity_names and person_like(value.speaker):
         return replace(value, speaker_type="Person")
     return value

@@ -631,6 +631,12 @@ def test_speaker_type_hint_only_for_untagged_person_names():
         ("育亭·维沙蓬", "Person"), ("知情人士", None), ("雷军", None)]
 
 
+def test_a_book_with_a_dot_is_not_a_person():
+    text = "《星河志·人物篇》说，王氏一族世代行医。"
+    found = find_claims(text, _sentences(text), [])
+    assert [(v.speaker, v.speaker_type) for _, _, v in found] == [("星河志·人物篇", None)]
+
+
 @pytest.mark.parametrize(("text", "spec", "expected"), [
     pytest.param("著名企业家王建国昨日首度发声，在多家报纸刊登广告，以一个普通市民的身份呼吁大家理性消费。",
                  [WANGJIANGUO], [("大家理性消费", "王建国", "呼吁")], id="subject-two-clauses-back"),
@@ -641,4 +647,17 @@ def test_speaker_type_hint_only_for_untagged_person_names():
     pytest.param("《规划》的出台引发了讨论，有人说到了绿地率。", [], [], id="document-without-cue"),
 ])
 def test_earlier_subjects_and_documents(text, spec, expected):
+    assert [c[:3] for c in _run(text, spec)] == expected
+
+
+@pytest.mark.parametrize(("text", "spec", "expected"), [
+    pytest.param("各队选择外援越来越慎重，也越来越要求“价廉物美”。", [], [], id="demand-with-a-quoted-phrase"),
+    pytest.param("事后，各地大批科学家纷纷对他表示声援。", [], [], id="support-to-an-addressee"),
+    pytest.param("王建国是在机场对记者讲话时说这番话的。", [WANGJIANGUO], [], id="narrating-the-saying"),
+    pytest.param("国家队总教练王建国对李明的表现大为赞赏，称这场比赛是一次高水平的对抗。", [WANGJIANGUO, LIMING],
+                 [("这场比赛是一次高水平的对抗", "王建国", "称")], id="title-with-zong-is-not-an-honorific"),
+    pytest.param("王建国很谦虚，如果说本书有新观点，那是受了同事的启发。", [WANGJIANGUO], [],
+                 id="if-one-says"),
+])
+def test_train_data_regressions(text, spec, expected):
     assert [c[:3] for c in _run(text, spec)] == expected
