@@ -441,6 +441,8 @@ def _leading_subject(art: _Article, start: int, end: int,
     stop = _SUBJECT_STOP_RE.search(text, start, end)
     if need_cue and not (stop and stop.group("cue")):
         return None
+    if stop and stop.group() == "被":
+        return None  # 阿根廷的足球比赛被中止两周之后，今天宣布…… : a passive clause names no speaker
     honoured = next((k for k in range(5, 2, -1) if start + k <= end
                      and text[start + k - 1] != "的" and _HONORED_RE.fullmatch(text, start, start + k)), None)
     if honoured and not art.entities_in(start, start + honoured):

@@ -661,3 +661,12 @@ def test_earlier_subjects_and_documents(text, spec, expected):
 ])
 def test_train_data_regressions(text, spec, expected):
     assert [c[:3] for c in _run(text, spec)] == expected
+
+
+@pytest.mark.parametrize(("text", "spec", "expected"), [
+    pytest.param("星河科技的新品发布会被推迟两周之后，今天宣布将于下月举行。", [XINGHE], [], id="passive-clause-before"),
+    pytest.param("星河科技推迟了新品发布会，今天宣布将于下月举行。", [XINGHE],
+                 [("将于下月举行", "星河科技", "宣布")], id="active-clause-before"),
+])
+def test_subject_of_an_earlier_clause(text, spec, expected):
+    assert [c[:3] for c in _run(text, spec)] == expected
