@@ -85,7 +85,8 @@ def to_extraction(article: Article, doc: Doc) -> Extraction:
             f"{m.type}:{m.name}" for ms, me, m in mentions
             if _inside(ms, me, s, e) and m.name != value.speaker))
         cites = tuple(f.id for f in figures if _inside(f.start, f.end, s, e))
-        claims.append(Claim(aid, s, e, text[s:e], value.speaker, type_of.get(value.speaker) or value.speaker_type,
+        speaker_type = type_of.get(value.speaker) or value.speaker_type  # the rule's hint for untagged names
+        claims.append(Claim(aid, s, e, text[s:e], value.speaker, speaker_type,
                             value.cue, value.quoted, about, cites))
     return Extraction(article, sentences, entities, figures, dates, tuple(claims))
 

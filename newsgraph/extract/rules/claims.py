@@ -85,7 +85,9 @@ _SPOKESPERSONS = tuple(sorted(_data_lines("spokesperson_words.txt"), key=len, re
 _TITLES = tuple(sorted(_data_lines("titles.txt"), key=len, reverse=True))
 _MANNERS = tuple(_data_lines("speech_manners.txt"))
 _SURNAMES = frozenset(_data_lines("surnames.txt"))
-_HONORIFICS = tuple(sorted(set(_data_lines("person_honorifics.txt")) | set(_TITLES), key=len, reverse=True))
+_PERSON_HONORIFICS = tuple(_data_lines("person_honorifics.txt"))
+_HONORIFICS = tuple(sorted(set(_PERSON_HONORIFICS) | set(_TITLES), key=len, reverse=True))
+_PLACE_TAILS = frozenset(_data_lines("place_suffixes.txt"))
 
 _OPEN_TO_CLOSE = {"“": "”", "「": "」", "‘": "’", "『": "』"}
 _CLOSE_TO_OPEN = {v: k for k, v in _OPEN_TO_CLOSE.items()}
@@ -950,8 +952,7 @@ _NAME_DOT_RE = re.compile(r"^[^\W\d_]{1,12}[·•・][^\W\d_]{1,12}(?:[·•・]
 
 
 _HONORED_RE = re.compile(
-    rf"(?:{_ALT(_SURNAMES)})[^\W\d_]{{0,2}}?(?:{_ALT(w for w in _HONORIFICS if w in _data_lines('person_honorifics.txt'))})")
-_PLACE_TAILS = frozenset("省市县区州国镇村乡岛湾山河江湖港")
+    rf"(?:{_ALT(_SURNAMES)})[^\W\d_]{{0,2}}?(?:{_ALT(_PERSON_HONORIFICS)})")
 
 
 def person_like(name: str) -> bool:
