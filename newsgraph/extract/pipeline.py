@@ -108,7 +108,8 @@ def to_extraction(article: Article, doc: Doc) -> Extraction:
         about = tuple(dict.fromkeys(
             f"{m.type}:{m.name}" for m in _within(mentions, mention_starts, s, e) if m.name != value.speaker))
         cites = tuple(f.id for f in _within(figure_spans, figure_starts, s, e))
-        claims.append(Claim(aid, s, e, text[s:e], value.speaker, type_of.get(value.speaker),
+        speaker_type = type_of.get(value.speaker) or value.speaker_type  # the rule's hint for untagged names
+        claims.append(Claim(aid, s, e, text[s:e], value.speaker, speaker_type,
                             value.cue, value.quoted, about, cites))
     return Extraction(article, sentences, entities, figures, dates, tuple(claims))
 

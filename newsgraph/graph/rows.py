@@ -145,7 +145,7 @@ def article_rows(doc: dict, extractor: str) -> Rows:
         if speaker:
             label = claim.get("speaker_type") or labels_by_name.get(speaker) or SOURCE_LABEL
             if label in SPEAKER_LABELS:
-                if label == SOURCE_LABEL and speaker not in labels_by_name:
+                if speaker not in labels_by_name:  # a named source, or a person the tagger missed
                     rows[f"entities:{label}"].append({"key": entity_key(speaker), "name": entity_name(speaker)})
                 rows[f"speakers:{label}"].append({"id": claim_id, "key": entity_key(speaker)})
         for topic in claim.get("about", []):

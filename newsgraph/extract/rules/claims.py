@@ -22,10 +22,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 
-__all__ = ["ClaimValue", "find_claims", "load_speech_verbs"]
+__all__ = ["ClaimValue", "find_claims", "load_speech_verbs", "person_like"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +42,7 @@ class ClaimValue:
     speaker_span: tuple[int, int] | None
     cue: str
     quoted: bool
+    speaker_type: str | None = None  # "Person" when a speaker no entity names looks like a person
 
 
 Entity = tuple[int, int, str, str]  # (start, end, type, canonical_name)
@@ -73,6 +74,7 @@ _NEEDS_PUNCT = frozenset(v for v, f in _VERBS.items() if "punct" in f)
 _JU_ONLY = frozenset(v for v, f in _VERBS.items() if "ju" in f)
 _AFTER_CUES = frozenset(v for v, f in _VERBS.items() if "after" in f)
 _ADDRESSEE_CUES = frozenset(v for v, f in _VERBS.items() if "addressee" in f)
+_COLON_ONLY = frozenset(v for v, f in _VERBS.items() if "colon" in f)
 _SOURCES = _load_sources()
 _SOURCE_NOUNS = tuple(_SOURCES)
 _COMPANY_DOCS = frozenset(n for n, kind in _SOURCES.items() if kind == "company_document")
@@ -83,6 +85,9 @@ _SPOKESPERSONS = tuple(sorted(_data_lines("spokesperson_words.txt"), key=len, re
 _TITLES = tuple(sorted(_data_lines("titles.txt"), key=len, reverse=True))
 _MANNERS = tuple(_data_lines("speech_manners.txt"))
 _SURNAMES = frozenset(_data_lines("surnames.txt"))
+_PERSON_HONORIFICS = tuple(_data_lines("person_honorifics.txt"))
+_HONORIFICS = tuple(sorted(set(_PERSON_HONORIFICS) | set(_TITLES), key=len, reverse=True))
+_PLACE_TAILS = frozenset(_data_lines("place_suffixes.txt"))
 
 _OPEN_TO_CLOSE = {"“": "”", "「": "」", "‘": "’", "『": "』"}
 _CLOSE_TO_OPEN = {v: k for k, v in _OPEN_TO_CLOSE.items()}
@@ -117,7 +122,7 @@ _SPEAKER_TAIL_RE = re.compile(
     r"\d{1,2}月(?:初|底|末|中旬|上旬|下旬)?|"
     r"(?:本月|上月|今年|去年)?早些时候|近日|日前|此前|今天|今日|昨天|昨日|当天|当日|当时|周[一二三四五六日]|"
     rf"及其?一致行动人|(?<=[)）司团份])披露|梳理|统计|调查|分析|测算|走访|随即|最新|也|还|又|则|曾|再次|进一步|更是|都|均|亦|这样|{'|'.join(_MANNERS)}|发布公告|发布|发表研究报告|"
-    r"发表|发|所|对此|方面|官方|(?:对|向)[她他]|[（(][^（）()]*[）)])$"
+    r"发表|发|所|对此|方面|官方|(?:对|向)[她他]|以[^，。；]{1,16}?的?(?:身份|名义)|[（(][^（）()]*[）)])$"
 )
 _BRACKETS_RE = re.compile(r"[（(][^（）()]*[）)]")
 # Characters a speaker's name does not hold: the clause is narration, not a name.
@@ -133,7 +138,7 @@ _CUE_RE = re.compile(
 _PRONOUN_RE = re.compile(r"(?<![其吉])[他她](?![们人乡国])")
 _COMPANY_ROLE_RE = re.compile(
     r"该公司|公司方面|该集团|集团方面|该企业|企业方面|公司官方|官方|相关负责人|该负责人|"
-    r"负责人|发言人|公司|集团|该机构|该行"
+    r"负责人|发言人|公司|集团|该机构|该行|董事会|监事会"
 )
 _PERSON_ROLE_RE = re.compile(r"对方|该(?:负责人|人士|发言人|董事长|总裁|总经理|高管|官员|人)")
 _PASSIVE_RE = re.compile(r"被[^，。；：“”]{0,3}$")
@@ -238,6 +243,8 @@ class _Article:
         self.claimed: list[tuple[int, int]] = []
         # (speaker, speaker_span), cue start of the last claim kept
         self.last_claim: tuple[tuple[str, tuple[int, int]], int] | None = None
+        # content starts of claims that only wrap another source (发布公告，X……认为 / 据媒体报道，X表示)
+        self.wrapper_starts: set[int] = set()
 
     # sentences ---------------------------------------------------------------
     def sentence(self, pos: int) -> tuple[int, int]:
@@ -373,7 +380,11 @@ def _name_phrase(text: str, r0: int, cue_start: int) -> tuple[int, int] | None:
         if k >= 0:
             start = k + len(sep)
     phrase = text[start:end]
-    if phrase.endswith("》") and phrase.count("《") == 1 and "的" not in phrase:
+    titles = _TITLE_LIST_RE.fullmatch(phrase)
+    if titles:  # 《预案》和《工作方案》指出 : the first document speaks for both
+        start, end = start + 1, start + 1 + len(titles.group(1))
+        phrase = text[start:end]
+    elif phrase.endswith("》") and phrase.count("《") == 1 and "的" not in phrase:
         k = phrase.index("《")  # 智利《信使报》报道称 : the outlet
         start, end = start + k + 1, end - 1
         phrase = text[start:end]
@@ -411,6 +422,8 @@ def _name_phrase(text: str, r0: int, cue_start: int) -> tuple[int, int] | None:
     return start, end
 
 
+_TITLE_LIST_RE = re.compile(r"《([^《》]{2,12})》(?:[和与及、]《[^《》]{2,12}》)+")
+
 _NOT_SPEAKERS = frozenset(
     "公司 集团 记者 本报 笔者 人们 大家 有人 网友 外界 业内 报道 媒体报道 研究 结果 "
     "相关 最新 有关 公开 行业 市场 历史 同期 上述 以上 以下 官方 统计 交易 销售 调查 监测 审核 "
@@ -430,6 +443,12 @@ def _leading_subject(art: _Article, start: int, end: int,
     stop = _SUBJECT_STOP_RE.search(text, start, end)
     if need_cue and not (stop and stop.group("cue")):
         return None
+    if stop and stop.group() == "被":
+        return None  # 阿根廷的足球比赛被中止两周之后，今天宣布…… : a passive clause names no speaker
+    honoured = next((k for k in range(5, 2, -1) if start + k <= end
+                     and text[start + k - 1] != "的" and _HONORED_RE.fullmatch(text, start, start + k)), None)
+    if honoured and not art.entities_in(start, start + honoured):
+        return text[start:start + honoured], (start, start + honoured)  # 李老师看了后，……说
     for e in art.entities_in(start, end):
         if e[0] <= start + 1 and e[2] in ("Person", "Company", "Organization"):
             return e[3], (e[0], e[1])
@@ -438,7 +457,12 @@ def _leading_subject(art: _Article, start: int, end: int,
     if not m or m.start() - start < 2:
         return None
     span = _name_phrase(text, start, m.start())
-    return (text[span[0]:span[1]], span) if span else None
+    if span is None:
+        return None
+    named = [e for e in art.entities_in(*span) if e[1] == span[1] and e[2] != "Product"]
+    if named:  # 保荐机构海通证券 : the entity the phrase ends with
+        return named[0][3], (named[0][0], named[0][1])
+    return text[span[0]:span[1]], span
 
 
 def _unresolved_org_speaker(art: _Article, pos: int) -> tuple[str, tuple[int, int]] | None:
@@ -452,6 +476,32 @@ def _unresolved_org_speaker(art: _Article, pos: int) -> tuple[str, tuple[int, in
             or _PRONOUN_RE.search(art.text[span[0]:span[1]]) or name in _SOURCES):
         return None
     return name, span
+
+
+def _last_org_speaker(art: _Article, pos: int) -> tuple[str, tuple[int, int]] | None:
+    """软银集团……预计……。该公司预计…… : the company that spoke last, not the last one named."""
+    last = art.last_claim
+    if last is None or last[1] >= pos or last[1] < art.prev_sentence_start(pos):
+        return None
+    name = last[0][0]
+    if any(e[3] == name and e[2] in ("Company", "Organization") for e in art.ents):
+        return last[0]
+    return None
+
+
+def _subjectless(text: str, r0: int, cs: int) -> bool:
+    """Only connectives, times, manners and an addressee before the cue: 并表示 / 微笑地对她说."""
+    start = r0
+    m = _CONNECTIVES_RE.match(text[r0:cs])
+    if m:
+        start += m.end()
+    end = cs
+    while end > start:
+        m = _SPEAKER_TAIL_RE.search(text, start, end)
+        if not m or m.end() != end or m.start() == end:
+            break
+        end = m.start()
+    return end == start
 
 
 def _resolve_speaker(art: _Article, r0: int, cue_start: int, cue: str,
@@ -472,6 +522,8 @@ def _resolve_speaker(art: _Article, r0: int, cue_start: int, cue: str,
         e = (free_persons or persons)[0]
         return e[3], (e[0], e[1])
     m = _PRONOUN_RE.search(region)
+    if m and m.start() > 0 and region[m.start() - 1] in _PREPOSITIONS:
+        m = None  # 微笑地对她说 : she is spoken to
     if m:
         ante = art.last_of_type(("Person",), r0 + m.start(), avoid_claimed=True) \
             or art.last_of_type(("Person",), r0 + m.start())
@@ -502,7 +554,7 @@ def _resolve_speaker(art: _Article, r0: int, cue_start: int, cue: str,
         return text[near[0]:near[1]], near  # 上市公司星河电子股份有限公司 : 公司 inside a name
     if m:
         pos = r0 + m.start()
-        named = _unresolved_org_speaker(art, pos)
+        named = _unresolved_org_speaker(art, pos) or _last_org_speaker(art, pos)
         if named is not None:
             return named[0], (pos, r0 + m.end())
         ante = (art.last_of_type(("Company",), pos, avoid_claimed=True)
@@ -556,10 +608,12 @@ def _rejected(text: str, cs: int, ce: int, cue: str) -> bool:
         if after and after in "为作之号赞霸王职得心呼谓道颂誉许":
             return True
     elif cue == "说":
-        if before and before in "来据听话再者虽用白实理以是如传演游解学小就":
+        if before and before in "来据听话再者虽用白实理以是如传演游解学小就果":
             return True
         if after and after in "明服法话起唱出到不完成教书辞笑客来":
             return True
+        if text.startswith(("这番话", "这些话", "这句话", "这话"), ce):
+            return True  # 在机场对记者讲话时说这番话的 : narration of the saying
     elif cue == "发现":
         if before and before in "新被可难大重派" or after == "金":
             return True
@@ -711,8 +765,32 @@ def _continued_subject(art: _Article, r0: int, sent_start: int) -> tuple[str, tu
     if r0 <= sent_start + 1:
         return None
     k = _clause_start(art.text, sent_start, r0 - 1)
-    # inside another claim, only a clause that is itself speech (但吴晓明否认指控) hands on its subject
-    return _leading_subject(art, k, r0 - 1, need_cue=inside)
+    # inside another claim, only a clause that is itself speech (但吴晓明否认指控) hands on its
+    # subject — or the clause opening an announcement (公告，保荐机构……进行了检查，认为……)
+    found = _leading_subject(art, k, r0 - 1, need_cue=inside and k not in art.wrapper_starts)
+    if found is None and not inside:
+        found = _earlier_person_subject(art, sent_start, k)
+    return found
+
+
+def _earlier_person_subject(art: _Article, sent_start: int, end: int) -> tuple[str, tuple[int, int]] | None:
+    """企业家李嘉诚首度发声，包下……广告，以……的身份呼吁…… : a person opening one of the two clauses
+    before, behind at most a title (not an addressee or an object: 交给张国华, 对李明)."""
+    text = art.text
+    for _ in range(2):
+        if end <= sent_start + 1:
+            return None
+        start = _clause_start(text, sent_start, end - 1)
+        for e in art.entities_in(start, end):
+            if e[2] != "Person":
+                continue
+            lead = _CONNECTIVES_RE.sub("", text[start:e[0]])
+            if (len(lead) <= 10 and not _NOT_IN_NAME_RE.search(lead) and not _SPEAKER_TAIL_RE.search(lead)
+                    and text[e[1]:e[1] + 1] != "的" and text[e[0] - 1:e[0]] not in _PREPOSITIONS):
+                return e[3], (e[0], e[1])
+            break
+        end = start - 1
+    return None
 
 
 def _candidate(art: _Article, m: re.Match) -> list[_Claim] | None:
@@ -760,6 +838,8 @@ def _candidate(art: _Article, m: re.Match) -> list[_Claim] | None:
         return None
     if cue in _JU_ONLY and not by_ju:
         return None
+    if cue in _COLON_ONLY and text[ce:ce + 1] not in ("：", ":"):
+        return None
     suffix = m.group("suffix")
     p = m.end()
     full_cue = cue + (suffix or "")
@@ -801,7 +881,7 @@ def _candidate(art: _Article, m: re.Match) -> list[_Claim] | None:
         announced = cue == "宣布" and not text.startswith(_NOT_ANNOUNCED, p) \
             and not _ADVERBIAL_RE.search(text[p:_clause_end(text, p, sent_end)])
         if cue not in _ADDRESSEE_CUES and not announced and not (
-                cue == "公布" and text.startswith(_ANNOUNCED, p)):
+                cue in ("公布", "公告") and text.startswith(_ANNOUNCED, p)):
             return None
     if cue in _ADDRESSEE_CUES:
         k = p
@@ -813,10 +893,10 @@ def _candidate(art: _Article, m: re.Match) -> list[_Claim] | None:
         p = k
     spk = _resolve_speaker(art, r0, cs, cue, allow_bare=by_ju or cue in ("报道", "显示", "看来"))
     if (spk is not None and cue in ("预计", "相信", "担心", "担忧", "发现") and after not in "，,：:"
-            and not art.entities_in(*spk[1])):
-        return None  # 阿克苏地区各族群众预计口粮消费…… : narration, not a named source
+            and not art.entities_in(*spk[1]) and not _COMPANY_ROLE_RE.fullmatch(text[spk[1][0]:spk[1][1]])):
+        return None  # 阿克苏地区各族群众预计口粮消费…… : narration, not a named source (该公司预计 is)
     inherited = False
-    if spk is None and not _CONNECTIVES_RE.sub("", region):
+    if spk is None and _subjectless(text, r0, cs):
         # ……，并表示，…… / 吴晓明否认指控，认为…… : the clause continues an earlier subject
         spk, inherited = _continued_subject(art, r0, sent_start), True
     if spk is None:
@@ -826,7 +906,8 @@ def _candidate(art: _Article, m: re.Match) -> list[_Claim] | None:
         return None
     s, e, quoted = content
     value = ClaimValue(spk[0], spk[1], full_cue, quoted)
-    return [_Claim(s, e, value, cs, r0, True, report=by_ju or cue == "报道", inherited=inherited)]
+    wrapper = by_ju or cue == "报道" or (cue == "公告" and text[p:p + 1] in "，,")
+    return [_Claim(s, e, value, cs, r0, True, report=wrapper, inherited=inherited)]
 
 
 # --------------------------------------------------------------------------- entry point
@@ -852,7 +933,46 @@ def find_claims(text: str, sentences: list[tuple[int, int]],
     found = [(c.start, c.end, c.value) for c in claims]
     found = [item for claim in found for item in _list_items(art, *claim)]
     found += _views(art, found) + _trailing_quotes(art, found) + _colon_speakers(art, found)
+    found += _colon_quotes(art, found)
+    named = {e[3] for e in art.ents}
+    found = [(s, e, _typed(text, v, named)) for s, e, v in found]
     return sorted(found, key=lambda c: c[0])
+
+
+def _typed(text: str, value: ClaimValue, entity_names: set[str]) -> ClaimValue:
+    span = value.speaker_span
+    if span and text[span[0] - 1:span[0]] == "《":
+        return value  # 《晋书·宣帝纪》说 : a book, dot and all
+    if value.speaker and value.speaker not in entity_names and person_like(value.speaker):
+        return replace(value, speaker_type="Person")
+    return value
+
+
+_NAME_DOT_RE = re.compile(r"^[^\W\d_]{1,12}[·•・][^\W\d_]{1,12}(?:[·•・][^\W\d_]{1,12})*$")
+
+
+_HONORED_RE = re.compile(
+    rf"(?:{_ALT(_SURNAMES)})[^\W\d_]{{0,2}}?(?:{_ALT(_PERSON_HONORIFICS)})")
+
+
+def person_like(name: str) -> bool:
+    """A speaker written as a person's name: 育亭·维沙蓬 (a transliteration dot), 李老师 / 小平同志
+    (a name and an honorific or title), 李嘉诚 (a surname and a two-character given name).
+    Anonymous sources (知情人士), documents and organisation-like phrases are not."""
+    if (name in _SOURCES or name in _NOT_SPEAKERS or _GENERIC_HUMAN_RE.search(name)
+            or _ORG_LIKE_RE.search(name) or _ORG_TAIL_RE.search(name)):
+        return False
+    if _NAME_DOT_RE.match(name):
+        return True
+    title = next((t for t in _HONORIFICS if name.endswith(t)), None)
+    if title is not None:
+        return 1 <= len(name) - len(title) <= 3
+    # two-character names are left out: 华为, 海航, 高盛 open with a surname as well
+    if len(name) not in (3, 4) or not all("\u4e00" <= ch <= "\u9fff" for ch in name) \
+            or name[-1] in _PLACE_TAILS:
+        return False
+    surname = 2 if name[:2] in _SURNAMES else 1 if name[0] in _SURNAMES else 0
+    return len(name) - surname == 2 if surname == 1 else surname == 2
 
 
 _ENUM_RE = re.compile(
@@ -934,6 +1054,33 @@ def _colon_speakers(art: _Article, found: list) -> list[tuple[int, int, ClaimVal
     return out
 
 
+_COLON_QUOTE_RE = re.compile(r"[：:](?=[“「])")
+
+
+def _colon_quotes(art: _Article, found: list) -> list[tuple[int, int, ClaimValue]]:
+    """李福重，……，交给支书张国华：“……” : a quotation after a colon with no speech verb is said
+    by the person the sentence opens with (a name followed by a comma), never by one
+    named in the colon's own clause after a verb (the addressee, 张国华)."""
+    text = art.text
+    out = []
+    for m in _COLON_QUOTE_RE.finditer(text):
+        q = m.end()
+        close = _find_close(text, q + 1, text[q])
+        if close is None or any(cs <= q < ce or cs <= m.start() < ce for cs, ce, _ in found):
+            continue
+        s, e = _trim(text, q + 1, close)
+        sent_start, _ = art.sentence(m.start())
+        clause = _clause_start(text, sent_start, m.start())
+        if e - s < 4 or clause <= sent_start:
+            continue
+        subject = next((p for p in art.entities_in(sent_start, clause) if p[2] == "Person"), None)
+        if subject is None or text[subject[1]:subject[1] + 1] not in "，," \
+                or text[subject[0] - 1:subject[0]] in _PREPOSITIONS or "记者" in text[sent_start:subject[0]]:
+            continue
+        out.append((s, e, ClaimValue(subject[3], (subject[0], subject[1]), "：", True)))
+    return out
+
+
 def _trailing_quotes(art: _Article, found: list) -> list[tuple[int, int, ClaimValue]]:
     """孟晚舟表示，……。“研发是我们的生命线。” : a quote that follows a speaker's sentence, with
     no cue of its own, is that speaker's (cue “”). A quote with no speaker before stays out."""
@@ -969,6 +1116,11 @@ def _add(art: _Article, claims: list[_Claim], cand: _Claim) -> None:
                 # 据媒体报道，马化腾……直言，…… : the one quoted is the speaker
                 claims.pop()
                 art.claimed.pop()
+            elif (prev.report and cand.inherited and cand.value.speaker != prev.value.speaker
+                    and cand.value.speaker_span and cand.value.speaker_span[0] == prev.start):
+                # 江西长运发布公告，保荐机构太平洋证券……进行了检查，认为…… : the one the notice reports
+                claims.pop()
+                art.claimed.pop()
             elif (not prev.value.quoted and prev.before_mode and cand.before_mode
                     and cand.clause_start > prev.start
                     and text[cand.clause_start - 1] in "，,；;"
@@ -990,6 +1142,8 @@ def _add(art: _Article, claims: list[_Claim], cand: _Claim) -> None:
             return  # overlapping content: keep the first
     claims.append(cand)
     art.claimed.append((cand.start, cand.end))
+    if cand.report:
+        art.wrapper_starts.add(cand.start)
     art.last_claim = ((cand.value.speaker, cand.value.speaker_span), cand.cue_start)
 
 

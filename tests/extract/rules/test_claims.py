@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from newsgraph.extract.rules.claims import ClaimValue, find_claims
+from newsgraph.extract.rules.claims import ClaimValue, find_claims, person_like
 
 _SENT_RE = re.compile(r"[。！？!?]+[”’」』]*|\n+")
 
@@ -571,3 +571,102 @@ def test_brackets_outlets_and_headlines(text, expected):
 ])
 def test_interviews_and_bylines(text, expected):
     assert _run(text, [WANGLIANG]) == expected
+
+
+XINGHE = ("星河科技", "Company", "星河科技")
+HAITONG = ("海通证券", "Company", "海通证券")
+WANGJIANGUO = ("王建国", "Person", "王建国")
+LIMING = ("李明", "Person", "李明")
+
+
+@pytest.mark.parametrize(("text", "spec", "expected"), [
+    pytest.param("星河科技在削减投资后，预计全年营收增长5%。该公司预计还将录得2亿元净亏损。",
+                 [XINGHE, ("海蓝", "Company", "海蓝科技")],
+                 [("全年营收增长5%", "星河科技", "预计"), ("还将录得2亿元净亏损", "星河科技", "预计")],
+                 id="the-company-that-spoke-last"),
+    pytest.param("星河科技预计全年营收增长5%。投资海蓝之后，该公司预计还将录得2亿元净亏损。",
+                 [XINGHE, ("海蓝", "Company", "海蓝科技")],
+                 [("全年营收增长5%", "星河科技", "预计"), ("还将录得2亿元净亏损", "星河科技", "预计")],
+                 id="the-company-that-spoke-not-the-last-named"),
+    pytest.param("星河科技公司负责人要求：“立即排查隐患，追究责任。”", [XINGHE],
+                 [("立即排查隐患，追究责任", "星河科技", "要求")], id="demand-with-colon"),
+    pytest.param("监管部门要求星河科技在十日内完成整改。", [XINGHE], [], id="demand-without-colon"),
+    pytest.param("王老师看完作文后，笑着对他说：“你写得比上次好多了。”", [],
+                 [("你写得比上次好多了", "王老师", "说")], id="honorific-subject-addressee-pronoun"),
+    pytest.param("看完作文后，笑着对他说：“你写得比上次好多了。”", [], [], id="addressee-only-no-speaker"),
+    pytest.param("2019年，星河科技董事长王建国，回到家乡探亲，把捐款交给村主任李明：“这笔钱用来修路。”",
+                 [XINGHE, WANGJIANGUO, LIMING],
+                 [("这笔钱用来修路", "王建国", "：")], id="colon-quote-said-by-the-subject"),
+    pytest.param("记者把话筒递给李明：“请您谈谈今年的收成。”", [LIMING], [], id="colon-quote-addressee-only"),
+    pytest.param("村口的标语写着：“安全第一，预防为主。”", [], [], id="colon-quote-no-person"),
+    pytest.param("星河科技(行情000001)发布公告拟收购海蓝科技51%股权。", [XINGHE],
+                 [("拟收购海蓝科技51%股权", "星河科技", "公告")], id="notice-of-a-plan"),
+    pytest.param("星河科技发布公告后股价大涨。", [XINGHE], [], id="notice-as-narration"),
+    pytest.param("星河科技发布公告，保荐机构海通证券近日对公司进行了现场检查，认为公司内部控制存在缺陷。",
+                 [XINGHE, HAITONG],
+                 [("公司内部控制存在缺陷", "海通证券", "认为")], id="notice-reports-an-inner-speaker"),
+    pytest.param("星河科技发布公告，董事会认为公司股价未能反映其内在价值。", [XINGHE],
+                 [("董事会认为公司股价未能反映其内在价值", "星河科技", "公告")], id="board-speaks-for-the-company"),
+    pytest.param("星河科技发布公告，公司股东近日完成减持，减持比例为1%。", [XINGHE],
+                 [("公司股东近日完成减持，减持比例为1%", "星河科技", "公告")], id="notice-without-inner-cue"),
+])
+def test_distant_speakers_and_cues_without_verbs(text, spec, expected):
+    assert [c[:3] for c in _run(text, spec)] == expected
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("育亭·维沙蓬", True), ("杨律师", True), ("小平同志", True), ("王先生", True),
+    ("李嘉诚", True), ("司马光", True),
+    ("知情人士", False), ("分析师", False), ("财报", False), ("公告", False), ("交通银行四川省分行", False),
+    ("华为", False), ("海航", False), ("上海市", False), ("金沙江", False), ("财联社", False),
+])
+def test_person_like_speaker_names(name, expected):
+    assert person_like(name) is expected
+
+
+def test_speaker_type_hint_only_for_untagged_person_names():
+    text = "泰国商会主席育亭·维沙蓬表示，两国贸易额有望继续增长。据知情人士透露，星河科技正在筹备上市。雷军表示，小米将加大投入。"
+    found = find_claims(text, _sentences(text), _entities(text, [LEIJUN, XINGHE]))
+    assert [(v.speaker, v.speaker_type) for _, _, v in found] == [
+        ("育亭·维沙蓬", "Person"), ("知情人士", None), ("雷军", None)]
+
+
+def test_a_book_with_a_dot_is_not_a_person():
+    text = "《星河志·人物篇》说，王氏一族世代行医。"
+    found = find_claims(text, _sentences(text), [])
+    assert [(v.speaker, v.speaker_type) for _, _, v in found] == [("星河志·人物篇", None)]
+
+
+@pytest.mark.parametrize(("text", "spec", "expected"), [
+    pytest.param("著名企业家王建国昨日首度发声，在多家报纸刊登广告，以一个普通市民的身份呼吁大家理性消费。",
+                 [WANGJIANGUO], [("大家理性消费", "王建国", "呼吁")], id="subject-two-clauses-back"),
+    pytest.param("记者采访了王建国，参观了他的工厂，并表示这里的变化很大。", [WANGJIANGUO], [],
+                 id="object-two-clauses-back-is-not-the-speaker"),
+    pytest.param("《规划》和《实施方案》指出，到2030年城区绿地率达到40%。", [],
+                 [("到2030年城区绿地率达到40%", "规划", "指出")], id="two-documents-in-title-marks"),
+    pytest.param("《规划》的出台引发了讨论，有人说到了绿地率。", [], [], id="document-without-cue"),
+])
+def test_earlier_subjects_and_documents(text, spec, expected):
+    assert [c[:3] for c in _run(text, spec)] == expected
+
+
+@pytest.mark.parametrize(("text", "spec", "expected"), [
+    pytest.param("各队选择外援越来越慎重，也越来越要求“价廉物美”。", [], [], id="demand-with-a-quoted-phrase"),
+    pytest.param("事后，各地大批科学家纷纷对他表示声援。", [], [], id="support-to-an-addressee"),
+    pytest.param("王建国是在机场对记者讲话时说这番话的。", [WANGJIANGUO], [], id="narrating-the-saying"),
+    pytest.param("国家队总教练王建国对李明的表现大为赞赏，称这场比赛是一次高水平的对抗。", [WANGJIANGUO, LIMING],
+                 [("这场比赛是一次高水平的对抗", "王建国", "称")], id="title-with-zong-is-not-an-honorific"),
+    pytest.param("王建国很谦虚，如果说本书有新观点，那是受了同事的启发。", [WANGJIANGUO], [],
+                 id="if-one-says"),
+])
+def test_train_data_regressions(text, spec, expected):
+    assert [c[:3] for c in _run(text, spec)] == expected
+
+
+@pytest.mark.parametrize(("text", "spec", "expected"), [
+    pytest.param("星河科技的新品发布会被推迟两周之后，今天宣布将于下月举行。", [XINGHE], [], id="passive-clause-before"),
+    pytest.param("星河科技推迟了新品发布会，今天宣布将于下月举行。", [XINGHE],
+                 [("将于下月举行", "星河科技", "宣布")], id="active-clause-before"),
+])
+def test_subject_of_an_earlier_clause(text, spec, expected):
+    assert [c[:3] for c in _run(text, spec)] == expected
