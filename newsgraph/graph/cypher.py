@@ -147,7 +147,8 @@ MERGE (f:Figure {{id: r.id}})
 SET f.name = r.name, f.text = r.text, f.article_id = r.article_id, f.start_char = r.start_char,
     f.end_char = r.end_char, f.value = {to_float}(r.value), f.unit = r.unit,
     f.qualifier = r.qualifier, f.direction = r.direction, f.high = {to_float}(r.high),
-    f.vague = r.vague, f.measure = r.measure, f.subject = r.subject, f.period = r.period
+    f.vague = r.vague, f.measure = r.measure, f.subject = r.subject, f.period = r.period,
+    f.quantity = r.quantity, f.sources = 1
 MERGE (f)-[:IN_SENTENCE]->(s)
 """
 MERGE_FIGURES = {
@@ -174,6 +175,67 @@ MERGE_FIGURE_CHANGES = """
 UNWIND $rows AS r
 MATCH (f:Figure {id: r.id}), (base:Figure {id: r.base})
 MERGE (f)-[:CHANGE_OF]->(base)
+"""
+
+# --- comparing figures across articles (graph/compare.py holds the rule) ---------------------
+
+MERGE_QUANTITIES = "UNWIND $rows AS r MERGE (q:Quantity {key: r.key}) SET q.name = r.name"
+
+# Separate MATCH clauses: the embedded store runs `MATCH (a {…}), (b {…})` as a scanning join.
+MERGE_FIGURE_QUANTITIES = """
+UNWIND $rows AS r
+MATCH (f:Figure {id: r.id})
+MATCH (q:Quantity {key: r.key})
+MERGE (f)-[:MEASURES]->(q)
+"""
+
+# The quantities an article's figures measure, found from the article (a key lookup), not by
+# scanning figures.
+QUANTITIES_OF_ARTICLES = """
+UNWIND $ids AS id
+MATCH (:Article {id: id})-[:HAS_SENTENCE]->(:Sentence)<-[:IN_SENTENCE]-(:Figure)-[:MEASURES]->(q:Quantity)
+RETURN DISTINCT q.key AS key
+"""
+
+QUANTITY_FIGURES = """
+UNWIND $keys AS k
+MATCH (q:Quantity {key: k})<-[:MEASURES]-(f:Figure)
+RETURN k AS key, f.id AS id, f.article_id AS article_id, f.text AS text, f.value AS value,
+       f.high AS high, f.unit AS unit, f.qualifier AS qualifier, f.direction AS direction
+"""
+
+QUANTITY_AGREEMENTS = """
+UNWIND $keys AS k
+MATCH (q:Quantity {key: k})<-[:MEASURES]-(f:Figure)-[:AGREES_WITH]->(g:Figure)
+RETURN f.id AS source, g.id AS target
+"""
+
+MERGE_AGREEMENTS = """
+UNWIND $rows AS r
+MATCH (a:Figure {id: r.source})
+MATCH (b:Figure {id: r.target})
+MERGE (a)-[:AGREES_WITH]->(b)
+"""
+
+_MERGE_DISAGREEMENTS = """
+UNWIND $rows AS r
+MATCH (a:Figure {{id: r.source}})
+MATCH (b:Figure {{id: r.target}})
+MERGE (a)-[d:DISAGREES_WITH]->(b)
+SET d.difference = {to_float}(r.difference), d.ratio = {to_float}(r.ratio)
+"""
+MERGE_DISAGREEMENTS = {
+    "neo4j": _MERGE_DISAGREEMENTS.format(to_float="toFloat"),
+    "embedded": _MERGE_DISAGREEMENTS.format(to_float="to_double"),
+}
+
+SET_SOURCES = "UNWIND $rows AS r MATCH (f:Figure {id: r.id}) SET f.sources = r.sources"
+
+DELETE_EMPTY_QUANTITIES = """
+UNWIND $keys AS k
+MATCH (q:Quantity {key: k})
+WHERE NOT EXISTS { MATCH (q)<-[:MEASURES]-(:Figure) }
+DELETE q
 """
 
 MERGE_CLAIMS = """

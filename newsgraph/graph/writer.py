@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any, Iterable, Mapping, Sequence
 
 from . import cypher
+from .compare_writes import quantities_of_articles, refresh_comparisons, write_quantities
 from .rows import batch_rows
 from .schema import ENTITY_LABELS, OWNER_LABELS, ROLE_ORG_LABELS, SPEAKER_LABELS
 from .store import GraphError, GraphWriteError, Run, Store
@@ -46,6 +47,7 @@ def _replace_stale(run: Run, rows: dict, keep: list[str]) -> dict[str, set[str]]
         return touched
     for label in ENTITY_LABELS:
         touched[label] = {row["key"] for row in run(cypher.ENTITIES_OF_ARTICLES[label], {"ids": stale})}
+    touched["quantities"] = quantities_of_articles(run, stale)
     for query in cypher.DELETE_ARTICLE_FACTS:
         run(query, {"ids": stale})
     run(cypher.DELETE_ROLES, {"ids": stale})
@@ -98,6 +100,8 @@ def write_batch(store: Store, docs: Sequence[dict], extractor: str, keep: Iterab
     def work(run: Run) -> None:
         touched = _replace_stale(run, rows, keep_ids)
         _merge(run, rows, store.name)
+        write_quantities(run, rows)
+        refresh_comparisons(run, rows, touched.get("quantities", ()), store.name)
         _refresh_aliases(run, rows, touched)
         if touched.get("stale"):
             for query in cypher.DELETE_ORPHANS:
