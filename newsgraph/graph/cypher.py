@@ -287,3 +287,25 @@ NEO4J_LABEL_COUNTS = "MATCH (n) RETURN labels(n)[0] AS label, count(*) AS count 
 NEO4J_TYPE_COUNTS = "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS count ORDER BY type"
 EMBEDDED_LABEL_COUNTS = "MATCH (n) RETURN label(n) AS label, count(*) AS count ORDER BY label"
 EMBEDDED_TYPE_COUNTS = "MATCH ()-[r]->() RETURN label(r) AS type, count(*) AS count ORDER BY type"
+
+# Every disagreement with both figures, their sentences and articles (`newsgraph conflicts`).
+# $measure_part is "|<measure>/" so that --measure 营收 also finds changes of 营收 (营收/同比).
+DISAGREEMENTS = """
+MATCH (a:Figure)-[d:DISAGREES_WITH]->(b:Figure)
+MATCH (a)-[:OF]->(c)
+WITH a, d, b, c, coalesce($company, '') AS company, coalesce($measure, '') AS measure
+WHERE (company = '' OR c.name = company OR company IN c.aliases)
+  AND (measure = '' OR a.measure = measure OR a.quantity CONTAINS $measure_part)
+MATCH (a)-[:IN_SENTENCE]->(sa:Sentence)<-[:HAS_SENTENCE]-(aa:Article)
+MATCH (b)-[:IN_SENTENCE]->(sb:Sentence)<-[:HAS_SENTENCE]-(ab:Article)
+MATCH (a)-[:MEASURES]->(q:Quantity)
+RETURN c.name AS company, q.name AS quantity, d.difference AS difference, d.ratio AS ratio,
+       a.id AS a_id, a.text AS a_text, a.value AS a_value, a.high AS a_high, a.unit AS a_unit,
+       a.qualifier AS a_qualifier, a.direction AS a_direction, a.measure AS a_measure,
+       a.period AS a_period, a.sources AS a_sources, sa.text AS a_sentence, aa.id AS a_article_id,
+       aa.title AS a_title, aa.published AS a_published, aa.source AS a_source, aa.path AS a_path,
+       b.id AS b_id, b.text AS b_text, b.value AS b_value, b.high AS b_high, b.unit AS b_unit,
+       b.qualifier AS b_qualifier, b.direction AS b_direction, b.measure AS b_measure,
+       b.period AS b_period, b.sources AS b_sources, sb.text AS b_sentence, ab.id AS b_article_id,
+       ab.title AS b_title, ab.published AS b_published, ab.source AS b_source, ab.path AS b_path
+"""

@@ -19,7 +19,7 @@ def _empty_store(request, folder):
     return opened
 
 
-@pytest.fixture(params=["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)])
+@pytest.fixture(params=["embedded", "neo4j"])
 def store(request, tmp_path):
     """An empty store of each kind: the same assertions run on both."""
     opened = _empty_store(request, tmp_path)
@@ -44,7 +44,7 @@ def snapshot(store) -> tuple[list[str], list[str]]:
     return node_lines, rel_lines
 
 
-@pytest.fixture(scope="module", params=["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)])
+@pytest.fixture(scope="module", params=["embedded", "neo4j"])
 def corpus_store(request, tmp_path_factory, corpus_documents):
     """The whole corpus loaded once per test module into each store."""
     from newsgraph.graph import write_batch
