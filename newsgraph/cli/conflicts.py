@@ -14,15 +14,22 @@ def _figure_line(figure: dict) -> str:
     return f"  {figure['text']:<12} {where}\n      {figure['sentence']}"
 
 
-def _number(value) -> str:
-    return "?" if value is None else f"{value:,.6g}"
+def _amount(value, unit: str | None) -> str:
+    """A difference as a reader writes it: +2.5亿 CNY, -3.2 %."""
+    if value is None:
+        return "?"
+    for scale, word in ((1e8, "亿"), (1e4, "万")):
+        if abs(value) >= scale:
+            return f"{value / scale:+,.4g}{word} {unit or ''}".rstrip()
+    return f"{value:+,.4g} {unit or ''}".rstrip()
 
 
 def print_disagreements(items: list[dict]) -> None:
     for item in items:
         first, second = item["figures"]
+        ratio = "?" if item["ratio"] is None else f"{item['ratio']:.3f}"
         click.echo(f"{item['quantity']}: {first['text']} vs {second['text']} "
-                   f"(difference {_number(item['difference'])}, ratio {_number(item['ratio'])})")
+                   f"(difference {_amount(item['difference'], first['unit'])}, ratio {ratio})")
         click.echo(_figure_line(first))
         click.echo(_figure_line(second))
         click.echo("")

@@ -126,3 +126,20 @@ def test_a_change_is_compared_only_with_a_change_of_the_same_measure(store):
     assert found == [("f:f0", "AGREES_WITH", "g:f0"), ("f:f0", "AGREES_WITH", "h:f0"),
                      ("f:f1", "AGREES_WITH", "g:f1"), ("f:f1", "DISAGREES_WITH", "h:f1"),
                      ("g:f0", "AGREES_WITH", "h:f0"), ("g:f1", "DISAGREES_WITH", "h:f1")]
+
+
+def test_the_disagreeing_figures_question(store):
+    from newsgraph.graph.questions import ask
+
+    late = article("c", [("3500亿元", 3500 * YI, "营收")], title="晚到的报道", published="2025-04-01")
+    write_batch(store, [A, B, late, article("d", [("10亿元", 10 * YI, "净利润")])], "x")
+    columns, rows = ask(store, "disagreeing-figures", {"company": "小米集团"})
+    assert columns == ["company", "quantity", "figure", "disagreement", "other_figure", "article",
+                       "other_article", "id", "other_id"]
+    assert rows == [["小米集团", "小米集团 营收 2024 CNY", "3659亿元", "DISAGREES_WITH", "3500亿元", "标题",
+                     "晚到的报道", "a:f0", "c:f0"],
+                    ["小米集团", "小米集团 营收 2024 CNY", "3,659.0亿元", "DISAGREES_WITH", "3500亿元", "标题",
+                     "晚到的报道", "b:f0", "c:f0"]]
+    assert ask(store, "disagreeing-figures", {"measure": "营收"})[1] == rows
+    assert ask(store, "disagreeing-figures", {"measure": "净利润"})[1] == []
+    assert ask(store, "disagreeing-figures", {"company": "宁德时代"})[1] == []
