@@ -128,7 +128,7 @@ def steps(reading: Reading, end: str = "low") -> tuple[float, float]:
     if not number:  # Chinese numerals (三成, 百分之十五): as precise as the last nonzero digit
         step = _nonzero_step(value)
         return step, step
-    scale = value / number  # 亿, 万 … as written: 3659亿 -> 1e8
+    scale = abs(value / number)  # 亿, 万 … as written: 3659亿 -> 1e8 (a negative value: -5% -> 1)
     return _last_digit_step(written) * scale, _nonzero_step(number) * scale
 
 

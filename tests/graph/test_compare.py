@@ -35,6 +35,8 @@ AGREE = [
     # changes are signed
     (fig("1%", 1, "%", direction="down"), fig("1.0%", 1.0, "%", direction="down")),
     (fig("2.1个百分点", 2.1, "pp", direction="up"), fig("2.1个百分点", 2.1, "pp", direction="up")),
+    (fig("-5%", -5, "%"), fig("-5.0%", -5.0, "%")),                        # a negative value as written
+    (fig("翻番", 2, "x"), fig("2倍", 2, "x")),
 ]
 
 DISAGREE = [
@@ -48,6 +50,7 @@ DISAGREE = [
     (fig("不足10万辆", 100000, "辆", "under"), fig("10.2万辆", 102000, "辆")),
     (fig("5亿至6亿元", 5 * YI, high=6 * YI), fig("6.2亿元", 6.2 * YI)),
     (fig("12%", 12, "%", direction="up"), fig("12%", 12, "%", direction="down")),  # growth vs decline
+    (fig("-5%", -5, "%"), fig("5%", 5, "%")),
 ]
 
 

@@ -143,3 +143,41 @@ def test_the_disagreeing_figures_question(store):
     assert ask(store, "disagreeing-figures", {"measure": "营收"})[1] == rows
     assert ask(store, "disagreeing-figures", {"measure": "净利润"})[1] == []
     assert ask(store, "disagreeing-figures", {"company": "宁德时代"})[1] == []
+
+
+# --- the corpus ----------------------------------------------------------------------------------
+
+
+def _corpus_comparisons(store) -> tuple[list, list, dict]:
+    _, agree = store.read("MATCH (a:Figure)-[:AGREES_WITH]->(b:Figure) RETURN a.id, b.id")
+    _, disagree = store.read("MATCH (a:Figure)-[r:DISAGREES_WITH]->(b:Figure) RETURN a.id, b.id, r.difference, r.ratio")
+    return sorted(map(tuple, agree)), sorted(map(tuple, disagree)), sources(store)
+
+
+def test_the_corpus_pairs_disagree_where_the_articles_do(corpus_store):
+    _, rows = corpus_store.read("""
+        MATCH (a:Figure)-[:DISAGREES_WITH]->(b:Figure)
+        RETURN a.subject, a.measure, a.period, a.text, b.text ORDER BY a.subject, a.text""")
+    found = {(subject, frozenset((x, y))) for subject, _, _, x, y in rows}
+    assert (("青石电气", frozenset(("9.42亿元", "9.17亿元"))) in found  # preliminary vs final
+            and ("青石电气", frozenset(("18.3%", "15.1%"))) in found
+            and ("澄海半导体", frozenset(("52.4亿元", "25.4亿元"))) in found)  # the misreport
+    _, rows = corpus_store.read("""
+        MATCH (a:Figure)-[:AGREES_WITH]->(b:Figure) WHERE a.subject = '北辰乳业'
+        RETURN a.text, b.text""")
+    assert {frozenset(pair) for pair in rows} >= {frozenset(("316.27亿元", "316亿元")),
+                                                  frozenset(("21.35亿元", "21.4亿元"))}  # rounded, agree
+    _, rows = corpus_store.read("""
+        MATCH (a:Figure {subject: '星途出行'})-[r]-(b:Figure)
+        WHERE a.text = '12.6亿元' AND b.text = '8.1亿元' RETURN count(r)""")
+    assert rows == [[0]]  # adjusted vs unadjusted profit: never flagged
+
+
+def test_reingesting_the_corpus_in_another_order_keeps_the_comparisons(store, corpus_documents):
+    for doc in reversed(corpus_documents):
+        write_batch(store, [doc], "x")
+    one_by_one = _corpus_comparisons(store)
+    assert len(one_by_one[0]) > 40 and len(one_by_one[1]) >= 3
+    for start in range(0, len(corpus_documents), 10):
+        write_batch(store, corpus_documents[start:start + 10], "x")
+    assert _corpus_comparisons(store) == one_by_one
