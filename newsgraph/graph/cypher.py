@@ -182,11 +182,12 @@ MERGE (f)-[:CHANGE_OF]->(base)
 MERGE_QUANTITIES = "UNWIND $rows AS r MERGE (q:Quantity {key: r.key}) SET q.name = r.name"
 
 # Separate MATCH clauses: the embedded store runs `MATCH (a {…}), (b {…})` as a scanning join.
-MERGE_FIGURE_QUANTITIES = """
+# CREATE: the figures are new nodes of the batch (see CREATE_AGREEMENTS).
+CREATE_FIGURE_QUANTITIES = """
 UNWIND $rows AS r
 MATCH (f:Figure {id: r.id})
 MATCH (q:Quantity {key: r.key})
-MERGE (f)-[:MEASURES]->(q)
+CREATE (f)-[:MEASURES]->(q)
 """
 
 # The quantities an article's figures measure, found from the article (a key lookup), not by
@@ -197,36 +198,38 @@ MATCH (:Article {id: id})-[:HAS_SENTENCE]->(:Sentence)<-[:IN_SENTENCE]-(:Figure)
 RETURN DISTINCT q.key AS key
 """
 
-QUANTITY_FIGURES = """
-UNWIND $keys AS k
-MATCH (q:Quantity {key: k})<-[:MEASURES]-(f:Figure)
-RETURN k AS key, f.id AS id, f.article_id AS article_id, f.text AS text, f.value AS value,
+# A quantity's figures. The embedded store scans the figures when a key
+# comes from UNWIND (its primary-key lookup is used for a parameter only), so it gets one query
+# per key; Neo4j gets all keys in one query.
+_QUANTITY_FIGURES = """
+{match}
+RETURN q.key AS key, f.id AS id, f.article_id AS article_id, f.text AS text, f.value AS value,
        f.high AS high, f.unit AS unit, f.qualifier AS qualifier, f.direction AS direction
 """
+_BY_KEYS = "UNWIND $keys AS k MATCH (q:Quantity {key: k})<-[:MEASURES]-(f:Figure)"
+_BY_KEY = "MATCH (q:Quantity {key: $key})<-[:MEASURES]-(f:Figure)"
+QUANTITY_FIGURES = {"neo4j": _QUANTITY_FIGURES.format(match=_BY_KEYS),
+                    "embedded": _QUANTITY_FIGURES.format(match=_BY_KEY)}
 
-QUANTITY_AGREEMENTS = """
-UNWIND $keys AS k
-MATCH (q:Quantity {key: k})<-[:MEASURES]-(f:Figure)-[:AGREES_WITH]->(g:Figure)
-RETURN f.id AS source, g.id AS target
-"""
-
-MERGE_AGREEMENTS = """
+# CREATE, not MERGE: a comparison always has a figure of the batch at one end, and the batch's
+# figures are new nodes (an older version of the article was deleted first), so there is nothing
+# to merge with; MERGE would make the embedded store scan the figures' relationships.
+CREATE_AGREEMENTS = """
 UNWIND $rows AS r
 MATCH (a:Figure {id: r.source})
 MATCH (b:Figure {id: r.target})
-MERGE (a)-[:AGREES_WITH]->(b)
+CREATE (a)-[:AGREES_WITH]->(b)
 """
 
-_MERGE_DISAGREEMENTS = """
+_CREATE_DISAGREEMENTS = """
 UNWIND $rows AS r
 MATCH (a:Figure {{id: r.source}})
 MATCH (b:Figure {{id: r.target}})
-MERGE (a)-[d:DISAGREES_WITH]->(b)
-SET d.difference = {to_float}(r.difference), d.ratio = {to_float}(r.ratio)
+CREATE (a)-[:DISAGREES_WITH {{difference: {to_float}(r.difference), ratio: {to_float}(r.ratio)}}]->(b)
 """
-MERGE_DISAGREEMENTS = {
-    "neo4j": _MERGE_DISAGREEMENTS.format(to_float="toFloat"),
-    "embedded": _MERGE_DISAGREEMENTS.format(to_float="to_double"),
+CREATE_DISAGREEMENTS = {
+    "neo4j": _CREATE_DISAGREEMENTS.format(to_float="toFloat"),
+    "embedded": _CREATE_DISAGREEMENTS.format(to_float="to_double"),
 }
 
 SET_SOURCES = "UNWIND $rows AS r MATCH (f:Figure {id: r.id}) SET f.sources = r.sources"

@@ -355,12 +355,14 @@ def test_disagreeing_figures_in_the_neo4j_browser(chromium, neo4j_server, neo4j_
                         "the graph view drew no relationship")
         captions = {t.text for t in frame.find_elements(by.CSS_SELECTOR, "svg g.node text")}
         assert {"3659亿元", "3500亿元"} <= captions
-        red = [g for g in frame.find_elements(by.CSS_SELECTOR, "svg g.relationship")
-               if "DISAGREES_WITH" in g.text]
+        def fills(edge):
+            return {(path.get_attribute("fill") or "").upper() for path in edge.find_elements(by.CSS_SELECTOR, "path")}
+
+        edges = frame.find_elements(by.CSS_SELECTOR, "svg g.relationship")
+        red = [edge for edge in edges if DISAGREES_COLOUR in fills(edge)]
         assert len(red) == 2  # 3500亿 against each of the two articles that agree on 3659亿
-        for edge in red:
-            fills = {(p.get_attribute("fill") or "").upper() for p in edge.find_elements(by.CSS_SELECTOR, "path")}
-            assert DISAGREES_COLOUR in fills, fills
+        assert all(edge.text.startswith("DISA") for edge in red)  # the caption, cut when the edge is short
+        assert "DISAGREES_WITH (2)" in frame.text and "AGREES_WITH (1)" in frame.text  # the legend
         frame.find_element(by.CSS_SELECTOR, 'button[title="Fullscreen"]').click()
         page.settle(frame)
         frame.find_element(by.CSS_SELECTOR, 'button[aria-label="zoom-to-fit"]').click()
