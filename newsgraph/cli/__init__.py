@@ -6,6 +6,7 @@ import click
 from .. import __version__
 from .ask import ask_command
 from .browser import browser_command
+from .conflicts import conflicts_command
 from .extract import extract_command
 from .ingest import ingest_command
 from .load import load_command
@@ -36,6 +37,5 @@ def main():
 
 
 for command in (ingest_command, extract_command, query_command, stats_command, train_ner_command,
-                ask_command, browser_command, remove_command):
+                ask_command, browser_command, conflicts_command, load_command, remove_command):
     main.add_command(command)
-main.add_command(load_command)

@@ -185,7 +185,8 @@ MERGE (f:Figure {{id: r.id}})
 SET f.name = r.name, f.text = r.text, f.article_id = r.article_id, f.start_char = r.start_char,
     f.end_char = r.end_char, f.value = {to_float}(r.value), f.unit = r.unit,
     f.qualifier = r.qualifier, f.direction = r.direction, f.high = {to_float}(r.high),
-    f.vague = r.vague, f.measure = r.measure, f.subject = r.subject, f.period = r.period
+    f.vague = r.vague, f.measure = r.measure, f.subject = r.subject, f.period = r.period,
+    f.quantity = r.quantity, f.sources = 1
 MERGE (f)-[:IN_SENTENCE]->(s)
 """
 MERGE_FIGURES = {
@@ -215,6 +216,70 @@ UNWIND $rows AS r
 MATCH (f:Figure {id: r.id})
 MATCH (base:Figure {id: r.base})
 MERGE (f)-[:CHANGE_OF]->(base)
+"""
+
+# --- comparing figures across articles (graph/compare.py holds the rule) ---------------------
+
+MERGE_QUANTITIES = "UNWIND $rows AS r MERGE (q:Quantity {key: r.key}) SET q.name = r.name"
+
+# Separate MATCH clauses: the embedded store runs `MATCH (a {…}), (b {…})` as a scanning join.
+# CREATE: the figures are new nodes of the batch (see CREATE_AGREEMENTS).
+CREATE_FIGURE_QUANTITIES = """
+UNWIND $rows AS r
+MATCH (f:Figure {id: r.id})
+MATCH (q:Quantity {key: r.key})
+CREATE (f)-[:MEASURES]->(q)
+"""
+
+# The quantities an article's figures measure, found from the article (a key lookup), not by
+# scanning figures.
+QUANTITIES_OF_ARTICLES = """
+UNWIND $ids AS id
+MATCH (:Article {id: id})-[:HAS_SENTENCE]->(:Sentence)<-[:IN_SENTENCE]-(:Figure)-[:MEASURES]->(q:Quantity)
+RETURN DISTINCT q.key AS key
+"""
+
+# A quantity's figures. The embedded store scans the figures when a key
+# comes from UNWIND (its primary-key lookup is used for a parameter only), so it gets one query
+# per key; Neo4j gets all keys in one query.
+_QUANTITY_FIGURES = """
+{match}
+RETURN q.key AS key, f.id AS id, f.article_id AS article_id, f.text AS text, f.value AS value,
+       f.high AS high, f.unit AS unit, f.qualifier AS qualifier, f.direction AS direction
+"""
+_BY_KEYS = "UNWIND $keys AS k MATCH (q:Quantity {key: k})<-[:MEASURES]-(f:Figure)"
+_BY_KEY = "MATCH (q:Quantity {key: $key})<-[:MEASURES]-(f:Figure)"
+QUANTITY_FIGURES = {"neo4j": _QUANTITY_FIGURES.format(match=_BY_KEYS),
+                    "embedded": _QUANTITY_FIGURES.format(match=_BY_KEY)}
+
+# CREATE, not MERGE: a comparison always has a figure of the batch at one end, and the batch's
+# figures are new nodes (an older version of the article was deleted first), so there is nothing
+# to merge with; MERGE would make the embedded store scan the figures' relationships.
+CREATE_AGREEMENTS = """
+UNWIND $rows AS r
+MATCH (a:Figure {id: r.source})
+MATCH (b:Figure {id: r.target})
+CREATE (a)-[:AGREES_WITH]->(b)
+"""
+
+_CREATE_DISAGREEMENTS = """
+UNWIND $rows AS r
+MATCH (a:Figure {{id: r.source}})
+MATCH (b:Figure {{id: r.target}})
+CREATE (a)-[:DISAGREES_WITH {{difference: {to_float}(r.difference), ratio: {to_float}(r.ratio)}}]->(b)
+"""
+CREATE_DISAGREEMENTS = {
+    "neo4j": _CREATE_DISAGREEMENTS.format(to_float="toFloat"),
+    "embedded": _CREATE_DISAGREEMENTS.format(to_float="to_double"),
+}
+
+SET_SOURCES = "UNWIND $rows AS r MATCH (f:Figure {id: r.id}) SET f.sources = r.sources"
+
+DELETE_EMPTY_QUANTITIES = """
+UNWIND $keys AS k
+MATCH (q:Quantity {key: k})
+WHERE NOT EXISTS { MATCH (q)<-[:MEASURES]-(:Figure) }
+DELETE q
 """
 
 MERGE_CLAIMS = """
@@ -270,3 +335,25 @@ NEO4J_LABEL_COUNTS = "MATCH (n) RETURN labels(n)[0] AS label, count(*) AS count 
 NEO4J_TYPE_COUNTS = "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS count ORDER BY type"
 EMBEDDED_LABEL_COUNTS = "MATCH (n) RETURN label(n) AS label, count(*) AS count ORDER BY label"
 EMBEDDED_TYPE_COUNTS = "MATCH ()-[r]->() RETURN label(r) AS type, count(*) AS count ORDER BY type"
+
+# Every disagreement with both figures, their sentences and articles (`newsgraph conflicts`).
+# $measure_part is "|<measure>/" so that --measure 营收 also finds changes of 营收 (营收/同比).
+DISAGREEMENTS = """
+MATCH (a:Figure)-[d:DISAGREES_WITH]->(b:Figure)
+MATCH (a)-[:OF]->(c)
+WITH a, d, b, c, coalesce($company, '') AS company, coalesce($measure, '') AS measure
+WHERE (company = '' OR c.name = company OR company IN c.aliases)
+  AND (measure = '' OR a.measure = measure OR a.quantity CONTAINS $measure_part)
+MATCH (a)-[:IN_SENTENCE]->(sa:Sentence)<-[:HAS_SENTENCE]-(aa:Article)
+MATCH (b)-[:IN_SENTENCE]->(sb:Sentence)<-[:HAS_SENTENCE]-(ab:Article)
+MATCH (a)-[:MEASURES]->(q:Quantity)
+RETURN c.name AS company, q.name AS quantity, d.difference AS difference, d.ratio AS ratio,
+       a.id AS a_id, a.text AS a_text, a.value AS a_value, a.high AS a_high, a.unit AS a_unit,
+       a.qualifier AS a_qualifier, a.direction AS a_direction, a.measure AS a_measure,
+       a.period AS a_period, a.sources AS a_sources, sa.text AS a_sentence, aa.id AS a_article_id,
+       aa.title AS a_title, aa.published AS a_published, aa.source AS a_source, aa.path AS a_path,
+       b.id AS b_id, b.text AS b_text, b.value AS b_value, b.high AS b_high, b.unit AS b_unit,
+       b.qualifier AS b_qualifier, b.direction AS b_direction, b.measure AS b_measure,
+       b.period AS b_period, b.sources AS b_sources, sb.text AS b_sentence, ab.id AS b_article_id,
+       ab.title AS b_title, ab.published AS b_published, ab.source AS b_source, ab.path AS b_path
+"""

@@ -11,6 +11,7 @@ import json
 from collections import defaultdict
 from typing import Any, Iterable
 
+from .compare import quantity_key, quantity_name
 from .schema import ENTITY_LABELS, OWNER_LABELS, ROLE_ORG_LABELS, SPEAKER_LABELS, entity_key, entity_name
 
 CAPTION_CHARS = 40
@@ -94,6 +95,7 @@ def article_rows(doc: dict, extractor: str) -> Rows:
             })
 
     periods: dict[str, dict] = {}
+    quantities: dict[str, dict] = {}
 
     def period(value: str | None, interval: list | tuple | None) -> str | None:
         if not value:
@@ -111,8 +113,17 @@ def article_rows(doc: dict, extractor: str) -> Rows:
                 "kind": date.get("kind"),
             })
 
+    measures_by_id = {_fact_id(article_id, f): f.get("measure") for f in doc.get("figures", [])}
     for figure in doc.get("figures", []):
         figure_id = _fact_id(article_id, figure)
+        subject = figure.get("subject")
+        owner = labels_by_name.get(subject) if subject else None
+        quantity = quantity_key(
+            owner=f"{owner}:{entity_key(subject)}" if owner in OWNER_LABELS else None,
+            measure=figure.get("measure"), period=figure.get("period"), unit=figure.get("unit"),
+            qualifier=figure.get("qualifier"), vague=bool(figure.get("vague", False)),
+            value=figure.get("value"), base_measure=measures_by_id.get(figure.get("change_of")),
+        )
         rows["figures"].append({
             "id": figure_id, "article_id": article_id, "sentence_id": sentences.id_of(figure["start"]),
             "name": figure["text"], "text": figure["text"], "start_char": figure["start"],
@@ -120,10 +131,11 @@ def article_rows(doc: dict, extractor: str) -> Rows:
             "unit": figure.get("unit"), "qualifier": figure.get("qualifier"),
             "direction": figure.get("direction"), "high": figure.get("high"),
             "vague": bool(figure.get("vague", False)), "measure": figure.get("measure"),
-            "subject": figure.get("subject"), "period": figure.get("period"),
+            "subject": figure.get("subject"), "period": figure.get("period"), "quantity": quantity,
         })
-        subject = figure.get("subject")
-        owner = labels_by_name.get(subject) if subject else None
+        if quantity:
+            quantities.setdefault(quantity, {"key": quantity, "name": quantity_name(quantity)})
+            rows["figure_quantities"].append({"id": figure_id, "key": quantity})
         if owner in OWNER_LABELS:
             rows[f"figure_owners:{owner}"].append({"id": figure_id, "key": entity_key(subject)})
         key = period(figure.get("period"), figure.get("period_interval"))
@@ -132,6 +144,7 @@ def article_rows(doc: dict, extractor: str) -> Rows:
         if figure.get("change_of"):
             rows["figure_changes"].append({"id": figure_id, "base": figure["change_of"]})
     rows["periods"].extend(periods.values())
+    rows["quantities"].extend(quantities.values())
 
     for claim in doc.get("claims", []):
         claim_id = _fact_id(article_id, claim)
@@ -176,7 +189,7 @@ def batch_rows(docs: Iterable[dict], extractor: str) -> Rows:
     for doc in docs:
         for name, items in article_rows(doc, extractor).items():
             merged[name].extend(items)
-    for name in [n for n in merged if n.startswith("entities:")] + ["periods"]:
+    for name in [n for n in merged if n.startswith("entities:")] + ["periods", "quantities"]:
         unique = {row["key"]: row for row in merged.get(name, [])}
         merged[name] = [unique[k] for k in sorted(unique)]
     return dict(merged)

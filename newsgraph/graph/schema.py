@@ -31,8 +31,9 @@ NODES: dict[str, tuple[str, dict[str, str]]] = {
     "Figure": ("id", {
         **_FACT, "value": "DOUBLE", "unit": "STRING", "qualifier": "STRING", "direction": "STRING",
         "high": "DOUBLE", "vague": "BOOLEAN", "measure": "STRING", "subject": "STRING",
-        "period": "STRING",
+        "period": "STRING", "quantity": "STRING", "sources": "INT64",
     }),
+    "Quantity": ("key", {"key": "STRING", "name": "STRING"}),
     "Claim": ("id", {**_FACT, "speaker": "STRING", "cue": "STRING", "quoted": "BOOLEAN"}),
 }
 
@@ -47,6 +48,9 @@ RELATIONSHIPS: dict[str, tuple[list[tuple[str, str]], dict[str, str]]] = {
     "OF": ([("Figure", label) for label in OWNER_LABELS], {}),
     "FOR_PERIOD": ([("Figure", "Period")], {}),
     "CHANGE_OF": ([("Figure", "Figure")], {}),
+    "MEASURES": ([("Figure", "Quantity")], {}),
+    "AGREES_WITH": ([("Figure", "Figure")], {}),
+    "DISAGREES_WITH": ([("Figure", "Figure")], {"difference": "DOUBLE", "ratio": "DOUBLE"}),
     "SAID_BY": ([("Claim", label) for label in SPEAKER_LABELS], {}),
     "ABOUT": ([("Claim", label) for label in ENTITY_LABELS], {}),
     "CITES": ([("Claim", "Figure")], {}),

@@ -5,6 +5,7 @@ from collections import defaultdict
 from typing import Any, Iterable, Mapping, Sequence
 
 from . import cypher
+from .compare_writes import quantities_of_articles, refresh_comparisons, write_quantities
 from .rows import batch_rows
 from .schema import ENTITY_LABELS, OWNER_LABELS, ROLE_ORG_LABELS, SHARED_LABELS, SPEAKER_LABELS
 from .store import GraphError, GraphWriteError, Run, Store
@@ -66,6 +67,7 @@ def _delete_articles(run: Run, ids: list[str]) -> dict:
     touched: dict = {label: {row["key"] for row in run(cypher.ENTITIES_OF_ARTICLES[label], {"ids": ids})}
                      for label in ENTITY_LABELS}
     touched["orphans"] = _orphan_candidates(run, ids)
+    touched["quantities"] = quantities_of_articles(run, ids)
     for query in cypher.DELETE_ARTICLE_FACTS:
         run(query, {"ids": ids})
     run(cypher.DELETE_ROLES, {"ids": ids})
@@ -155,6 +157,8 @@ def write_batch(store: Store, docs: Sequence[dict], extractor: str, keep: Iterab
     def work(run: Run) -> None:
         touched = _replace_stale(run, rows, keep_ids)
         _merge(run, rows, store.name)
+        write_quantities(run, rows)
+        refresh_comparisons(run, rows, touched.get("quantities", ()), store.name)
         _refresh_aliases(run, rows, touched)
         if touched.get("stale"):
             _delete_orphans(run, rows, touched)
@@ -209,6 +213,7 @@ def remove_articles(store: Store, ids: Iterable[str]) -> None:
 
     def work(run: Run) -> None:
         touched = _delete_articles(run, ids)
+        refresh_comparisons(run, {}, touched["quantities"], store.name)
         _refresh_aliases(run, {}, touched)
         _delete_orphans(run, {}, touched)
 

@@ -29,7 +29,12 @@ from newsgraph.graph.neo4j_store import Neo4jStore
 from newsgraph.graph.questions import question
 from newsgraph.graph.schema import NODES
 
+from ..graph.test_comparisons import article
 from ..graph.test_questions import COMPANY_PROFILE, DOCUMENTS
+
+CONFLICTING = [article("x1", [("3659亿元", 365_900_000_000, "营收")], title="小米营收3659亿元", published="2025-03-19"),
+               article("x2", [("3,659.0亿元", 365_900_000_000, "营收")], title="小米年报解读", published="2025-03-20"),
+               article("x3", [("3500亿元", 350_000_000_000, "营收")], title="一篇写错数字的报道", published="2025-03-25")]
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts" / "browser"
@@ -58,6 +63,7 @@ for (const type of ['dragenter', 'dragover', 'drop']) {
 }
 """
 COMPANY_COLOUR = re.search(r"node\.Company \{[^}]*?color: (#[0-9A-F]{6});", style_text()).group(1)
+DISAGREES_COLOUR = re.search(r"relationship\.DISAGREES_WITH \{[^}]*?color: (#[0-9A-F]{6});", style_text()).group(1)
 
 
 # --- the style and the `newsgraph browser` command (no browser needed) --------------------------
@@ -90,7 +96,8 @@ def _grass_rules(text: str) -> dict[str, dict[str, str]]:
 
 def test_the_style_gives_every_label_a_colour_a_size_and_a_caption():
     rules = _grass_rules(style_text())
-    assert set(rules) == {"node", "relationship"} | {f"node.{label}" for label in NODES}
+    assert set(rules) == {"node", "relationship", "relationship.DISAGREES_WITH", "relationship.AGREES_WITH"} | {
+        f"node.{label}" for label in NODES}
     for label in NODES:
         props = rules[f"node.{label}"]
         assert re.fullmatch(r"#[0-9A-F]{6}", props["color"]) and re.fullmatch(r"\d+px", props["diameter"])
@@ -100,6 +107,13 @@ def test_the_style_gives_every_label_a_colour_a_size_and_a_caption():
     # 200 nodes stay readable: small sentences, no node larger than 60px
     assert all(int(rules[f"node.{label}"]["diameter"][:-2]) <= 60 for label in NODES)
     assert rules["node.Sentence"]["diameter"] == "25px"
+
+
+def test_disagreements_are_drawn_red_and_agreements_green():
+    rules = _grass_rules(style_text())
+    assert rules["relationship.DISAGREES_WITH"]["color"] == DISAGREES_COLOUR == "#E0242F"
+    assert rules["relationship.AGREES_WITH"]["color"] != DISAGREES_COLOUR
+    assert int(rules["relationship.DISAGREES_WITH"]["shaft-width"][:-2]) > int(rules["relationship"]["shaft-width"][:-2])
 
 
 def test_browser_urls():
@@ -312,3 +326,49 @@ def test_company_profile_in_the_neo4j_browser(chromium, neo4j_server, neo4j_grap
         raise
     finally:
         print(f"browser test: {time.perf_counter() - started:.1f}s in the browser")
+
+
+@pytest.fixture
+def neo4j_conflicts(neo4j_uri):
+    """Two articles reporting 小米集团's 2024 revenue differently, and one agreeing with the first."""
+    store = Neo4jStore(neo4j_uri)
+    try:
+        store.clear()
+        store.ensure_schema()
+        for doc in CONFLICTING:
+            write_batch(store, [doc], "browser-test")
+    finally:
+        store.close()
+
+
+def test_disagreeing_figures_in_the_neo4j_browser(chromium, neo4j_server, neo4j_conflicts):
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page = BrowserPage(chromium)
+    by = page.by
+    try:
+        page.open(connect_url(neo4j_server["browser_url"], neo4j_server["uri"]))
+        page.run(style_command(), "relationship.DISAGREES_WITH")
+        params, query = question("disagreeing-figures").browser_text({"company": "小米集团"}).split("\n\n", 1)
+        page.run(params, "Successfully set your parameters")
+        frame = page.run(query, '[data-testid="cypherFrameSidebarTable"]')
+        page.wait.until(lambda d: frame.find_elements(by.CSS_SELECTOR, "svg g.relationship"),
+                        "the graph view drew no relationship")
+        captions = {t.text for t in frame.find_elements(by.CSS_SELECTOR, "svg g.node text")}
+        assert {"3659亿元", "3500亿元"} <= captions
+        def fills(edge):
+            return {(path.get_attribute("fill") or "").upper() for path in edge.find_elements(by.CSS_SELECTOR, "path")}
+
+        edges = frame.find_elements(by.CSS_SELECTOR, "svg g.relationship")
+        red = [edge for edge in edges if DISAGREES_COLOUR in fills(edge)]
+        assert len(red) == 2  # 3500亿 against each of the two articles that agree on 3659亿
+        assert all(edge.text.startswith("DISA") for edge in red)  # the caption, cut when the edge is short
+        assert "DISAGREES_WITH (2)" in frame.text and "AGREES_WITH (1)" in frame.text  # the legend
+        frame.find_element(by.CSS_SELECTOR, 'button[title="Fullscreen"]').click()
+        page.settle(frame)
+        frame.find_element(by.CSS_SELECTOR, 'button[aria-label="zoom-to-fit"]').click()
+        page.settle(frame)
+        chromium.save_screenshot(str(ARTIFACTS / "disagreeing-figures-graph.png"))
+        frame.find_element(by.CSS_SELECTOR, 'button[title="Close fullscreen"]').click()
+    except Exception:
+        chromium.save_screenshot(str(ARTIFACTS / "failure-conflicts.png"))
+        raise

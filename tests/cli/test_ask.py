@@ -21,6 +21,9 @@ company-profile: everything the graph holds about one company, across articles.
   -p company=…  name or alias of the company, e.g. 小米
 connected-people: the people mentioned in the same articles as a company.
   -p company=…  name or alias of the company, e.g. 小米
+disagreeing-figures: figures two articles report differently, with both articles, newest first.
+  -p company=…  (optional) name or alias of the company, e.g. 澄海半导体, or omit it for every company
+  -p measure=…  (optional) the measure, e.g. 营收 (its changes too), or omit it for every measure
 figure-timeline: one measure of a company (营收, 净利润, …) over time, across articles.
   -p company=…  name or alias of the company, e.g. 小米
   -p measure=…  the measure as extracted, e.g. 营收
@@ -60,8 +63,9 @@ def test_list_as_json(runner):
     assert result.exit_code == 0, result.output
     listed = json.loads(result.stdout)
     assert [q["name"] for q in listed] == ["co-mentioned", "company-profile", "connected-people",
-                                          "figure-timeline", "provenance", "who-said-what-about"]
-    assert listed[5]["parameters"] == [
+                                          "disagreeing-figures", "figure-timeline", "provenance",
+                                          "who-said-what-about"]
+    assert listed[6]["parameters"] == [
         {"name": "company", "description": "name or alias of the company, e.g. 小米", "optional": False},
         {"name": "person", "description": "name or alias of the speaker, e.g. 雷军, or omit it for every speaker",
          "optional": True}]
@@ -99,7 +103,7 @@ def test_cypher_prints_what_to_paste_into_the_browser(runner):
 @pytest.mark.parametrize("args, code, message", [
     (["ask", "nope"], 1,
      "Error: unknown question 'nope'; the questions are: co-mentioned, company-profile, connected-people, "
-     "figure-timeline, provenance, who-said-what-about (see `newsgraph ask --list`)\n"),
+     "disagreeing-figures, figure-timeline, provenance, who-said-what-about (see `newsgraph ask --list`)\n"),
     (["ask", "figure-timeline", "-p", "company=小米"], 1,
      "Error: figure-timeline needs --param measure=VALUE (the measure as extracted, e.g. 营收)\n"),
     (["ask", "co-mentioned"], 1,

@@ -172,6 +172,7 @@ def test_the_questions_and_their_parameters():
         "co-mentioned": [("first", False), ("second", False)],
         "company-profile": [("company", False)],
         "connected-people": [("company", False)],
+        "disagreeing-figures": [("company", True), ("measure", True)],
         "figure-timeline": [("company", False), ("measure", False)],
         "provenance": [("id", False)],
         "who-said-what-about": [("company", False), ("person", True)],
@@ -183,7 +184,7 @@ def test_each_file_documents_itself_for_the_browser(name):
     q = question(name)
     assert q.path == QUESTIONS_DIR / f"{name}.cypher"
     assert q.summary and q.description
-    assert q.neo4j_only is None  # all six run on both stores
+    assert q.neo4j_only is None  # all seven run on both stores
     for p in q.parameters:
         assert p.description
         assert f"//   :param {p.name} => '" in q.text  # the Browser example sets every parameter
@@ -319,7 +320,7 @@ def test_parameter_errors_say_the_fix():
         question("company")
     assert str(error.value) == (
         "unknown question 'company'; the questions are: co-mentioned, company-profile, connected-people, "
-        "figure-timeline, provenance, who-said-what-about (see `newsgraph ask --list`)")
+        "disagreeing-figures, figure-timeline, provenance, who-said-what-about (see `newsgraph ask --list`)")
     assert bind(question("who-said-what-about"), {"company": "小米"}) == {"company": "小米", "person": None}
 
 

@@ -1,0 +1,207 @@
+"""Do two figures of different articles report the same quantity alike? Pure, stdlib only.
+
+A figure is compared only with figures of the same *quantity*: the same subject entity, the same
+measure, the same period and the same unit (see ``quantity_key``). Within a quantity, each
+figure stands for the interval of values its words allow (``interval``):
+
+- the precision it was written with: 3659亿元 is 3658.5–3659.5亿, 3,659.0亿元 is 3658.95–3659.05亿,
+  15.01% is 15.005–15.015%; a number in Chinese numerals (三成) is as precise as its last nonzero
+  digit;
+- its qualifier: 约 (about) rounds at its last nonzero digit (约500亿 is 450–550亿); 超过 / 逾 (over)
+  is open upwards, and 3600多亿 is 3600–3700亿; 近 (nearly) is up to half a rounding step below
+  (近500亿 is 450–500亿); 不足 (under) is open downwards, up to its value;
+- a range (5亿至6亿元) is its two ends as written.
+
+Two figures agree when their intervals overlap by more than a point (``agrees``): 3659亿 and
+3658亿 touch at 3658.5亿 and disagree. A change is signed by its direction
+(同比下降1% is -1%) and is compared only with changes of the same base measure, because the key
+of a change names its base (营收/同比). A forecast (预计) is compared only with forecasts.
+"""
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Iterable, Mapping
+
+CHANGE_KINDS = ("同比", "环比")  # a change measure starts with one of these (同比增长, 环比下降)
+_ARABIC = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
+_ROUNDED_UP = re.compile(r"[多余]")  # 3600多亿: more than 3600亿 by less than the last digit's step
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What a figure says, as the comparison needs it."""
+    id: str
+    article_id: str
+    text: str
+    value: float
+    unit: str
+    qualifier: str | None = None
+    direction: str | None = None
+    high: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    source: str  # the figure with the smaller id
+    target: str
+    agrees: bool
+    difference: float  # target value - source value (signed values for changes)
+    ratio: float | None  # target value / source value; None when the source value is 0
+
+
+def measure_key(measure: str | None) -> str | None:
+    """The measure as the comparison sees it: one spelling per measure. The extractor already
+    names measures canonically (营业收入 -> 营收, 经调整净利润 apart from 净利润); this only folds
+    width and spacing, so a richer canonical vocabulary can be plugged in here."""
+    if not measure:
+        return None
+    folded = "".join(unicodedata.normalize("NFKC", measure).split())
+    return folded or None
+
+
+def change_kind(measure: str | None) -> str | None:
+    """同比 / 环比 for a change measure (同比增长, 同比下降), else None."""
+    folded = measure_key(measure)
+    return next((kind for kind in CHANGE_KINDS if folded and folded.startswith(kind)), None)
+
+
+def quantity_key(*, owner: str | None, measure: str | None, period: str | None, unit: str | None,
+                 qualifier: str | None = None, vague: bool = False, value=None,
+                 base_measure: str | None = None) -> str | None:
+    """The key of what a figure measures, or None when it is not comparable.
+
+    ``owner`` is the subject entity as "Label:key" (only figures with a subject entity compare);
+    ``base_measure`` is the measure of the figure a change is a change of. A change without a
+    known base is not comparable (同比增长12% of what?), nor is a vague figure (数十万)."""
+    measure_name = measure_key(measure)
+    if not (owner and measure_name and period and unit) or vague or value is None:
+        return None
+    kind = change_kind(measure_name)
+    if kind:
+        base = measure_key(base_measure)
+        if not base or change_kind(base):
+            return None
+        measure_name = f"{base}/{kind}"
+    forecast = "|预计" if qualifier == "forecast" else ""
+    return f"{owner}|{measure_name}|{period}|{unit}{forecast}"
+
+
+def quantity_name(key: str) -> str:
+    """A caption for a quantity key: 腾讯控股 营收 2023 CNY."""
+    owner, *rest = key.split("|")
+    return " ".join([owner.split(":", 1)[-1], *rest])
+
+
+def signed(value: float, direction: str | None) -> float:
+    return -value if direction == "down" else value
+
+
+def _written_numbers(text: str) -> list[str]:
+    return _ARABIC.findall(unicodedata.normalize("NFKC", text))
+
+
+def _last_digit_step(written: str) -> float:
+    """The place of the last written digit: 3659 -> 1, 3,659.0 -> 0.1."""
+    return 10.0 ** -len(written.split(".")[1]) if "." in written else 1.0
+
+
+def _nonzero_step(number: float) -> float:
+    """The place of the last nonzero digit of a number: 3600 -> 100, 48 -> 1, 2.5 -> 0.1."""
+    if number == 0:
+        return 1.0
+    step = 10.0 ** math.floor(math.log10(abs(number)))
+    while step > 1e-9 and abs(number / step - round(number / step)) > 1e-6:
+        step /= 10
+    return step
+
+
+def steps(reading: Reading, end: str = "low") -> tuple[float, float]:
+    """(written step, rounding step) of one end of a figure, in base units: the place of the
+    last digit as written, and the place of its last nonzero digit (what 约 or 多 round at)."""
+    value = reading.high if end == "high" and reading.high is not None else reading.value
+    numbers = _written_numbers(reading.text)
+    written = (numbers[-1] if end == "high" else numbers[0]) if numbers else None
+    number = float(written.replace(",", "")) if written else None
+    if not number:  # Chinese numerals (三成, 百分之十五): as precise as the last nonzero digit
+        step = _nonzero_step(value)
+        return step, step
+    scale = abs(value / number)  # 亿, 万 … as written: 3659亿 -> 1e8 (a negative value: -5% -> 1)
+    return _last_digit_step(written) * scale, _nonzero_step(number) * scale
+
+
+def interval(reading: Reading) -> tuple[float, float]:
+    """The values a figure allows (signed for a change going down)."""
+    low_step, low_round = steps(reading, "low")
+    high_step, high_round = steps(reading, "high")
+    low, high = reading.value, reading.high if reading.high is not None else reading.value
+    qualifier = reading.qualifier
+    if reading.high is not None and qualifier not in ("over", "under"):
+        span = (low, high)  # a range states its own uncertainty: its ends are taken as written
+    elif qualifier == "about":
+        span = (low - low_round / 2, high + high_round / 2)
+    elif qualifier == "over":
+        span = (low, high + high_round if _ROUNDED_UP.search(reading.text) else math.inf)
+    elif qualifier == "nearly":
+        span = (low - low_round / 2, high)
+    elif qualifier == "under":
+        span = (-math.inf, high)
+    else:
+        span = (low - low_step / 2, high + high_step / 2)
+    if reading.direction == "down":
+        return -span[1], -span[0]
+    return span
+
+
+def agrees(a: Reading, b: Reading) -> bool:
+    """Whether the values two figures allow overlap by more than a point: 3659亿 and 3658亿 only
+    touch at 3658.5亿, and are two different reports (a tiny tolerance absorbs float noise)."""
+    a_low, a_high = interval(a)
+    b_low, b_high = interval(b)
+    slack = 1e-9 * max(abs(a.value), abs(b.value), 1.0)
+    return a_low < b_high - slack and b_low < a_high - slack
+
+
+def compare(a: Reading, b: Reading) -> Comparison:
+    """``a`` and ``b`` ordered by id (the edge goes from the smaller id), then compared."""
+    source, target = sorted((a, b), key=lambda r: r.id)
+    source_value, target_value = signed(source.value, source.direction), signed(target.value, target.direction)
+    return Comparison(
+        source.id, target.id, agrees(source, target), target_value - source_value,
+        target_value / source_value if source_value else None,
+    )
+
+
+def compare_group(readings: Iterable[Reading], new_articles: Iterable[str]) -> list[Comparison]:
+    """Comparisons within one quantity between figures of different articles, one of them in
+    ``new_articles``. When two articles agree on any value of the quantity (a10 writes 193亿
+    to 272亿, a02 writes 272亿), their other pairs are not flagged as disagreeing: one of the two
+    wrote several values and the pair that agrees is the one they share."""
+    by_article: dict[str, list[Reading]] = {}
+    for reading in sorted(readings, key=lambda r: r.id):
+        by_article.setdefault(reading.article_id, []).append(reading)
+    new = sorted(set(new_articles) & set(by_article))
+    others = sorted(by_article)
+    out: list[Comparison] = []
+    for first in new:  # each new article against every other one: linear in the group's size
+        for second in others:
+            if second == first or (second in new and second < first):
+                continue  # a pair of two new articles is compared once
+            pairs = [compare(a, b) for a in by_article[first] for b in by_article[second]]
+            agreeing = [p for p in pairs if p.agrees]
+            out.extend(agreeing or pairs)
+    return out
+
+
+def source_counts(figures: Mapping[str, str], agreements: Iterable[tuple[str, str]]) -> dict[str, int]:
+    """Per figure id: how many distinct articles report a value that agrees with it, its own
+    included. ``figures`` maps figure id -> article id; ``agreements`` are (id, id) pairs."""
+    articles = {figure: {article} for figure, article in figures.items()}
+    for a, b in agreements:
+        if a in articles and b in figures:
+            articles[a].add(figures[b])
+        if b in articles and a in figures:
+            articles[b].add(figures[a])
+    return {figure: len(found) for figure, found in sorted(articles.items())}

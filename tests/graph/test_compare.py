@@ -1,0 +1,128 @@
+"""The agreement rule (graph/compare.py): table tests, positives and negatives."""
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.graph.compare import (Reading, compare, compare_group, interval, quantity_key,
+                                     source_counts)
+
+
+def fig(text, value, unit="CNY", qualifier=None, direction=None, high=None, id_="a:0-1", article="a"):
+    return Reading(id=id_, article_id=article, text=text, value=value, unit=unit, qualifier=qualifier,
+                   direction=direction, high=high)
+
+
+YI = 100_000_000
+
+AGREE = [
+    # precision from the written digits
+    (fig("3659亿元", 3659 * YI), fig("3,659.0亿元", 3659 * YI)),
+    (fig("3659亿元", 3659 * YI), fig("3659.4亿元", 3659.4 * YI)),
+    (fig("5546亿元", 5546 * YI), fig("5545.5亿元", 5545.5 * YI)),
+    (fig("3659亿元", 3659 * YI), fig("0.3659万亿元", 3659 * YI)),  # another magnitude word
+    (fig("3659亿元", 3659 * YI), fig("36590000万元", 3659 * YI)),
+    (fig("15.01%", 15.01, "%"), fig("15.0%", 15.0, "%")),
+    (fig("三成", 30, "%"), fig("31%", 31, "%")),                # 三成: 25–35%
+    # qualifiers
+    (fig("约500亿元", 500 * YI, qualifier="about"), fig("498.7亿元", 498.7 * YI)),
+    (fig("3600多亿元", 3600 * YI, qualifier="over"), fig("3659亿元", 3659 * YI)),
+    (fig("1000亿港元", 1000 * YI, "HKD", "over"), fig("1120亿港元", 1120 * YI, "HKD")),
+    (fig("近500亿元", 500 * YI, qualifier="nearly"), fig("478亿元", 478 * YI)),
+    (fig("不足10万辆", 100000, "辆", "under"), fig("9.2万辆", 92000, "辆")),
+    # ranges overlap
+    (fig("5亿至6亿元", 5 * YI, high=6 * YI), fig("5.4亿元", 5.4 * YI)),
+    (fig("10%-15%", 10, "%", high=15), fig("14%至18%", 14, "%", high=18)),
+    # changes are signed
+    (fig("1%", 1, "%", direction="down"), fig("1.0%", 1.0, "%", direction="down")),
+    (fig("2.1个百分点", 2.1, "pp", direction="up"), fig("2.1个百分点", 2.1, "pp", direction="up")),
+    (fig("-5%", -5, "%"), fig("-5.0%", -5.0, "%")),                        # a negative value as written
+    (fig("翻番", 2, "x"), fig("2倍", 2, "x")),
+]
+
+DISAGREE = [
+    (fig("3659亿元", 3659 * YI), fig("3658亿元", 3658 * YI)),       # one unit of the last digit apart
+    (fig("3,659.0亿元", 3659 * YI), fig("3659.2亿元", 3659.2 * YI)),  # the precise one decides
+    (fig("193亿元", 193 * YI), fig("272亿元", 272 * YI)),
+    (fig("约48%", 48, "%", "about"), fig("47.2%", 47.2, "%")),
+    (fig("3600多亿元", 3600 * YI, qualifier="over"), fig("3710亿元", 3710 * YI)),
+    (fig("超过1000亿港元", 1000 * YI, "HKD", "over"), fig("980亿港元", 980 * YI, "HKD")),
+    (fig("近500亿元", 500 * YI, qualifier="nearly"), fig("503亿元", 503 * YI)),
+    (fig("不足10万辆", 100000, "辆", "under"), fig("10.2万辆", 102000, "辆")),
+    (fig("5亿至6亿元", 5 * YI, high=6 * YI), fig("6.2亿元", 6.2 * YI)),
+    (fig("12%", 12, "%", direction="up"), fig("12%", 12, "%", direction="down")),  # growth vs decline
+    (fig("-5%", -5, "%"), fig("5%", 5, "%")),
+]
+
+
+@pytest.mark.parametrize("a, b", AGREE, ids=lambda r: r.text)
+def test_values_within_written_precision_agree(a, b):
+    b = Reading(**{**{k: getattr(b, k) for k in Reading.__slots__}, "id": "b:0-1", "article_id": "b"})
+    assert compare(a, b).agrees and compare(b, a).agrees
+
+
+@pytest.mark.parametrize("a, b", DISAGREE, ids=lambda r: r.text)
+def test_values_outside_written_precision_disagree(a, b):
+    b = Reading(**{**{k: getattr(b, k) for k in Reading.__slots__}, "id": "b:0-1", "article_id": "b"})
+    assert not compare(a, b).agrees and not compare(b, a).agrees
+
+
+def test_interval_of_written_precision():
+    assert interval(fig("3659亿元", 3659 * YI)) == pytest.approx((3658.5 * YI, 3659.5 * YI))
+    assert interval(fig("3,659.0亿元", 3659 * YI)) == pytest.approx((3658.95 * YI, 3659.05 * YI))
+    assert interval(fig("约500亿元", 500 * YI, qualifier="about")) == pytest.approx((450 * YI, 550 * YI))
+    assert interval(fig("1%", 1, "%", direction="down")) == pytest.approx((-1.5, -0.5))
+
+
+def test_comparison_goes_from_the_smaller_id_with_signed_difference_and_ratio():
+    late = fig("272亿元", 272 * YI, id_="b:5-11", article="b")
+    early = fig("193亿元", 193 * YI, id_="a:9-15", article="a")
+    for pair in ((late, early), (early, late)):
+        result = compare(*pair)
+        assert (result.source, result.target, result.agrees) == ("a:9-15", "b:5-11", False)
+        assert result.difference == pytest.approx(79 * YI)
+        assert result.ratio == pytest.approx(272 / 193)
+    changes = compare(fig("1%", 1, "%", direction="down"), fig("3%", 3, "%", "up", id_="b:0-1", article="b"))
+    assert changes.difference == pytest.approx(4) and changes.ratio == pytest.approx(-3)
+
+
+KEY = dict(owner="Company:小米集团", measure="净利润", period="2024", unit="CNY", value=1)
+
+
+@pytest.mark.parametrize("changes, expected", [
+    ({}, "Company:小米集团|净利润|2024|CNY"),
+    ({"measure": "经调整净利润"}, "Company:小米集团|经调整净利润|2024|CNY"),  # a different measure
+    ({"measure": "营　收"}, "Company:小米集团|营收|2024|CNY"),
+    ({"unit": "%"}, "Company:小米集团|净利润|2024|%"),                    # percent apart from pp
+    ({"unit": "pp"}, "Company:小米集团|净利润|2024|pp"),
+    ({"qualifier": "forecast"}, "Company:小米集团|净利润|2024|CNY|预计"),
+    ({"measure": "同比增长", "unit": "%", "base_measure": "营收"}, "Company:小米集团|营收/同比|2024|%"),
+    ({"measure": "同比下降", "unit": "%", "base_measure": "营收"}, "Company:小米集团|营收/同比|2024|%"),
+    ({"measure": "环比增长", "unit": "%", "base_measure": "营收"}, "Company:小米集团|营收/环比|2024|%"),
+    ({"measure": "同比增长", "unit": "%"}, None),   # a change of nothing known
+    ({"owner": None}, None),
+    ({"period": None}, None),
+    ({"measure": None}, None),
+    ({"vague": True}, None),
+    ({"value": None}, None),
+])
+def test_quantity_key(changes, expected):
+    assert quantity_key(**{**KEY, **changes}) == expected
+
+
+def test_a_group_compares_only_new_articles_and_only_across_articles():
+    a1 = fig("193亿元", 193 * YI, id_="a:1-2", article="a")
+    a2 = fig("272亿元", 272 * YI, id_="a:5-6", article="a")
+    b1 = fig("272亿元", 272 * YI, id_="b:1-2", article="b")
+    c1 = fig("250亿元", 250 * YI, id_="c:1-2", article="c")
+    found = compare_group([a1, a2, b1, c1], new_articles=["b"])
+    # a and b share 272亿 (a's 193亿 is another value a wrote): only the agreement counts
+    assert [(x.source, x.target, x.agrees) for x in found] == [
+        ("a:5-6", "b:1-2", True), ("b:1-2", "c:1-2", False)]
+    assert compare_group([a1, a2, b1, c1], new_articles=[]) == []
+    assert len(compare_group([a1, a2, b1, c1], new_articles=["a", "b", "c"])) == 1 + 2 + 1
+
+
+def test_sources_count_distinct_articles():
+    figures = {"a:1": "a", "b:1": "b", "b:2": "b", "c:1": "c"}
+    counts = source_counts(figures, [("a:1", "b:1"), ("a:1", "b:2"), ("a:1", "c:1")])
+    assert counts == {"a:1": 3, "b:1": 2, "b:2": 2, "c:1": 2}
