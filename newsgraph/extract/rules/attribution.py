@@ -138,7 +138,7 @@ _SHARE_NP_RE = re.compile(r"(?P<x>.+?)(?<!应)(?:约)?占(?P<w>.{0,10}?)(?:比�
 _LOSS_RE = re.compile(r"(?:归母|归属于.{1,12}|扣非|扣非归母|公司|整体|全年|单季|当季|上市公司股东|股东)?(?:净亏损|亏损|亏损额)")
 _DIVIDEND_TOTAL_RE = re.compile(r"(?:现金)?(?:分红|派息|股息)(?:总额|总金额|金额)|现金分红")
 _NET_PROFIT_RE = re.compile(r"(?:归母|归属于.{1,12}|扣非|扣非归母|公司|整体|全年|单季)?(?:净利润|净利|纯利)")
-_ADJUSTED_RE = re.compile(r"非国际财务报告准则|非通用会计准则|[Nn]on-?(?:IFRS|GAAP)|经调整")
+_ADJUSTED_RE = re.compile(r"非国际财务报告准则|非通用会计准则|[Nn]on-?(?:IFRS|GAAP)|(?<!未)经调整")  # 未经调整 is the reported figure
 # heads whose modifiers are dropped (X出货量 -> 出货量); a few modifiers survive
 _PLAIN_HEADS = words("measure_plain_heads.txt")
 _KEPT_MODIFIERS = ("海外", "国内", "境外", "累计")
@@ -607,14 +607,14 @@ def attribute_figures(
         ss, se = sent_of(start)
         cs = clause_start(start, ss)
         prev = figures[i - 1] if i > 0 and figures[i - 1][0] >= ss else None
-        prev_measure = out[i - 1].measure if prev is not None else None
+        prev_measure = _unrestated(out[i - 1].measure) if prev is not None else None
         if prev is not None and prev[2].direction:
             # the measure of the last level figure of the sentence: 较去年同期的3.83亿元
             for j in range(i - 2, -1, -1):
                 if figures[j][0] < ss:
                     break
                 if not figures[j][2].direction:
-                    prev_measure = out[j].measure if not _is_change_unit(fig.unit) or fig.unit == "pp" else prev_measure
+                    prev_measure = _unrestated(out[j].measure) if not _is_change_unit(fig.unit) or fig.unit == "pp" else prev_measure
                     break
         level_measure = next((out[j].measure for j in range(i - 1, -1, -1)
                               if figures[j][0] >= ss and not figures[j][2].direction), None)
@@ -686,13 +686,38 @@ def attribute_figures(
             if measure is None and cmp_measure:
                 measure = normalize_measure(cmp_measure, text[max(0, ss - 40):start], fig.unit)
         period = period_at(start, end, fig, measure, sector, subject)
-        out.append(Attribution(canonical_measure(measure), subject, period, change_of, compared_with))
+        measure = _restated(canonical_measure(measure), text, start)
+        out.append(Attribution(measure, subject, period, change_of, compared_with))
         if subject is not None:
             prev_subject = subject
     return out
 
 
 _FIRST_PERSON = re.compile(r"我们|我司|本公司")
+_RESTATED = re.compile(r"重述后|经重述|重述的|重列后|经重列")
+_CLAUSE_END = re.compile(r"[，,；;。！？!?\n]")
+_SENTENCE_END = "。！？!?\n"
+
+
+def _unrestated(measure: str | None) -> str | None:
+    """The measure a later figure may inherit: whether it is restated depends on its own clauses."""
+    return measure[len("重述后"):] if measure and measure.startswith("重述后") else measure
+
+
+def _restated(measure: str | None, text: str, start: int) -> str | None:
+    """A restated figure (按照重述后的口径，营收为152.7亿元) is another measure than the one first
+    reported: 重述后营收. The frame counts in the figure's own clause or the clause just before it,
+    within the sentence."""
+    if not measure or measure.startswith("重述后"):
+        return measure
+    marks = list(_CLAUSE_END.finditer(text, max(0, start - 80), start))
+    if not marks:
+        scope = text[max(0, start - 80):start]
+    elif marks[-1].group() in _SENTENCE_END or len(marks) == 1:
+        scope = text[marks[-1].end():start] if marks[-1].group() in _SENTENCE_END else text[max(0, start - 80):start]
+    else:
+        scope = text[marks[-2].end():start]
+    return "重述后" + measure if _RESTATED.search(scope) else measure
 
 
 def _speaker_company(text: str, ss: int, start: int, mentions) -> str | None:

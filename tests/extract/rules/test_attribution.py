@@ -791,3 +791,20 @@ def test_attribution_reads_the_shared_speech_verbs():
 ])
 def test_figures_in_speech(text, expected):
     assert [(t, m, subj) for t, m, subj, _ in run_compared(text, QINGHE, "2025-06-01")] == expected
+
+
+# restated and unadjusted figures are measures of their own, so that articles comparing them are
+# not flagged as disagreeing (issue 16)
+@pytest.mark.parametrize(("text", "expected"), [
+    ("按照重述后的口径，星图科技2023年的营收为152.7亿元，而公司此前公布的数字为150.2亿元。", [
+        ("152.7亿元", "重述后营收"), ("150.2亿元", "营收")]),
+    ("星图科技经重述的2023年营收为88亿元。", [("88亿元", "重述后营收")]),
+    ("星图科技2024年经调整净利润为12.6亿元；按照国际财务报告准则计算，未经调整的净利润为8.1亿元。", [
+        ("12.6亿元", "经调整净利润"), ("8.1亿元", "净利润")]),
+    # negatives: a restatement mentioned in another sentence, or after the figure, changes nothing
+    ("公司对上一年度数据进行了重述。星图科技2023年的营收为152.7亿元。", [("152.7亿元", "营收")]),
+    ("星图科技2023年营收为150亿元，该数据此后经过重述。", [("150亿元", "营收")]),
+    ("星图科技2024年净利润为8亿元。", [("8亿元", "净利润")]),
+])
+def test_restated_and_unadjusted_measures(text, expected):
+    assert [(t, m) for t, m, _, _ in run_compared(text, PEERS, "2025-03-20")] == expected
