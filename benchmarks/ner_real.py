@@ -45,14 +45,16 @@ from newsgraph.extract.serialize import to_document  # noqa: E402
 SETS = {
     "msra": ("cluener", {"name": "person", "organization": "organization"},
              {"Person": "person", "Company": "organization", "Organization": "organization"},
-             {"name": "person", "company": "organization", "organization": "organization"}),
+             {"name": "person", "company": "organization", "organization": "organization",
+              "government": "organization"}),
     "cluener": ("cluener", {"company": "company", "name": "name", "government": "government+organization",
                             "organization": "government+organization"},
                 {"Person": "name", "Company": "company", "Organization": "government+organization"},
-                {"name": "name", "company": "company", "organization": "government+organization"}),
+                {"name": "name", "company": "company", "organization": "government+organization",
+                 "government": "government+organization"}),
     "pd": ("spans", {"PER": "PER", "ORG": "ORG"},
            {"Person": "PER", "Company": "ORG", "Organization": "ORG"},
-           {"name": "PER", "company": "ORG", "organization": "ORG"}),
+           {"name": "PER", "company": "ORG", "organization": "ORG", "government": "ORG"}),
 }
 COMPANY_ROLES = frozenset({"中标公司", "公司名称", "收购方", "被收购方", "破产公司", "被投资方", "上市公司",
                            "回购方", "质押物所属公司", "任职公司", "股票简称"})

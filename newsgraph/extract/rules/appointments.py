@@ -32,7 +32,7 @@ def _appointment_re(titles: frozenset[str]) -> re.Pattern[str]:
     alts = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
     return re.compile(
         f"(?:{verbs})(?:了)?(?P<name>[\u4e00-\u9fff]{{2,3}}?|[\u4e00-\u9fff]{{1,6}}·[\u4e00-\u9fff]{{1,8}})"
-        f"(?:先生|女士)?为(?P<org>公司|本公司|[\u4e00-\u9fff]{{0,16}}?(?:公司|集团)的?)?"
+        f"(?:先生|女士)?为(?P<org>[\u4e00-\u9fffA-Za-z]{{2,16}}?的?)??"
         f"(?:第.{{1,3}}届董事会|董事会|监事会)?(?P<title>{alts})"
     )
 

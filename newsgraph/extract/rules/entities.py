@@ -434,6 +434,25 @@ def _name_start(text: str, end: int, max_len: int, protect: Sequence[tuple[int, 
     return start + cut
 
 
+_PLACES = _data_words("places.txt")
+_PLACE_RE = re.compile("|".join(sorted(map(re.escape, _PLACES), key=len, reverse=True)))
+# Single-character cut words that never sit inside a name, even after a place (杭州的远航科技).
+_HARD_CUTS = frozenset("的在了是被把从给让等")
+
+
+def _place_start(text: str, lo: int, start: int, p: int) -> int:
+    """A name cut at a one-character word right after a place (营口|其|印投资…, 日本电气协会,
+    杭州南|都|电源…) begins at the place. ``lo``: where the back-scan began; ``start``: where
+    the cut put the name; ``p``: where its company word begins."""
+    for m in _PLACE_RE.finditer(text, lo, p):
+        if m.start() >= start:
+            break
+        cuts = list(_CUT_RE.finditer(text[m.start():p]))
+        if all(len(c.group()) == 1 and c.group() not in _HARD_CUTS for c in cuts) and cuts:
+            return m.start()
+    return start
+
+
 def _strip_lead(stem: str) -> str:
     """Drop leading cut words the back-scan could not see (他表示远航 -> 远航)."""
     changed = True
@@ -491,7 +510,8 @@ def find_company_suffix(
         max_len = 16 if legal else 8
         start = _name_start(text, p, max_len, protect)
         stem = _strip_lead(text[start:p])
-        start = p - len(stem)
+        start = _place_start(text, max(0, p - max_len), p - len(stem), p)
+        stem = text[start:p]
         if len(stem) < 2 or _STEM_BAD_END.search(stem):
             continue
         if (_generic(stem) if typ == "Company" else stem in _ORG_GENERIC or _CUT_RE.fullmatch(stem)):
@@ -987,7 +1007,8 @@ def _role_patterns(titles: frozenset[str]) -> _RolePatterns:
 
 _ANAPHOR = re.compile(r"(?:该|本|这家)?(?:公司|集团)$")
 _HOUSE = re.compile(r"公司|董事会|监事会|股东大会")
-_HOUSE_LEAD = re.compile(r"(?:本公司|公司|该公司)?(?:第.{1,3}届董事会|董事会|监事会)?")
+_HOUSE_LEADS = (re.compile(r"(?:本公司|公司|该公司)?"),
+                re.compile(r"(?:本公司|公司|该公司)?(?:第.{1,3}届董事会|董事会|监事会)?"))
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 
 
@@ -1105,7 +1126,9 @@ def find_roles(
                     break
             elif v.start() - pe <= 6:
                 # 接任公司总经理, 辞去董事会秘书职务: the document's company
-                m = pats.after_serve.match(text, v.end() + len(_HOUSE_LEAD.match(text, v.end()).group()))
+                m = None
+                for lead in _HOUSE_LEADS:
+                    m = m or pats.after_serve.match(text, lead.match(text, v.end()).end())
                 org_name = house(ps, m.group("c")) if m else None
                 if org_name:
                     emit(ps, m.end("c"), pname, org_name, m)
