@@ -708,13 +708,19 @@ _STOCK_RE = re.compile(
 )
 
 
+# A price quote after a short stock name: 汉邦高科(8.670,-0.47,-5.14%) — price, change, change %.
+_QUOTE_RE = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*[,，]\s*[-+]?\d+(?:\.\d+)?\s*[,，]\s*[-+]?\d+(?:\.\d+)?%\s*[）)]")
+
+
 def find_stock_names(
     text: str, gazetteer: Gazetteer | None = None, *, known: Sequence[Match] | None = None
 ) -> list[Match]:
     """The company name before a stock code: 比亚迪（002594）, 小米集团-W（01810）,
-    腾讯控股(00700.HK), 蔚来（NYSE: NIO）. The span is the name alone, without -W and code."""
+    腾讯控股(00700.HK), 蔚来（NYSE: NIO）, and before a price quote: 汉邦高科(8.670,-0.47,-5.14%).
+    The span is the name alone, without -W and code."""
     protect = _known_spans(text, gazetteer, known)
     out: list[Match] = []
+    quotes = [m.start() for m in _QUOTE_RE.finditer(text)]
     for m in _STOCK_RE.finditer(text):
         code, ex, sfx = m.group("code"), m.group("ex"), m.group("sfx")
         if code.isdigit():
@@ -722,7 +728,8 @@ def find_stock_names(
                 continue  # a year in brackets
         elif not (ex or sfx):
             continue  # (AI) is not a ticker without an exchange
-        end = m.start()
+        quotes.append(m.start())
+    for end in sorted(set(quotes)):
         if end == 0 or not (_is_cjk(text[end - 1]) or text[end - 1].isalpha()):
             continue
         start = _name_start(text, end, 10, protect)

@@ -59,6 +59,9 @@ def test_junk_spans_are_not_entities(text):
     ("董事会同意委任何咏欣为公司秘书。", {("何咏欣", "Person")}),           # no 任何
     ("公司董事会同意聘任陆正中为副总经理。", {("陆正中", "Person")}),
     ("华为公司发布了新手机。", {("华为公司", "Company")}),
+    ("北辰高科(8.670,-0.47,-5.14%)公告称，股东减持。", {("北辰高科", "Company")}),   # a price quote
+    ("股份质押给海岳证券(12.440,-0.03,-0.24%)。", {("海岳证券", "Company")}),
+    ("当日股价报收于(8.670,-0.47,-5.14%)。", set()),
 ])
 def test_names_found_whole(text, expected):
     assert found(text) == expected
