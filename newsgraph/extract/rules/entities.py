@@ -1012,7 +1012,7 @@ def _role_patterns(titles: frozenset[str]) -> _RolePatterns:
     )
 
 
-_ANAPHOR = re.compile(r"(?:该|本|这家)?(?:公司|集团)$")
+_ANAPHOR = re.compile(r"(?:(?:该|本|这家)?(?:公司|集团)|该行|本行)$")
 _HOUSE = re.compile(r"公司|董事会|监事会|股东大会")
 _HOUSE_LEADS = (re.compile(r"(?:本公司|公司|该公司)?"),
                 re.compile(r"(?:本公司|公司|该公司)?(?:第.{1,3}届董事会|董事会|监事会)?"))
