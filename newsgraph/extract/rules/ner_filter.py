@@ -37,6 +37,11 @@ def _ending(name: str) -> re.Pattern[str]:
     return re.compile("(?:" + "|".join(map(re.escape, words)) + ")$")
 
 
+@functools.lru_cache(maxsize=1)
+def _titles_re() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, sorted(_words("titles.txt"), key=len, reverse=True))))
+
+
 def generic_organization(name: str) -> bool:
     """A kind of body (民政局, 地方政府), not a named one."""
     return name in _words("generic_organizations.txt")
@@ -59,6 +64,9 @@ def plausible(text: str, start: int, end: int, kind: str, confidence: float,
               surnames: Collection[str], min_confidence: float = MIN_CONFIDENCE) -> bool:
     """A span shaped like a name of its kind that the model is sure enough of."""
     span = text[start:end]
+    if kind == "Person" and len(span) == 1:
+        # 江主席, 李总理: a leader named by surname and title
+        return confidence >= min_confidence and span in surnames and _titles_re().match(text, end) is not None
     if confidence < min_confidence or len(span) < 2 or not _CLEAN.match(span) or span != span.strip():
         return False
     if kind == "Person":

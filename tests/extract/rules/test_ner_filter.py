@@ -55,6 +55,15 @@ def test_org_type(name, label_type, expected):
     assert org_type(name, label_type) == expected
 
 
+@pytest.mark.parametrize("text, start, end, expected", [
+    ("王主席会见了代表团。", 0, 1, True),     # a leader by surname and title
+    ("王先生会见了代表团。", 0, 1, False),    # no title after it
+    ("比主席更早到场。", 0, 1, False),        # no surname
+])
+def test_one_character_person(text, start, end, expected):
+    assert plausible(text, start, end, "Person", 0.9, SURNAMES) is expected
+
+
 def test_generic_organization():
     assert generic_organization("民政局") and generic_organization("地方政府")
     assert not generic_organization("东川市民政局")
