@@ -42,6 +42,9 @@ def train_ner_command(data_root, manifest, data_dir, out_dir, iterations, silent
     """
     if bool(data_root) == bool(data_dir):
         raise click.ClickException("give either --data-root (manifest training) or --data (one CLUENER folder)")
+    if data_dir and not (Path(data_dir) / "train.jsonl").is_file():
+        raise click.ClickException(
+            f"{Path(data_dir) / 'train.jsonl'}: no such file; --data must be a folder holding CLUENER-format train.jsonl")
     bar = _progress_bar(silent, iterations)
     if bar is not None:
         bar.__enter__()
@@ -59,11 +62,7 @@ def train_ner_command(data_root, manifest, data_dir, out_dir, iterations, silent
         else:
             from ..extract.ner.train import train_ner
 
-            data = Path(data_dir)
-            if not (data / "train.jsonl").is_file():
-                raise click.ClickException(
-                    f"{data / 'train.jsonl'}: no such file; --data must be a folder holding CLUENER-format train.jsonl")
-            metrics = train_ner(data, Path(out_dir), max_iterations=iterations, progress=progress)
+            metrics = train_ner(Path(data_dir), Path(out_dir), max_iterations=iterations, progress=progress)
     finally:
         if bar is not None:
             bar.__exit__(None, None, None)
