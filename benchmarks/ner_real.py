@@ -96,13 +96,14 @@ def score_span_set(name: str, path: Path, nlp, tagger, limit: int | None) -> dic
     data = data[:limit] if limit else data
     texts = [t for t, _ in data]
     gold = [set(spans) for _, spans in data]
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     found = pipeline_mentions(nlp, texts)
-    seconds = time.perf_counter() - t0
+    seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
     pipe = [{(s, e, ours_map[t]) for s, e, t in m if t in ours_map} for m in found]
     model = [{(s, e, model_map[lab]) for s, e, lab in tagger.tag(t) if lab in model_map} for t in texts]
     return {"data": str(path), "sentences": len(texts), "chars": sum(map(len, texts)),
-            "pipeline_seconds": round(seconds, 1),
+            "pipeline_seconds": round(seconds, 1), "pipeline_cpu_seconds": round(cpu, 1),
+            "pipeline_chars_per_cpu_second": round(sum(map(len, texts)) / cpu) if cpu else None,
             "pipeline": _score(gold, pipe), "model": _score(gold, model)}
 
 
@@ -162,6 +163,10 @@ def table(res: dict) -> str:
             m = r["model"].get(t, _prf(0, 0, v["gold"]))
             lines.append(f"{name:<9}{t:<26}{v['precision']:>11.3f}{v['recall']:>7.3f}{v['f1']:>7.3f}   "
                          f"{m['precision']:>8.3f}{m['recall']:>7.3f}{m['f1']:>7.3f}{v['gold']:>7}")
+    for name in ("msra", "cluener", "pd"):
+        if name in res:
+            lines.append(f"{name}: full pipeline {res[name]['pipeline_chars_per_cpu_second']:,} chars per CPU-second "
+                         f"({res[name]['chars']:,} chars, {res[name]['pipeline_seconds']} s wall)")
     if "duee" in res:
         d = res["duee"]
         lines.append(f"duee-fin  company-argument recall {d['company_argument_recall']:.3f} "
