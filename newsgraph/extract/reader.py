@@ -117,29 +117,78 @@ def _clean(value: object) -> str | None:
     return text or None
 
 
-# Saved news pages: breadcrumbs, a headline, header lines (时间/来源/编辑, 文 | 作者), toolbars
-# above the body; disclaimers, editor lines and "related articles" lists below it.
+# Saved news pages: breadcrumbs, a headline (行业观察 | 标题), header lines (时间/来源/编辑,
+# IP属地 北京 编辑:周伟 财经杂志 时间:…, 文 | 作者), a subtitle and toolbars above the body;
+# disclaimers, editor lines and "related articles" lists below it.
 _KEYS = "发布时间|发布日期|时间|日期|来源|责任编辑|编辑|作者|记者|阅读"
 _FIELD = re.compile(rf"(?P<key>{_KEYS})\s*[:：]\s*(?P<value>.*?)(?=\s*(?:{_KEYS})\s*[:：]|　|$)")
-_DATE_FIRST = re.compile(r"^(?P<value>\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)(?:\s|　|$)")
+_DATE_VALUE = r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+_DATE_FIRST = re.compile(rf"^(?P<value>{_DATE_VALUE})(?:\s|　|$)")
+_DATE_ANY = re.compile(_DATE_VALUE)
+_TIME = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?")
+_IP_PLACE = re.compile(r"IP\s*属地\s*[:：]?\s*\S+")
 _BYLINE = re.compile(r"^(?:文\s*[|｜丨/]\s*|本报记者\s*)(?:记者\s*)?(?P<author>\S.*)$")
+_COLUMN = re.compile(r"^[^|｜丨]{1,8}\s*[|｜丨]\s*(?=\S)")  # 行业观察 | the headline
 _BREADCRUMB = re.compile(r"^(?:当前位置|您的位置|你的位置|位置)\s*[:：]|^首页\s*[»>›/]|[»>›]\s*正文$")
 _TOOLBAR = re.compile(r"^(?:【[^】]*】\s*)+$")
-_FOOTER_START = re.compile(r"^(?:相关阅读|相关新闻|推荐阅读|延伸阅读|热门推荐|上一篇|下一篇)\s*[:：]?")
+_FOOTER_START = re.compile(
+    r"^(?:相关阅读|相关新闻|推荐阅读|延伸阅读|热门推荐|上一篇|下一篇|全站最新|最新资讯|热门文章|免责声明)\s*[:：]?"
+)
 _CHROME = re.compile(
     r"^[（(]?\s*(?:免责声明|版权声明|责任编辑|编辑|本文来源|原标题)\s*[:：]"
     r"|^分享到|^(?:扫一扫|打开微信|点击进入|返回顶部)|^(?:Copyright|版权所有|©)"
 )
+_NAME_KEYS = ("编辑", "责任编辑", "作者", "记者")
 
 
 def _header_fields(line: str) -> dict[str, str]:
-    fields = {m.group("key"): m.group("value").strip() for m in _FIELD.finditer(line)}
-    date_first = _DATE_FIRST.match(line)
+    """``{key: value}`` of a header line, or {} for a line that is not one. A person's name is
+    its first word; a bare word after it is the source (编辑:周伟 财经杂志 -> 来源 财经杂志)."""
+    ip = _IP_PLACE.match(line)
+    rest = line[ip.end():].strip() if ip else line
+    found = list(_FIELD.finditer(rest))
+    date_first = _DATE_FIRST.match(rest)
+    if not (found and (date_first or _FIELD.match(rest) or ip)) and not date_first:
+        return {}
+    fields: dict[str, str] = {}
+    for m in found:
+        key, value = m.group("key"), m.group("value").strip()
+        if key in _NAME_KEYS and " " in value:
+            value, _, extra = value.partition(" ")
+            if extra.strip() and not _DATE_ANY.search(extra):
+                fields.setdefault("来源", extra.strip())
+        fields.setdefault(key, value)
     if date_first:
         fields.setdefault("时间", date_first.group("value"))
-    if (fields and _FIELD.search(line) and (date_first or _FIELD.match(line))) or date_first:
-        return fields
-    return {}
+    return fields
+
+
+def _published_time(value: str | None) -> str | None:
+    m = _TIME.search(value or "")
+    if not m:
+        return None
+    return f"{int(m.group(1)):02d}:{m.group(2)}:{m.group(3) or '00'}"
+
+
+def _headline(line: str) -> str:
+    return _COLUMN.sub("", line, count=1)
+
+
+def _header_end(lines: list[str], meta: dict, start: int) -> int:
+    """Skip a subtitle and a byline after the header lines: index of the body's first line."""
+    seen = 0
+    for index in range(start, min(len(lines), start + 6)):
+        stripped = lines[index].strip()
+        if not stripped:
+            continue
+        byline = _BYLINE.match(stripped)
+        if byline:
+            meta.setdefault("作者", byline.group("author").strip())
+            return index + 1
+        seen += 1
+        if seen > 1:
+            break
+    return start
 
 
 def _web_export(text: str) -> tuple[dict, str]:
@@ -161,11 +210,12 @@ def _web_export(text: str) -> tuple[dict, str]:
                 meta.setdefault("作者", byline.group("author").strip())
             body_start = index + 1
         elif not meta and title is None and len(stripped) <= 80 and not stripped.endswith("。"):
-            title = stripped
+            title = _headline(stripped)
         else:
             break
     if body_start is None:
         return {}, text
+    body_start = _header_end(lines, meta, body_start)
     body_lines = []
     for line in lines[body_start:]:
         stripped = line.strip()
@@ -173,11 +223,14 @@ def _web_export(text: str) -> tuple[dict, str]:
             break
         if not (_CHROME.match(stripped) or _TOOLBAR.match(stripped)):
             body_lines.append(line)
+    when = meta.get("发布时间") or meta.get("时间") or meta.get("发布日期") or meta.get("日期")
     mapped = {
         "title": title,
-        "published": meta.get("发布时间") or meta.get("时间") or meta.get("发布日期") or meta.get("日期"),
+        "published": when,
+        "published_time": _published_time(when),
         "source": meta.get("来源"),
         "author": meta.get("作者") or meta.get("记者"),
+        "editor": meta.get("责任编辑") or meta.get("编辑"),
     }
     return mapped, "\n".join(body_lines)
 
@@ -266,6 +319,8 @@ def parse_document(text: str, source: str, defaults: Metadata, path: str | None)
         published=published,
         source=_clean(meta.get("source")) or defaults.source,
         author=_clean(meta.get("author")),
+        editor=_clean(meta.get("editor")),
+        published_time=_clean(meta.get("published_time")),
         url=url,
         fictional=bool(meta.get("fictional", False)),
         source_path=str(Path(path).resolve()) if path else None,

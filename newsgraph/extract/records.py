@@ -19,6 +19,8 @@ class Article:
     author: str | None = None
     url: str | None = None
     fictional: bool = False
+    editor: str | None = None
+    published_time: str | None = None  # HH:MM:SS when the page gives a time of day
     # The file this article is, as an absolute path: an edited file replaces the article it was.
     # None for NDJSON lines and stdin, which have no identity beyond their text or URL.
     source_path: str | None = None

@@ -25,6 +25,10 @@ def article_dict(a: Article, with_text: bool = False) -> dict[str, Any]:
     }
     if a.fictional:
         article["fictional"] = True
+    if a.editor:
+        article["editor"] = a.editor
+    if a.published_time:
+        article["published_time"] = a.published_time
     if a.source_path:
         article["source_path"] = a.source_path
     if with_text:

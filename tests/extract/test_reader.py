@@ -202,3 +202,61 @@ def test_ndjson_text_is_normalized_like_files(tmp_path):
     assert result.article.text == "A\ncafé 公告。" and result.article.title == "é"
     [from_file] = _read(tmp_path, "n.txt", "A\r\n\u200bcafe\u0301 公告。")
     assert from_file.article.id == result.article.id
+
+
+# --- saved-page headers (layouts written by us) ------------------------------------------------
+
+CHANNEL_EXPORT = """当前位置: 首页 » 资讯 » 新科技 » 正文
+
+行业观察 | 远航科技发布新一代仓储机器人
+
+IP属地 上海 编辑:郑一帆 东岸财经 时间:2024-10-30 15:40:25
+
+订单排到明年二季度，产能仍是瓶颈
+
+文 | 林悦
+
+远航科技周二发布新一代仓储机器人，首批订单超过300台。
+
+周启明表示，公司计划明年把产能提高一倍。
+
+免责声明:本文仅供参考，不构成投资建议。
+
+全站最新
+海岳证券三季度净利润增长两成
+"""
+
+
+def test_channel_headline_ip_line_subtitle_and_byline(tmp_path):
+    [result] = _read(tmp_path, "p.txt", CHANNEL_EXPORT)
+    a = result.article
+    assert (a.title, a.source, a.editor, a.author) == ("远航科技发布新一代仓储机器人", "东岸财经", "郑一帆", "林悦")
+    assert (a.published, a.published_time) == ("2024-10-30", "15:40:25")
+    assert a.text == ("远航科技周二发布新一代仓储机器人，首批订单超过300台。\n\n"
+                      "周启明表示，公司计划明年把产能提高一倍。")
+
+
+@pytest.mark.parametrize("header, expected", [
+    ("来源：南港日报　作者：陈思远　发布时间：2024-03-05 09:12",
+     ("南港日报", "陈思远", None, "2024-03-05", "09:12:00")),
+    ("2024年10月30日 15:40  来源：东岸财经", ("东岸财经", None, None, "2024-10-30", "15:40:00")),
+    ("发布时间：2024/7/5 来源：汽车财经网 责任编辑：钱多多", ("汽车财经网", None, "钱多多", "2024-07-05", None)),
+    ("作者：林悦 来源：东岸财经 日期：2024-10-02", ("东岸财经", "林悦", None, "2024-10-02", None)),
+])
+def test_header_line_variants(tmp_path, header, expected):
+    text = f"海岳证券三季度净利润增长两成\n{header}\n\n海岳证券前三季度净利润同比增长21%。\n"
+    [result] = _read(tmp_path, "v.txt", text)
+    a = result.article
+    assert (a.source, a.author, a.editor, a.published, a.published_time) == expected
+    assert a.title == "海岳证券三季度净利润增长两成"
+    assert a.text == "海岳证券前三季度净利润同比增长21%。"
+
+
+@pytest.mark.parametrize("text", [
+    "行业观察 | 这是一行正文里的竖线，不是标题。\n远航科技发布了新产品。\n",   # no header line follows
+    "IP属地是平台显示的位置。\n远航科技发布了新产品。\n",                      # no field after it
+])
+def test_lines_that_look_like_headers_but_are_body(tmp_path, text):
+    [result] = _read(tmp_path, "n.txt", text)
+    assert result.article.text == text.strip()
+    assert result.article.title is None and result.article.editor is None

@@ -1,6 +1,7 @@
 """Companies, people and organizations: gazetteer, rules and the trained NER, resolved per article."""
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -8,11 +9,10 @@ from spacy.util import filter_spans
 
 from ..rules import entities as rules
 from ..rules import ner_filter
+from ..rules.appointments import document_company
 from ..rules.resolve import apply_declared_names, resolve_article
 from .spans import write_results
 
-NER_TYPES = {"company": "Company", "name": "Person", "organization": "Organization",
-             "government": "Organization"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,26 +21,46 @@ class EntityMention:
     name: str  # canonical
 
 
+# jieba parts of speech that never start or fill a company's name: conjunctions, adverbs,
+# prepositions, pronouns, numerals and measures, particles, localizers.
+_FUNCTION_POS = frozenset("c d p r rr rz m mq q u uj ul uz ug ud uv y e f dg ad".split())
+
+
+@functools.lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    """Words of jieba's dictionary whose part of speech is a function word's (所以, 一些, 未)."""
+    import jieba
+
+    out = set()
+    with jieba.Tokenizer().get_dict_file() as handle:
+        for raw in handle:
+            parts = raw.decode("utf-8").split()
+            if len(parts) == 3 and parts[2] in _FUNCTION_POS:
+                out.add(parts[0])
+    return frozenset(out)
+
+
 class EntityFinder:
     def __init__(self, gazetteer, titles, surnames, tagger=None, min_confidence=ner_filter.MIN_CONFIDENCE):
         self.min_confidence = min_confidence
+        self.function_words = function_words()
         self.gazetteer = gazetteer
         self.titles = titles
         self.surnames = surnames
         self.tagger = tagger
 
-    def ner_candidates(self, text: str) -> list[tuple[int, int, rules.EntityCandidate]]:
+    def model_spans(self, text: str) -> list[tuple[int, int, str, float]] | None:
         if self.tagger is None:
-            return []
-        return [(start, end, rules.EntityCandidate(NER_TYPES[label], text[start:end], "ner"))
-                for start, end, label, confidence in self.tagger.tag_scored(text)
-                if label in NER_TYPES and ner_filter.plausible(
-                    text, start, end, NER_TYPES[label], confidence, self.surnames, self.min_confidence)]
+            return None
+        return ner_filter.model_candidates(text, self.tagger.tag_scored(text), self.surnames,
+                                          self.min_confidence)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
-        found = rules.find_entities(text, self.gazetteer, self.titles, self.surnames)
-        found = sorted(found + ner_filter.gaps_only(found, self.ner_candidates(text)), key=lambda m: m[0])
+        words = [(t.idx, t.idx + len(t.text)) for t in doc]
+        found = rules.find_entities(text, self.gazetteer, self.titles, self.surnames,
+                                    words=words, model=self.model_spans(text),
+                                    function_words=self.function_words)
         resolved = apply_declared_names(text, resolve_article(found, self.gazetteer, text), self.gazetteer)
         mentions = sorted(
             ((start, end, EntityMention(entity.type, entity.name))
@@ -51,7 +71,8 @@ class EntityFinder:
         doc.user_data["newsgraph:resolved"] = list(resolved)
         ents = [doc.char_span(s, e, label=m.type, alignment_mode="expand") for s, e, m in mentions]
         doc.ents = filter_spans([span for span in ents if span is not None])
-        roles = rules.find_roles(text, [(s, e, m.type, m.name) for s, e, m in mentions], self.titles)
+        typed = [(s, e, m.type, m.name) for s, e, m in mentions]
+        roles = rules.find_roles(text, typed, self.titles, default_org=document_company(typed))
         write_results(doc, "roles", roles, lambda role: role.title)
         return doc
 

@@ -27,7 +27,7 @@ from .features import (
     load_lexicon,
 )
 
-__all__ = ["entity_pairs", "spans_to_tags", "train_crf", "train_ner"]
+__all__ = ["entity_pairs", "spans_to_tags", "train_crf", "train_from_manifest", "train_ner"]
 
 GAZETTEER_FILE = "gazetteer.tsv"
 
@@ -230,3 +230,54 @@ def holdout_split(
 def score_tagger(tagger, sentences: Sequence[Sentence]) -> dict:
     """Scores of ``tagger`` on in-memory ``(text, spans)`` pairs."""
     return score_spans((s for _, s in sentences), (tagger.tag(t) for t, _ in sentences))
+
+
+def train_from_manifest(
+    data_root: Path,
+    out_dir: Path,
+    manifest: Path | None = None,
+    *,
+    max_iterations: int = 100,
+    c1: float = 0.1,
+    c2: float = 0.01,
+    min_freq: int = 2,
+    scheme: str = "BIOES",
+    progress: Callable[[dict], None] | None = None,
+) -> dict:
+    """Train on every data set of a manifest (default: the shipped model's ``training.json``),
+    each read from under ``data_root`` and mapped onto :data:`~.corpora.LABELS`.
+
+    The defaults reproduce the shipped model. Returns ``params``, ``train_seconds``,
+    ``train_sentences`` and ``model_bytes``; score the result with ``benchmarks/ner_real.py``.
+    """
+    from .corpora import LABELS, load_manifest, read_manifest_sentences
+
+    data_root, out_dir = Path(data_root), Path(out_dir)
+    sets = load_manifest(manifest)
+    sentences = read_manifest_sentences(sets, data_root)
+    lexicon = load_lexicon(1)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    params = {"max_iterations": max_iterations, "c1": c1, "c2": c2, "min_freq": min_freq,
+              "scheme": scheme, "lexicon_min_freq": 1, "gazetteer_folds": 0}
+    t0 = time.perf_counter()
+    train_crf(sentences, out_dir / MODEL_FILE, lexicon, scheme=scheme, labels=LABELS,
+              max_iterations=max_iterations, c1=c1, c2=c2, min_freq=min_freq, progress=progress)
+    train_seconds = time.perf_counter() - t0
+    meta = {
+        "feature_version": FEATURE_VERSION,
+        "scheme": scheme,
+        "labels": list(LABELS),
+        "lexicon_min_freq": 1,
+        "params": params,
+        "train_sentences": len(sentences),
+        "trained_on": [{"path": d.path, "format": d.format, "labels": d.labels} for d in sets],
+    }
+    (out_dir / META_FILE).write_text(
+        json.dumps(meta, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8"
+    )
+    return {
+        "params": params,
+        "train_seconds": round(train_seconds, 1),
+        "train_sentences": len(sentences),
+        "model_bytes": sum(p.stat().st_size for p in out_dir.iterdir() if p.is_file()),
+    }

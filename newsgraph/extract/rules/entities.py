@@ -29,7 +29,7 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,6 +56,11 @@ __all__ = [
 ]
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+def _data_words(name: str) -> frozenset[str]:
+    with open(DATA_DIR / name, encoding="utf-8") as handle:
+        return frozenset(ln.strip() for ln in handle if ln.strip() and not ln.startswith("#"))
 TYPES = frozenset({"Company", "Person", "Organization", "Product"})
 
 
@@ -199,6 +204,7 @@ def load_gazetteer(path: str | Path | None = None, aliases: Iterable[str | Path]
 
 @functools.lru_cache(maxsize=4)
 def _read_lines(path: str) -> frozenset[str]:
+    """The lines of a word-list file, without blanks and ``#`` comments."""
     with open(path, encoding="utf-8-sig") as handle:
         return frozenset(ln.strip() for ln in handle if ln.strip() and not ln.startswith("#"))
 
@@ -328,50 +334,12 @@ _SUFFIX_RE = re.compile(
 )
 
 # Tokens after which a name starts (the last one before the company word wins).
-_CUT_WORDS = (
-    "今年 去年 明年 前年 目前 此前 近日 日前 近期 同期 同时 此外 另外 其中 包括 以及 还有 例如 比如 "
-    "作为 成为 认为 根据 来自 位于 隶属 据悉 报道 显示 随着 通过 完成 获得 发布 推出 宣布 表示 透露 "
-    "收购 并购 入股 成立 旗下 联合 携手 牵手 合作 对手 领投 跟投 参投 回购 累计 持有 增持 减持 "
-    "代销 理财 购买 买入 卖出 签署 签约 达成 加入 担任 出任 创办 创立 主导 负责 打造 进入 面对 面临 超过 超越 "
-    "领先 击败 联手 牵头 计划 已经 正在 同比 环比 以来 之后 之前 期间 方面 消息 一家 这家 那家 "
-    "多家 两家 几家 各家 老股东 股东 投资方 投资者 子公司 母公司 分公司 对于 关于 由于 因为 如果 "
-    "季度 当季 当期 本期 上半年 下半年 全年 当年 当天 当日 当月 本月 本周 年内 年底 年初 月底 月初 "
-    "兼任 视为 推动 共同 带动 促进 满足 提供 采用 使用 搭载 供应 覆盖 首款 新款 他们 我们 她们 "
-    "他 她 它 款 辆 台 项 注册 设立 组建 孵化 剥离 分拆 拆分 独立 整合 并入 合并 "
-    "接任 卸任 继任 升任 调任 举行 举办 召开 跻身 位列 位居 跃居 预计 预测 估计 机构 研究机构 "
-    "一次 两次 多次 首次 再次 对华 在华 来华 访华 赴华 涉华 驻华 我国 本国 各国 "
-    "更名为 更名 改名为 改名 名为 称为 公司 企业 新公司 "
-    "虽然 但是 不过 而且 并且 也是 就是 还是 都是 包含 涵盖 涉及 以下简称 简称 合称 统称 下称 "
-    "的 与 和 在 由 向 对 据 及 了 是 将 被 把 从 给 让 等 于 即 并 或 而 但 也 都 还 就 又 再 才 已 "
-    "曾 仍 称 说 这 那 该 此 每 各 某 年 月 日 号 个 只 其"
-).split()
+_CUT_WORDS = tuple(sorted(_data_words("name_cut_words.txt")))
 # 在线 is a word of names (百度在线网络技术), not the preposition 在.
 _CUT_RE = re.compile("|".join(sorted(_CUT_WORDS, key=len, reverse=True)).replace("|在|", "|在(?!线)|"))
 
 # A stem made only of these words does not name a company (新能源汽车, 国内银行, 该集团).
-_GENERIC_WORDS = frozenset(
-    (
-        "新能源 智能 电动 传统 燃油 国产 合资 自主 民营 国有 主流 相关 其他 其它 大型 中型 中小 小型 "
-        "全球 国内 国际 海外 外资 中资 港股 美股 A股 金融 商业 投资 股份制 地方 村镇 数字 网络 互联网 "
-        "城商 农商 四大 五大 六大 大 各大 零售 实体 电商 物流 快递 汽车 保险 证券 基金 银行 能源 医药 "
-        "创新 生物 信息 电子 通信 软件 半导体 芯片 人工智能 光伏 锂电 电池 储能 消费 家电 手机 整车 "
-        "跨国 外国 美国 日本 欧洲 韩国 德国 中国 中外 独资 控股 集团 关联 参股 全资 新兴 初创 创业 "
-        "私募 公募 券商 寿险 财险 健康 养老 文化 娱乐 游戏 视频 社交 支付 云 数据 算力 科技 技术 "
-        "高科技 硬科技 大模型 模型 车 车企 新势力 造车 传媒 新媒体 媒体 医疗 制药 平台 服务 中介 咨询 "
-        "头部 龙头 领先 知名 著名 老牌 新锐 本土 当地 上市 非上市 未上市 同行 同业 友商 母 子 分 总 "
-        "本 一 两 多 几 全 主要 部分 所有 大量 众多 不少 许多 更多 其余 核心 重点 关键 优质 重要 "
-        "公司 企业 机构 厂商 品牌 巨头 大厂 行业 产业 市场 业务 板块 领域 赛道 概念 产品 "
-        "销售 生产 制造 研发 经营 从事 聚焦 布局 发展 进军 涉足 转型 押注 加码 深耕 支持 购买 出售 "
-        "追加 继续 开展 提供 拓展 加大 加速 推动 全面 进一步 智能化 电动化 数字化 高端 低端 "
-        "外卖 出行 旅游 教育 房地产 地产 工业 农业 制造业 服务业 体育 餐饮 食品 饮料 服装 "
-        "自动驾驶 机器人 无人机 航空 航天 军工 化工 钢铁 矿业 电力 电网 电气 新材料 材料 "
-        "省 市 区 县 州 全国 地区 当地 各地 本地 境内 境外 香港 台湾 亚洲 欧美 美 日 韩 德 英 法 "
-    "跨境 东南亚 多项 项 注册 社会 民间 风险 长期 耐心 仓储 调度 云端 端 内部 外部 华 我国 "
-    "业务 事业 事业群 事业部 部门 条线 早期 后期 中期 一级 二级 核心一级 政府 引导 产业投资 "
-        "北京 上海 深圳 广州 杭州 南京 苏州 成都 武汉 重庆 天津 西安 长沙 合肥 宁波 厦门 青岛"
-    ).split()
-    + _CUT_WORDS
-)
+_GENERIC_WORDS = _data_words("generic_name_words.txt") | frozenset(_CUT_WORDS)
 _GENERIC_MAXLEN = max(map(len, _GENERIC_WORDS))
 
 # After these, a company word is part of a longer common word (汽车行业, 科技股, 网络广告).
@@ -467,6 +435,25 @@ def _name_start(text: str, end: int, max_len: int, protect: Sequence[tuple[int, 
     return start + cut
 
 
+_PLACES = _data_words("places.txt")
+_PLACE_RE = re.compile("|".join(sorted(map(re.escape, _PLACES), key=len, reverse=True)))
+# Single-character cut words that never sit inside a name, even after a place (杭州的远航科技).
+_HARD_CUTS = frozenset("的在了是被把从给让等")
+
+
+def _place_start(text: str, lo: int, start: int, p: int) -> int:
+    """A name cut at a one-character word right after a place (营口|其|印投资…, 日本电气协会,
+    杭州南|都|电源…) begins at the place. ``lo``: where the back-scan began; ``start``: where
+    the cut put the name; ``p``: where its company word begins."""
+    for m in _PLACE_RE.finditer(text, lo, p):
+        if m.start() >= start:
+            break
+        cuts = list(_CUT_RE.finditer(text[m.start():p]))
+        if all(len(c.group()) == 1 and c.group() not in _HARD_CUTS for c in cuts) and cuts:
+            return m.start()
+    return start
+
+
 def _strip_lead(stem: str) -> str:
     """Drop leading cut words the back-scan could not see (他表示远航 -> 远航)."""
     changed = True
@@ -524,7 +511,8 @@ def find_company_suffix(
         max_len = 16 if legal else 8
         start = _name_start(text, p, max_len, protect)
         stem = _strip_lead(text[start:p])
-        start = p - len(stem)
+        start = _place_start(text, max(0, p - max_len), p - len(stem), p)
+        stem = text[start:p]
         if len(stem) < 2 or _STEM_BAD_END.search(stem):
             continue
         if (_generic(stem) if typ == "Company" else stem in _ORG_GENERIC or _CUT_RE.fullmatch(stem)):
@@ -721,13 +709,19 @@ _STOCK_RE = re.compile(
 )
 
 
+# A price quote after a short stock name: 汉邦高科(8.670,-0.47,-5.14%) — price, change, change %.
+_QUOTE_RE = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*[,，]\s*[-+]?\d+(?:\.\d+)?\s*[,，]\s*[-+]?\d+(?:\.\d+)?%\s*[）)]")
+
+
 def find_stock_names(
     text: str, gazetteer: Gazetteer | None = None, *, known: Sequence[Match] | None = None
 ) -> list[Match]:
     """The company name before a stock code: 比亚迪（002594）, 小米集团-W（01810）,
-    腾讯控股(00700.HK), 蔚来（NYSE: NIO）. The span is the name alone, without -W and code."""
+    腾讯控股(00700.HK), 蔚来（NYSE: NIO）, and before a price quote: 汉邦高科(8.670,-0.47,-5.14%).
+    The span is the name alone, without -W and code."""
     protect = _known_spans(text, gazetteer, known)
     out: list[Match] = []
+    quotes = [m.start() for m in _QUOTE_RE.finditer(text)]
     for m in _STOCK_RE.finditer(text):
         code, ex, sfx = m.group("code"), m.group("ex"), m.group("sfx")
         if code.isdigit():
@@ -735,7 +729,8 @@ def find_stock_names(
                 continue  # a year in brackets
         elif not (ex or sfx):
             continue  # (AI) is not a ticker without an exchange
-        end = m.start()
+        quotes.append(m.start())
+    for end in sorted(set(quotes)):
         if end == 0 or not (_is_cjk(text[end - 1]) or text[end - 1].isalpha()):
             continue
         start = _name_start(text, end, 10, protect)
@@ -1013,12 +1008,15 @@ def _role_patterns(titles: frozenset[str]) -> _RolePatterns:
         chain_end=re.compile(f"(?P<m>某[\u4e00-\u9fff]{{1,4}}?)?(?P<c>{chain})\\s*$"),
         bracket=re.compile(f"(?:的)?\\s*(?P<c>{chain})\\s*[）)]"),
         comma=re.compile(f"(?:的)?\\s*(?P<c>{chain})(?=[，,。；;])"),
-        serve=re.compile(r"(?:曾|现|已|将|则|同时|目前)?(?:担任|出任|兼任|接任|升任|任)"),
+        serve=re.compile(r"(?:曾|现|已|将|则|同时|目前)?(?:担任|出任|兼任|接任|升任|辞去|辞任|卸任|任)"),
         after_serve=re.compile(f"(?:的)?\\s*(?P<c>{chain})"),
     )
 
 
-_ANAPHOR = re.compile(r"(?:该|本|这家)?(?:公司|集团)$")
+_ANAPHOR = re.compile(r"(?:(?:该|本|这家)?(?:公司|集团)|该行|本行)$")
+_HOUSE = re.compile(r"公司|董事会|监事会|股东大会")
+_HOUSE_LEADS = (re.compile(r"(?:本公司|公司|该公司)?"),
+                re.compile(r"(?:本公司|公司|该公司)?(?:第.{1,3}届董事会|董事会|监事会)?"))
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 
 
@@ -1035,6 +1033,7 @@ def find_roles(
     text: str,
     entities: Sequence[tuple[int, int, str, str]],
     titles: Iterable[str] | None = None,
+    default_org: str | None = None,
 ) -> list[tuple[int, int, Role]]:
     """Person–organization–title appositions over found entities ``(start, end, type, name)``:
 
@@ -1046,8 +1045,25 @@ def find_roles(
 
     One Role per title listed (创始人、董事长兼CEO -> 创始人, 董事长兼CEO: 兼 joins one title);
     a title after 公司/该公司/集团 belongs to the company named last before it (公司首席执行官
-    周启明 in an article about 远航科技). The span covers the whole apposition."""
-    pats = _role_patterns(frozenset(titles) if titles is not None else load_titles())
+    周启明 in an article about 远航科技). The span covers the whole apposition.
+
+    Announcement phrasing: 聘任/委任/提名/选举 person 为 (org) titles, person 接任/辞去/现任
+    (org) titles, and a company officer's title before a person (非独立董事王五); with no
+    organization named, an officer's title in a sentence that speaks of 公司/本公司/董事会 is at
+    ``default_org``, the document's company."""
+    from .appointments import _appointment_re, officer_title
+
+    titleset = frozenset(titles) if titles is not None else load_titles()
+    pats = _role_patterns(titleset)
+    appointed = {m.start("name"): m for m in _appointment_re(titleset).finditer(text)}
+
+    def house(pos: int, chain: str) -> str | None:
+        if default_org is None or not officer_title(chain):
+            return None
+        begin = max(text.rfind(ch, 0, pos) for ch in "。！？!?\n") + 1
+        stop = _SENTENCE_END.search(text, pos)
+        return default_org if _HOUSE.search(text, begin, stop.start() if stop else len(text)) else None
+
     ents = sorted(entities, key=lambda e: (e[0], -e[1]))
     orgs = [e for e in ents if e[2] in ("Company", "Organization")]
     org_at = {e[0]: e for e in orgs}
@@ -1060,6 +1076,14 @@ def find_roles(
 
     for ps, pe, ptype, pname in ents:
         if ptype != "Person":
+            continue
+        # 聘任 person 为 (org) titles
+        a = appointed.get(ps)
+        if a is not None and a.end("name") == pe:
+            inner = [o for o in orgs if a.start("org") >= 0 and a.start("org") <= o[0] < a.end("org")]
+            chain = pats.after_serve.match(text, a.start("title"))
+            org = inner[0][3] if inner else house(ps, chain.group("c"))
+            emit(ps, chain.end("c"), pname, org, chain)
             continue
         # org (的) titles person
         hit = None
@@ -1083,7 +1107,10 @@ def find_roles(
                 prev = [o for o in orgs if o[1] <= a.start() and o[2] == "Company"]
                 if prev:
                     org_name = prev[-1][3]
-            emit(a.start() if org_name else m.start(), pe, pname, org_name, m)
+            if org_name is None and not m.group("m"):
+                org_name = house(ps, m.group("c"))
+                a = None
+            emit(a.start() if a and org_name else m.start(), pe, pname, org_name, m)
             continue
         # person（org titles） / person，org titles， / person担任org titles
         if pe < len(text) and text[pe] in "（(，,":
@@ -1107,6 +1134,16 @@ def find_roles(
                 m = pats.after_serve.match(text, org[1])
                 if m:
                     emit(ps, m.end("c"), pname, org[3], m)
+                    break
+            elif v.start() - pe <= 6:
+                # 接任公司总经理, 辞去董事会秘书职务: the document's company
+                m = None
+                for lead in _HOUSE_LEADS:
+                    m = m or pats.after_serve.match(text, lead.match(text, v.end()).end())
+                org_name = house(ps, m.group("c")) if m else None
+                if org_name:
+                    emit(ps, m.end("c"), pname, org_name, m)
+                    break
     out.sort(key=lambda r: (r[0], r[1]))
     return out
 
@@ -1114,8 +1151,102 @@ def find_roles(
 # --- everything together ----------------------------------------------------------------------
 
 _SOURCE_RANK = {
-    "gazetteer": 5, "stock": 4, "suffix": 3, "latin": 3, "media": 3, "title": 2, "ner": 1, "cue": 1,
+    "appoint": 6, "product": 5, "gazetteer": 5, "stock": 4, "suffix": 3, "latin": 3, "media": 3, "title": 2,
+    "ner": 1, "cue": 1,
 }
+# A place or level before a generic body makes it a local body of its own (省统计局, 杭州市民政局).
+_LOCAL_PREFIX = re.compile(r"(?:[\u4e00-\u9fff]{1,6}?[省市县区州])$|(?:省|市|县|区|州)$")
+
+
+def _word_edges(words: Sequence[tuple[int, int]]) -> tuple[set[int], dict[int, int]]:
+    starts = {s for s, _ in words}
+    start_of = {}
+    for s, e in words:
+        for i in range(s, e):
+            start_of[i] = s
+    return starts, start_of
+
+
+def _inside_words(start: int, end: int, edges: tuple[set[int], dict[int, int]]) -> bool:
+    """Does a span begin inside a word (群|众安) or, two characters long, end in a word that goes
+    on (人|保护)?"""
+    starts, start_of = edges
+    if start not in starts and start in start_of:
+        return True
+    if end - start != 2:
+        return False  # 阿里云|上: a longer alias keeps its last character
+    last = start_of.get(end - 1, end - 1)
+    return start < last < end and end not in starts and end in start_of and start_of[end] == last
+
+
+def _local_body(text: str, s: int, e: int, cand: EntityCandidate) -> Match:
+    """统计局 after 省 is the province's bureau, not the gazetteer's 国家统计局."""
+    if cand.type != "Organization" or e - s > 3:
+        return s, e, cand
+    m = _LOCAL_PREFIX.search(text, max(0, s - 7), s)
+    if not m:
+        return s, e, cand
+    return m.start(), e, EntityCandidate("Organization", text[m.start():e], "suffix")
+
+
+def _model_matches(text: str, model, known: Sequence[Match]) -> list[Match]:
+    """The model's spans as candidates, except one that cuts through a known name or only adds
+    generic words to it (美团|外卖); 中金珠宝 is a name of its own, longer than 中金."""
+    out: list[Match] = []
+    for s, e, typ, _ in model:
+        name = text[s:e]
+        if typ == "Person" and name in _NOT_NAMES:
+            continue
+        if typ != "Person" and (_generic_name(name) or _UNIT_END.search(name)
+                                or (_SUFFIX_END.search(name) and _AFTER_SUFFIX_BAD.match(text, e))):
+            continue
+        keep = True
+        for ks, ke, _ in known:
+            if ke <= s or e <= ks:
+                continue
+            if not (s <= ks and ke <= e) or (s, e) == (ks, ke):
+                keep = False
+            elif (ks - s) + (e - ke) and _generic(text[s:ks] + text[ke:e]):
+                keep = False
+            if not keep:
+                break
+        if keep:
+            out.append((s, e, EntityCandidate(typ, text[s:e], "ner")))
+    return out
+
+
+_UNIT_END = re.compile("(?:" + "|".join(sorted(_data_words("company_unit_words.txt"), key=len, reverse=True)) + ")$")
+_SUFFIX_END = re.compile(f"(?:{_WEAK}|公司)$")
+
+
+def _generic_name(name: str) -> bool:
+    """Generic words before a company word, no name: 村镇银行, 国内券商, 地方政府."""
+    if _generic(name):
+        return True
+    m = _SUFFIX_RE.search(name)
+    return bool(m and m.end() == len(name) and m.start() > 0 and _generic(name[: m.start()]))
+
+
+def _supported(s: int, e: int, text: str, model) -> bool:
+    """A company-word span the model also sees as an organization, or a legal name."""
+    name = text[s:e]
+    if "有限" in name or name.endswith("公司"):
+        return True
+    return any(ms < e and s < me and typ != "Person" for ms, me, typ, _ in model)
+
+
+def _clean_stem(s: int, e: int, text: str, words: Sequence[tuple[int, int]],
+                function_words: Collection[str]) -> bool:
+    """A company-word span made of whole words, none of them a function word: 蓝湾基金 but not
+    所以银行 (所以), 一些科技 (一些), 手机购物流程 (物流 is no word there)."""
+    starts = {ws for ws, _ in words}
+    last = None
+    for m in _SUFFIX_RE.finditer(text, s, e):
+        if m.end() == e:
+            last = m
+    if s not in starts or last is None or last.start() not in starts:
+        return False
+    return not any(text[ws:we] in function_words for ws, we in words if s <= ws and we <= last.start())
 
 
 def find_entities(
@@ -1124,25 +1255,50 @@ def find_entities(
     titles: Iterable[str] | None = None,
     surnames: Iterable[str] | None = None,
     extra: Iterable[Match] = (),
+    *,
+    words: Sequence[tuple[int, int]] | None = None,
+    model: Sequence[tuple[int, int, str, float]] | None = None,
+    function_words: Collection[str] = (),
 ) -> list[Match]:
-    """All finders (plus ``extra`` candidates, e.g. from a NER model) with overlaps settled:
-    the longest span wins, the more reliable source on equal length (gazetteer > stock code >
-    company word / Latin > title > NER / speech verb). Sorted by start."""
+    """All finders with overlaps settled: appointees first (聘任X为 …), then the longest span,
+    the more reliable source on equal length (gazetteer > stock code > company word / Latin >
+    title > NER / speech verb). Sorted by start.
+
+    ``words``: the text's word segmentation as ``(start, end)``; a short known alias inside a
+    word is no match (群众安全感 has no 众安). ``model``: the NER model's spans
+    ``(start, end, type, confidence)`` (see ``ner_filter.model_candidates``); with it, a name
+    found only by a company word (所以银行, 夺冠集团) needs the model's agreement unless it is a
+    legal name (…有限公司) or whole words with no ``function_words`` among them. ``extra``: more candidates, settled with the rest."""
+    from .appointments import find_appointees
+    from .products import find_products
+
     titles = load_titles() if titles is None else titles
     surnames = load_surnames() if surnames is None else surnames
     known = find_gazetteer(text, gazetteer)
+    if words is not None:
+        edges = _word_edges(words)
+        known = [m for m in known if not (m[1] - m[0] <= 3 and _cjk_at(text, m[0])
+                                          and _inside_words(m[0], m[1], edges))]
+    known = [_local_body(text, *m) for m in known]
     cands: list[Match] = list(known)
     cands += find_stock_names(text, gazetteer, known=known)
-    cands += find_company_suffix(text, gazetteer, known=known)
-    cands += find_subsidiaries(text, gazetteer, known=known)
+    suffix = find_company_suffix(text, gazetteer, known=known)
+    suffix += find_subsidiaries(text, gazetteer, known=known)
+    if model is not None:
+        suffix = [m for m in suffix if _supported(m[0], m[1], text, model)
+                  or (words is not None and _clean_stem(m[0], m[1], text, words, function_words))]
+    cands += suffix
     cands += find_latin_names(text, gazetteer)
+    cands += find_products(text, known)
     cands += find_media(text)
     cands += find_people(text, titles, surnames, gazetteer)
+    if model is not None:
+        cands += _model_matches(text, model, known)
     cands += list(extra)
     cands.sort(key=lambda m: (-(m[1] - m[0]), -_SOURCE_RANK.get(m[2].source, 0), m[0]))
     taken = bytearray(len(text) + 1)
     out: list[Match] = []
-    for s, e, c in cands:
+    for s, e, c in find_appointees(text, titles) + cands:
         if any(taken[s:e]):
             continue
         taken[s:e] = b"\x01" * (e - s)

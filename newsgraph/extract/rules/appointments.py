@@ -1,0 +1,70 @@
+"""People named in appointment phrasing and the company a document is about. Pure functions.
+
+    >>> [(s, e, c.name) for s, e, c in find_appointees("董事会同意聘任陆正中为副总经理")]
+    [(7, 10, '陆正中')]
+
+``find_appointees``: the person after an appointment verb and before 为 + a title
+(聘任陆正中为副总经理, 委任何咏欣为公司秘书, 选举王某为董事长). The pattern settles what the
+characters around the name would otherwise blur: 委任何咏欣 has no 任何, 聘任庄华为公司总经理 has
+no 华为公司. ``document_company``: the company an announcement is about, for titles whose
+sentence names none (本公司副总经理).
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Sequence
+from importlib import resources
+
+from .entities import EntityCandidate, Match, load_titles
+
+
+@functools.lru_cache(maxsize=None)
+def _lines(name: str) -> tuple[str, ...]:
+    text = resources.files("newsgraph.extract").joinpath(f"data/{name}").read_text("utf-8")
+    return tuple(sorted({w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")},
+                        key=lambda w: (-len(w), w)))
+
+
+@functools.lru_cache(maxsize=8)
+def _appointment_re(titles: frozenset[str]) -> re.Pattern[str]:
+    verbs = "|".join(map(re.escape, _lines("appointment_verbs.txt")))
+    alts = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
+    return re.compile(
+        f"(?:{verbs})(?:了)?(?P<name>[\u4e00-\u9fff]{{2,3}}?|[\u4e00-\u9fff]{{1,6}}·[\u4e00-\u9fff]{{1,8}})"
+        f"(?:先生|女士)?为(?P<org>[\u4e00-\u9fffA-Za-z]{{2,16}}?的?)??"
+        f"(?:第.{{1,3}}届董事会|董事会|监事会)?(?P<title>{alts})"
+    )
+
+
+_NOT_NAME = re.compile(r"^(?:公司|本公司|其|他|她|相关|新任|现任|该|本人|下列|以下)")
+
+
+def find_appointees(text: str, titles: Iterable[str] | None = None) -> list[Match]:
+    """Persons appointed in announcement phrasing: 聘任陆正中为副总经理 -> 陆正中."""
+    pat = _appointment_re(frozenset(titles) if titles is not None else load_titles())
+    out: list[Match] = []
+    for m in pat.finditer(text):
+        name = m.group("name")
+        if _NOT_NAME.match(name):
+            continue
+        out.append((m.start("name"), m.end("name"), EntityCandidate("Person", name, "appoint")))
+    return out
+
+
+def officer_title(title: str) -> bool:
+    """A company officer's title (副总经理, 董事会秘书), not a profession (分析师, 记者)."""
+    return any(w in title for w in _lines("officer_titles.txt"))
+
+
+def document_company(mentions: Sequence[tuple[int, int, str, str]]) -> str | None:
+    """The Company named most often in ``(start, end, type, name)`` mentions (first on ties)."""
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for start, _, typ, name in mentions:
+        if typ == "Company":
+            counts[name] = counts.get(name, 0) + 1
+            first.setdefault(name, start)
+    if not counts:
+        return None
+    return min(counts, key=lambda n: (-counts[n], first[n]))

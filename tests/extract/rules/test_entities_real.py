@@ -1,0 +1,148 @@
+"""Error classes seen on real news, as table tests over sentences we wrote: the rules as the
+precision layer beside the NER model (``model=[]``: the model found nothing here)."""
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract.components.entities import function_words
+from newsgraph.extract.rules.appointments import document_company, find_appointees
+from newsgraph.extract.rules.entities import (Role, find_entities, find_gazetteer, find_roles,
+                                              load_gazetteer)
+from newsgraph.extract.rules.products import find_products
+from newsgraph.extract.segmenter import make_jieba
+
+GAZ = load_gazetteer()
+JIEBA = make_jieba()
+FUNCTION_WORDS = function_words()
+
+
+def words(text):
+    out, i = [], 0
+    for w in JIEBA.cut(text):
+        out.append((i, i + len(w)))
+        i += len(w)
+    return out
+
+
+def found(text, model=()):
+    return {(text[s:e], c.type) for s, e, c in find_entities(
+        text, GAZ, words=words(text), model=list(model), function_words=FUNCTION_WORDS)}
+
+
+@pytest.mark.parametrize("text", [
+    "所以银行的风险偏好也在下降。",          # a conjunction before a company word
+    "很多村镇银行都在收缩贷款。",            # a quantifier and generic words
+    "一些科技企业开始裁员。",
+    "这家基金把技术投入资本化处理。",        # 资本 inside 资本化
+    "海外市场占集团营收的三成。",            # a verb before 集团
+    "记者未看出银行有任何动作。",
+    "球队仍留在夺冠集团之中。",              # 夺冠集团 is the leading pack
+    "她习惯用手机购物流程简单。",            # 物流 is no word in 购物流程
+    "民政局和地方政府都表示支持。",          # kinds of bodies, not bodies
+    "这提高了群众安全感。",                  # 众安 inside 群众 / 安全感
+    "他呼吁加强未成年人保护工作。",          # 人保 inside 未成年人 / 保护
+])
+def test_junk_spans_are_not_entities(text):
+    assert {x for x in found(text) if x[1] != "Person"} == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("本轮融资由蓝湾基金领投，澄川创投跟投。", {("蓝湾基金", "Company"), ("澄川创投", "Company")}),
+    ("众安保险发布了年报。", {("众安保险", "Company")}),
+    ("营口其印投资管理有限公司成立于2015年。", {("营口其印投资管理有限公司", "Company")}),
+    ("杭州南都电源有限公司发布公告。", {("杭州南都电源有限公司", "Company")}),
+    ("日本电气协会发布了报告。", {("日本电气协会", "Organization")}),
+    ("省统计局公布了数据。", {("省统计局", "Organization")}),
+    ("国家统计局公布了数据。", {("国家统计局", "Organization")}),
+    ("在杭州的远航科技有限公司工作。", {("远航科技有限公司", "Company")}),   # 的 still cuts
+    ("公司董事会同意聘任庄华为公司总经理。", {("庄华", "Person")}),         # no 华为公司
+    ("董事会同意委任何咏欣为公司秘书。", {("何咏欣", "Person")}),           # no 任何
+    ("公司董事会同意聘任陆正中为副总经理。", {("陆正中", "Person")}),
+    ("华为公司发布了新手机。", {("华为公司", "Company")}),
+    ("北辰高科(8.670,-0.47,-5.14%)公告称，股东减持。", {("北辰高科", "Company")}),   # a price quote
+    ("股份质押给海岳证券(12.440,-0.03,-0.24%)。", {("海岳证券", "Company")}),
+    ("当日股价报收于(8.670,-0.47,-5.14%)。", set()),
+])
+def test_names_found_whole(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, model, expected", [
+    # a longer name than a known one: the model's 中金珠宝 wins over the gazetteer's 中金
+    ("中金珠宝今年开了三家门店。", [(0, 4, "Company", 0.9)], {("中金珠宝", "Company")}),
+    # but a known name plus generic words stays the known name (美团|外卖)
+    ("美团外卖的订单增长了。", [(0, 4, "Company", 0.9)], {("美团", "Company")}),
+    # a company word the model agrees with
+    ("北辰光电发布了新品。", [(0, 4, "Company", 0.7)], {("北辰光电", "Company")}),
+    # a person without a cue word, a transliterated and a Latin name, from the model
+    ("马化腾在会上谈到了游戏业务。", [(0, 3, "Person", 0.9)], {("马化腾", "Person")}),
+    ("托蒂在比赛后接受了采访。", [(0, 2, "Person", 0.8)], {("托蒂", "Person")}),
+    ("Ee Hock Leong将出任首席财务官。", [(0, 13, "Person", 0.8)], {("Ee Hock Leong", "Person")}),
+    # the model's span cutting through a known name loses to the known name
+    ("腾讯控股发布财报。", [(1, 4, "Company", 0.6)], {("腾讯控股", "Company")}),
+    # a word that looks like a name and is not
+    ("毛利率提高了两个百分点。", [(0, 2, "Person", 0.6)], set()),
+    # a site of a company is not a company
+    ("泰国工厂已经投产。", [(0, 4, "Company", 0.7)], set()),
+])
+def test_model_spans_settled_with_rules(text, model, expected):
+    assert found(text, model) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("小米SU7的订单超过十万台。", ["小米SU7"]),
+    ("宝马X5在中国降价。", ["宝马X5"]),
+    ("苹果发布了iPhone 16。", ["iPhone 16"]),
+    ("新款Mate 60 Pro开售。", ["Mate 60 Pro"]),
+    ("小米2024年营收增长。", []),            # a year is no model
+    ("宝马30亿元投资沈阳工厂。", []),        # nor an amount
+    ("腾讯公布了财报。", []),
+])
+def test_products(text, expected):
+    known = find_gazetteer(text, GAZ)
+    assert [text[s:e] for s, e, _ in find_products(text, known)] == expected
+
+
+def test_products_are_typed_product_not_company():
+    assert found("小米SU7的订单超过十万台。") == {("小米SU7", "Product")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("董事会同意聘任陆正中为副总经理", ["陆正中"]),
+    ("选举王小明先生为公司第五届董事会董事长", ["王小明"]),
+    ("提名他为董事候选人", []),
+    ("聘任公司为审计机构", []),
+])
+def test_appointees(text, expected):
+    assert [c.name for _, _, c in find_appointees(text)] == expected
+
+
+ROLE_CASES = [
+    ("公司董事会同意聘任陆正中为副总经理。", [(9, 12, "Person", "陆正中")], Role("陆正中", "远航科技", "副总经理")),
+    ("董事会同意委任何咏欣为公司秘书。", [(7, 10, "Person", "何咏欣")], Role("何咏欣", "远航科技", "公司秘书")),
+    ("公司近日收到通知，张三接任公司总经理。", [(9, 11, "Person", "张三")], Role("张三", "远航科技", "总经理")),
+    ("李四辞去公司董事会秘书职务。", [(0, 2, "Person", "李四")], Role("李四", "远航科技", "董事会秘书")),
+    ("公司非独立董事王五因个人原因辞职。", [(7, 9, "Person", "王五")], Role("王五", "远航科技", "非独立董事")),
+    ("选举赵六为海岳证券董事长。", [(2, 4, "Person", "赵六"), (5, 9, "Company", "海岳证券")],
+     Role("赵六", "海岳证券", "董事长")),
+]
+
+
+@pytest.mark.parametrize("text, ents, expected", ROLE_CASES)
+def test_announcement_roles(text, ents, expected):
+    roles = [r for _, _, r in find_roles(text, ents, default_org="远航科技")]
+    assert expected in roles
+
+
+@pytest.mark.parametrize("text, ents", [
+    ("分析师张三认为，公司估值偏高。", [(3, 5, "Person", "张三")]),     # a profession, not an office
+    ("副总经理王五出席了论坛。", [(4, 6, "Person", "王五")]),           # no 公司 in the sentence
+])
+def test_no_house_company_without_an_officer_in_a_company_sentence(text, ents):
+    assert all(r.org is None for _, _, r in find_roles(text, ents, default_org="远航科技"))
+
+
+def test_document_company_is_the_most_named():
+    mentions = [(0, 2, "Company", "甲"), (5, 7, "Company", "乙"), (9, 11, "Company", "乙"), (12, 14, "Person", "丙")]
+    assert document_company(mentions) == "乙"
+    assert document_company([(0, 2, "Person", "丙")]) is None
