@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from . import __version__
-from .extract.pipeline import PipelineOptions
+from .extract.options import PipelineOptions
 from .extract.reader import Metadata, ReadResult, read_inputs
 from .extract.records import Article
 from .extract.serialize import article_dict

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .app import extractor_id
-from .extract.pipeline import PipelineOptions
+from .extract.options import PipelineOptions
 from .extract.reader import Metadata, ReadResult, read_inputs
 from .parallel import extract_cached
 

@@ -6,9 +6,8 @@ import multiprocessing
 import os
 from typing import Iterable, Iterator
 
-from .extract.pipeline import ArticleTooLong, PipelineOptions, build_nlp, extract
+from .extract.options import PipelineOptions
 from .extract.records import Article
-from .extract.serialize import to_document
 
 Outcome = tuple[dict | None, str | None]  # (extraction document, or why there is none)
 
@@ -31,15 +30,24 @@ def useful_workers(requested: int, articles: int | None) -> int:
     return max(1, min(requested, requested if articles is None else articles // ARTICLES_PER_WORKER))
 
 
+def _build(options: PipelineOptions):
+    from .extract.pipeline import build_nlp  # spaCy, jieba and the model: only where we extract
+
+    return build_nlp(options)
+
+
 def _start_worker(options: PipelineOptions, with_text: bool) -> None:
     global _worker_nlp, _worker_with_text
-    _worker_nlp = build_nlp(options)
+    _worker_nlp = _build(options)
     _worker_with_text = with_text
 
 
 def _extract_one(article: Article | None, nlp=None, with_text: bool | None = None) -> Outcome:
     if article is None:
         return None, None
+    from .extract.pipeline import ArticleTooLong, extract
+    from .extract.serialize import to_document
+
     try:
         extraction = next(extract([article], nlp or _worker_nlp))
     except ArticleTooLong as error:  # names the file and the fix already
@@ -57,7 +65,7 @@ def extract_cached(articles: Iterable[Article | None], options: PipelineOptions,
     """Outcomes for a partition, with the pipeline loaded once per process and options (a
     cluster worker runs many partitions)."""
     if options not in _cached:
-        _cached[options] = build_nlp(options)
+        _cached[options] = _build(options)
     return [_extract_one(article, _cached[options], with_text) for article in articles]
 
 
@@ -70,7 +78,7 @@ def extract_each(articles: Iterable[Article | None], options: PipelineOptions = 
         nlp = None
         for article in articles:
             if article is not None and nlp is None:
-                nlp = build_nlp(options)
+                nlp = _build(options)
             yield _extract_one(article, nlp, with_text)
         return
     context = multiprocessing.get_context("spawn")

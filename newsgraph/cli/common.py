@@ -7,7 +7,7 @@ from typing import Any, Iterator
 
 import click
 
-from ..extract.pipeline import PipelineOptions
+from ..extract.options import PipelineOptions
 from ..graph import GraphError, Store, open_store
 from ..graph.credentials import redact_credentials
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -13,6 +12,7 @@ from spacy.tokens import Doc
 from . import components  # noqa: F401  (registers the factories)
 from . import segmenter  # noqa: F401  (registers the tokenizer)
 from .components.spans import PUBLISHED, results
+from .options import PipelineOptions  # noqa: F401  (re-exported: the pipeline's options)
 from .records import Article, Claim, DateMention, Entity, Extraction, Figure, Mention, Role, Sentence
 
 # spaCy refuses longer texts (nlp.max_length); we refuse them first, naming the article.
@@ -32,14 +32,6 @@ def check_length(article: Article) -> None:
 
 PIPE_NAMES = ("newsgraph_sentences", "newsgraph_entities", "newsgraph_dates",
               "newsgraph_figures", "newsgraph_claims")
-
-
-@dataclass(frozen=True)
-class PipelineOptions:
-    user_dicts: tuple[str, ...] = ()   # jieba user dictionaries
-    aliases: tuple[str, ...] = ()      # alias files: canonical<TAB>type<TAB>alias|alias
-    use_ner: bool = True
-    ner_model: str | None = None
 
 
 def build_nlp(options: PipelineOptions = PipelineOptions()) -> Language:
