@@ -110,6 +110,15 @@ DELETE_ORPHANS = {
 
 # --- writing ---------------------------------------------------------------------------------
 
+def _link(rel: str, source: str, target: str, verb: str = "MERGE") -> str:
+    """Rows -> one relationship each. `source`/`target` are `Label key=field`. Each end is looked
+    up in a MATCH of its own: the embedded store runs `MATCH (a {…}), (b {…})` as a join that
+    scans a whole table."""
+    (a_label, a_lookup), (b_label, b_lookup) = source.split(" "), target.split(" ")
+    (a_key, a_field), (b_key, b_field) = a_lookup.split("="), b_lookup.split("=")
+    return (f"UNWIND $rows AS r\nMATCH (a:{a_label} {{{a_key}: r.{a_field}}})\n"
+            f"MATCH (b:{b_label} {{{b_key}: r.{b_field}}})\n{verb} (a)-[:{rel}]->(b)\n")
+
 MERGE_ARTICLES = """
 UNWIND $rows AS r
 MERGE (a:Article {id: r.id})
@@ -194,42 +203,16 @@ MERGE_FIGURES = {
     "embedded": _MERGE_FIGURES.format(to_float="to_double"),
 }
 
-MERGE_FIGURE_OWNERS = {
-    label: f"""
-UNWIND $rows AS r
-MATCH (f:Figure {{id: r.id}})
-MATCH (e:{label} {{key: r.key}})
-MERGE (f)-[:OF]->(e)
-"""
-    for label in OWNER_LABELS
-}
-
-MERGE_FIGURE_PERIODS = """
-UNWIND $rows AS r
-MATCH (f:Figure {id: r.id})
-MATCH (p:Period {key: r.period})
-MERGE (f)-[:FOR_PERIOD]->(p)
-"""
-
-MERGE_FIGURE_CHANGES = """
-UNWIND $rows AS r
-MATCH (f:Figure {id: r.id})
-MATCH (base:Figure {id: r.base})
-MERGE (f)-[:CHANGE_OF]->(base)
-"""
+MERGE_FIGURE_OWNERS = {label: _link("OF", "Figure id=id", f"{label} key=key") for label in OWNER_LABELS}
+MERGE_FIGURE_PERIODS = _link("FOR_PERIOD", "Figure id=id", "Period key=period")
+MERGE_FIGURE_CHANGES = _link("CHANGE_OF", "Figure id=id", "Figure id=base")
 
 # --- comparing figures across articles (graph/compare.py holds the rule) ---------------------
 
 MERGE_QUANTITIES = "UNWIND $rows AS r MERGE (q:Quantity {key: r.key}) SET q.name = r.name"
 
-# Separate MATCH clauses: the embedded store runs `MATCH (a {…}), (b {…})` as a scanning join.
 # CREATE: the figures are new nodes of the batch (see CREATE_AGREEMENTS).
-CREATE_FIGURE_QUANTITIES = """
-UNWIND $rows AS r
-MATCH (f:Figure {id: r.id})
-MATCH (q:Quantity {key: r.key})
-CREATE (f)-[:MEASURES]->(q)
-"""
+CREATE_FIGURE_QUANTITIES = _link("MEASURES", "Figure id=id", "Quantity key=key", verb="CREATE")
 
 # The quantities an article's figures measure, found from the article (a key lookup), not by
 # scanning figures.
@@ -255,12 +238,7 @@ QUANTITY_FIGURES = {"neo4j": _QUANTITY_FIGURES.format(match=_BY_KEYS),
 # CREATE, not MERGE: a comparison always has a figure of the batch at one end, and the batch's
 # figures are new nodes (an older version of the article was deleted first), so there is nothing
 # to merge with; MERGE would make the embedded store scan the figures' relationships.
-CREATE_AGREEMENTS = """
-UNWIND $rows AS r
-MATCH (a:Figure {id: r.source})
-MATCH (b:Figure {id: r.target})
-CREATE (a)-[:AGREES_WITH]->(b)
-"""
+CREATE_AGREEMENTS = _link("AGREES_WITH", "Figure id=source", "Figure id=target", verb="CREATE")
 
 _CREATE_DISAGREEMENTS = """
 UNWIND $rows AS r
@@ -291,32 +269,9 @@ SET c.name = r.name, c.text = r.text, c.article_id = r.article_id, c.start_char 
 MERGE (c)-[:IN_SENTENCE]->(s)
 """
 
-MERGE_SPEAKERS = {
-    label: f"""
-UNWIND $rows AS r
-MATCH (c:Claim {{id: r.id}})
-MATCH (e:{label} {{key: r.key}})
-MERGE (c)-[:SAID_BY]->(e)
-"""
-    for label in SPEAKER_LABELS
-}
-
-MERGE_CLAIM_TOPICS = {
-    label: f"""
-UNWIND $rows AS r
-MATCH (c:Claim {{id: r.id}})
-MATCH (e:{label} {{key: r.key}})
-MERGE (c)-[:ABOUT]->(e)
-"""
-    for label in ENTITY_LABELS
-}
-
-MERGE_CLAIM_CITATIONS = """
-UNWIND $rows AS r
-MATCH (c:Claim {id: r.id})
-MATCH (f:Figure {id: r.figure})
-MERGE (c)-[:CITES]->(f)
-"""
+MERGE_SPEAKERS = {label: _link("SAID_BY", "Claim id=id", f"{label} key=key") for label in SPEAKER_LABELS}
+MERGE_CLAIM_TOPICS = {label: _link("ABOUT", "Claim id=id", f"{label} key=key") for label in ENTITY_LABELS}
+MERGE_CLAIM_CITATIONS = _link("CITES", "Claim id=id", "Figure id=figure")
 
 MERGE_ROLES = {
     label: f"""
