@@ -78,6 +78,19 @@ def corpus_documents(corpus_extractions):
 
 
 NEO4J_FIXTURES = {"neo4j_server", "neo4j_uri"}
+STORE_VARIABLES = ("NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_DATABASE", "NEO4J_BROWSER_URL",
+                   "NEWSGRAPH_DB")
+
+
+@pytest.fixture
+def runner(monkeypatch):
+    """A CliRunner without the store variables CI (or a user) sets: commands use the embedded store
+    unless a test names another."""
+    from click.testing import CliRunner
+
+    for name in STORE_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    return CliRunner()
 
 
 def _needs_neo4j(item) -> bool:

@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from newsgraph import __version__
 from newsgraph.cli import main
@@ -20,15 +19,6 @@ source: 新京财经
 
 小米集团2024年营收3659亿元，同比增长35%。雷军表示，公司将继续加大研发投入。
 """
-
-
-@pytest.fixture
-def runner():
-    """Without the NEO4J_* variables CI sets: these commands use the embedded store."""
-    return CliRunner(env={name: None for name in NO_NEO4J})
-
-
-NO_NEO4J = ("NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_DATABASE", "NEWSGRAPH_DB")
 
 
 def test_version(runner):

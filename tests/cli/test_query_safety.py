@@ -8,7 +8,6 @@ import socket
 import threading
 
 import pytest
-from click.testing import CliRunner
 
 from newsgraph.cli import main
 from newsgraph.graph import GraphQueryError, write_batch
@@ -23,12 +22,6 @@ from ..graph.test_questions import DOCUMENTS
 STORES = ["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)]
 READ_ONLY = "is not allowed: `query` and `ask` only read the graph"
 
-
-@pytest.fixture
-def runner(monkeypatch):
-    for name in ("NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_DATABASE", "NEWSGRAPH_DB"):
-        monkeypatch.delenv(name, raising=False)
-    return CliRunner()
 
 
 @pytest.fixture(scope="module", params=STORES)

@@ -5,18 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
-from click.testing import CliRunner
 
 from newsgraph.cli import main
 
 ARTICLE = "星河电子第一季度营收12亿元。\n"
 
-
-@pytest.fixture
-def runner(monkeypatch):
-    for name in ("NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_DATABASE", "NEWSGRAPH_DB"):
-        monkeypatch.delenv(name, raising=False)
-    return CliRunner()
 
 
 def test_each_command_names_the_embedded_store(runner, tmp_path):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-from click.testing import CliRunner
 
 from newsgraph.cli import main
 from newsgraph.cli.query import MAX_CELL, print_table
@@ -16,12 +15,6 @@ from ..graph.test_questions import RESULTS
 
 ARTICLE_ID = "9f2c" * 16  # as long as the sha256 ids ingest gives
 
-
-@pytest.fixture
-def runner(monkeypatch):
-    for name in ("NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_DATABASE", "NEWSGRAPH_DB"):
-        monkeypatch.delenv(name, raising=False)
-    return CliRunner()
 
 
 @pytest.fixture(scope="module")

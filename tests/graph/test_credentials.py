@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 
 import pytest
-from click.testing import CliRunner
 
 from newsgraph.cli import main
 from newsgraph.graph import GraphError
@@ -44,12 +43,6 @@ def test_the_store_error_hides_the_password_and_says_where_it_goes():
     assert str(error.value).endswith(
         "put the user and password in NEO4J_USERNAME and NEO4J_PASSWORD, not in the URI")
 
-
-@pytest.fixture
-def runner(monkeypatch):
-    for name in ("NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_DATABASE", "NEO4J_BROWSER_URL"):
-        monkeypatch.delenv(name, raising=False)
-    return CliRunner()
 
 
 @pytest.mark.parametrize("command", [["stats"], ["query", "RETURN 1"], ["ask", "connected-people", "-p", "company=x"]])
