@@ -670,3 +670,62 @@ def test_train_data_regressions(text, spec, expected):
 ])
 def test_subject_of_an_earlier_clause(text, spec, expected):
     assert [c[:3] for c in _run(text, spec)] == expected
+
+
+PBOC = ("央行", "Organization", "中国人民银行")
+TEAM = ("红星队", "Organization", "红星队")
+ATHLETICS = ("田径协会", "Organization", "田径协会")
+
+
+@pytest.mark.parametrize(("text", "spec", "expected"), [
+    # writers in the byline bracket are not speakers
+    pytest.param("晨报讯（记者李明实习生王建国）央行有关负责人近日表示，要加快出台新的监管细则。",
+                 [LIMING, WANGJIANGUO, PBOC], [("要加快出台新的监管细则", "中国人民银行", "表示")],
+                 id="byline-bracket-with-two-writers"),
+    pytest.param("星河科技副总裁王建国（右）表示，新工厂将于明年投产。", [XINGHE, WANGJIANGUO],
+                 [("新工厂将于明年投产", "王建国", "表示")], id="bracket-that-is-no-byline"),
+    pytest.param("本报东京5月3日电记者李明、王建国报道：当地举行了盛大的庆典。", [LIMING, WANGJIANGUO], [],
+                 id="byline-with-two-reporters-before-baodao"),
+    # the person next to the cue, not an earlier one in the same phrase
+    pytest.param("星河科技董事长王建国向记者透露，新工厂将于明年投产。",
+                 [("星河科技", "Person", "星河科技"), WANGJIANGUO],
+                 [("新工厂将于明年投产", "王建国", "透露")], id="mistagged-company-before-a-titled-person"),
+    pytest.param("专程来京介绍李明画作的评论家王建国教授介绍说，李明的画风深受宋画影响。", [LIMING, WANGJIANGUO],
+                 [("李明的画风深受宋画影响", "王建国", "介绍说")], id="person-named-in-narration-before-the-speaker"),
+    pytest.param("王建国在接受李明采访时表示，新工厂将于明年投产。", [LIMING, WANGJIANGUO],
+                 [("新工厂将于明年投产", "王建国", "表示")], id="interviewer-is-not-the-speaker"),
+    # titles, times and manners are not part of the speaker
+    pytest.param("来访的议会议长玛丽·史密斯在参观时说：“这里的变化令人惊叹。”", [],
+                 [("这里的变化令人惊叹", "玛丽·史密斯", "说")], id="speaker-title-yizhang"),
+    pytest.param("红星队的主教练赛后说，队员们已经尽了全力。", [TEAM],
+                 [("队员们已经尽了全力", "红星队", "说")], id="unnamed-coach-of-a-team"),
+    pytest.param("田径协会官员在这里透露，明星选手将参加比赛。", [ATHLETICS],
+                 [("明星选手将参加比赛", "田径协会", "透露")], id="unnamed-official-of-an-organization"),
+    pytest.param("发行商在早些时候宣称，新作将在明年发售。", [],
+                 [("新作将在明年发售", "发行商", "宣称")], id="earlier-time-before-cue"),
+    pytest.param("区先生一脸神秘地告诉记者，这批家具来自外地。", [],
+                 [("这批家具来自外地", "区先生", "告诉")], id="manner-adverb-before-cue"),
+    pytest.param("然而访问团代表坚持认为，取消限制还为时过早。", [],
+                 [("取消限制还为时过早", "访问团代表", "认为")], id="connective-and-insist"),
+    pytest.param("一位不愿透露姓名的理财师表示，目前收益不高。", [],
+                 [("目前收益不高", "理财师", "表示")], id="unwilling-to-disclose-name"),
+])
+def test_speakers_on_train_sentences(text, spec, expected):
+    assert [c[:3] for c in _run(text, spec)] == expected
+
+
+@pytest.mark.parametrize(("text", "spec"), [
+    pytest.param("个人认为这支球队更值得关注。", [], id="personally-i-think"),
+    pytest.param("这种比赛只能说有爆冷的可能。", [], id="modal-only-can-say"),
+    pytest.param("或许也可以认为这是公平的。", [], id="modal-can-think"),
+    pytest.param("居民误认为这是指庙宇。", [], id="mistakenly-think"),
+    pytest.param("王建国在父母的劝说下到派出所自首。", [WANGJIANGUO], id="persuasion"),
+    pytest.param("准确地说，应为公元前二世纪兴修。", [], id="to-be-precise"),
+    pytest.param("请给我们说说你的经历吧。", [], id="tell-us"),
+    pytest.param("当地一篇报道因涉及敏感问题被删除。", [], id="a-report-as-a-noun"),
+    pytest.param("星河科技发布了一款第一人称射击游戏。", [XINGHE], id="first-person-shooter"),
+    pytest.param("据今日此间报道，汇率跌至新低。", [], id="here-is-no-source"),
+    pytest.param("发言人在声明中强调，草案违背了星河科技的承诺。", [XINGHE], id="spokesperson-never-a-later-company"),
+])
+def test_non_claims_on_train_sentences(text, spec):
+    assert _run(text, spec) == []
