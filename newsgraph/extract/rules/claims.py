@@ -111,7 +111,7 @@ _GENERIC_LEAD_RE = re.compile(r"^(?:另据|而据|据|也有|还有|另有|亦�
 _GENERIC_TAIL_RE = re.compile(r"(?:普遍|一致|大多|大都|多|均|也|则|还|都|纷纷|此前|曾|亦)+$")
 # Before a cue, these only introduce a clause or a time: 对此，/ 并表示 / 随后称.
 _CONNECTIVES_RE = re.compile(
-    r"^(?:另据|而据|据|正如|此外|另外|同时|不过|然而|但是|但|而|对此|其中|随后|并且|并|也|还|又|则|虽然|尽管|"
+    r"^(?:另据|而据|据|正如|此外|另外|同时|继而|不过|然而|但是|但|而|对此|其中|随后|并且|并|也|还|又|则|虽然|尽管|"
     r"因为|由于|如果|而且|所以|因此|于是|早在|"
     r"许多|不少|一些|部分|多位|多名|(?<![位名])有)+[，,]?")
 # Trailing words between a speaker and the cue: times, places, manners, addressees.
@@ -621,6 +621,8 @@ def _rejected(text: str, cs: int, ce: int, cue: str) -> bool:
         return True
     if text[max(0, cs - 2):cs] in _MODALS or before == "误":
         return True  # 可以认为 / 只能说 / 误认为 : no one is quoted
+    if re.search(r"[一两几每这那该此上][篇份条则项]$", text[max(0, cs - 2):cs]):
+        return True  # 一篇报道 / 一份警告 : a noun after a measure word (not 以……的身份呼吁)
     if cue == "表示":
         if text.startswith(_NOT_CLAIM_AFTER_BIAOSHI, ce):
             return True
@@ -663,9 +665,6 @@ def _rejected(text: str, cs: int, ce: int, cue: str) -> bool:
     elif cue == "透露":
         if re.match(r"姓名|身份|名字", text[ce:ce + 2]) or re.search(r"(?:不愿|不便|拒绝|未|没有)$", text[max(0, cs - 3):cs]):
             return True  # 一位不愿透露姓名的理财师表示 : the cue is 表示
-    elif cue == "报道":
-        if before and before in "篇份条则些":
-            return True  # 一篇报道
     elif cue == "披露":
         if before == "信" or after in "日的":
             return True  # 信息披露 / 截至本公告披露日
@@ -710,13 +709,20 @@ def _content_after(art: _Article, p: int, sent_end: int) -> tuple[int, int, bool
     ch = text[p]
     if ch in _OPEN_TO_CLOSE:
         close = _find_close(text, p + 1, ch)
-        if close is not None:
+        if close is not None and not _quoted_term(text, p + 1, close):
             s, e = _trim(text, p + 1, close)
             return (s, e, True) if e - s >= 2 else None
     s, e = _trim(text, p, max(p, sent_end))
     if e - s < 2:
         return None
     return s, e, False
+
+
+def _quoted_term(text: str, start: int, close: int) -> bool:
+    """称“活利贷”这款产品将…… : a short quoted name that the clause goes on after, not a quotation."""
+    after = text[close + 1:close + 2]
+    return (close - start <= 15 and bool(after) and after not in "，,。！？!?；;：:、\n“”「」"
+            and not any(c in _CLAUSE_BOUNDARY for c in text[start:close]))
 
 
 def _content_before(text: str, sent_start: int, r0: int) -> tuple[int, int, bool] | None:

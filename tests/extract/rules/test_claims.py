@@ -729,3 +729,34 @@ def test_speakers_on_train_sentences(text, spec, expected):
 ])
 def test_non_claims_on_train_sentences(text, spec):
     assert _run(text, spec) == []
+
+
+@pytest.mark.parametrize(("text", "spec", "expected"), [
+    pytest.param("星河科技称“星河一号”这款产品将先在上海推出。", [XINGHE],
+                 [("“星河一号”这款产品将先在上海推出", "星河科技", "称")], id="short-quoted-name-the-clause-goes-on-after"),
+    pytest.param("星河科技称，“星河一号”的最大特点是续航长。", [XINGHE],
+                 [("“星河一号”的最大特点是续航长", "星河科技", "称")], id="quoted-name-opening-the-content"),
+    pytest.param("王建国表示：“不会涨价。”", [WANGJIANGUO],
+                 [("不会涨价", "王建国", "表示")], id="short-quotation-is-still-a-quotation"),
+    pytest.param("王建国表示“不会涨价”，新品下月上市。", [WANGJIANGUO],
+                 [("不会涨价", "王建国", "表示")], id="short-quotation-before-a-comma"),
+    pytest.param("星河科技辩称，事发后公司已经尽力补救。", [XINGHE],
+                 [("事发后公司已经尽力补救", "星河科技", "辩称")], id="argue-in-defence"),
+    pytest.param("一位摊主抱怨说，以前交税时很难拿到发票。", [],
+                 [("以前交税时很难拿到发票", "一位摊主", "抱怨说")], id="complain-say"),
+    pytest.param("卫生部门警告说，今年的发病率可能创下新高。", [],
+                 [("今年的发病率可能创下新高", "卫生部门", "警告说")], id="warn-say"),
+    pytest.param("星河科技的研究人员说，电池寿命还能再延长一倍。", [XINGHE],
+                 [("电池寿命还能再延长一倍", "星河科技", "说")], id="researchers-of-a-company"),
+])
+def test_cues_and_quoted_names_on_train_sentences(text, spec, expected):
+    assert [c[:3] for c in _run(text, spec)] == expected
+
+
+@pytest.mark.parametrize(("text", "spec"), [
+    pytest.param("王建国收到了一份警告，内容涉及安全生产。", [WANGJIANGUO], id="warning-as-a-noun"),
+    pytest.param("消费者的质疑声越来越多。", [], id="doubt-as-a-noun"),
+    pytest.param("王建国的抱怨并不多。", [WANGJIANGUO], id="complaint-as-a-noun"),
+])
+def test_new_cues_need_a_clause(text, spec):
+    assert _run(text, spec) == []
