@@ -120,9 +120,9 @@ _SPEAKER_TAIL_RE = re.compile(
     r"(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日(?:晚间|早间|下午|上午|晚上|晚|早)?|"
     r"(?:去年|今年|前年|明年|上月|本月|当月|\d{4}年)(?:\d{1,2}月)?(?:初|底|末|中旬|上旬|下旬)?|"
     r"\d{1,2}月(?:初|底|末|中旬|上旬|下旬)?|"
-    r"在?(?:本月|上月|今年|去年)?早些时候|现在|目前|如今|赛后|赛前|会后|会上|此间|在这里|在此|近日|日前|此前|今天|今日|昨天|昨日|当天|当日|当时|周[一二三四五六日]|"
-    rf"及其?一致行动人|(?<=[)）司团份])披露|梳理|统计|调查|分析|测算|走访|随即|最新|也|还|又|则|曾|再次|进一步|更是|都|均|亦|这样|{'|'.join(sorted(_MANNERS, key=len, reverse=True))}|一脸[^，。“”]{{1,4}}地|发布公告|发布|发表研究报告|"
-    r"发表|发|所|对此|方面|官方|(?:对|向)[她他]|以[^，。；]{1,16}?的?(?:身份|名义)|[（(][^（）()]*[）)])$"
+    r"在?(?:本月|上月|今年|去年)?早些时候|现在|目前|如今|赛后|赛前|会后|会上|此间|在这里|在此|上午|下午|中午|晚间|早间|晚上|近日|日前|此前|今天|今日|昨天|昨日|当天|当日|当时|周[一二三四五六日]|"
+    rf"及其?一致行动人|(?<=[)）司团份])披露|梳理|统计|调查|分析|测算|走访|随即|最新|也|还|又|则|曾|便|就此|再次|进一步|更是|都|均|亦|这样|{'|'.join(sorted(_MANNERS, key=len, reverse=True))}|一脸[^，。“”]{{1,4}}地|发布公告|发布|发表研究报告|"
+    r"发表|发|(?<![出究务易心])所|对此|方面|官方|(?:对|向)[她他]|以[^，。；]{1,16}?的?(?:身份|名义)|[（(][^（）()]*[）)])$"
 )
 _BRACKETS_RE = re.compile(r"[（(][^（）()]*[）)]")
 # Characters a speaker's name does not hold: the clause is narration, not a name.
@@ -563,10 +563,13 @@ def _resolve_speaker(art: _Article, r0: int, cue_start: int, cue: str,
     orgs = [e for e in ents if e[2] in ("Company", "Organization") and valid(e)]
     if orgs:
         near = _name_phrase(text, r0, cue_start)
+        if near and text[near[0] - 1:near[0]] == "《" and text[near[1]:near[1] + 1] == "》":
+            return text[near[0]:near[1]], near  # 《米兰体育报》认为 : the outlet, not the city in its name
         e = next((o for o in orgs if near and near[0] <= o[0] < near[1]), orgs[0])
         after = _name_phrase(text, e[1], cue_start)
         if (after and not art.entities_in(*after)
-                and not text[after[0]:after[1]].endswith(_SPOKESPERSONS + _ANONYMOUS + _SOURCE_NOUNS)):
+                and not text[after[0]:after[1]].endswith(_SPOKESPERSONS + _ANONYMOUS + _SOURCE_NOUNS)
+                and not _ORG_TAIL_RE.search(text[after[0]:after[1]])):
             # 丹麦队教练约翰松说 : the person named after the organization speaks
             return text[after[0]:after[1]], after
         return e[3], (e[0], e[1])
@@ -663,7 +666,7 @@ def _rejected(text: str, cs: int, ce: int, cue: str) -> bool:
         if before == "为":
             return True
     elif cue == "透露":
-        if re.match(r"姓名|身份|名字", text[ce:ce + 2]) or re.search(r"(?:不愿|不便|拒绝|未|没有)$", text[max(0, cs - 3):cs]):
+        if re.match(r"姓名|身份|名字|出", text[ce:ce + 2]) or re.search(r"(?:不愿|不便|拒绝|未|没有)$", text[max(0, cs - 3):cs]):
             return True  # 一位不愿透露姓名的理财师表示 : the cue is 表示
     elif cue == "披露":
         if before == "信" or after in "日的":

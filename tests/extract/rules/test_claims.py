@@ -760,3 +760,32 @@ def test_cues_and_quoted_names_on_train_sentences(text, spec, expected):
 ])
 def test_new_cues_need_a_clause(text, spec):
     assert _run(text, spec) == []
+
+
+RIVER = ("星河银行", "Company", "星河银行")
+
+
+@pytest.mark.parametrize(("text", "spec", "expected"), [
+    pytest.param("不过队长则坚决表示，要留在球队证明自己。", [],
+                 [("要留在球队证明自己", "队长", "表示")], id="firmly-after-ze"),
+    pytest.param("本报讯（记者李明）市住建委有关人士上午表示，新规下月施行。", [LIMING],
+                 [("新规下月施行", "市住建委", "表示")], id="time-of-day-and-unnamed-source-of-a-body"),
+    pytest.param("星河银行东城支行信贷部称，客户太多，无法逐个通知。", [RIVER],
+                 [("客户太多，无法逐个通知", "星河银行", "称")], id="department-after-a-bank-is-no-person"),
+    pytest.param("派出所称，此事不在受理范围内。", [],
+                 [("此事不在受理范围内", "派出所", "称")], id="police-station-keeps-its-suo"),
+    pytest.param("正如王建国所说，这是城市的前途所在。", [WANGJIANGUO],
+                 [("这是城市的前途所在", "王建国", "说")], id="as-someone-said-suo"),
+    pytest.param("《星河体育报》认为本场比赛主力将轮休。", [("星河", "Organization", "星河")],
+                 [("本场比赛主力将轮休", "星河体育报", "认为")], id="outlet-title-over-an-entity-inside-it"),
+])
+def test_speaker_phrases_on_train_sentences(text, spec, expected):
+    assert [c[:3] for c in _run(text, spec)] == expected
+
+
+@pytest.mark.parametrize(("text", "spec"), [
+    pytest.param("国土部门便透露出消息，剩余地块将逐步解决。", [], id="let-out-news"),
+    pytest.param("但确实认为这款游戏很有社交性。", [], id="adverb-is-no-speaker"),
+])
+def test_adverbs_are_no_speakers(text, spec):
+    assert _run(text, spec) == []
