@@ -120,7 +120,7 @@ _SPEAKER_TAIL_RE = re.compile(
     r"(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日(?:晚间|早间|下午|上午|晚上|晚|早)?|"
     r"(?:去年|今年|前年|明年|上月|本月|当月|\d{4}年)(?:\d{1,2}月)?(?:初|底|末|中旬|上旬|下旬)?|"
     r"\d{1,2}月(?:初|底|末|中旬|上旬|下旬)?|"
-    r"在?(?:本月|上月|今年|去年)?早些时候|现在|目前|如今|赛后|赛前|会后|会上|此间|在这里|在此|上午|下午|中午|晚间|早间|晚上|近日|日前|此前|今天|今日|昨天|昨日|当天|当日|当时|周[一二三四五六日]|"
+    r"在?(?:本月|上月|今年|去年)?早些时候|现在|目前|如今|最近|常常|经常|(?<![非正日异])常|在京|[一二三四五六七八九十]{1,3}日|赛后|赛前|会后|会上|此间|在这里|在此|上午|下午|中午|晚间|早间|晚上|近日|日前|此前|今天|今日|昨天|昨日|当天|当日|当时|周[一二三四五六日]|"
     rf"及其?一致行动人|(?<=[)）司团份])披露|梳理|统计|调查|分析|测算|走访|随即|最新|也|还|又|则|曾|便|就此|再次|进一步|更是|都|均|亦|这样|{'|'.join(sorted(_MANNERS, key=len, reverse=True))}|一脸[^，。“”]{{1,4}}地|发布公告|发布|发表研究报告|"
     r"发表|发|(?<![出究务易心])所|对此|方面|官方|(?:对|向)[她他]|以[^，。；]{1,16}?的?(?:身份|名义)|[（(][^（）()]*[）)])$"
 )
@@ -432,8 +432,9 @@ def _name_phrase(text: str, r0: int, cue_start: int) -> tuple[int, int] | None:
     phrase = text[start:end]
     if not (2 <= len(phrase) <= 16) or _NOT_IN_NAME_RE.search(phrase) or phrase in _TITLES:
         return None
-    if phrase[0] in "他她它其这那该我你您本此" or phrase[0].isdigit() or phrase in _NOT_SPEAKERS:
-        return None
+    if phrase[0] in "他她它其这那该我你您本此" or phrase[0].isdigit() or phrase in _NOT_SPEAKERS \
+            or re.match(r"在[我你他她]", phrase):
+        return None  # 在我看来 : the writer, or a pronoun with no one named
     noun = next((n for n in _SOURCE_NOUNS if phrase.endswith(n)), None)
     if noun and _SOURCES[noun] == "document" and not _ORG_LIKE_RE.search(phrase[:-len(noun)]):
         return None  # 研究发现 / 相关数据显示: no one is named
@@ -681,7 +682,7 @@ def _rejected(text: str, cs: int, ce: int, cue: str) -> bool:
 
 _MODALS = ("可以", "只能", "不能", "不妨", "很难", "难以")
 _SAYING_IDIOM_RE = re.compile(
-    r"(?:准确|具体|严格|确切|客观|坦白|老实|简单|一般|总体|总的|换句话|反过来|相对|个人)(?:地|来)?$")
+    r"(?:准确|具体|严格|确切|客观|坦白|老实|简单|一般|总体|总的|换句话|反过来|相对|个人|干脆)(?:地|来)?$")
 
 
 @dataclass(slots=True)

@@ -789,3 +789,26 @@ def test_speaker_phrases_on_train_sentences(text, spec, expected):
 ])
 def test_adverbs_are_no_speakers(text, spec):
     assert _run(text, spec) == []
+
+
+@pytest.mark.parametrize(("text", "spec", "expected"), [
+    pytest.param("省政府最近认为，南岗区的经验值得推广。", [],
+                 [("南岗区的经验值得推广", "省政府", "认为")], id="lately-before-cue"),
+    pytest.param("村里的老人们常说，勤俭才能持家。", [],
+                 [("勤俭才能持家", "老人们", "说")], id="often-before-cue"),
+    pytest.param("主创人员普遍认为，乡村题材大有可为。", [],
+                 [("乡村题材大有可为", "主创人员", "认为")], id="generally-before-cue"),
+    pytest.param("王建国表示忧虑，同时呼吁各方保持克制。", [WANGJIANGUO],
+                 [("各方保持克制", "王建国", "呼吁")], id="concern-is-an-attitude"),
+])
+def test_more_adverbs_before_cues(text, spec, expected):
+    assert [c[:3] for c in _run(text, spec)] == expected
+
+
+@pytest.mark.parametrize(("text", "spec"), [
+    pytest.param("在我看来，这是一个新的开端。", [], id="in-my-view"),
+    pytest.param("或者干脆说自己没有故乡。", [], id="or-simply-say"),
+    pytest.param("二十一日在京宣布，新软件已被多家厂商采用。", [], id="date-in-chinese-numerals-is-no-speaker"),
+])
+def test_no_speaker_in_the_passage(text, spec):
+    assert _run(text, spec) == []
