@@ -669,6 +669,9 @@ def _rejected(text: str, cs: int, ce: int, cue: str) -> bool:
     elif cue == "透露":
         if re.match(r"姓名|身份|名字|出", text[ce:ce + 2]) or re.search(r"(?:不愿|不便|拒绝|未|没有)$", text[max(0, cs - 3):cs]):
             return True  # 一位不愿透露姓名的理财师表示 : the cue is 表示
+    elif cue == "介绍":
+        if text[max(0, cs - 2):cs] == "情况":
+            return True  # 听取了情况介绍
     elif cue == "披露":
         if before == "信" or after in "日的":
             return True  # 信息披露 / 截至本公告披露日
@@ -950,6 +953,9 @@ def _candidate(art: _Article, m: re.Match) -> list[_Claim] | None:
         spk, inherited = _continued_subject(art, r0, sent_start), True
     if spk is None:
         return None
+    double = _CUE_RE.match(text, p)
+    if double and double.group("cue") and text[double.end():double.end() + 1] in ("，", ",", "：", ":"):
+        p = double.end()  # 强调指出，…… : two cues, one claim
     content = _content_after(art, p, sent_end)
     if content is None:
         return None

@@ -812,3 +812,14 @@ def test_more_adverbs_before_cues(text, spec, expected):
 ])
 def test_no_speaker_in_the_passage(text, spec):
     assert _run(text, spec) == []
+
+
+@pytest.mark.parametrize(("text", "spec", "expected"), [
+    pytest.param("王建国最近强调指出，中小企业的作用不可替代。", [WANGJIANGUO],
+                 [("中小企业的作用不可替代", "王建国", "强调")], id="two-cues-one-claim"),
+    pytest.param("王建国强调，指出问题比回避问题更重要。", [WANGJIANGUO],
+                 [("指出问题比回避问题更重要", "王建国", "强调")], id="cue-word-inside-the-content"),
+    pytest.param("王建国听取了情况介绍，察看了新产品。", [WANGJIANGUO], [], id="briefing-as-a-noun"),
+])
+def test_double_cues_and_briefings(text, spec, expected):
+    assert [c[:3] for c in _run(text, spec)] == expected
