@@ -112,7 +112,7 @@ _GENERIC_TAIL_RE = re.compile(r"(?:普遍|一致|大多|大都|多|均|也|则|�
 # Before a cue, these only introduce a clause or a time: 对此，/ 并表示 / 随后称.
 _CONNECTIVES_RE = re.compile(
     r"^(?:另据|而据|据|正如|此外|另外|同时|继而|不过|然而|但是|但|而|对此|其中|随后|并且|并|也|还|又|则|虽然|尽管|"
-    r"因为|由于|如果|而且|所以|因此|于是|早在|"
+    r"因为|由于|如果|而且|所以|因此|于是|早在|当时|"
     r"许多|不少|一些|部分|多位|多名|(?<![位名])有)+[，,]?")
 # Trailing words between a speaker and the cue: times, places, manners, addressees.
 _SPEAKER_TAIL_RE = re.compile(

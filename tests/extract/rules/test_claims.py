@@ -823,3 +823,17 @@ def test_no_speaker_in_the_passage(text, spec):
 ])
 def test_double_cues_and_briefings(text, spec, expected):
     assert [c[:3] for c in _run(text, spec)] == expected
+
+
+@pytest.mark.parametrize(("text", "spec", "expected"), [
+    pytest.param("星河科技突然宣布，退出明年的比赛。", [XINGHE],
+                 [("退出明年的比赛", "星河科技", "宣布")], id="suddenly-before-cue"),
+    pytest.param("不少市民反映说，新账单看不明白。", [],
+                 [("新账单看不明白", "市民", "反映说")], id="report-a-complaint"),
+    pytest.param("王建国回答称，此事并不知情。", [WANGJIANGUO],
+                 [("此事并不知情", "王建国", "回答称")], id="answer-say"),
+    pytest.param("这一问题反映了管理的漏洞。", [], [], id="reflect-is-no-cue"),
+    pytest.param("王建国回答了记者的提问。", [WANGJIANGUO], [], id="answering-a-question-is-no-claim"),
+])
+def test_answers_and_reports_from_the_public(text, spec, expected):
+    assert [c[:3] for c in _run(text, spec)] == expected
