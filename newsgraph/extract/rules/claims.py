@@ -111,18 +111,18 @@ _GENERIC_LEAD_RE = re.compile(r"^(?:另据|而据|据|也有|还有|另有|亦�
 _GENERIC_TAIL_RE = re.compile(r"(?:普遍|一致|大多|大都|多|均|也|则|还|都|纷纷|此前|曾|亦)+$")
 # Before a cue, these only introduce a clause or a time: 对此，/ 并表示 / 随后称.
 _CONNECTIVES_RE = re.compile(
-    r"^(?:另据|而据|据|正如|此外|另外|同时|不过|但是|但|而|对此|其中|随后|并且|并|也|还|又|则|虽然|尽管|"
-    r"因为|由于|如果|而且|所以|因此|于是|早在|"
-    r"许多|不少|一些|部分|多位|多名|有)+[，,]?")
+    r"^(?:另据|而据|据|正如|此外|另外|同时|继而|不过|然而|但是|但|而|对此|其中|随后|并且|并|也|还|又|则|虽然|尽管|"
+    r"因为|由于|如果|而且|所以|因此|于是|早在|当时|"
+    r"许多|不少|一些|部分|多位|多名|(?<![位名])有)+[，,]?")
 # Trailing words between a speaker and the cue: times, places, manners, addressees.
 _SPEAKER_TAIL_RE = re.compile(
-    r"(?:在[^，。“”]{1,20}?(?:上|中|时|里|后|期间)|(?:对|向|跟|接受)[^，。“”]{0,14}?(?:记者|媒体|采访时?)|"
+    r"(?:在[^，。“”]{1,30}?(?:上|中|时|里|后|期间)|(?:对|向|跟|接受)[^，。“”]{0,14}?(?:记者|媒体|采访时?)|"
     r"(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日(?:晚间|早间|下午|上午|晚上|晚|早)?|"
     r"(?:去年|今年|前年|明年|上月|本月|当月|\d{4}年)(?:\d{1,2}月)?(?:初|底|末|中旬|上旬|下旬)?|"
     r"\d{1,2}月(?:初|底|末|中旬|上旬|下旬)?|"
-    r"(?:本月|上月|今年|去年)?早些时候|近日|日前|此前|今天|今日|昨天|昨日|当天|当日|当时|周[一二三四五六日]|"
-    rf"及其?一致行动人|(?<=[)）司团份])披露|梳理|统计|调查|分析|测算|走访|随即|最新|也|还|又|则|曾|再次|进一步|更是|都|均|亦|这样|{'|'.join(_MANNERS)}|发布公告|发布|发表研究报告|"
-    r"发表|发|所|对此|方面|官方|(?:对|向)[她他]|以[^，。；]{1,16}?的?(?:身份|名义)|[（(][^（）()]*[）)])$"
+    r"在?(?:本月|上月|今年|去年)?早些时候|现在|目前|如今|最近|常常|经常|(?<![非正日异])常|在京|[一二三四五六七八九十]{1,3}日|赛后|赛前|会后|会上|此间|在这里|在此|上午|下午|中午|晚间|早间|晚上|近日|日前|此前|今天|今日|昨天|昨日|当天|当日|当时|周[一二三四五六日]|"
+    rf"及其?一致行动人|(?<=[)）司团份])披露|梳理|统计|调查|分析|测算|走访|随即|最新|也|还|又|则|曾|便|就此|再次|进一步|更是|都|均|亦|这样|{'|'.join(sorted(_MANNERS, key=len, reverse=True))}|一脸[^，。“”]{{1,4}}地|发布公告|发布|发表研究报告|"
+    r"发表|发|(?<![出究务易心])所|对此|方面|官方|(?:对|向)[她他]|以[^，。；]{1,16}?的?(?:身份|名义)|[（(][^（）()]*[）)])$"
 )
 _BRACKETS_RE = re.compile(r"[（(][^（）()]*[）)]")
 # Characters a speaker's name does not hold: the clause is narration, not a name.
@@ -140,6 +140,9 @@ _COMPANY_ROLE_RE = re.compile(
     r"该公司|公司方面|该集团|集团方面|该企业|企业方面|公司官方|官方|相关负责人|该负责人|"
     r"负责人|发言人|公司|集团|该机构|该行|董事会|监事会"
 )
+# Words that can only mean the article's company, even when it is named after them (公司表示……理想汽车);
+# a spokesperson (发言人表示) is never someone named later.
+_COMPANY_WORDS = frozenset("公司 集团 公司方面 集团方面 公司官方 董事会 监事会".split())
 _PERSON_ROLE_RE = re.compile(r"对方|该(?:负责人|人士|发言人|董事长|总裁|总经理|高管|官员|人)")
 _PASSIVE_RE = re.compile(r"被[^，。；：“”]{0,3}$")
 _BARE_LEAD_RE = re.compile(
@@ -330,6 +333,21 @@ def _clause_start(text: str, sent_start: int, cue_start: int) -> int:
     return sent_start
 
 
+_BYLINE_RE = re.compile(r"[（(](?:本报|特约)?(?:记者|编辑|通讯员|实习生|责任编辑)[^（）()，。]{0,24}$")
+
+
+def _in_byline(text: str, pos: int) -> bool:
+    """（记者孟梅实习生夏冬梅）/（编辑张跃） : a name in the writers' bracket."""
+    return bool(_BYLINE_RE.search(text, max(0, pos - 26), pos)
+                and re.match(r"[^（）()，。]{0,12}[）)]", text[pos:pos + 14]))
+
+
+def _next_to_cue(text: str, end: int, cue_start: int) -> bool:
+    """Only a title, a time, a manner or an addressee between a name and its cue (施密德教授介绍说)."""
+    title = next((t for t in _HONORIFICS if text.startswith(t, end, cue_start)), "")
+    return _subjectless(text, end + len(title), cue_start)
+
+
 def _bare_source(region: str) -> str:
     phrase = _BARE_LEAD_RE.sub("", region)
     phrase = _BARE_TAIL_RE.sub("", phrase)
@@ -338,8 +356,8 @@ def _bare_source(region: str) -> str:
         phrase = titled.group(1)  # 智利《信使报》 : the outlet
     if len(phrase) > _MAX_BARE or len(phrase) < 2 or phrase.startswith("来自"):
         return ""
-    if phrase[0] in "其这此该它他她我你" or _PRONOUN_RE.search(phrase):
-        return ""
+    if phrase[0] in "其这此该它他她我你" or _PRONOUN_RE.search(phrase) or phrase.endswith("此间"):
+        return ""  # 据今天此间报道 : no source is named
     return phrase
 
 
@@ -414,8 +432,9 @@ def _name_phrase(text: str, r0: int, cue_start: int) -> tuple[int, int] | None:
     phrase = text[start:end]
     if not (2 <= len(phrase) <= 16) or _NOT_IN_NAME_RE.search(phrase) or phrase in _TITLES:
         return None
-    if phrase[0] in "他她它其这那该我你您本此" or phrase[0].isdigit() or phrase in _NOT_SPEAKERS:
-        return None
+    if phrase[0] in "他她它其这那该我你您本此" or phrase[0].isdigit() or phrase in _NOT_SPEAKERS \
+            or re.match(r"在[我你他她]", phrase):
+        return None  # 在我看来 : the writer, or a pronoun with no one named
     noun = next((n for n in _SOURCE_NOUNS if phrase.endswith(n)), None)
     if noun and _SOURCES[noun] == "document" and not _ORG_LIKE_RE.search(phrase[:-len(noun)]):
         return None  # 研究发现 / 相关数据显示: no one is named
@@ -427,7 +446,7 @@ _TITLE_LIST_RE = re.compile(r"《([^《》]{2,12})》(?:[和与及、]《[^《�
 _NOT_SPEAKERS = frozenset(
     "公司 集团 记者 本报 笔者 人们 大家 有人 网友 外界 业内 报道 媒体报道 研究 结果 "
     "相关 最新 有关 公开 行业 市场 历史 同期 上述 以上 以下 官方 统计 交易 销售 调查 监测 审核 "
-    "身份 名义 角度 很多人 许多人 不少人 一些人 多数人 如此".split())
+    "身份 名义 角度 很多人 许多人 不少人 一些人 多数人 如此 个人 观点 此间".split())
 
 
 _SUBJECT_STOP_RE = re.compile(rf"[在将对于已把被向与和(（，]|(?P<cue>{_ALT(_SPEECH_CUES)})")
@@ -512,14 +531,18 @@ def _resolve_speaker(art: _Article, r0: int, cue_start: int, cue: str,
     ents = [e for e in art.entities_in(r0, cue_start) if e[2] != "Product"]
 
     def valid(e: Entity) -> bool:
-        if "记者" in text[max(0, e[0] - 3):e[0]]:
-            return False  # （记者 王辉）: the writer's byline
+        if "记者" in text[max(0, e[0] - 3):e[0]] or _in_byline(text, e[0]):
+            return False  # （记者 王辉）/（记者孟梅实习生夏冬梅）: the writer's byline
         return not (e[0] > r0 and text[e[0] - 1] in _PREPOSITIONS)
 
     persons = [e for e in ents if e[2] == "Person" and valid(e)]
     free_persons = [e for e in persons if text[e[1]:e[1] + 1] != "的"]
     if free_persons or persons:
-        e = (free_persons or persons)[0]
+        near = _name_phrase(text, r0, cue_start)
+        # 嘉麟杰董事长王忠辉向记者透露 : the person the phrase before the cue names, not an earlier one
+        e = next((p for p in persons if near and near[0] <= p[0] < near[1]), None) \
+            or next((p for p in reversed(persons) if _next_to_cue(text, p[1], cue_start)), None) \
+            or (free_persons or persons)[0]
         return e[3], (e[0], e[1])
     m = _PRONOUN_RE.search(region)
     if m and m.start() > 0 and region[m.start() - 1] in _PREPOSITIONS:
@@ -541,10 +564,13 @@ def _resolve_speaker(art: _Article, r0: int, cue_start: int, cue: str,
     orgs = [e for e in ents if e[2] in ("Company", "Organization") and valid(e)]
     if orgs:
         near = _name_phrase(text, r0, cue_start)
+        if near and text[near[0] - 1:near[0]] == "《" and text[near[1]:near[1] + 1] == "》":
+            return text[near[0]:near[1]], near  # 《米兰体育报》认为 : the outlet, not the city in its name
         e = next((o for o in orgs if near and near[0] <= o[0] < near[1]), orgs[0])
         after = _name_phrase(text, e[1], cue_start)
         if (after and not art.entities_in(*after)
-                and not text[after[0]:after[1]].endswith(_SPOKESPERSONS + _ANONYMOUS + _SOURCE_NOUNS)):
+                and not text[after[0]:after[1]].endswith(_SPOKESPERSONS + _ANONYMOUS + _SOURCE_NOUNS)
+                and not _ORG_TAIL_RE.search(text[after[0]:after[1]])):
             # 丹麦队教练约翰松说 : the person named after the organization speaks
             return text[after[0]:after[1]], after
         return e[3], (e[0], e[1])
@@ -560,7 +586,7 @@ def _resolve_speaker(art: _Article, r0: int, cue_start: int, cue: str,
         ante = (art.last_of_type(("Company",), pos, avoid_claimed=True)
                 or art.last_of_type(("Company",), pos)
                 or art.last_of_type(("Organization",), pos)
-                or art.first_of_type(("Company",)))
+                or (art.first_of_type(("Company",)) if m.group() in _COMPANY_WORDS else None))
         if ante is not None:
             return ante[3], (pos, r0 + m.end())
         return None
@@ -597,6 +623,10 @@ def _rejected(text: str, cs: int, ce: int, cue: str) -> bool:
     after = text[ce] if ce < len(text) else ""
     if after in ("的", "了", "着", "过"):
         return True
+    if text[max(0, cs - 2):cs] in _MODALS or before == "误":
+        return True  # 可以认为 / 只能说 / 误认为 : no one is quoted
+    if re.search(r"[一两几每这那该此上][篇份条则项]$", text[max(0, cs - 2):cs]):
+        return True  # 一篇报道 / 一份警告 : a noun after a measure word (not 以……的身份呼吁)
     if cue == "表示":
         if text.startswith(_NOT_CLAIM_AFTER_BIAOSHI, ce):
             return True
@@ -605,13 +635,17 @@ def _rejected(text: str, cs: int, ce: int, cue: str) -> bool:
     elif cue == "称":
         if before and before in "号堪俗简统昵职名又并合戏尊爱美总通泛自对宣声谎著下":
             return True
+        if text[max(0, cs - 2):cs] in ("一人", "三人"):
+            return True  # 第一人称
         if after and after in "为作之号赞霸王职得心呼谓道颂誉许":
             return True
     elif cue == "说":
-        if before and before in "来据听话再者虽用白实理以是如传演游解学小就果":
+        if before and before in "来据听话再者虽用白实理以是如传演游解学小就果劝能":
             return True
-        if after and after in "明服法话起唱出到不完成教书辞笑客来":
-            return True
+        if after and after in "明服法话起唱出到不完成教书辞笑客来说":
+            return True  # 劝说 / 说说
+        if _SAYING_IDIOM_RE.search(text, max(0, cs - 6), cs):
+            return True  # 准确地说 / 总体说 / 换句话说
         if text.startswith(("这番话", "这些话", "这句话", "这话"), ce):
             return True  # 在机场对记者讲话时说这番话的 : narration of the saying
     elif cue == "发现":
@@ -632,6 +666,12 @@ def _rejected(text: str, cs: int, ce: int, cue: str) -> bool:
     elif cue == "认为":
         if before == "为":
             return True
+    elif cue == "透露":
+        if re.match(r"姓名|身份|名字|出", text[ce:ce + 2]) or re.search(r"(?:不愿|不便|拒绝|未|没有)$", text[max(0, cs - 3):cs]):
+            return True  # 一位不愿透露姓名的理财师表示 : the cue is 表示
+    elif cue == "介绍":
+        if text[max(0, cs - 2):cs] == "情况":
+            return True  # 听取了情况介绍
     elif cue == "披露":
         if before == "信" or after in "日的":
             return True  # 信息披露 / 截至本公告披露日
@@ -641,6 +681,11 @@ def _rejected(text: str, cs: int, ce: int, cue: str) -> bool:
     if text.rfind("《", max(0, cs - 30), cs) > text.rfind("》", max(0, cs - 30), cs):
         return True  # inside a title: 《如平说历史》
     return False
+
+
+_MODALS = ("可以", "只能", "不能", "不妨", "很难", "难以")
+_SAYING_IDIOM_RE = re.compile(
+    r"(?:准确|具体|严格|确切|客观|坦白|老实|简单|一般|总体|总的|换句话|反过来|相对|个人|干脆)(?:地|来)?$")
 
 
 @dataclass(slots=True)
@@ -671,13 +716,20 @@ def _content_after(art: _Article, p: int, sent_end: int) -> tuple[int, int, bool
     ch = text[p]
     if ch in _OPEN_TO_CLOSE:
         close = _find_close(text, p + 1, ch)
-        if close is not None:
+        if close is not None and not _quoted_term(text, p + 1, close):
             s, e = _trim(text, p + 1, close)
             return (s, e, True) if e - s >= 2 else None
     s, e = _trim(text, p, max(p, sent_end))
     if e - s < 2:
         return None
     return s, e, False
+
+
+def _quoted_term(text: str, start: int, close: int) -> bool:
+    """称“活利贷”这款产品将…… : a short quoted name that the clause goes on after, not a quotation."""
+    after = text[close + 1:close + 2]
+    return (close - start <= 15 and bool(after) and after not in "，,。！？!?；;：:、\n“”「」"
+            and not any(c in _CLAUSE_BOUNDARY for c in text[start:close]))
 
 
 def _content_before(text: str, sent_start: int, r0: int) -> tuple[int, int, bool] | None:
@@ -830,7 +882,7 @@ def _candidate(art: _Article, m: re.Match) -> list[_Claim] | None:
     by_ju = k >= 0 and (k == 0 or region[k - 1] not in "根依证")
     if by_ju and k > 0:
         r0, region = r0 + k, region[k:]  # ……3.59% 据财联社消息，: the source starts at 据
-    if cue == "报道" and re.search(r"记者[\s\u3000]*[^\s，。：]{2,4}$", region):
+    if cue == "报道" and re.search(r"记者[^，。：；“”]{0,12}$", region):
         return None  # 新华社北京3月3日电记者朱梦魁报道： a byline, not a source
     if cue == "看来" and not region.lstrip("而但不过，,").startswith("在"):
         return None
@@ -901,6 +953,9 @@ def _candidate(art: _Article, m: re.Match) -> list[_Claim] | None:
         spk, inherited = _continued_subject(art, r0, sent_start), True
     if spk is None:
         return None
+    double = _CUE_RE.match(text, p)
+    if double and double.group("cue") and text[double.end():double.end() + 1] in ("，", ",", "：", ":"):
+        p = double.end()  # 强调指出，…… : two cues, one claim
     content = _content_after(art, p, sent_end)
     if content is None:
         return None

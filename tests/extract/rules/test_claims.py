@@ -670,3 +670,170 @@ def test_train_data_regressions(text, spec, expected):
 ])
 def test_subject_of_an_earlier_clause(text, spec, expected):
     assert [c[:3] for c in _run(text, spec)] == expected
+
+
+PBOC = ("央行", "Organization", "中国人民银行")
+TEAM = ("红星队", "Organization", "红星队")
+ATHLETICS = ("田径协会", "Organization", "田径协会")
+
+
+@pytest.mark.parametrize(("text", "spec", "expected"), [
+    # writers in the byline bracket are not speakers
+    pytest.param("晨报讯（记者李明实习生王建国）央行有关负责人近日表示，要加快出台新的监管细则。",
+                 [LIMING, WANGJIANGUO, PBOC], [("要加快出台新的监管细则", "中国人民银行", "表示")],
+                 id="byline-bracket-with-two-writers"),
+    pytest.param("星河科技副总裁王建国（右）表示，新工厂将于明年投产。", [XINGHE, WANGJIANGUO],
+                 [("新工厂将于明年投产", "王建国", "表示")], id="bracket-that-is-no-byline"),
+    pytest.param("本报东京5月3日电记者李明、王建国报道：当地举行了盛大的庆典。", [LIMING, WANGJIANGUO], [],
+                 id="byline-with-two-reporters-before-baodao"),
+    # the person next to the cue, not an earlier one in the same phrase
+    pytest.param("星河科技董事长王建国向记者透露，新工厂将于明年投产。",
+                 [("星河科技", "Person", "星河科技"), WANGJIANGUO],
+                 [("新工厂将于明年投产", "王建国", "透露")], id="mistagged-company-before-a-titled-person"),
+    pytest.param("专程来京介绍李明画作的评论家王建国教授介绍说，李明的画风深受宋画影响。", [LIMING, WANGJIANGUO],
+                 [("李明的画风深受宋画影响", "王建国", "介绍说")], id="person-named-in-narration-before-the-speaker"),
+    pytest.param("王建国在接受李明采访时表示，新工厂将于明年投产。", [LIMING, WANGJIANGUO],
+                 [("新工厂将于明年投产", "王建国", "表示")], id="interviewer-is-not-the-speaker"),
+    # titles, times and manners are not part of the speaker
+    pytest.param("来访的议会议长玛丽·史密斯在参观时说：“这里的变化令人惊叹。”", [],
+                 [("这里的变化令人惊叹", "玛丽·史密斯", "说")], id="speaker-title-yizhang"),
+    pytest.param("红星队的主教练赛后说，队员们已经尽了全力。", [TEAM],
+                 [("队员们已经尽了全力", "红星队", "说")], id="unnamed-coach-of-a-team"),
+    pytest.param("田径协会官员在这里透露，明星选手将参加比赛。", [ATHLETICS],
+                 [("明星选手将参加比赛", "田径协会", "透露")], id="unnamed-official-of-an-organization"),
+    pytest.param("发行商在早些时候宣称，新作将在明年发售。", [],
+                 [("新作将在明年发售", "发行商", "宣称")], id="earlier-time-before-cue"),
+    pytest.param("区先生一脸神秘地告诉记者，这批家具来自外地。", [],
+                 [("这批家具来自外地", "区先生", "告诉")], id="manner-adverb-before-cue"),
+    pytest.param("然而访问团代表坚持认为，取消限制还为时过早。", [],
+                 [("取消限制还为时过早", "访问团代表", "认为")], id="connective-and-insist"),
+    pytest.param("一位不愿透露姓名的理财师表示，目前收益不高。", [],
+                 [("目前收益不高", "理财师", "表示")], id="unwilling-to-disclose-name"),
+])
+def test_speakers_on_train_sentences(text, spec, expected):
+    assert [c[:3] for c in _run(text, spec)] == expected
+
+
+@pytest.mark.parametrize(("text", "spec"), [
+    pytest.param("个人认为这支球队更值得关注。", [], id="personally-i-think"),
+    pytest.param("这种比赛只能说有爆冷的可能。", [], id="modal-only-can-say"),
+    pytest.param("或许也可以认为这是公平的。", [], id="modal-can-think"),
+    pytest.param("居民误认为这是指庙宇。", [], id="mistakenly-think"),
+    pytest.param("王建国在父母的劝说下到派出所自首。", [WANGJIANGUO], id="persuasion"),
+    pytest.param("准确地说，应为公元前二世纪兴修。", [], id="to-be-precise"),
+    pytest.param("请给我们说说你的经历吧。", [], id="tell-us"),
+    pytest.param("当地一篇报道因涉及敏感问题被删除。", [], id="a-report-as-a-noun"),
+    pytest.param("星河科技发布了一款第一人称射击游戏。", [XINGHE], id="first-person-shooter"),
+    pytest.param("据今日此间报道，汇率跌至新低。", [], id="here-is-no-source"),
+    pytest.param("发言人在声明中强调，草案违背了星河科技的承诺。", [XINGHE], id="spokesperson-never-a-later-company"),
+])
+def test_non_claims_on_train_sentences(text, spec):
+    assert _run(text, spec) == []
+
+
+@pytest.mark.parametrize(("text", "spec", "expected"), [
+    pytest.param("星河科技称“星河一号”这款产品将先在上海推出。", [XINGHE],
+                 [("“星河一号”这款产品将先在上海推出", "星河科技", "称")], id="short-quoted-name-the-clause-goes-on-after"),
+    pytest.param("星河科技称，“星河一号”的最大特点是续航长。", [XINGHE],
+                 [("“星河一号”的最大特点是续航长", "星河科技", "称")], id="quoted-name-opening-the-content"),
+    pytest.param("王建国表示：“不会涨价。”", [WANGJIANGUO],
+                 [("不会涨价", "王建国", "表示")], id="short-quotation-is-still-a-quotation"),
+    pytest.param("王建国表示“不会涨价”，新品下月上市。", [WANGJIANGUO],
+                 [("不会涨价", "王建国", "表示")], id="short-quotation-before-a-comma"),
+    pytest.param("星河科技辩称，事发后公司已经尽力补救。", [XINGHE],
+                 [("事发后公司已经尽力补救", "星河科技", "辩称")], id="argue-in-defence"),
+    pytest.param("一位摊主抱怨说，以前交税时很难拿到发票。", [],
+                 [("以前交税时很难拿到发票", "一位摊主", "抱怨说")], id="complain-say"),
+    pytest.param("卫生部门警告说，今年的发病率可能创下新高。", [],
+                 [("今年的发病率可能创下新高", "卫生部门", "警告说")], id="warn-say"),
+    pytest.param("星河科技的研究人员说，电池寿命还能再延长一倍。", [XINGHE],
+                 [("电池寿命还能再延长一倍", "星河科技", "说")], id="researchers-of-a-company"),
+])
+def test_cues_and_quoted_names_on_train_sentences(text, spec, expected):
+    assert [c[:3] for c in _run(text, spec)] == expected
+
+
+@pytest.mark.parametrize(("text", "spec"), [
+    pytest.param("王建国收到了一份警告，内容涉及安全生产。", [WANGJIANGUO], id="warning-as-a-noun"),
+    pytest.param("消费者的质疑声越来越多。", [], id="doubt-as-a-noun"),
+    pytest.param("王建国的抱怨并不多。", [WANGJIANGUO], id="complaint-as-a-noun"),
+])
+def test_new_cues_need_a_clause(text, spec):
+    assert _run(text, spec) == []
+
+
+RIVER = ("星河银行", "Company", "星河银行")
+
+
+@pytest.mark.parametrize(("text", "spec", "expected"), [
+    pytest.param("不过队长则坚决表示，要留在球队证明自己。", [],
+                 [("要留在球队证明自己", "队长", "表示")], id="firmly-after-ze"),
+    pytest.param("本报讯（记者李明）市住建委有关人士上午表示，新规下月施行。", [LIMING],
+                 [("新规下月施行", "市住建委", "表示")], id="time-of-day-and-unnamed-source-of-a-body"),
+    pytest.param("星河银行东城支行信贷部称，客户太多，无法逐个通知。", [RIVER],
+                 [("客户太多，无法逐个通知", "星河银行", "称")], id="department-after-a-bank-is-no-person"),
+    pytest.param("派出所称，此事不在受理范围内。", [],
+                 [("此事不在受理范围内", "派出所", "称")], id="police-station-keeps-its-suo"),
+    pytest.param("正如王建国所说，这是城市的前途所在。", [WANGJIANGUO],
+                 [("这是城市的前途所在", "王建国", "说")], id="as-someone-said-suo"),
+    pytest.param("《星河体育报》认为本场比赛主力将轮休。", [("星河", "Organization", "星河")],
+                 [("本场比赛主力将轮休", "星河体育报", "认为")], id="outlet-title-over-an-entity-inside-it"),
+])
+def test_speaker_phrases_on_train_sentences(text, spec, expected):
+    assert [c[:3] for c in _run(text, spec)] == expected
+
+
+@pytest.mark.parametrize(("text", "spec"), [
+    pytest.param("国土部门便透露出消息，剩余地块将逐步解决。", [], id="let-out-news"),
+    pytest.param("但确实认为这款游戏很有社交性。", [], id="adverb-is-no-speaker"),
+])
+def test_adverbs_are_no_speakers(text, spec):
+    assert _run(text, spec) == []
+
+
+@pytest.mark.parametrize(("text", "spec", "expected"), [
+    pytest.param("省政府最近认为，南岗区的经验值得推广。", [],
+                 [("南岗区的经验值得推广", "省政府", "认为")], id="lately-before-cue"),
+    pytest.param("村里的老人们常说，勤俭才能持家。", [],
+                 [("勤俭才能持家", "老人们", "说")], id="often-before-cue"),
+    pytest.param("主创人员普遍认为，乡村题材大有可为。", [],
+                 [("乡村题材大有可为", "主创人员", "认为")], id="generally-before-cue"),
+    pytest.param("王建国表示忧虑，同时呼吁各方保持克制。", [WANGJIANGUO],
+                 [("各方保持克制", "王建国", "呼吁")], id="concern-is-an-attitude"),
+])
+def test_more_adverbs_before_cues(text, spec, expected):
+    assert [c[:3] for c in _run(text, spec)] == expected
+
+
+@pytest.mark.parametrize(("text", "spec"), [
+    pytest.param("在我看来，这是一个新的开端。", [], id="in-my-view"),
+    pytest.param("或者干脆说自己没有故乡。", [], id="or-simply-say"),
+    pytest.param("二十一日在京宣布，新软件已被多家厂商采用。", [], id="date-in-chinese-numerals-is-no-speaker"),
+])
+def test_no_speaker_in_the_passage(text, spec):
+    assert _run(text, spec) == []
+
+
+@pytest.mark.parametrize(("text", "spec", "expected"), [
+    pytest.param("王建国最近强调指出，中小企业的作用不可替代。", [WANGJIANGUO],
+                 [("中小企业的作用不可替代", "王建国", "强调")], id="two-cues-one-claim"),
+    pytest.param("王建国强调，指出问题比回避问题更重要。", [WANGJIANGUO],
+                 [("指出问题比回避问题更重要", "王建国", "强调")], id="cue-word-inside-the-content"),
+    pytest.param("王建国听取了情况介绍，察看了新产品。", [WANGJIANGUO], [], id="briefing-as-a-noun"),
+])
+def test_double_cues_and_briefings(text, spec, expected):
+    assert [c[:3] for c in _run(text, spec)] == expected
+
+
+@pytest.mark.parametrize(("text", "spec", "expected"), [
+    pytest.param("星河科技突然宣布，退出明年的比赛。", [XINGHE],
+                 [("退出明年的比赛", "星河科技", "宣布")], id="suddenly-before-cue"),
+    pytest.param("不少市民反映说，新账单看不明白。", [],
+                 [("新账单看不明白", "市民", "反映说")], id="report-a-complaint"),
+    pytest.param("王建国回答称，此事并不知情。", [WANGJIANGUO],
+                 [("此事并不知情", "王建国", "回答称")], id="answer-say"),
+    pytest.param("这一问题反映了管理的漏洞。", [], [], id="reflect-is-no-cue"),
+    pytest.param("王建国回答了记者的提问。", [WANGJIANGUO], [], id="answering-a-question-is-no-claim"),
+])
+def test_answers_and_reports_from_the_public(text, spec, expected):
+    assert [c[:3] for c in _run(text, spec)] == expected
