@@ -6,8 +6,9 @@ import hashlib
 import time
 from collections import deque
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from . import __version__
 from .extract.options import PipelineOptions
@@ -18,18 +19,35 @@ from .graph import (Store, article_fingerprint, find_articles, remove_articles, 
                     update_article_paths, write_articles)
 from .parallel import extract_each, useful_workers
 
-EXTRACT_PACKAGE = Path(__file__).resolve().parent / "extract"
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable  # Python 3.11+; only a type here
+
+EXTRACTOR_SUFFIXES = (".py", ".tsv", ".txt", ".json", ".crfsuite")
+
+
+def _package_files(folder: Traversable, prefix: str = "") -> Iterator[tuple[str, Traversable]]:
+    """(relative name, file) for every file below an installed package folder, in name order."""
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.is_dir():
+            yield from _package_files(entry, f"{prefix}{entry.name}/")
+        elif entry.name.endswith(EXTRACTOR_SUFFIXES):
+            yield f"{prefix}{entry.name}", entry
+
+
+def folder_digest(folder: Traversable) -> str:
+    """sha256 over the names and bytes of a folder's code, data and model files."""
+    digest = hashlib.sha256()
+    for name, entry in _package_files(folder):
+        digest.update(name.encode())
+        digest.update(entry.read_bytes())
+    return digest.hexdigest()
 
 
 @functools.lru_cache(maxsize=1)
 def _extractor_code_digest() -> str:
-    """The rules, data and model this installation extracts with: changing any re-extracts."""
-    digest = hashlib.sha256()
-    for path in sorted(EXTRACT_PACKAGE.rglob("*")):
-        if path.is_file() and path.suffix in (".py", ".tsv", ".txt", ".json", ".crfsuite"):
-            digest.update(path.relative_to(EXTRACT_PACKAGE).as_posix().encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
+    """The rules, data and model this installation extracts with: changing any re-extracts. Read
+    through importlib.resources, so it works however the package is installed."""
+    return folder_digest(resources.files("newsgraph.extract"))
 
 
 def extractor_id(options: PipelineOptions) -> str:
