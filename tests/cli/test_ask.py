@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from newsgraph.cli import main
-from newsgraph.graph import write_batch
+from newsgraph.graph import open_store, write_batch
 from newsgraph.graph.embedded_store import EmbeddedStore
 from newsgraph.graph.questions import question
 
@@ -153,23 +153,19 @@ def test_a_neo4j_only_question_on_the_embedded_store(runner, db, tmp_path, monke
 
 # --- --limit: a question meant for a person prints a screenful, and says what it left out -------
 
-@pytest.fixture(params=["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)])
-def store_args(request, db):
-    if request.param == "embedded":
-        return ["--db", db]
-    from newsgraph.graph.neo4j_store import Neo4jStore
-
-    uri = request.getfixturevalue("neo4j_uri")
-    store = Neo4jStore(uri)
-    store.clear()
+@pytest.fixture
+def graph_args(store_args) -> list[str]:
+    """Each store (see conftest.py) with the three articles written."""
+    option, where = store_args
+    store = open_store(neo4j_uri=where) if option == "--neo4j" else open_store(db_path=where)
     store.ensure_schema()
     write_batch(store, DOCUMENTS, "ask-test")
     store.close()
-    return ["--neo4j", uri]
+    return store_args
 
 
-def test_limit_keeps_rows_of_every_section_and_says_so(runner, store_args):
-    result = runner.invoke(main, ["ask", "company-profile", "-p", "company=小米", "--limit", "5", *store_args])
+def test_limit_keeps_rows_of_every_section_and_says_so(runner, graph_args):
+    result = runner.invoke(main, ["ask", "company-profile", "-p", "company=小米", "--limit", "5", *graph_args])
     assert result.exit_code == 0, result.output
     facts = [line.split(" | ")[0].strip() for line in result.stdout.splitlines()[2:-1]]
     assert facts == ["alias", "alias", "role", "figure", "claim"]
@@ -177,9 +173,9 @@ def test_limit_keeps_rows_of_every_section_and_says_so(runner, store_args):
     assert result.stderr.splitlines()[-1] == f"showing 5 of {len(COMPANY_PROFILE)} rows; --limit 0 for all"
 
 
-def test_limit_with_json_keeps_stdout_one_json_array(runner, store_args):
+def test_limit_with_json_keeps_stdout_one_json_array(runner, graph_args):
     result = runner.invoke(main, ["ask", "company-profile", "-p", "company=小米", "--json", "--limit", "3",
-                                  *store_args])
+                                  *graph_args])
     assert result.exit_code == 0, result.output
     rows = json.loads(result.stdout)
     assert [row["fact"] for row in rows] == ["alias", "role", "figure"]
@@ -188,23 +184,23 @@ def test_limit_with_json_keeps_stdout_one_json_array(runner, store_args):
 
 
 @pytest.mark.parametrize("limit", [[], ["--limit", "0"], ["--limit", "17"]])
-def test_no_note_when_nothing_is_cut(runner, store_args, limit):
-    result = runner.invoke(main, ["ask", "company-profile", "-p", "company=小米", "--json", *limit, *store_args])
+def test_no_note_when_nothing_is_cut(runner, graph_args, limit):
+    result = runner.invoke(main, ["ask", "company-profile", "-p", "company=小米", "--json", *limit, *graph_args])
     assert result.exit_code == 0, result.output
     assert len(json.loads(result.stdout)) == len(COMPANY_PROFILE) == 17  # under the default of 50
     assert "showing" not in result.stderr
 
 
-def test_limit_cuts_a_question_without_sections_at_the_top(runner, store_args):
+def test_limit_cuts_a_question_without_sections_at_the_top(runner, graph_args):
     result = runner.invoke(main, ["ask", "connected-people", "-p", "company=小米", "--json", "--limit", "2",
-                                  *store_args])
+                                  *graph_args])
     assert result.exit_code == 0, result.output
     assert [row["person"] for row in json.loads(result.stdout)] == ["曾毓群", "雷军"]
     assert "showing 2 of 4 rows; --limit 0 for all" in result.stderr.splitlines()
 
 
-def test_company_summary_on_the_command_line(runner, store_args):
-    result = runner.invoke(main, ["ask", "company-summary", "-p", "company=小米", "--json", *store_args])
+def test_company_summary_on_the_command_line(runner, graph_args):
+    result = runner.invoke(main, ["ask", "company-summary", "-p", "company=小米", "--json", *graph_args])
     assert result.exit_code == 0, result.output
     rows = json.loads(result.stdout)
     assert rows[0] == {"fact": "alias", "name": "小米", "detail": "", "articles": 3, "facts": 5,
