@@ -68,14 +68,33 @@ class IngestReport:
     failed: list[dict] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
-    characters: int = 0
+    characters: int = 0  # of the articles extracted (ingest) or written (load)
+    extract_seconds: float = 0.0  # waiting for extraction (with workers, the part writing did not hide)
+    write_seconds: float = 0.0  # in write transactions
+    rows_written: int = 0
+
+    @property
+    def chars_per_second(self) -> float:
+        """Extraction throughput; `load` extracts nothing, so there: characters over the whole run."""
+        return _rate(self.characters, self.extract_seconds or self.seconds)
+
+    @property
+    def rows_per_second(self) -> float:
+        return _rate(self.rows_written, self.write_seconds)
 
     def as_dict(self) -> dict:
         return {
             "store": self.store, "location": self.location, "articles_read": self.read,
             "ingested": self.ingested, "unchanged": self.unchanged, "failed": self.failed,
             "warnings": self.warnings, "seconds": round(self.seconds, 3), "characters": self.characters,
+            "extract_seconds": round(self.extract_seconds, 3), "write_seconds": round(self.write_seconds, 3),
+            "rows_written": self.rows_written, "articles_per_second": _rate(self.ingested, self.seconds),
+            "chars_per_second": self.chars_per_second, "rows_per_second": self.rows_per_second,
         }
+
+
+def _rate(count: int, seconds: float) -> float:
+    return round(count / seconds, 1) if seconds > 0 else 0.0
 
 
 def read_all(inputs: Iterable[str], defaults: Metadata, stdin=None) -> tuple[list, list[dict], list[str]]:
@@ -120,8 +139,13 @@ def ingest(inputs: Iterable[str], store: Store, *, defaults: Metadata = Metadata
     if on_total:
         on_total(len(todo))
 
+    def count_rows(rows: int) -> None:
+        report.rows_written += rows
+
     def flush(batch: list[dict]) -> None:
-        failed = write_articles(store, batch, extractor, keep)  # a failed batch is retried one by one
+        writing = time.perf_counter()
+        failed = write_articles(store, batch, extractor, keep, on_rows=count_rows)  # retried one by one on failure
+        report.write_seconds += time.perf_counter() - writing
         report.ingested += len(batch) - len(failed)
         report.failed.extend({"source": d["article"].get("path") or d["article"]["id"], "error": error}
                              for d, error in failed)
@@ -129,6 +153,7 @@ def ingest(inputs: Iterable[str], store: Store, *, defaults: Metadata = Metadata
             progress(len(batch))
 
     if todo:
+        extracting = time.perf_counter()
         batch: list[dict] = []
         outcomes = extract_each(todo, options, workers=useful_workers(workers, len(todo)))
         for article, (document, error) in zip(todo, outcomes):
@@ -145,6 +170,7 @@ def ingest(inputs: Iterable[str], store: Store, *, defaults: Metadata = Metadata
                 batch = []
         if batch:
             flush(batch)
+        report.extract_seconds = time.perf_counter() - extracting - report.write_seconds
     report.seconds = time.perf_counter() - started
     return report
 

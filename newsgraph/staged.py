@@ -102,13 +102,15 @@ def load(paths: Iterable[str], store: Store, *, batch_size: int = 20,
         on_total(len(todo))
     for start in range(0, len(todo), batch_size):
         for extractor, batch in _by_extractor(todo[start:start + batch_size]).items():
+            writing = time.perf_counter()
             try:
-                write_batch(store, batch, extractor, keep)
+                report.rows_written += write_batch(store, batch, extractor, keep)
                 report.ingested += len(batch)
                 report.characters += sum(len(d["article"]["text"]) for d in batch)
             except (GraphWriteError, ValueError) as error:
                 report.failed.extend({"source": d["article"].get("path") or d["article"]["id"],
                                       "error": str(error)} for d in batch)
+            report.write_seconds += time.perf_counter() - writing
             if progress:
                 progress(len(batch))
     report.seconds = time.perf_counter() - started

@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import click
 
-from ..graph.questions import Question, QuestionError, ask, bind, question, questions
-from .common import echo_json, store_from
+from ..graph.questions import Question, QuestionError, ask, bind, question, questions, shorten
+from .common import echo_json, stderr, store_from
 from .options import CONTEXT, store_options
 from .query import print_table
 
+
+DEFAULT_LIMIT = 50
 
 # Questions about one fact: no rows means the fact does not exist, which the user must be told.
 NOT_FOUND = {
@@ -58,8 +60,11 @@ def _print_list(as_json: bool) -> None:
                    "first, then the query.")
 @click.option("--json", "as_json", is_flag=True,
               help="Print a JSON array of objects (with --list: the questions).")
+@click.option("--limit", default=DEFAULT_LIMIT, show_default=True, type=click.IntRange(min=0),
+              help="Print at most this many rows (0: all); a cut says so on stderr. Questions with a "
+                   "`fact` column keep rows of every section.")
 @store_options
-def ask_command(name, params, list_questions, show_cypher, as_json, db_path, neo4j_uri, neo4j_user,
+def ask_command(name, params, list_questions, show_cypher, as_json, limit, db_path, neo4j_uri, neo4j_user,
                 neo4j_password, neo4j_database):
     """Ask one of the project's named questions (Cypher files) on the configured store.
 
@@ -69,7 +74,8 @@ def ask_command(name, params, list_questions, show_cypher, as_json, db_path, neo
     \b
     Examples:
       newsgraph ask --list
-      newsgraph ask company-profile -p company=小米
+      newsgraph ask company-summary -p company=小米
+      newsgraph ask company-profile -p company=小米 --limit 0
       newsgraph ask who-said-what-about -p company=小米 -p person=雷军
       newsgraph ask co-mentioned -p first=小米 -p second=宁德时代 --json
       newsgraph ask figure-timeline -p company=小米 -p measure=营收 --neo4j bolt://127.0.0.1:7687
@@ -96,7 +102,10 @@ def ask_command(name, params, list_questions, show_cypher, as_json, db_path, neo
             raise click.ClickException(str(error)) from None
         if not rows and name in NOT_FOUND:  # inside the store's block: a failed read names no store
             raise click.ClickException(NOT_FOUND[name].format(**params))
+    shown = shorten(columns, rows, limit)
     if as_json:
-        echo_json([dict(zip(columns, row)) for row in rows])
+        echo_json([dict(zip(columns, row)) for row in shown])
     else:
-        print_table(columns, rows)
+        print_table(columns, shown)
+    if len(shown) < len(rows):
+        stderr(f"showing {len(shown):,} of {len(rows):,} rows; --limit 0 for all")

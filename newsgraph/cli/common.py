@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import sys
+import time
 from contextlib import contextmanager
 from typing import Any, Iterator
 
@@ -52,3 +54,72 @@ def store_line(store: Store) -> str:
 
 def pipeline(aliases, user_dicts, no_ner: bool) -> PipelineOptions:
     return PipelineOptions(user_dicts=tuple(user_dicts), aliases=tuple(aliases), use_ner=not no_ner)
+
+
+class ProgressBar:
+    """The bar `ingest` and `load` draw on stderr while the library reports articles done, with the
+    articles per second so far; nothing when silent. Use as a context manager."""
+
+    def __init__(self, label: str, silent: bool) -> None:
+        self.label, self.silent = label, silent
+        self.bar = None
+        self.done = 0
+        self.started = time.perf_counter()
+
+    def on_total(self, total: int) -> None:
+        if self.silent or not total:
+            return
+        self.started = time.perf_counter()
+        self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr, item_show_func=self._rate)
+        self.bar.__enter__()
+
+    def advance(self, count: int) -> None:
+        self.done += count
+        if self.bar is not None:
+            self.bar.update(count, self.done)
+
+    def _rate(self, done: int | None) -> str | None:
+        elapsed = time.perf_counter() - self.started
+        return f"{done / elapsed:,.1f} articles/s" if done and elapsed > 0 else None
+
+    def __enter__(self) -> "ProgressBar":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+
+
+def stage_lines(report) -> list[str]:
+    """Per stage, what went through it and how fast: the figures issue 17's targets are stated in."""
+    if not report.ingested:
+        return []
+    lines = []
+    if report.extract_seconds > 0:
+        lines.append(f"extract: {_articles(report.ingested)}, {report.characters:,} chars in "
+                     f"{report.extract_seconds:.1f} s: {report.ingested / report.extract_seconds:,.1f} articles/s, "
+                     f"{report.chars_per_second:,.0f} chars/s")
+    if report.write_seconds > 0:
+        lines.append(f"write: {_articles(report.ingested)}, {report.rows_written:,} rows in "
+                     f"{report.write_seconds:.1f} s: {report.ingested / report.write_seconds:,.1f} articles/s, "
+                     f"{report.rows_per_second:,.0f} rows/s")
+    return lines
+
+
+def finish_run(report, summary: dict, silent: bool, warnings: list[str] = ()) -> None:
+    """What `ingest` and `load` end with: warnings and stage figures on stderr (unless silent), every
+    failure on stderr, the JSON summary on stdout, exit 1 if anything failed."""
+    if not silent:
+        for warning in [*report.warnings, *warnings]:
+            stderr(f"warning: {warning}")
+        for line in stage_lines(report):
+            stderr(line)
+    for failure in report.failed:
+        stderr(f"error: {failure['error']}")
+    echo_json(summary)
+    if report.failed:
+        raise SystemExit(1)
+
+
+def _articles(count: int) -> str:
+    return f"{count:,} article{'' if count == 1 else 's'}"

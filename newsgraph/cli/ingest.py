@@ -8,7 +8,7 @@ import click
 from ..app import ingest
 from ..extract.reader import InputError, expand_inputs
 from ..parallel import default_workers
-from .common import echo_json, pipeline, stderr, store_from
+from .common import ProgressBar, finish_run, pipeline, store_from
 from .options import CONTEXT, input_options, metadata, pipeline_options, silent_option, store_options, workers_option
 
 
@@ -42,35 +42,16 @@ def ingest_command(inputs, published, source, db_path, neo4j_uri, neo4j_user, ne
     except InputError as error:
         raise click.ClickException(f"{error}. Pass files, directories, globs or - for stdin.") from None
     with store_from(db_path, neo4j_uri, neo4j_user, neo4j_password, neo4j_database, silent=silent) as store:
-        bar = None
-
-        def on_total(total: int) -> None:
-            nonlocal bar
-            if not silent and total:
-                bar = click.progressbar(length=total, label="Extracting and loading",
-                                        file=sys.stderr)
-                bar.__enter__()
-
-        try:
-            report = ingest(inputs, store, defaults=metadata(published, source), options=options,
-                            batch_size=batch_size, on_total=on_total,
-                            progress=lambda n: bar.update(n) if bar else None,
-                            stdin=sys.stdin.buffer, workers=workers or default_workers())
-        except InputError as error:
-            raise click.ClickException(f"{error}. Pass files, directories, globs or - for stdin.") from None
-        finally:
-            if bar is not None:
-                bar.__exit__(None, None, None)
+        with ProgressBar("Extracting and loading", silent) as bar:
+            try:
+                report = ingest(inputs, store, defaults=metadata(published, source), options=options,
+                                batch_size=batch_size, on_total=bar.on_total, progress=bar.advance,
+                                stdin=sys.stdin.buffer, workers=workers or default_workers())
+            except InputError as error:
+                raise click.ClickException(f"{error}. Pass files, directories, globs or - for stdin.") from None
         summary = report.as_dict()
         summary["labels"] = store.label_counts()
         summary["relationships"] = store.type_counts()
-    if not silent:
-        for warning in report.warnings:
-            stderr(f"warning: {warning}")
-        if report.read == 0 and not report.failed:
-            stderr(f"warning: no articles found in {', '.join(inputs)} (.md, .txt, .ndjson, .jsonl files)")
-    for failure in report.failed:
-        stderr(f"error: {failure['error']}")
-    echo_json(summary)
-    if report.failed:
-        raise SystemExit(1)
+    nothing = report.read == 0 and not report.failed
+    finish_run(report, summary, silent,
+               [f"no articles found in {', '.join(inputs)} (.md, .txt, .ndjson, .jsonl files)"] if nothing else [])

@@ -6,7 +6,7 @@ import sys
 import click
 
 from ..staged import load, ndjson_paths
-from .common import echo_json, stderr, store_from
+from .common import ProgressBar, finish_run, store_from
 from .options import CONTEXT, silent_option, store_options
 
 
@@ -35,28 +35,10 @@ def load_command(files, db_path, neo4j_uri, neo4j_user, neo4j_password, neo4j_da
     except FileNotFoundError as error:
         raise click.ClickException(f"{error}. Pass NDJSON files written by `newsgraph extract --with-text`.") from None
     with store_from(db_path, neo4j_uri, neo4j_user, neo4j_password, neo4j_database) as store:
-        bar = None
-
-        def on_total(total: int) -> None:
-            nonlocal bar
-            if not silent and total:
-                bar = click.progressbar(length=total, label="Loading", file=sys.stderr)
-                bar.__enter__()
-
-        try:
-            report = load(paths, store, batch_size=batch_size, on_total=on_total,
-                          progress=lambda n: bar.update(n) if bar else None, stdin=sys.stdin.buffer)
-        finally:
-            if bar is not None:
-                bar.__exit__(None, None, None)
+        with ProgressBar("Loading", silent) as bar:
+            report = load(paths, store, batch_size=batch_size, on_total=bar.on_total, progress=bar.advance,
+                          stdin=sys.stdin.buffer)
         summary = report.as_dict()
         summary["labels"] = store.label_counts()
         summary["relationships"] = store.type_counts()
-    if not silent:
-        for warning in report.warnings:
-            stderr(f"warning: {warning}")
-    for failure in report.failed:
-        stderr(f"error: {failure['error']}")
-    echo_json(summary)
-    if report.failed:
-        raise SystemExit(1)
+    finish_run(report, summary, silent)

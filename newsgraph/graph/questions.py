@@ -182,3 +182,22 @@ def ask(store: Store, name: str, values: Mapping[str, Any] | None = None,
             f"{q.name} runs on Neo4j only ({q.neo4j_only}); pass --neo4j URI or set NEO4J_URI")
     columns, rows = store.read(q.text, parameters)
     return columns, [[caption(v) for v in row] for row in rows]
+
+
+def shorten(columns: list[str], rows: list[list[Any]], limit: int) -> list[list[Any]]:
+    """At most ``limit`` rows (0: all). When the first column is `fact`, the rows fall into sections
+    (alias, role, figure, claim…): each section keeps its first rows in turn, so that a cut shows
+    every section instead of only the first one; the rows keep their order."""
+    if not limit or len(rows) <= limit:
+        return rows
+    if columns[:1] != ["fact"]:
+        return rows[:limit]
+    sections: dict[Any, list[int]] = {}
+    for index, row in enumerate(rows):
+        sections.setdefault(row[0], []).append(index)
+    kept: list[int] = []
+    depth = 0
+    while len(kept) < limit:
+        kept += [indices[depth] for indices in sections.values() if depth < len(indices)][:limit - len(kept)]
+        depth += 1
+    return [rows[i] for i in sorted(kept)]

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from . import cypher
 from .compare_writes import quantities_of_articles, refresh_comparisons, write_quantities
@@ -146,11 +146,12 @@ def _delete_orphans(run: Run, rows: dict, touched: dict) -> None:
             run(cypher.DELETE_ORPHANS[label], {"keys": list(chunk)})
 
 
-def write_batch(store: Store, docs: Sequence[dict], extractor: str, keep: Iterable[str] = ()) -> None:
+def write_batch(store: Store, docs: Sequence[dict], extractor: str, keep: Iterable[str] = ()) -> int:
     """Write ``docs`` in one transaction, replacing older versions of the same articles (same id,
-    file or URL) unless those are in ``keep`` (articles of the same run, e.g. a renamed file)."""
+    file or URL) unless those are in ``keep`` (articles of the same run, e.g. a renamed file).
+    Returns the number of rows written (what `UNWIND $rows` received, over every query)."""
     if not docs:
-        return
+        return 0
     rows = batch_rows(docs, extractor)  # raises ValueError naming the article on a malformed document
     keep_ids = sorted(set(keep))
 
@@ -173,15 +174,18 @@ def write_batch(store: Store, docs: Sequence[dict], extractor: str, keep: Iterab
             f"writing {len(docs)} article(s) ({paths}{', …' if len(docs) > 3 else ''}) to "
             f"{store.name} at {store.location} failed and was rolled back: {error}"
         ) from error
+    return sum(len(items) for items in rows.values())
 
 
-def write_articles(store: Store, docs: Sequence[dict], extractor: str,
-                   keep: Iterable[str] = ()) -> list[tuple[dict, str]]:
+def write_articles(store: Store, docs: Sequence[dict], extractor: str, keep: Iterable[str] = (),
+                   on_rows: Callable[[int], None] | None = None) -> list[tuple[dict, str]]:
     """Write ``docs`` as one batch; if the batch fails, write them one by one, so that only the
-    articles that cannot be written fail. Returns (document, error message) for those."""
+    articles that cannot be written fail. Returns (document, error message) for those;
+    ``on_rows`` gets the number of rows of each transaction that was written."""
     keep = list(keep)
+    counted = on_rows or (lambda rows: None)
     try:
-        write_batch(store, docs, extractor, keep)
+        counted(write_batch(store, docs, extractor, keep))
         return []
     except (GraphWriteError, ValueError) as error:
         if len(docs) == 1:
@@ -189,7 +193,7 @@ def write_articles(store: Store, docs: Sequence[dict], extractor: str,
     failed = []
     for doc in docs:
         try:
-            write_batch(store, [doc], extractor, keep)
+            counted(write_batch(store, [doc], extractor, keep))
         except (GraphWriteError, ValueError) as error:
             failed.append((doc, str(error)))
     return failed

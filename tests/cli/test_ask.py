@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from newsgraph.cli import main
-from newsgraph.graph import write_batch
+from newsgraph.graph import open_store, write_batch
 from newsgraph.graph.embedded_store import EmbeddedStore
 from newsgraph.graph.questions import question
 
@@ -18,6 +18,8 @@ co-mentioned: the articles that mention two entities together.
   -p first=…    name or alias of one entity, e.g. 小米
   -p second=…   name or alias of the other, e.g. 宁德时代
 company-profile: everything the graph holds about one company, across articles.
+  -p company=…  name or alias of the company, e.g. 小米
+company-summary: a company at a glance: its top aliases, people, figures and speakers, with counts.
   -p company=…  name or alias of the company, e.g. 小米
 connected-people: the people mentioned in the same articles as a company.
   -p company=…  name or alias of the company, e.g. 小米
@@ -62,10 +64,10 @@ def test_list_as_json(runner):
     result = runner.invoke(main, ["ask", "--list", "--json"])
     assert result.exit_code == 0, result.output
     listed = json.loads(result.stdout)
-    assert [q["name"] for q in listed] == ["co-mentioned", "company-profile", "connected-people",
-                                          "disagreeing-figures", "figure-timeline", "provenance",
-                                          "who-said-what-about"]
-    assert listed[6]["parameters"] == [
+    assert [q["name"] for q in listed] == ["co-mentioned", "company-profile", "company-summary",
+                                          "connected-people", "disagreeing-figures", "figure-timeline",
+                                          "provenance", "who-said-what-about"]
+    assert listed[7]["parameters"] == [
         {"name": "company", "description": "name or alias of the company, e.g. 小米", "optional": False},
         {"name": "person", "description": "name or alias of the speaker, e.g. 雷军, or omit it for every speaker",
          "optional": True}]
@@ -102,8 +104,8 @@ def test_cypher_prints_what_to_paste_into_the_browser(runner):
 
 @pytest.mark.parametrize("args, code, message", [
     (["ask", "nope"], 1,
-     "Error: unknown question 'nope'; the questions are: co-mentioned, company-profile, connected-people, "
-     "disagreeing-figures, figure-timeline, provenance, who-said-what-about (see `newsgraph ask --list`)\n"),
+     "Error: unknown question 'nope'; the questions are: co-mentioned, company-profile, company-summary, "
+     "connected-people, disagreeing-figures, figure-timeline, provenance, who-said-what-about (see `newsgraph ask --list`)\n"),
     (["ask", "figure-timeline", "-p", "company=小米"], 1,
      "Error: figure-timeline needs --param measure=VALUE (the measure as extracted, e.g. 营收)\n"),
     (["ask", "co-mentioned"], 1,
@@ -147,3 +149,66 @@ def test_a_neo4j_only_question_on_the_embedded_store(runner, db, tmp_path, monke
     assert result.exit_code == 1
     assert result.stderr == ("Error: labels runs on Neo4j only (labels() is not in the embedded store's Cypher); "
                              "pass --neo4j URI or set NEO4J_URI\n")
+
+
+# --- --limit: a question meant for a person prints a screenful, and says what it left out -------
+
+@pytest.fixture
+def graph_args(store_args) -> list[str]:
+    """Each store (see conftest.py) with the three articles written."""
+    option, where = store_args
+    store = open_store(neo4j_uri=where) if option == "--neo4j" else open_store(db_path=where)
+    store.ensure_schema()
+    write_batch(store, DOCUMENTS, "ask-test")
+    store.close()
+    return store_args
+
+
+def test_limit_keeps_rows_of_every_section_and_says_so(runner, graph_args):
+    result = runner.invoke(main, ["ask", "company-profile", "-p", "company=小米", "--limit", "5", *graph_args])
+    assert result.exit_code == 0, result.output
+    facts = [line.split(" | ")[0].strip() for line in result.stdout.splitlines()[2:-1]]
+    assert facts == ["alias", "alias", "role", "figure", "claim"]
+    assert result.stdout.endswith("(5 rows)\n")
+    assert result.stderr.splitlines()[-1] == f"showing 5 of {len(COMPANY_PROFILE)} rows; --limit 0 for all"
+
+
+def test_limit_with_json_keeps_stdout_one_json_array(runner, graph_args):
+    result = runner.invoke(main, ["ask", "company-profile", "-p", "company=小米", "--json", "--limit", "3",
+                                  *graph_args])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert [row["fact"] for row in rows] == ["alias", "role", "figure"]
+    assert rows[0] == dict(zip(["fact", "item", "detail", "period", "article", "id"], COMPANY_PROFILE[0]))
+    assert "showing 3 of 17 rows; --limit 0 for all" in result.stderr.splitlines()
+
+
+@pytest.mark.parametrize("limit", [[], ["--limit", "0"], ["--limit", "17"]])
+def test_no_note_when_nothing_is_cut(runner, graph_args, limit):
+    result = runner.invoke(main, ["ask", "company-profile", "-p", "company=小米", "--json", *limit, *graph_args])
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(result.stdout)) == len(COMPANY_PROFILE) == 17  # under the default of 50
+    assert "showing" not in result.stderr
+
+
+def test_limit_cuts_a_question_without_sections_at_the_top(runner, graph_args):
+    result = runner.invoke(main, ["ask", "connected-people", "-p", "company=小米", "--json", "--limit", "2",
+                                  *graph_args])
+    assert result.exit_code == 0, result.output
+    assert [row["person"] for row in json.loads(result.stdout)] == ["曾毓群", "雷军"]
+    assert "showing 2 of 4 rows; --limit 0 for all" in result.stderr.splitlines()
+
+
+def test_company_summary_on_the_command_line(runner, graph_args):
+    result = runner.invoke(main, ["ask", "company-summary", "-p", "company=小米", "--json", *graph_args])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert rows[0] == {"fact": "alias", "name": "小米", "detail": "", "articles": 3, "facts": 5,
+                       "last_seen": "2025-04-15"}
+    assert {row["fact"] for row in rows} == {"alias", "role", "figure", "claim"}
+
+
+def test_a_negative_limit_is_a_usage_error(runner, db):
+    result = runner.invoke(main, ["ask", "company-profile", "-p", "company=小米", "--limit", "-1", "--db", db])
+    assert result.exit_code == 2
+    assert "Invalid value for '--limit'" in result.stderr

@@ -17,19 +17,6 @@ NO_NEO4J = {name: None for name in ("NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWO
                                     "NEWSGRAPH_DB")}
 
 
-@pytest.fixture(params=["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)])
-def store_args(request, tmp_path):
-    if request.param == "embedded":
-        return ["--db", str(tmp_path / "graph.db")]
-    from newsgraph.graph.neo4j_store import Neo4jStore
-
-    uri = request.getfixturevalue("neo4j_uri")
-    store = Neo4jStore(uri)
-    store.clear()
-    store.close()
-    return ["--neo4j", uri]
-
-
 def _run(args: list[str]):
     result = CliRunner(env=NO_NEO4J).invoke(main, args)
     assert result.exit_code == 0, result.output

@@ -8,7 +8,7 @@ import pytest
 
 from newsgraph.graph import write_batch
 from newsgraph.graph.questions import (QUESTIONS_DIR, Question, QuestionError, ask, bind, caption,
-                                       parse, question, questions)
+                                       parse, question, questions, shorten)
 
 # --- the graph: three articles, written with write_batch ---------------------------------------
 
@@ -171,6 +171,7 @@ def test_the_questions_and_their_parameters():
     assert {name: [(p.name, p.optional) for p in q.parameters] for name, q in questions().items()} == {
         "co-mentioned": [("first", False), ("second", False)],
         "company-profile": [("company", False)],
+        "company-summary": [("company", False)],
         "connected-people": [("company", False)],
         "disagreeing-figures": [("company", True), ("measure", True)],
         "figure-timeline": [("company", False), ("measure", False)],
@@ -184,7 +185,7 @@ def test_each_file_documents_itself_for_the_browser(name):
     q = question(name)
     assert q.path == QUESTIONS_DIR / f"{name}.cypher"
     assert q.summary and q.description
-    assert q.neo4j_only is None  # all seven run on both stores
+    assert q.neo4j_only is None  # all eight run on both stores
     for p in q.parameters:
         assert p.description
         assert f"//   :param {p.name} => '" in q.text  # the Browser example sets every parameter
@@ -219,6 +220,48 @@ def test_company_profile_by_alias_or_name(graph, company):
     columns, rows = ask(graph, "company-profile", {"company": company})
     assert columns == ["fact", "item", "detail", "period", "article", "id"]
     assert rows == COMPANY_PROFILE
+
+
+# company-profile counted: (fact, name, detail, articles, facts, last_seen), most frequent first.
+COMPANY_SUMMARY = [
+    ["alias", "小米", "", 3, 5, "2025-04-15"],
+    ["alias", "小米集团", "", 1, 1, "2025-03-19"],
+    ["role", "卢伟冰", "总裁", 1, 1, "2025-03-19"],
+    ["role", "雷军", "董事长", 1, 1, "2025-03-19"],
+    ["figure", "营收", "2024", 1, 2, "2025-03-19"],  # 3659亿元 and 35% in a1
+    ["figure", "交付目标", "2025", 1, 1, "2025-04-02"],
+    ["figure", "研发投入", "2025", 1, 1, "2025-03-19"],
+    ["figure", "营收", "", 1, 1, "2025-04-02"],
+    ["figure", "营收", "2023", 1, 1, "2025-04-02"],
+    ["claim", "雷军", "", 2, 2, "2025-04-02"],
+    ["claim", "卢伟冰", "", 1, 1, "2025-03-19"],
+    ["claim", "媒体报道", "", 1, 1, "2025-04-15"],
+    ["claim", "曾毓群", "", 1, 1, "2025-04-02"],
+]
+
+
+@pytest.mark.parametrize("company", ["小米", "小米集团"])
+def test_company_summary_counts_what_the_profile_lists(graph, company):
+    columns, rows = ask(graph, "company-summary", {"company": company})
+    assert columns == ["fact", "name", "detail", "articles", "facts", "last_seen"]
+    assert rows == COMPANY_SUMMARY
+    _, profile = ask(graph, "company-profile", {"company": company})
+    for fact, counted in (("alias", 3), ("role", 4), ("figure", 4), ("claim", 4)):  # the profile's rows, counted
+        assert sum(row[counted] for row in rows if row[0] == fact) == sum(row[0] == fact for row in profile)
+    assert ask(graph, "company-summary", {"company": "华为"})[1] == []
+
+
+def test_company_summary_keeps_ten_rows_per_section(store):
+    speakers = [f"发言人{n:02d}" for n in range(12)]
+    sentences = [f"{name}表示，小米第{n}季度增长{n}成。" for n, name in enumerate(speakers)]
+    document = _document(
+        {"id": "s1", "path": "s1.md", "title": "十二位发言人", "published": "2025-05-01", "source": None},
+        sentences, entities=[("Company", "小米", [("小米", 0)])] + [("Person", n, [(n, 0)]) for n in speakers],
+        claims=[(name, "Person", "表示", f"小米第{n}季度增长{n}成", ["小米"], []) for n, name in enumerate(speakers)])
+    write_batch(store, [document], "summary-test")
+    _, rows = ask(store, "company-summary", {"company": "小米"})
+    assert [row[1] for row in rows if row[0] == "claim"] == speakers[:10]  # ties: by name
+    assert [row[0] for row in rows if row[0] != "claim"] == ["alias"]
 
 
 def test_company_profile_of_another_company_and_of_an_unknown_one(graph):
@@ -319,7 +362,7 @@ def test_parameter_errors_say_the_fix():
     with pytest.raises(QuestionError) as error:
         question("company")
     assert str(error.value) == (
-        "unknown question 'company'; the questions are: co-mentioned, company-profile, connected-people, "
+        "unknown question 'company'; the questions are: co-mentioned, company-profile, company-summary, connected-people, "
         "disagreeing-figures, figure-timeline, provenance, who-said-what-about (see `newsgraph ask --list`)")
     assert bind(question("who-said-what-about"), {"company": "小米"}) == {"company": "小米", "person": None}
 
@@ -375,3 +418,21 @@ def test_a_neo4j_only_question_is_refused_by_the_embedded_store(tmp_path):
         store.close()
     assert str(error.value) == ("labels runs on Neo4j only (labels() is not in the embedded store's Cypher); "
                                 "pass --neo4j URI or set NEO4J_URI")
+
+
+# --- shorten: what `ask --limit` prints --------------------------------------------------------
+
+SECTIONS = [["alias", 1], ["alias", 2], ["alias", 3], ["alias", 4], ["role", 5], ["figure", 6],
+            ["figure", 7], ["claim", 8]]
+
+
+@pytest.mark.parametrize("columns, limit, kept", [
+    (["fact", "n"], 0, [1, 2, 3, 4, 5, 6, 7, 8]),  # 0: all
+    (["fact", "n"], 8, [1, 2, 3, 4, 5, 6, 7, 8]),
+    (["fact", "n"], 4, [1, 5, 6, 8]),  # one row of each section before a second of any
+    (["fact", "n"], 6, [1, 2, 5, 6, 7, 8]),
+    (["fact", "n"], 2, [1, 5]),  # sections in the order they come
+    (["kind", "n"], 4, [1, 2, 3, 4]),  # no `fact` column: the first rows
+])
+def test_shorten_keeps_every_section(columns, limit, kept):
+    assert [row[1] for row in shorten(columns, SECTIONS, limit)] == kept
