@@ -1,4 +1,4 @@
-"""Extraction speed (chars/s, with and without NER) and ingest time per store.
+"""Extraction speed (chars/s, with and without NER, beside bare jieba.cut) and ingest time per store.
 
     python benchmarks/speed.py [--repeat 5] [--neo4j bolt://127.0.0.1:7687] [--json]
 
@@ -38,8 +38,25 @@ def extraction_speed(articles, use_ner: bool, repeat: int) -> dict:
         pass
     seconds = time.perf_counter() - started
     chars = sum(len(a.text) for a in batch)
-    return {"ner": use_ner, "articles": len(batch), "characters": chars, "seconds": round(seconds, 3),
-            "chars_per_second": round(chars / seconds)}
+    return {"label": "with NER" if use_ner else "rules only", "ner": use_ner, "articles": len(batch),
+            "characters": chars, "seconds": round(seconds, 3), "chars_per_second": round(chars / seconds)}
+
+
+def jieba_speed(articles, repeat: int) -> dict:
+    """Bare segmentation over the same text, the floor the pipeline is compared with."""
+    import jieba
+
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    texts = [a.text for _ in range(repeat) for a in articles]
+    started = time.perf_counter()
+    for text in texts:
+        for _ in tokenizer.cut(text):
+            pass
+    seconds = time.perf_counter() - started
+    chars = sum(len(t) for t in texts)
+    return {"label": "jieba.cut", "ner": None, "articles": len(texts), "characters": chars,
+            "seconds": round(seconds, 3), "chars_per_second": round(chars / seconds)}
 
 
 def ingest_time(store) -> dict:
@@ -58,7 +75,8 @@ def main() -> None:
     args = parser.parse_args()
 
     articles, _, _ = read_all([CORPUS], Metadata())
-    result = {"extraction": [extraction_speed(articles, ner, args.repeat) for ner in (True, False)], "ingest": []}
+    result = {"extraction": [extraction_speed(articles, ner, args.repeat) for ner in (True, False)]
+              + [jieba_speed(articles, args.repeat)], "ingest": []}
     with tempfile.TemporaryDirectory() as tmp:
         store = open_store(db_path=str(Path(tmp) / "bench.db"))
         result["ingest"].append(ingest_time(store))
@@ -74,8 +92,7 @@ def main() -> None:
         return
     print(f"{'extraction':<12} {'articles':>8} {'chars':>9} {'seconds':>8} {'chars/s':>9}")
     for row in result["extraction"]:
-        label = "with NER" if row["ner"] else "rules only"
-        print(f"{label:<12} {row['articles']:>8} {row['characters']:>9} {row['seconds']:>8} {row['chars_per_second']:>9}")
+        print(f"{row['label']:<12} {row['articles']:>8} {row['characters']:>9} {row['seconds']:>8} {row['chars_per_second']:>9}")
     print(f"\n{'ingest':<10} {'articles':>8} {'seconds':>8} {'again (s)':>10}  nodes / relationships")
     for row in result["ingest"]:
         print(f"{row['store']:<10} {row['articles']:>8} {row['seconds']:>8} {row['again_seconds']:>10}  "
