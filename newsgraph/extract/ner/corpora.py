@@ -24,6 +24,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from ..rules.vocab import lines
+
 __all__ = ["LABELS", "DataSet", "company_words", "load_manifest", "map_label", "read_dataset",
            "read_manifest_sentences"]
 
@@ -43,9 +45,7 @@ class DataSet:
 @lru_cache(maxsize=1)
 def company_words() -> tuple[str, ...]:
     """Words a company's name ends with (longest first), ``data/company_words.txt``."""
-    text = resources.files("newsgraph.extract").joinpath("data/company_words.txt").read_text("utf-8")
-    words = {w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")}
-    return tuple(sorted(words, key=lambda w: (-len(w), w)))
+    return tuple(sorted(set(lines("company_words.txt")), key=lambda w: (-len(w), w)))
 
 
 def map_label(target: str, surface: str) -> str:

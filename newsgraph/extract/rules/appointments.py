@@ -14,16 +14,14 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Sequence
-from importlib import resources
 
 from .entities import EntityCandidate, Match, load_titles
+from .vocab import lines
 
 
 @functools.lru_cache(maxsize=None)
 def _lines(name: str) -> tuple[str, ...]:
-    text = resources.files("newsgraph.extract").joinpath(f"data/{name}").read_text("utf-8")
-    return tuple(sorted({w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")},
-                        key=lambda w: (-len(w), w)))
+    return tuple(sorted(set(lines(name)), key=lambda w: (-len(w), w)))
 
 
 @functools.lru_cache(maxsize=8)

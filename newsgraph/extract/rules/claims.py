@@ -23,7 +23,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
-from importlib import resources
+
+from .vocab import lines
 
 __all__ = ["ClaimValue", "find_claims", "load_speech_verbs", "person_like"]
 
@@ -50,22 +51,17 @@ Entity = tuple[int, int, str, str]  # (start, end, type, canonical_name)
 # --------------------------------------------------------------------------- lexicon
 
 
-def _data_lines(name: str) -> list[str]:
-    text = resources.files("newsgraph.extract").joinpath("data", name).read_text(encoding="utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
 def load_speech_verbs() -> dict[str, frozenset[str]]:
     """Speech and report verbs with their flags (``data/speech_verbs.tsv``), shared by the extractor."""
     verbs: dict[str, frozenset[str]] = {}
-    for line in _data_lines("speech_verbs.tsv"):
+    for line in lines("speech_verbs.tsv"):
         verb, _, flags = line.partition("\t")
         verbs[verb.strip()] = frozenset(f.strip() for f in flags.split(",") if f.strip())
     return verbs
 
 
 def _load_sources() -> dict[str, str]:
-    return dict(line.split("\t")[:2] for line in _data_lines("report_sources.tsv"))
+    return dict(line.split("\t")[:2] for line in lines("report_sources.tsv"))
 
 
 _VERBS = load_speech_verbs()
@@ -78,16 +74,16 @@ _COLON_ONLY = frozenset(v for v, f in _VERBS.items() if "colon" in f)
 _SOURCES = _load_sources()
 _SOURCE_NOUNS = tuple(_SOURCES)
 _COMPANY_DOCS = frozenset(n for n, kind in _SOURCES.items() if kind == "company_document")
-_SOURCE_VERBS = tuple(_data_lines("report_source_verbs.txt"))
-_NOT_CLAIM_AFTER_BIAOSHI = tuple(_data_lines("attitude_objects.txt"))
-_ANONYMOUS = tuple(_data_lines("anonymous_sources.txt"))
-_SPOKESPERSONS = tuple(sorted(_data_lines("spokesperson_words.txt"), key=len, reverse=True))
-_TITLES = tuple(sorted(_data_lines("titles.txt"), key=len, reverse=True))
-_MANNERS = tuple(_data_lines("speech_manners.txt"))
-_SURNAMES = frozenset(_data_lines("surnames.txt"))
-_PERSON_HONORIFICS = tuple(_data_lines("person_honorifics.txt"))
+_SOURCE_VERBS = tuple(lines("report_source_verbs.txt"))
+_NOT_CLAIM_AFTER_BIAOSHI = tuple(lines("attitude_objects.txt"))
+_ANONYMOUS = tuple(lines("anonymous_sources.txt"))
+_SPOKESPERSONS = tuple(sorted(lines("spokesperson_words.txt"), key=len, reverse=True))
+_TITLES = tuple(sorted(lines("titles.txt"), key=len, reverse=True))
+_MANNERS = tuple(lines("speech_manners.txt"))
+_SURNAMES = frozenset(lines("surnames.txt"))
+_PERSON_HONORIFICS = tuple(lines("person_honorifics.txt"))
 _HONORIFICS = tuple(sorted(set(_PERSON_HONORIFICS) | set(_TITLES), key=len, reverse=True))
-_PLACE_TAILS = frozenset(_data_lines("place_suffixes.txt"))
+_PLACE_TAILS = frozenset(lines("place_suffixes.txt"))
 
 _OPEN_TO_CLOSE = {"“": "”", "「": "」", "‘": "’", "『": "』"}
 _CLOSE_TO_OPEN = {v: k for k, v in _OPEN_TO_CLOSE.items()}

@@ -11,7 +11,8 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Collection, Iterable, Sequence
-from importlib import resources
+
+from .vocab import lines
 
 _CJK_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 _DOTTED_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:[·•．][\u4e00-\u9fff]{1,8}){1,3}$")
@@ -27,8 +28,7 @@ LABEL_TYPES = {"name": "Person", "company": "Company", "organization": "Organiza
 
 @functools.lru_cache(maxsize=None)
 def _words(name: str) -> frozenset[str]:
-    text = resources.files("newsgraph.extract").joinpath(f"data/{name}").read_text("utf-8")
-    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+    return frozenset(lines(name))
 
 
 @functools.lru_cache(maxsize=None)

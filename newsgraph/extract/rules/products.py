@@ -13,9 +13,9 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from importlib import resources
 
 from .entities import EntityCandidate, Match
+from .vocab import lines
 
 _EDITION = r"(?:\s?(?:Pro|Max|Ultra|Plus|mini|Air|SE|Lite|\+))*"
 # a model code: a capital then digits or letters (SU7, X5, ES8, Y), or digits then an edition
@@ -25,9 +25,7 @@ _NOT_MODEL_AFTER = re.compile(r"[年月日亿万元%％个家台辆款次名位�
 
 @functools.lru_cache(maxsize=1)
 def _lines_re() -> re.Pattern[str]:
-    text = resources.files("newsgraph.extract").joinpath("data/product_lines.txt").read_text("utf-8")
-    words = sorted({w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")},
-                   key=len, reverse=True)
+    words = sorted(set(lines("product_lines.txt")), key=len, reverse=True)
     return re.compile(r"(?<![A-Za-z])(?:" + "|".join(map(re.escape, words)) + r")(?=[\sA-Z0-9])")
 
 

@@ -8,12 +8,18 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["alternation", "table", "words"]
+__all__ = ["alternation", "lines", "table", "words"]
 
 
 def _lines(name: str) -> list[str]:
     text = resources.files("newsgraph.extract").joinpath("data", name).read_text(encoding="utf-8")
     return [line.rstrip("\n") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=None)
+def lines(name: str) -> tuple[str, ...]:
+    """Every line of ``data/<name>``, stripped, in file order."""
+    return tuple(line.strip() for line in _lines(name))
 
 
 @lru_cache(maxsize=None)
