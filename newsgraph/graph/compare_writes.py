@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from . import cypher
+from .batches import chunks, unwind
 from .compare import Reading, compare_group, source_counts
 from .store import Run
 
@@ -17,13 +18,11 @@ KEYS_PER_QUERY = 500
 
 
 def _chunks(items: list, size: int = KEYS_PER_QUERY):
-    for start in range(0, len(items), size):
-        yield items[start:start + size]
+    return chunks(items, size)
 
 
 def _unwind(run: Run, query: str, rows: list[dict]) -> None:
-    for chunk in _chunks(rows):
-        run(query, {"rows": chunk})
+    unwind(run, query, rows, KEYS_PER_QUERY)
 
 
 def quantities_of_articles(run: Run, article_ids: Iterable[str]) -> set[str]:

@@ -5,6 +5,7 @@ from collections import defaultdict
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from . import cypher
+from .batches import chunks, unwind
 from .compare_writes import quantities_of_articles, refresh_comparisons, write_quantities
 from .rows import batch_rows
 from .schema import ENTITY_LABELS, OWNER_LABELS, ROLE_ORG_LABELS, SHARED_LABELS, SPEAKER_LABELS
@@ -14,13 +15,11 @@ ROWS_PER_QUERY = 1000
 
 
 def _chunks(items: Sequence[Any], size: int = ROWS_PER_QUERY):
-    for start in range(0, len(items), size):
-        yield items[start:start + size]
+    return chunks(items, size)
 
 
 def _unwind(run: Run, query: str, rows: Sequence[dict] | None) -> None:
-    for chunk in _chunks(rows or []):
-        run(query, {"rows": list(chunk)})
+    unwind(run, query, rows, ROWS_PER_QUERY)
 
 
 def unchanged_articles(store: Store, fingerprints: Mapping[str, str], extractor: str) -> set[str]:
