@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 from newsgraph.extract.pipeline import build_nlp, extract  # noqa: E402
 from newsgraph.extract.reader import article_id, normalize_text  # noqa: E402
-from newsgraph.extract.records import Article  # noqa: E402
+from newsgraph.model import Article  # noqa: E402
 
 GOLD = ROOT / "benchmarks" / "claims_real" / "gold.jsonl"
 MIN_OVERLAP = 0.5

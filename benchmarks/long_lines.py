@@ -24,7 +24,7 @@ PHRASE = "星河电子营收增长百分之十二董事长林海表示公司在�
 def measure(size: int) -> dict:
     sys.path.insert(0, str(ROOT))
     from newsgraph.extract.pipeline import build_nlp, extract
-    from newsgraph.extract.records import Article
+    from newsgraph.model import Article
 
     nlp = build_nlp()
     list(extract([Article(id="warm", text=PHRASE, published="2025-03-19")], nlp))

@@ -38,7 +38,7 @@ from newsgraph.extract.ner import load_tagger  # noqa: E402
 from newsgraph.extract.ner.corpora import read_dataset  # noqa: E402
 from newsgraph.extract.pipeline import PipelineOptions, build_nlp, extract  # noqa: E402
 from newsgraph.extract.reader import article_id, normalize_text  # noqa: E402
-from newsgraph.extract.records import Article  # noqa: E402
+from newsgraph.model import Article  # noqa: E402
 from newsgraph.extract.serialize import to_document  # noqa: E402
 
 # dataset -> (format, source label -> scored type), and our entity type -> scored types

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 from . import __version__
 from .extract.options import PipelineOptions
 from .extract.reader import Metadata, ReadResult, read_inputs
-from .extract.records import Article
+from .model import Article
 from .extract.serialize import article_dict
 from .graph import (Store, article_fingerprint, find_articles, remove_articles, unchanged_articles,
                     update_article_paths, write_articles)

@@ -7,7 +7,7 @@ import os
 from typing import Iterable, Iterator
 
 from .extract.options import PipelineOptions
-from .extract.records import Article
+from .model import Article
 
 Outcome = tuple[dict | None, str | None]  # (extraction document, or why there is none)
 

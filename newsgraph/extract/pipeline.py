@@ -13,7 +13,7 @@ from . import components  # noqa: F401  (registers the factories)
 from . import segmenter  # noqa: F401  (registers the tokenizer)
 from .components.spans import PUBLISHED, results
 from .options import PipelineOptions  # noqa: F401  (re-exported: the pipeline's options)
-from .records import Article, Claim, DateMention, Entity, Extraction, Figure, Mention, Role, Sentence
+from ..model import Article, Claim, DateMention, Entity, Extraction, Figure, Mention, Role, Sentence
 
 # spaCy refuses longer texts (nlp.max_length); we refuse them first, naming the article.
 MAX_ARTICLE_CHARS = 1_000_000

@@ -18,7 +18,7 @@ from typing import Iterable, Iterator
 
 import yaml
 
-from .records import Article
+from ..model import Article
 
 TEXT_SUFFIXES = (".md", ".txt", ".markdown")
 NDJSON_SUFFIXES = (".ndjson", ".jsonl")

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from .rules.dates import interval_of
-from .records import Article, Extraction
+from ..model import Article, Extraction
 
 
 def _number(value: float | int | None) -> float | int | None:

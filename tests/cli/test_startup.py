@@ -27,6 +27,6 @@ def test_help_imports_no_extraction_or_store_driver():
 
 def test_extracting_does_import_the_pipeline():  # the probe above can see these modules
     loaded = _modules_after("from newsgraph.parallel import extract_each\n"
-                            "from newsgraph.extract.records import Article\n"
+                            "from newsgraph.model import Article\n"
                             "list(extract_each([Article(id='a', text='星河电子营收12亿元。')]))")
     assert {"spacy", "jieba"} <= loaded

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.extract.pipeline import extract
-from newsgraph.extract.records import Article
+from newsgraph.model import Article
 from newsgraph.extract.serialize import to_document
 
 

@@ -7,7 +7,7 @@ import pytest
 
 from newsgraph.app import extract_documents
 from newsgraph.extract.pipeline import MAX_ARTICLE_CHARS, ArticleTooLong, extract
-from newsgraph.extract.records import Article
+from newsgraph.model import Article
 from newsgraph.extract.rules.sentences import MAX_SENTENCE_CHARS, split_sentences
 
 PHRASE = "星河电子营收增长百分之十二董事长林海表示公司在杭州发布新款耳机销量达到三十万台"
