@@ -5,10 +5,12 @@ import re
 from bisect import bisect_right
 from typing import Sequence
 
+from .punctuation import CLAUSE_MARKS, CLOSING_QUOTES, SENTENCE_END
+
 # A sentence ends at 。！？!? (or a run of them, or ……) plus any closing quotes or brackets,
 # or at a line break. Whitespace between sentences belongs to no sentence.
 _SENTENCE = re.compile(
-    r"[^\n]*?(?:[。！？!?]+|……|$)[”’」』）)\"']*",
+    rf"[^\n]*?(?:[{SENTENCE_END}]+|……|$)[{re.escape(CLOSING_QUOTES)}]*",
     re.M,
 )
 
@@ -16,7 +18,7 @@ _SENTENCE = re.compile(
 # character: without a cap, a line with no punctuation costs the square of its length.
 MAX_SENTENCE_CHARS = 400
 # Where an over-long sentence is best cut: after a clause mark, else at a space.
-_CLAUSE_MARKS = "，,；;：:、"
+_CLAUSE_MARKS = CLAUSE_MARKS
 
 
 def split_sentences(text: str, max_chars: int | None = MAX_SENTENCE_CHARS,

@@ -1,0 +1,6 @@
+"""Punctuation classes the rules share: one definition each."""
+from __future__ import annotations
+
+SENTENCE_END = "。！？!?"  # a sentence ends at one of these (rules/sentences.py adds …… and line breaks)
+CLAUSE_MARKS = "，,；;：:、"  # where a clause ends inside a sentence
+CLOSING_QUOTES = "”’」』）)\"'"  # closing quotes or brackets that stay with the sentence before them
