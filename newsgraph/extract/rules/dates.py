@@ -66,7 +66,7 @@ from dataclasses import dataclass, field
 from newsgraph.extract.rules.numbers import CN_DIGITS, parse_number, to_halfwidth
 from newsgraph.extract.rules.vocab import table, words
 
-__all__ = ["DateValue", "find_dates", "interval_of", "shift_years"]
+__all__ = ["PERIOD_ENDING", "DateValue", "find_dates", "interval_of", "shift_years"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,8 +266,9 @@ def _year(s: str) -> int | None:
 _FUTURE_BEFORE = re.compile(r"将|预计|计划|有望|目标|预期|或将|力争|准备|拟|届时|预测|展望|指引")
 _FUTURE_AFTER = re.compile(r"之?前|以前|将|起")
 _POINT_RE = re.compile(r"(?:截至|截止|截止到|截至到)\s*$")
-# 截至2024年12月31日止的季度 / 止年度: the period that ends on that day
-_ENDING_RE = re.compile(r"止?的?(?:(?P<q>季度|三个月)|(?P<h>六个月|半年度?)|(?P<y>年度|财年|全年|十二个月))")
+# 截至2024年12月31日止的季度 / 止年度 / 止九个月: the period that ends on that day
+PERIOD_ENDING = re.compile(r"止?的?(?:(?P<q>季度|三个月)|(?P<h>六个月|半年度?)|(?P<y>年度|财年|全年|十二个月)"
+                           r"|(?P<n>[一二两四五七八九]|十一|1[01]|[2-9])个月)")
 _SENT_SEP_RE = re.compile(r"[。！？!?\n]")
 
 
@@ -652,8 +653,8 @@ def _remember(ctx: _Ctx, text: str, start: int, end: int, value: str, para: int,
     if len(value) == 10 and not point:
         ctx.last_day = value
     if point:
-        em = _ENDING_RE.match(text, end) if len(value) == 10 else None
-        if em is None:
+        em = PERIOD_ENDING.match(text, end) if len(value) == 10 else None
+        if em is None or em.group("n"):
             period = None  # 截至2024年12月31日: a point, not a period
         elif em.group("q"):
             q = _quarter_of(value)

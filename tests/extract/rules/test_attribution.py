@@ -771,11 +771,11 @@ def test_periods_of_speech_and_prices(text, expected):
 
 
 def test_attribution_reads_the_shared_speech_verbs():
-    from newsgraph.extract.rules import attribution
     from newsgraph.extract.rules.claims import load_speech_verbs
+    from newsgraph.extract.rules.figure_subject import SPEECH
     said = {v for v, flags in load_speech_verbs().items() if "after" in flags}
-    assert said and all(attribution._SPEECH.fullmatch(v) for v in said)
-    assert not attribution._SPEECH.search("派发现金红利")
+    assert said and all(SPEECH.fullmatch(v) for v in said)
+    assert not SPEECH.search("派发现金红利")
 
 
 @pytest.mark.parametrize(("text", "expected"), [
