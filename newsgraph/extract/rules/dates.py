@@ -414,19 +414,14 @@ def _standalone(m: re.Match, text: str, ctx: _Ctx, para: int, sent: int) -> tupl
     return (v, "relative") if v else None
 
 
-def _resolve(m: re.Match, text: str, ctx: _Ctx, para: int, sent: int) -> tuple[str | None, str] | None:
+Resolved = tuple[str | None, str] | None  # (value, kind), or None when the match is not a date
+
+
+def _resolve(m: re.Match, text: str, ctx: _Ctx, para: int, sent: int) -> Resolved:
     """(value, kind) of one match, or None when the match is not a date."""
     pub = ctx.published
     if m.group("iso") or m.group("compact"):
-        if m.group("compact"):
-            if _CODE_BEFORE.search(text, max(0, m.start() - 6), m.start()):
-                return None  # 电话20240307 is a number
-            y, mo, d = int(m.group("cy")), int(m.group("cm")), int(m.group("cd"))
-        else:
-            y, mo, d = int(m.group("iy")), int(m.group("im") or m.group("im2")), int(m.group("id"))
-        if d > _last_day(y, mo):
-            return None
-        return _ym(y, mo, d), "absolute"
+        return _written_day(m, text)
     if m.group("ydot"):
         return m.group("ydy"), "absolute"
     if m.group("dot") or m.group("mmdd"):
@@ -442,72 +437,15 @@ def _resolve(m: re.Match, text: str, ctx: _Ctx, para: int, sent: int) -> tuple[s
             return None
         return f"{a}/{b}", "absolute"
     if m.group("abs"):
-        y = _year(m.group("y")) if m.group("y") else _two_digit_year(m.group("y2"), pub)
-        if y is None:
-            return None
-        if _has_sub(m, "a"):
-            v = _sub_value(m, "a", y)
-            return (v, "absolute") if v else None
-        return _edge(y, m.group("yedge")), "absolute"
+        return _written_year(m, pub)
     if m.group("same"):
-        ref = ctx.last_ref if ctx.last_para == para and ctx.last_ref else (ctx.last_period or ctx.last)
-        if ref is None:
-            return None, "anaphoric"
-        shift = bool(m.group("samey")) or bool(_SAME_SHIFT_BEFORE.search(text, max(0, m.start() - 3), m.start()))
-        return (shift_years(ref, -1) if shift else ref), "anaphoric"
+        return _same_period(m, text, ctx, para)
     if m.group("ry"):
-        w = m.group("yw")
-        if w in _REL_Y:
-            kind = "relative"
-            y = pub.year + _REL_Y[w] if pub else None
-        else:
-            ref = ctx.last_period or ctx.last
-            kind = "anaphoric"
-            if w in _ANA_FALLBACK and ctx.years and ctx.last_sent != sent:
-                # 上一年 opening a new sentence: the year before the one the article is about
-                ref = str(max(ctx.years, key=lambda k: (ctx.years[k], k)))
-            if ref:
-                y = int(ref[:4]) + _ANA_Y[w]
-                if "/" in ref and _ANA_Y[w] > 0:
-                    y = int(ref.rpartition("/")[2][:4]) + _ANA_Y[w]
-            elif w in _ANA_FALLBACK and pub:
-                y, kind = pub.year + _ANA_FALLBACK[w], "relative"
-            else:
-                y = None
-        if y is None:
-            return None, kind
-        if _has_sub(m, "r"):
-            v = _sub_value(m, "r", y)
-            return (v, kind) if v else None
-        return _edge(y, m.group("ryedge")), kind
+        return _year_word(m, ctx, sent)
     if m.group("md2"):
-        w, d = m.group("md2w"), _cn_or_int(m.group("md2d"))
-        if w in ("当月", "同月"):
-            if not _is_month_or_day(ctx.last):
-                return None, "anaphoric"
-            y, mo, kind = int(ctx.last[:4]), int(ctx.last[5:7]), "anaphoric"
-        elif pub is None:
-            return None, "relative"
-        else:
-            step = 0 if w == "本月" else (-1 if w.startswith("上") else 1)
-            (y, mo), kind = _add_months(pub.year, pub.month, step), "relative"
-        if not d or d > _last_day(y, mo):
-            return None
-        return _ym(y, mo, d), kind
+        return _month_word_day(m, ctx)
     if m.group("wk"):
-        if pub is None:
-            return None, "relative"
-        w, wd = m.group("wkw"), _WEEKDAY[m.group("wkd")]
-        monday = pub - datetime.timedelta(days=pub.weekday())
-        if w.startswith("上"):
-            day = monday - datetime.timedelta(days=7 - wd)
-        elif w.startswith("下"):
-            day = monday + datetime.timedelta(days=7 + wd)
-        else:
-            day = monday + datetime.timedelta(days=wd)
-            if w in ("周", "星期", "礼拜") and day > pub:
-                day -= datetime.timedelta(days=7)
-        return day.isoformat(), "relative"
+        return _weekday(m.group("wkw"), _WEEKDAY[m.group("wkd")], pub)
     if m.group("mw"):
         return _month_word(m.group("mw"), ctx)
     if m.group("sub"):
@@ -517,25 +455,128 @@ def _resolve(m: re.Match, text: str, ctx: _Ctx, para: int, sent: int) -> tuple[s
             return _year_edge_alone(m.group("s_yep")[-1], ctx)
         return _standalone(m, text, ctx, para, sent)
     if m.group("dayonly"):
-        if _DAY_BAD_BEFORE.search(text, max(0, m.start() - 1), m.start()):
-            return None
-        d = _cn_or_int(m.group("d1"))
-        if not d:
-            return None
-        if ctx.last_para == para and _is_month_or_day(ctx.last):
-            y, mo = int(ctx.last[:4]), int(ctx.last[5:7])
-        elif pub:
-            y, mo = pub.year, pub.month
-            if d > pub.day + 1:  # 28日 in an article of the 3rd: last month
-                y, mo = _add_months(y, mo, -1)
-        else:
-            return None, "relative"
-        if d > _last_day(y, mo):
-            return None
-        return _ym(y, mo, d), "relative"
+        return _day_alone(m, text, ctx, para)
     if m.group("vague"):
         return None, "vague"
     return None
+
+
+def _written_day(m: re.Match, text: str) -> Resolved:
+    """2023-11-05, 2022 11 23, 20240307 (not 电话20240307)."""
+    if m.group("compact"):
+        if _CODE_BEFORE.search(text, max(0, m.start() - 6), m.start()):
+            return None  # 电话20240307 is a number
+        y, mo, d = int(m.group("cy")), int(m.group("cm")), int(m.group("cd"))
+    else:
+        y, mo, d = int(m.group("iy")), int(m.group("im") or m.group("im2")), int(m.group("id"))
+    if d > _last_day(y, mo):
+        return None
+    return _ym(y, mo, d), "absolute"
+
+
+def _written_year(m: re.Match, pub: datetime.date | None) -> Resolved:
+    """A written year with an optional sub-period: 2024年上半年, 19年底, 2023财年."""
+    y = _year(m.group("y")) if m.group("y") else _two_digit_year(m.group("y2"), pub)
+    if y is None:
+        return None
+    if _has_sub(m, "a"):
+        v = _sub_value(m, "a", y)
+        return (v, "absolute") if v else None
+    return _edge(y, m.group("yedge")), "absolute"
+
+
+def _same_period(m: re.Match, text: str, ctx: _Ctx, para: int) -> Resolved:
+    """同期: the last period, one year earlier as 去年同期 or after 较/比/与."""
+    ref = ctx.last_ref if ctx.last_para == para and ctx.last_ref else (ctx.last_period or ctx.last)
+    if ref is None:
+        return None, "anaphoric"
+    shift = bool(m.group("samey")) or bool(_SAME_SHIFT_BEFORE.search(text, max(0, m.start() - 3), m.start()))
+    return (shift_years(ref, -1) if shift else ref), "anaphoric"
+
+
+def _year_word(m: re.Match, ctx: _Ctx, sent: int) -> Resolved:
+    """今年, 去年 (against the publication date); 当年, 次年, 上一年 (against the last date)."""
+    pub = ctx.published
+    w = m.group("yw")
+    if w in _REL_Y:
+        kind = "relative"
+        y = pub.year + _REL_Y[w] if pub else None
+    else:
+        ref = ctx.last_period or ctx.last
+        kind = "anaphoric"
+        if w in _ANA_FALLBACK and ctx.years and ctx.last_sent != sent:
+            # 上一年 opening a new sentence: the year before the one the article is about
+            ref = str(max(ctx.years, key=lambda k: (ctx.years[k], k)))
+        if ref:
+            y = int(ref[:4]) + _ANA_Y[w]
+            if "/" in ref and _ANA_Y[w] > 0:
+                y = int(ref.rpartition("/")[2][:4]) + _ANA_Y[w]
+        elif w in _ANA_FALLBACK and pub:
+            y, kind = pub.year + _ANA_FALLBACK[w], "relative"
+        else:
+            y = None
+    if y is None:
+        return None, kind
+    if _has_sub(m, "r"):
+        v = _sub_value(m, "r", y)
+        return (v, kind) if v else None
+    return _edge(y, m.group("ryedge")), kind
+
+
+def _month_word_day(m: re.Match, ctx: _Ctx) -> Resolved:
+    """本月15日, 上月3日, 当月20日."""
+    pub = ctx.published
+    w, d = m.group("md2w"), _cn_or_int(m.group("md2d"))
+    if w in ("当月", "同月"):
+        if not _is_month_or_day(ctx.last):
+            return None, "anaphoric"
+        y, mo, kind = int(ctx.last[:4]), int(ctx.last[5:7]), "anaphoric"
+    elif pub is None:
+        return None, "relative"
+    else:
+        step = 0 if w == "本月" else (-1 if w.startswith("上") else 1)
+        (y, mo), kind = _add_months(pub.year, pub.month, step), "relative"
+    if not d or d > _last_day(y, mo):
+        return None
+    return _ym(y, mo, d), kind
+
+
+def _weekday(w: str, wd: int, pub: datetime.date | None) -> Resolved:
+    """上周四, 本周一, 周五 (the last one on or before the publication day)."""
+    if pub is None:
+        return None, "relative"
+    monday = pub - datetime.timedelta(days=pub.weekday())
+    if w.startswith("上"):
+        day = monday - datetime.timedelta(days=7 - wd)
+    elif w.startswith("下"):
+        day = monday + datetime.timedelta(days=7 + wd)
+    else:
+        day = monday + datetime.timedelta(days=wd)
+        if w in ("周", "星期", "礼拜") and day > pub:
+            day -= datetime.timedelta(days=7)
+    return day.isoformat(), "relative"
+
+
+def _day_alone(m: re.Match, text: str, ctx: _Ctx, para: int) -> Resolved:
+    """5日, 二十八日: the month of an earlier month or day of the paragraph, else the publication
+    month (the month before when the day is after the publication day)."""
+    pub = ctx.published
+    if _DAY_BAD_BEFORE.search(text, max(0, m.start() - 1), m.start()):
+        return None
+    d = _cn_or_int(m.group("d1"))
+    if not d:
+        return None
+    if ctx.last_para == para and _is_month_or_day(ctx.last):
+        y, mo = int(ctx.last[:4]), int(ctx.last[5:7])
+    elif pub:
+        y, mo = pub.year, pub.month
+        if d > pub.day + 1:  # 28日 in an article of the 3rd: last month
+            y, mo = _add_months(y, mo, -1)
+    else:
+        return None, "relative"
+    if d > _last_day(y, mo):
+        return None
+    return _ym(y, mo, d), "relative"
 
 
 def _two_digit_year(yy: str, pub: datetime.date | None) -> int | None:
