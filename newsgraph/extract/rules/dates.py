@@ -64,7 +64,8 @@ import re
 from dataclasses import dataclass, field
 
 from newsgraph.extract.rules.numbers import CN_DIGITS, parse_number, to_halfwidth
-from newsgraph.extract.rules.vocab import table, words
+from newsgraph.extract.rules.punctuation import LINE_BREAK, SENTENCE_END
+from newsgraph.extract.rules.vocab import lines, table, words
 
 __all__ = ["PERIOD_ENDING", "DateValue", "find_dates", "interval_of", "shift_years"]
 
@@ -154,17 +155,13 @@ _MON = r"1[0-2]|１[０-２]|0?[1-9]|０?[１-９]|十[一二]?|[一二三四五
 _DAY = r"3[01]|３[０１]|[12][0-9]|[１２][０-９]|0?[1-9]|０?[１-９]|三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九]"
 _QN = r"[一二三四1-4１-４首]"
 _SEP = r"至|到|--|——|-|—|―|–|~|～|－－|－"
-_REL_Y = {
-    "今年": 0, "本年": 0, "本年度": 0, "今年度": 0, "去年": -1, "前年": -2, "大前年": -3,
-    "明年": 1, "后年": 2,
-}
-# year words read against the last date (上一年 after 2023年 is 2022); without one,
-# those that also make sense against the publication date (上年) fall back to it
-_ANA_Y = {
-    "当年": 0, "同年": 0, "这一年": 0, "该年": 0, "那一年": 0, "当年度": 0, "次年": 1, "翌年": 1,
-    "第二年": 1, "下一年": 1, "前一年": -1, "上一年": -1, "上年": -1, "上年度": -1, "上一年度": -1,
-}
-_ANA_FALLBACK = {"上一年": -1, "上年": -1, "上年度": -1, "上一年度": -1, "下一年": 1}
+# year words (data/year_words.tsv): against the publication date (今年, 去年), or read against the
+# last date (上一年 after 2023年 is 2022); without one, those that also make sense against the
+# publication date (上年) fall back to it
+_YEAR_WORDS = [line.split("\t") for line in lines("year_words.tsv")]
+_REL_Y = {w: int(n) for w, n, against in _YEAR_WORDS if against == "published"}
+_ANA_Y = {w: int(n) for w, n, against in _YEAR_WORDS if against != "published"}
+_ANA_FALLBACK = {w: int(n) for w, n, against in _YEAR_WORDS if against == "last-or-published"}
 _YEAR_WORD = "|".join(sorted(list(_REL_Y) + list(_ANA_Y), key=len, reverse=True))
 
 # the part of a month: 3月上旬, 3月初, 3月底 (not 3月初步, 3月中国…)
@@ -269,7 +266,7 @@ _POINT_RE = re.compile(r"(?:截至|截止|截止到|截至到)\s*$")
 # 截至2024年12月31日止的季度 / 止年度 / 止九个月: the period that ends on that day
 PERIOD_ENDING = re.compile(r"止?的?(?:(?P<q>季度|三个月)|(?P<h>六个月|半年度?)|(?P<y>年度|财年|全年|十二个月)"
                            r"|(?P<n>[一二两四五七八九]|十一|1[01]|[2-9])个月)")
-_SENT_SEP_RE = re.compile(r"[。！？!?\n]")
+_SENT_SEP_RE = re.compile(f"[{SENTENCE_END}{LINE_BREAK}]")
 
 
 @dataclass(slots=True)

@@ -44,7 +44,8 @@ import re
 from dataclasses import dataclass
 
 from newsgraph.extract.rules.numbers import ARABIC, CHINESE, CN_DIGITS, CN_NUMERAL_CHARS, MAGNITUDE, parse_number
-from newsgraph.extract.rules.vocab import table, words
+from newsgraph.extract.rules.punctuation import CLAUSE_SEPARATORS, LINE_BREAK, SENTENCE_END
+from newsgraph.extract.rules.vocab import lines, table, words
 
 __all__ = ["FigureValue", "find_figures", "MONEY_UNITS", "COUNT_UNITS"]
 
@@ -69,17 +70,8 @@ CURRENCY_PREFIXES: tuple[str, ...] = words("currency_prefixes.txt")
 COUNT_UNITS: tuple[str, ...] = words("count_units.txt")
 # Counted nouns that may stand where a classifier would (5亿用户, 10万员工; data/noun_units.txt).
 NOUN_UNITS: tuple[str, ...] = words("noun_units.txt")
-# A classifier must not be the first character of one of these words.
-_UNIT_GUARD: dict[str, str] = {
-    "元": "件素宇年首旦老气器帅", "人": "民工才士员物", "名": "单义称牌额字录下", "台": "湾风阶州词",
-    "家": "族庭长属乡居具园", "个": "月小季星工交自年礼案股", "部": "门分署长件位",
-    "股": "东份票权价市民息本", "手": "机续段中里下术", "单": "位元一独品车价调",
-    "份": "额子", "只": "是有要能会", "支": "持付出撑柱", "场": "景所地面", "位": "于置列居",
-    "项": "目", "条": "件例款", "度": "假过", "件": "事",
-    "次": "日年月级贷", "款": "项", "片": "区", "头": "部条号", "所": "有以谓属在得",
-    "包": "括含装", "双": "方边向重赢节休", "班": "子级长组车机底主", "批": "准评复", "轮": "融", "米": "兰粮", "斤": "斤", "克": "隆服",
-    "升": "级至为到值温", "张": "江", "套": "现", "间": "接", "块": "钱",
-}
+# A classifier must not be the first character of a word it makes with what follows: 3元件, 5股东.
+_UNIT_GUARD: dict[str, str] = table("unit_guards.tsv")
 
 
 def _alt(words) -> str:
@@ -126,34 +118,27 @@ _HAS_CN_UNIT = re.compile(r"[十拾百佰千仟万萬亿億]")
 
 # --- context ----------------------------------------------------------------
 
-_CLAUSE_END = "，,。；;！!？?：:\n、（）()【】「」“”\"《》"
+_CLAUSE_END = CLAUSE_SEPARATORS + "【】「」《》"
 _PREV_BAD = re.compile(r"(?:第|前|TOP|Top|top|No\.|NO\.|编号|代码|型号|尾号|热线|电话|号码|版本|V|v|#|＃)\s*$")
 _PREV_ALNUM = re.compile(r"[A-Za-z0-9０-９._\-/·]\s?$|[A-Za-z]\s+$")
 _ASCII_AFTER = re.compile(r"[A-Za-z0-9]")
 _DURATION_AFTER = re.compile(r"月|小时|季度|星期|工作日|交易日|自然日|年头|礼拜|财年|钟头|半月")
 _DIGIT = re.compile(r"[0-9０-９]")
 
+# qualifier words before and after a figure (data/qualifiers.tsv): 约, 超过, 预计 … / 左右, 以上 …
+_QUALIFIERS = [line.split("\t") for line in lines("qualifiers.tsv")]
 _Q_BEFORE = re.compile(
-    r"(?P<q>大约|约为|约合|约|大概|大致|超过|超出|超|逾|多于|高于|突破|至少|不少于|不低于|"
-    r"不足|不到|低于|少于|未满|未达|未及|不超过|不高于|最多|"
-    r"接近|将近|逼近|近乎|几近|几乎|近|预计将?达到?|预计|有望达到|有望|将达到|将达|预期|预估)"
+    "(?P<q>" + "|".join(w for w, _, where in _QUALIFIERS if where == "before") + ")"
     r"(?:了|达到|达|为|至|实现|是)?(?:[^，,。；;：:！？\n]{1,10}的)?$"
 )
-_Q_WORD = {
-    "大约": "about", "约为": "about", "约合": "about", "约": "about", "大概": "about", "大致": "about",
-    "超过": "over", "超出": "over", "超": "over", "逾": "over", "多于": "over", "高于": "over",
-    "突破": "over", "不足": "under", "不到": "under", "低于": "under", "少于": "under",
-    "未满": "under", "未达": "under", "未及": "under", "不超过": "under", "不高于": "under",
-    "最多": "under", "至少": "over", "不少于": "over", "不低于": "over", "几乎": "nearly", "接近": "nearly", "将近": "nearly",
-    "逼近": "nearly", "近乎": "nearly", "几近": "nearly", "近": "nearly",
-}
-_Q_AFTER = re.compile(r"(?P<q>左右|上下|前后|以上|之多|有余|以下|以内|之内)")
-_Q_AFTER_WORD = {"左右": "about", "上下": "about", "前后": "about", "以上": "over", "之多": "over",
-                 "有余": "over", "以下": "under", "以内": "under", "之内": "under"}
+_Q_WORD = {w: meaning for w, meaning, where in _QUALIFIERS if where == "before" and meaning != "forecast"}
+_Q_AFTER = re.compile("(?P<q>" + "|".join(w for w, _, where in _QUALIFIERS if where == "after") + ")")
+_Q_AFTER_WORD = {w: meaning for w, meaning, where in _QUALIFIERS if where == "after"}
 _FORECAST = re.compile(r"预计|有望|预期|预测|预估|将达|将超|将在|将突破|将实现|计划|力争|或将|指引")
 
-_UP = "同比增长|环比增长|同比增加|同比提升|同比上涨|同比上升|增长|增加|提升|上涨|上升|提高|攀升|飙升|大增|猛增|激增|暴增|扩大|增幅|涨幅|增速|增|涨"
-_DOWN = "同比下降|环比下降|同比减少|同比下滑|下降|减少|下滑|下跌|降低|回落|缩减|萎缩|收窄|缩小|下调|降幅|跌幅|下挫|暴跌|大跌|骤降|锐减|缩水|减|跌|降"
+_DIRECTIONS = [line.split("\t") for line in lines("change_directions.tsv")]
+_UP = "|".join(w for w, d in _DIRECTIONS if d == "up")
+_DOWN = "|".join(w for w, d in _DIRECTIONS if d == "down")
 _FILL = r"(?:了|约|大约|近|接近|将近|超过|超|逾|达|达到|高达|仅|仅为|分别|分别为|为|幅度|幅度为|幅度达|不足|不到|近乎|出|高|明显|大幅|显著|约为)*"
 _AND_RE = re.compile(r"[和、及与]|以及")
 _TIMES_OF_PERIOD = re.compile(r"(?:年|同期|季度|月)的$")
@@ -242,7 +227,7 @@ def _unit_of(u: str) -> tuple[str, str]:
     return u, "count"
 
 
-_SENT_END = "。！!？?；;\n"
+_SENT_END = SENTENCE_END + "；;" + LINE_BREAK
 
 
 def _clause_start(text: str, pos: int, limit: int = 40, ends: str = _CLAUSE_END) -> int:
@@ -329,64 +314,76 @@ def find_figures(text: str) -> list[tuple[int, int, FigureValue]]:
     pos = 0
     while (m := _FIG_RE.search(text, pos)) is not None:
         pos = m.start() + 1  # a rejected match: look again one character on
+        got = _number_and_unit(m, text)
+        if got is None:
+            continue
+        end, value, high, vague, inner_q, unit = got
         start = m.start()
-        high = None
-        vague = False
-        inner_q = None
-        if m.group("pct") is not None:
-            end = m.end()
-            value = parse_number(m.group("pctnum"))
-            if value is None:
-                continue
-            if m.group("pctnum2"):
-                high = parse_number(m.group("pctnum2"))
-            unit = "%"
-        elif m.group("geyi") is not None:  # 两个亿: spoken yuan
-            end, unit = m.end(), "CNY"
-            value = parse_number(m.group("gnum") + "亿")
-            vague = m.group("gmore") == "几"
-            if value is None:
-                continue
-        elif m.group("fan") is not None:
-            end = m.end()
-            fan, n = m.group("fan"), m.group("fann")
-            value = {None: 2, "一": 2, "两": 4, "二": 4, "三": 8}[n] if "番" in fan else 2
-            unit = "x"
-        else:
-            got = _money_or_count(m, text)
-            if got is None:
-                continue
-            end, value, high, vague, inner_q, unit, _kind = got
-            # --- left context: ordinals, rankings, codes, model names -------
-            before = text[max(0, start - 6):start]
-            if _PREV_BAD.search(before):
-                continue
-            if _PREV_ALNUM.search(before):
-                continue
-        # --- qualifier --------------------------------------------------------
         prefix = text[_clause_start(text, start):start]
-        qualifier = inner_q
-        qm = _Q_BEFORE.search(prefix)
-        if qm:
-            qualifier = _Q_WORD.get(qm.group("q"), "forecast")
-        if qualifier is None:
-            am = _Q_AFTER.match(text, end)
-            if am:
-                qualifier = _Q_AFTER_WORD[am.group("q")]
-        if qualifier is None and _FORECAST.search(text, _clause_start(text, start, 60, _SENT_END), start):
-            qualifier = "forecast"
-        # --- direction: a change (增长12%) vs a level (增至, 达到, 为) ------
-        direction = None
-        dm = _DIR_RE.search(prefix)
-        if dm:
-            direction = "up" if dm.group("up") else "down"
-        elif unit == "x" and (m.group("fan") is not None or _TIMES_OF_PERIOD.search(prefix)):
-            direction = "up"  # 翻番; 是去年同期的两倍
-        elif (rm := _RATE_RE.search(prefix)) is not None:
-            direction = "down" if rm.group("down") else "up"  # 增速为7%, 营收增量超过1700亿元
-        if direction is None and out and _AND_RE.fullmatch(text, out[-1][1], start) and out[-1][2].direction \
-                and out[-1][2].unit == unit:
-            direction = out[-1][2].direction  # 同比分别增长3.7%和4.5%
+        qualifier = _qualifier(text, start, end, prefix, inner_q)
+        direction = _direction(m, text, start, prefix, unit, out)
         out.append((start, end, FigureValue(_clean(value), unit, qualifier, direction, _clean(high), vague)))
         pos = end
     return out
+
+
+def _number_and_unit(
+    m: re.Match, text: str
+) -> tuple[int, float | None, float | None, bool, str | None, str] | None:
+    """(end, value, high, vague, inner qualifier, unit) of one match, or None when it is no figure."""
+    start = m.start()
+    if m.group("pct") is not None:
+        value = parse_number(m.group("pctnum"))
+        if value is None:
+            return None
+        high = parse_number(m.group("pctnum2")) if m.group("pctnum2") else None
+        return m.end(), value, high, False, None, "%"
+    if m.group("geyi") is not None:  # 两个亿: spoken yuan
+        value = parse_number(m.group("gnum") + "亿")
+        if value is None:
+            return None
+        return m.end(), value, None, m.group("gmore") == "几", None, "CNY"
+    if m.group("fan") is not None:
+        fan, n = m.group("fan"), m.group("fann")
+        value = {None: 2, "一": 2, "两": 4, "二": 4, "三": 8}[n] if "番" in fan else 2
+        return m.end(), value, None, False, None, "x"
+    got = _money_or_count(m, text)
+    if got is None:
+        return None
+    end, value, high, vague, inner_q, unit, _kind = got
+    # left context: ordinals, rankings, codes, model names
+    before = text[max(0, start - 6):start]
+    if _PREV_BAD.search(before) or _PREV_ALNUM.search(before):
+        return None
+    return end, value, high, vague, inner_q, unit
+
+
+def _qualifier(text: str, start: int, end: int, prefix: str, inner_q: str | None) -> str | None:
+    """about / over / under / nearly / forecast: from the words before the figure, in it (多, 余)
+    or after it (左右), else a forecast in its sentence."""
+    qualifier = inner_q
+    qm = _Q_BEFORE.search(prefix)
+    if qm:
+        qualifier = _Q_WORD.get(qm.group("q"), "forecast")
+    if qualifier is None:
+        am = _Q_AFTER.match(text, end)
+        if am:
+            qualifier = _Q_AFTER_WORD[am.group("q")]
+    if qualifier is None and _FORECAST.search(text, _clause_start(text, start, 60, _SENT_END), start):
+        qualifier = "forecast"
+    return qualifier
+
+
+def _direction(m: re.Match, text: str, start: int, prefix: str, unit: str,
+               out: list[tuple[int, int, FigureValue]]) -> str | None:
+    """A change (增长12%) is up or down; a level (增至, 达到, 为) has no direction."""
+    dm = _DIR_RE.search(prefix)
+    if dm:
+        return "up" if dm.group("up") else "down"
+    if unit == "x" and (m.group("fan") is not None or _TIMES_OF_PERIOD.search(prefix)):
+        return "up"  # 翻番; 是去年同期的两倍
+    if (rm := _RATE_RE.search(prefix)) is not None:
+        return "down" if rm.group("down") else "up"  # 增速为7%, 营收增量超过1700亿元
+    if out and _AND_RE.fullmatch(text, out[-1][1], start) and out[-1][2].direction and out[-1][2].unit == unit:
+        return out[-1][2].direction  # 同比分别增长3.7%和4.5%
+    return None
