@@ -18,7 +18,7 @@ from newsgraph.extract.rules.measure_phrases import (
     JUNK_START, LINK_TAIL, PER_UNIT, QUANTITY_NOUNS, counted_noun, phrase_before)
 from newsgraph.extract.rules.measures import MEASURE_SYNONYMS
 from newsgraph.extract.rules.punctuation import CLAUSE_SEPARATORS, LINE_BREAK, SENTENCE_END
-from newsgraph.extract.rules.vocab import alternation, table
+from newsgraph.extract.rules.vocab import alternation, lines, table
 
 __all__ = ["FigureSite", "is_change_unit", "measure_of_figure", "restated", "unrestated"]
 
@@ -30,10 +30,12 @@ _SECTOR_NP = re.compile(r"^(?:全国|全球|我国|全行业|行业|整个行业
 _EXTRA_CHANGE = re.compile(r"(?:(?P<up>上调|上浮|提价|涨价|调涨)|(?P<down>下调|下浮|降价|调降|蒸发|缩水))(?:了|约|超过|超|逾|近|达)*$")
 # a net change of a count the figure rules leave undirected: 净关闭213家, 净增30家
 _NET_CHANGE = re.compile(r"(?:净(?:关闭|关店|减少|增加|新增|增|减|开)|关闭)了?$")
+# the verbs of a change (data/change_verbs.tsv) before which a change's measure is named
+_MEASURE_CHANGE_VERBS = "|".join(
+    w for w, _, read_by in (line.split("\t") for line in lines("change_verbs.tsv")) if read_by != "figure")
 _CHANGE_VERB = re.compile(
     r"(?P<cmp>(?:同比|环比)(?:分别|均|也|都|则|仍|继续|大幅|小幅|明显)*|(?<![同环])(?:较|比|相比)(?P<base>[^，,。；;]{0,10}?))?"
-    r"(?:净)?(?:增长|增加|提升|上升|上涨|提高|下降|减少|下滑|下跌|降低|回落|缩减|收窄|扩大|攀升|大增|大涨|大跌|暴跌|暴涨|飙升|急跌|重挫|"
-    r"翻番|翻了一番|增|涨|降|跌|减)"
+    r"(?:净)?(?:" + _MEASURE_CHANGE_VERBS + ")"
     r"(?:了|约|超过|超|逾|近|接近|将近|达|高达|不足|不到|幅度|幅度为)*$"
 )
 _YOY_BASE = re.compile(r"年|同期|去年|上年")

@@ -136,9 +136,10 @@ _Q_AFTER = re.compile("(?P<q>" + "|".join(w for w, _, where in _QUALIFIERS if wh
 _Q_AFTER_WORD = {w: meaning for w, meaning, where in _QUALIFIERS if where == "after"}
 _FORECAST = re.compile(r"预计|有望|预期|预测|预估|将达|将超|将在|将突破|将实现|计划|力争|或将|指引")
 
-_DIRECTIONS = [line.split("\t") for line in lines("change_directions.tsv")]
-_UP = "|".join(w for w, d in _DIRECTIONS if d == "up")
-_DOWN = "|".join(w for w, d in _DIRECTIONS if d == "down")
+# the verbs of a change (data/change_verbs.tsv) that mark a figure's direction
+_CHANGE_VERBS = [line.split("\t") for line in lines("change_verbs.tsv")]
+_UP = "|".join(w for w, d, read_by in _CHANGE_VERBS if d == "up" and read_by != "measure")
+_DOWN = "|".join(w for w, d, read_by in _CHANGE_VERBS if d == "down" and read_by != "measure")
 _FILL = r"(?:了|约|大约|近|接近|将近|超过|超|逾|达|达到|高达|仅|仅为|分别|分别为|为|幅度|幅度为|幅度达|不足|不到|近乎|出|高|明显|大幅|显著|约为)*"
 _AND_RE = re.compile(r"[和、及与]|以及")
 _TIMES_OF_PERIOD = re.compile(r"(?:年|同期|季度|月)的$")
