@@ -65,7 +65,7 @@ from dataclasses import dataclass, field
 
 from newsgraph.extract.rules.numbers import CN_DIGITS, parse_number, to_halfwidth
 from newsgraph.extract.rules.punctuation import LINE_BREAK, SENTENCE_END
-from newsgraph.extract.rules.vocab import lines, table, words
+from newsgraph.extract.rules.vocab import alternation, lines, table, words
 
 __all__ = ["PERIOD_ENDING", "DateValue", "find_dates", "interval_of", "shift_years"]
 
@@ -195,6 +195,7 @@ _DAY_GUARD = {"今日": "(?!头条)", "后天": "(?![性的])"}  # 今日头条 
 _DAY_WORD = "|".join(
     [re.escape(w) + _DAY_GUARD.get(w, "") for w in sorted(_DAY_DELTA, key=len, reverse=True)]
     + ["当天", "当日", "同日", "次日", "翌日", "当时"])
+_VAGUE_DATES = alternation("vague_dates.txt")  # 近日, 前不久: dates with no value
 _DATE_RE = re.compile(
     rf"(?=[{_DATE_FIRST}])(?:"
     # ISO-like: 2023-11-05, 2023/11/05, 2023.11.05, 1994.01-19, 2022 11 23
@@ -226,7 +227,7 @@ _DATE_RE = re.compile(
     # a day alone: 5日, 二十八日, 15号 (not 5日内, 5日均线, 3号线)
     rf"|(?P<dayonly>{_NB}(?<![{_CN_D}十百千万两个第每数几近前后])(?P<d1>{_DAY})(?:日(?![内均线后元游间期])|号(?![线楼院文店机位码令舱馆车房门种称人]))"
     r")"
-    rf"|(?P<vague>近日|近期|近年来|近年|近来|近几年|日前|前不久|不久前|昔日|前些年|这些年|早些年|那些年)"
+    rf"|(?P<vague>{_VAGUE_DATES})"
     r")"
 )
 # spoken in the same breath as the date: 10月14日晚, 28日晚间, 2008年以来

@@ -40,12 +40,11 @@ _CHANGE_VERB = re.compile(
 )
 _YOY_BASE = re.compile(r"年|同期|去年|上年")
 _SHARE_OF = re.compile(r"(?:约占|占)(?P<whole>[^，,。；;]{0,12}?)的(?:比重|比例|份额)?"
-                       r"(?:首次|进一步|已|已经|由|从)?(?:提升至|提升到|提高至|提高到|升至|上升至|达到|达|为|降至|下降至|约为|约|超过|逾|"
-                       r"接近|将近|近|不足|不到)*$")
+                       r"(?:首次|进一步|已|已经|由|从)?(?:" + alternation("share_links.txt") + r")*$")
 _TOTAL_TAIL = re.compile(r"[（(]?[^，,。]{0,4}[）)]?[，,](?:合计|共计|总计)(?:约|达|为|约为)*")
 _EQUIV = re.compile(r"(?:约合|折合|相当于|合)$")
-_TIMES_BASE = re.compile(r"(?:约为|约是|为|是|接近|达到|扩大至|扩大到|增长至|增长到|相当于|超过)(?P<base>[^，,。；;]{0,12})的$")
-_MEASURE_AFTER = re.compile(r"的(?P<m>市场份额|份额|市占率|毛利率|增速|增幅|占比|估值|市值)")
+_TIMES_BASE = re.compile(r"(?:" + alternation("multiple_links.txt") + r")(?P<base>[^，,。；;]{0,12})的$")
+_MEASURE_AFTER = re.compile(r"的(?P<m>" + alternation("measures_after_figure.txt") + r")")
 _NP_AFTER = re.compile(r"的(?P<m>[\u4e00-\u9fff]{1,8}?)(?=[，,。；;：:、\n（(]|继续|排名|位居|领跑|成为|位列|居)")
 # the compared party of a level: 高于阿迪达斯的50.8% (the figure is the party's, the measure is named before)
 _COMPARISON = alternation("comparison_verbs.txt")

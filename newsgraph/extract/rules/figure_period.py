@@ -19,7 +19,7 @@ from newsgraph.extract.rules.vocab import alternation, words
 __all__ = ["PeriodFinder", "UsableDate", "is_list_price", "usable_dates"]
 
 _LIST_PRICES = words("list_prices.txt")
-_ANNOUNCED_AFTER = re.compile(r"[^。；;\n\d]{0,12}?(?:宣布|公告|公布|发布|表示|披露|透露|签署|召开|举行|称)")
+_ANNOUNCED_AFTER = re.compile(r"[^。；;\n\d]{0,12}?(?:" + alternation("announcement_verbs.txt") + r")")
 _TIMES_AFTER = re.compile(r"的[0-9０-９.一二两三四五六七八九十百几]+倍")
 _COMPARE_BEFORE = re.compile(r"(?:较|比|相比|与|同比|相较|对比|接近|超过|高于|低于)$")
 # the report a date names: 2025年一季报 / 2024年年度报告 / 2025年第二季度业绩 (what 报告期内 refers to)

@@ -45,7 +45,7 @@ from dataclasses import dataclass
 
 from newsgraph.extract.rules.numbers import ARABIC, CHINESE, CN_DIGITS, CN_NUMERAL_CHARS, MAGNITUDE, parse_number
 from newsgraph.extract.rules.punctuation import CLAUSE_SEPARATORS, LINE_BREAK, SENTENCE_END
-from newsgraph.extract.rules.vocab import lines, table, words
+from newsgraph.extract.rules.vocab import alternation, lines, table, words
 
 __all__ = ["FigureValue", "find_figures", "MONEY_UNITS", "COUNT_UNITS"]
 
@@ -122,7 +122,7 @@ _CLAUSE_END = CLAUSE_SEPARATORS + "【】「」《》"
 _PREV_BAD = re.compile(r"(?:第|前|TOP|Top|top|No\.|NO\.|编号|代码|型号|尾号|热线|电话|号码|版本|V|v|#|＃)\s*$")
 _PREV_ALNUM = re.compile(r"[A-Za-z0-9０-９._\-/·]\s?$|[A-Za-z]\s+$")
 _ASCII_AFTER = re.compile(r"[A-Za-z0-9]")
-_DURATION_AFTER = re.compile(r"月|小时|季度|星期|工作日|交易日|自然日|年头|礼拜|财年|钟头|半月")
+_DURATION_AFTER = re.compile(r"" + alternation("duration_units.txt") + r"")
 _DIGIT = re.compile(r"[0-9０-９]")
 
 # qualifier words before and after a figure (data/qualifiers.tsv): 约, 超过, 预计 … / 左右, 以上 …
@@ -140,7 +140,7 @@ _FORECAST = re.compile(r"预计|有望|预期|预测|预估|将达|将超|将在
 _CHANGE_VERBS = [line.split("\t") for line in lines("change_verbs.tsv")]
 _UP = "|".join(w for w, d, read_by in _CHANGE_VERBS if d == "up" and read_by != "measure")
 _DOWN = "|".join(w for w, d, read_by in _CHANGE_VERBS if d == "down" and read_by != "measure")
-_FILL = r"(?:了|约|大约|近|接近|将近|超过|超|逾|达|达到|高达|仅|仅为|分别|分别为|为|幅度|幅度为|幅度达|不足|不到|近乎|出|高|明显|大幅|显著|约为)*"
+_FILL = r"(?:" + alternation("change_fillers.txt") + r")*"
 _AND_RE = re.compile(r"[和、及与]|以及")
 _TIMES_OF_PERIOD = re.compile(r"(?:年|同期|季度|月)的$")
 _RATE_RE = re.compile(r"(?P<up>增速|增幅|涨幅|增量|净增)|(?P<down>降幅|跌幅|减量|净减)")
@@ -260,9 +260,7 @@ def _money_or_count(
     unit, kind = _unit_of(u)
     after = text[end:end + 1]
     if after and after in _UNIT_GUARD.get(u, ""):
-        return None  # 3元件, 2个月, 5股东
-    if u == "成" and after and after in "本交立功长为员都果熟型绩就品份效全不":
-        return None  # 成本 / 成交 / 成立 start a word
+        return None  # 3元件, 5股东, 成本 / 成交 / 成立
     if u == "个" and _DURATION_AFTER.match(text, end):
         return None  # 三个月 / 两个季度: durations
     if u.isascii() and _ASCII_AFTER.match(text, end):

@@ -32,7 +32,7 @@ QUANTITY_NOUNS = words("quantity_nouns.txt")
 # what may not start a measure: a function word, a lone classifier (每家面积 -> 家面积)
 JUNK_START = re.compile(r"^(?:[的和与及为]|并(?![购表])|到(?![店港访账期])|在(?![建线职售营手管途库])"
                          r"|家(?![庭居电用具装族政])|每[家个座台间所]|笔(?!记)|项(?!目)|批(?!发))+")
-_AFTER_JUNK_VERB = re.compile(r"^(?:恢复|开通|新开|开设|新建|建成|新增|加密|开辟|投运|投产|计划|预计|有望|力争|争取|将)(?=..)")
+_AFTER_JUNK_VERB = re.compile(r"^(?:" + alternation("measure_leading_verbs.txt") + r")(?=..)")
 
 
 _OWN_VERB = re.compile(r"(?<=.)(?:拥有|持有|共有|现有|建有|设有)(?=..)")
