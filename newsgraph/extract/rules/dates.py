@@ -65,7 +65,7 @@ from dataclasses import dataclass, field
 
 from newsgraph.extract.rules.numbers import CN_DIGITS, parse_number, to_halfwidth
 from newsgraph.extract.rules.punctuation import LINE_BREAK, SENTENCE_END
-from newsgraph.extract.rules.vocab import alternation, lines, table, words
+from newsgraph.extract.rules.vocab import alternation, lines, read_by, rows, table, words
 
 __all__ = ["PERIOD_ENDING", "DateValue", "find_dates", "interval_of", "shift_years"]
 
@@ -158,7 +158,7 @@ _SEP = r"至|到|--|——|-|—|―|–|~|～|－－|－"
 # year words (data/year_words.tsv): against the publication date (今年, 去年), or read against the
 # last date (上一年 after 2023年 is 2022); without one, those that also make sense against the
 # publication date (上年) fall back to it
-_YEAR_WORDS = [line.split("\t") for line in lines("year_words.tsv")]
+_YEAR_WORDS = rows("year_words.tsv")
 _REL_Y = {w: int(n) for w, n, against in _YEAR_WORDS if against == "published"}
 _ANA_Y = {w: int(n) for w, n, against in _YEAR_WORDS if against != "published"}
 _ANA_FALLBACK = {w: int(n) for w, n, against in _YEAR_WORDS if against == "last-or-published"}
@@ -237,7 +237,7 @@ _TIME_OF_DAY = re.compile("|".join(
 _SINCE = re.compile(r"以来")
 _SAME_SHIFT_BEFORE = re.compile(r"(?:较|比|与|和|相比|同比|相较)$")
 # a date after these is what a figure is compared with, not what later text refers to
-_COMPARE_BEFORE = re.compile(r"(?:较|比|相比|与|同比|相较|对比|超过|高于|低于|不及)$")
+_COMPARE_BEFORE = re.compile("(?:" + "|".join(read_by("comparison_markers.tsv", "date")) + ")$")
 _WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _DAY_BAD_BEFORE = re.compile(r"[近前后每数第”\"》」]$|[0-9０-９]$")  # “阿波罗”17号 is a name
 _CODE_BEFORE = re.compile(r"(?:电话|热线|编号|代码|号码|单号|账号|传真|订单|工号)[:：]?\s*$")
@@ -261,7 +261,7 @@ def _year(s: str) -> int | None:
     return None
 
 
-_FUTURE_BEFORE = re.compile(r"将|预计|计划|有望|目标|预期|或将|力争|准备|拟|届时|预测|展望|指引")
+_FUTURE_BEFORE = re.compile("|".join(read_by("forecast_words.tsv", "date")))
 _FUTURE_AFTER = re.compile(r"之?前|以前|将|起")
 _POINT_RE = re.compile(r"(?:截至|截止|截止到|截至到)\s*$")
 # 截至2024年12月31日止的季度 / 止年度 / 止九个月: the period that ends on that day

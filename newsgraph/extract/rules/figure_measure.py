@@ -18,7 +18,7 @@ from newsgraph.extract.rules.measure_phrases import (
     JUNK_START, LINK_TAIL, PER_UNIT, QUANTITY_NOUNS, counted_noun, phrase_before)
 from newsgraph.extract.rules.measures import MEASURE_SYNONYMS
 from newsgraph.extract.rules.punctuation import CLAUSE_SEPARATORS, LINE_BREAK, SENTENCE_END
-from newsgraph.extract.rules.vocab import alternation, lines, table
+from newsgraph.extract.rules.vocab import alternation, lines, read_by, table
 
 __all__ = ["FigureSite", "is_change_unit", "measure_of_figure", "restated", "unrestated"]
 
@@ -27,12 +27,13 @@ _VERB_CANON = table("count_verb_measures.tsv")
 _VERB_MEASURE = re.compile("(?P<v>" + "|".join(map(re.escape, _VERB_CANON)) + ")")
 _SECTOR_NP = re.compile(r"^(?:全国|全球|我国|全行业|行业|整个行业|全市场|中国|国内外)|^[^，。]{0,10}?行业(?!收入)")
 # a change named by a verb the figure rules do not mark: 出厂价上调约8%, 市值蒸发550亿美元
-_EXTRA_CHANGE = re.compile(r"(?:(?P<up>上调|上浮|提价|涨价|调涨)|(?P<down>下调|下浮|降价|调降|蒸发|缩水))(?:了|约|超过|超|逾|近|达)*$")
+_EXTRA_CHANGE = re.compile(
+    "(?:(?P<up>" + "|".join(read_by("change_verbs.tsv", "price", direction="up"))
+    + ")|(?P<down>" + "|".join(read_by("change_verbs.tsv", "price", direction="down")) + "))(?:了|约|超过|超|逾|近|达)*$")
 # a net change of a count the figure rules leave undirected: 净关闭213家, 净增30家
 _NET_CHANGE = re.compile(r"(?:净(?:关闭|关店|减少|增加|新增|增|减|开)|关闭)了?$")
 # the verbs of a change (data/change_verbs.tsv) before which a change's measure is named
-_MEASURE_CHANGE_VERBS = "|".join(
-    w for w, _, read_by in (line.split("\t") for line in lines("change_verbs.tsv")) if read_by != "figure")
+_MEASURE_CHANGE_VERBS = "|".join(read_by("change_verbs.tsv", "measure"))
 _CHANGE_VERB = re.compile(
     r"(?P<cmp>(?:同比|环比)(?:分别|均|也|都|则|仍|继续|大幅|小幅|明显)*|(?<![同环])(?:较|比|相比)(?P<base>[^，,。；;]{0,10}?))?"
     r"(?:净)?(?:" + _MEASURE_CHANGE_VERBS + ")"
@@ -47,7 +48,7 @@ _TIMES_BASE = re.compile(r"(?:" + alternation("multiple_links.txt") + r")(?P<bas
 _MEASURE_AFTER = re.compile(r"的(?P<m>" + alternation("measures_after_figure.txt") + r")")
 _NP_AFTER = re.compile(r"的(?P<m>[\u4e00-\u9fff]{1,8}?)(?=[，,。；;：:、\n（(]|继续|排名|位居|领跑|成为|位列|居)")
 # the compared party of a level: 高于阿迪达斯的50.8% (the figure is the party's, the measure is named before)
-_COMPARISON = alternation("comparison_verbs.txt")
+_COMPARISON = "|".join(read_by("comparison_verbs.tsv", "party"))
 _PARTY_BEFORE = re.compile(f"(?:{_COMPARISON})[^，,。；;]{{1,12}}的$")
 _PARTY_TAIL = re.compile(f"(?:{_COMPARISON})[^，,。；;]{{1,12}}$")
 _SHARE_IN = re.compile(r"(?:在|于)[^，,。；;]{1,14}?(?:中|里|内|当中)的?(?:占比|比重|比例)")

@@ -14,26 +14,26 @@ from newsgraph.extract.rules.figure_subject import SAID_VERBS, SPEECH
 from newsgraph.extract.rules.figures import FigureValue
 from newsgraph.extract.rules.measure_names import MARKET_MEASURE
 from newsgraph.extract.rules.text_layout import TextLayout, starting_in
-from newsgraph.extract.rules.vocab import alternation, words
+from newsgraph.extract.rules.vocab import alternation, read_by, words
 
 __all__ = ["PeriodFinder", "UsableDate", "is_list_price", "usable_dates"]
 
 _LIST_PRICES = words("list_prices.txt")
 _ANNOUNCED_AFTER = re.compile(r"[^。；;\n\d]{0,12}?(?:" + alternation("announcement_verbs.txt") + r")")
 _TIMES_AFTER = re.compile(r"的[0-9０-９.一二两三四五六七八九十百几]+倍")
-_COMPARE_BEFORE = re.compile(r"(?:较|比|相比|与|同比|相较|对比|接近|超过|高于|低于)$")
+_COMPARE_BEFORE = re.compile("(?:" + "|".join(read_by("comparison_markers.tsv", "period")) + ")$")
 # the report a date names: 2025年一季报 / 2024年年度报告 / 2025年第二季度业绩 (what 报告期内 refers to)
 _REPORT_AFTER = re.compile(
     r"(?:(?P<q1>一季报|一季度报告|第一季度报告)|(?P<h1>半年报|中报|半年度报告|中期报告|中期业绩|半年度业绩|半年业绩)"
     r"|(?P<q3>三季报|三季度报告|第三季度报告)|年报|年度报告|年度业绩|全年业绩|的?(?:季度)?(?:业绩|财报|财务报告|报告|业绩报告|业绩快报))")
 _REPORT_PERIOD = re.compile(r"报告期(?P<end>末)?")
-# a view: said, 看来, or a forecast verb (data/forecast_verbs.txt)
-_OPINION = re.compile("|".join(map(re.escape, SAID_VERBS)) + "|看来|" + alternation("forecast_verbs.txt"))
+# a view: said, 看来, or a forecast verb (data/forecast_words.tsv)
+_OPINION = re.compile("|".join(map(re.escape, SAID_VERBS)) + "|看来|" + "|".join(read_by("forecast_words.tsv", "view")))
 _FUTURE_SPAN = re.compile(r"(?:未来|今后|此后)[一二两三四五六七八九十\d]+(?:个)?年")
 _SINCE_AFTER = re.compile(r"以来")  # 今年以来: the year to date
 _CN_MONTHS = {"一": 1, "二": 2, "两": 2, "四": 4, "五": 5, "七": 7, "八": 8, "九": 9, "十一": 11}
 _PRESENT = re.compile(r"目前|当前|现有|如今|眼下")
-_FUTURE = re.compile(r"预计|预期|有望|计划|将(?!近)")
+_FUTURE = re.compile("|".join(read_by("forecast_words.tsv", "period")))
 _POINT_BEFORE = re.compile(r"(?:截至|截止|截止到)\s*$")
 _EVENT_BEFORE = re.compile(r"(?:于|自|从|始于)\s*$")  # 成立于2016年, 自2004年上市以来
 _SPAN_MARKER = re.compile(r"近[一二两三四五六七八九十\d]+年|过去[一二两三四五六七八九十\d]+年|[一二两三四五六七八九十\d]+年来|近年来|历年|成立以来|上市以来")

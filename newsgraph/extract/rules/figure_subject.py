@@ -13,7 +13,7 @@ from newsgraph.extract.rules.claims import load_speech_verbs
 from newsgraph.extract.rules.figures import FigureValue
 from newsgraph.extract.rules.measure_names import CHANGE_MEASURES, MARKET_MEASURE
 from newsgraph.extract.rules.text_layout import TextLayout, starting_in
-from newsgraph.extract.rules.vocab import alternation
+from newsgraph.extract.rules.vocab import read_by
 
 __all__ = ["SAID_VERBS", "SPEECH", "SubjectFinder"]
 
@@ -39,10 +39,10 @@ SPEECH = re.compile("|".join(map(re.escape, SAID_VERBS)))
 _PARTNER_AFTER = re.compile(r"(?:向|为|给)(?:其|公司|该公司|集团|该集团|我们)|(?:已|已经|将|还|共|累计)?(?:向|为)[^，,。；;]{0,8}?"
                             r"(?:交付|供应|供货|交货|提供|代工)")
 _PARTNER_BEFORE = re.compile(r"(?:由|其中由|其中|与|同|和)$")
-_COMPARE_PARTY = re.compile(f"(?:{alternation('comparison_verbs.txt')}|相比|对比|比)$")
+_COMPARE_PARTY = re.compile("(?:" + "|".join(read_by("comparison_verbs.tsv", "party")) + "|相比|对比|比)$")
 _PARTNER_VERB = re.compile(r"(?:已|已经|将|还|共|累计)?(?:交付|供应|供货|交货|提供|代工)")
 _FIRST_PERSON = re.compile(r"我们|我司|本公司")
-_COMPARE_VERB = re.compile(r"超过|超越|反超|高于|低于|多于|少于|领先于|领先|落后于|不及|赶超")
+_COMPARE_VERB = re.compile("|".join(read_by("comparison_verbs.tsv", "overtake")))
 _CMP_MEASURE = re.compile(r"的(?P<m>[\u4e00-\u9fffA-Za-z]{1,8}?)(?=[，,]|达到|达|为|$)")
 
 

@@ -45,7 +45,7 @@ from dataclasses import dataclass
 
 from newsgraph.extract.rules.numbers import ARABIC, CHINESE, CN_DIGITS, CN_NUMERAL_CHARS, MAGNITUDE, parse_number
 from newsgraph.extract.rules.punctuation import CLAUSE_SEPARATORS, LINE_BREAK, SENTENCE_END
-from newsgraph.extract.rules.vocab import alternation, lines, table, words
+from newsgraph.extract.rules.vocab import alternation, lines, read_by, rows, table, words
 
 __all__ = ["FigureValue", "find_figures", "MONEY_UNITS", "COUNT_UNITS"]
 
@@ -126,7 +126,7 @@ _DURATION_AFTER = re.compile(r"" + alternation("duration_units.txt") + r"")
 _DIGIT = re.compile(r"[0-9０-９]")
 
 # qualifier words before and after a figure (data/qualifiers.tsv): 约, 超过, 预计 … / 左右, 以上 …
-_QUALIFIERS = [line.split("\t") for line in lines("qualifiers.tsv")]
+_QUALIFIERS = rows("qualifiers.tsv")
 _Q_BEFORE = re.compile(
     "(?P<q>" + "|".join(w for w, _, where in _QUALIFIERS if where == "before") + ")"
     r"(?:了|达到|达|为|至|实现|是)?(?:[^，,。；;：:！？\n]{1,10}的)?$"
@@ -134,12 +134,11 @@ _Q_BEFORE = re.compile(
 _Q_WORD = {w: meaning for w, meaning, where in _QUALIFIERS if where == "before" and meaning != "forecast"}
 _Q_AFTER = re.compile("(?P<q>" + "|".join(w for w, _, where in _QUALIFIERS if where == "after") + ")")
 _Q_AFTER_WORD = {w: meaning for w, meaning, where in _QUALIFIERS if where == "after"}
-_FORECAST = re.compile(r"预计|有望|预期|预测|预估|将达|将超|将在|将突破|将实现|计划|力争|或将|指引")
+_FORECAST = re.compile("|".join(read_by("forecast_words.tsv", "figure")))
 
 # the verbs of a change (data/change_verbs.tsv) that mark a figure's direction
-_CHANGE_VERBS = [line.split("\t") for line in lines("change_verbs.tsv")]
-_UP = "|".join(w for w, d, read_by in _CHANGE_VERBS if d == "up" and read_by != "measure")
-_DOWN = "|".join(w for w, d, read_by in _CHANGE_VERBS if d == "down" and read_by != "measure")
+_UP = "|".join(read_by("change_verbs.tsv", "figure", direction="up"))
+_DOWN = "|".join(read_by("change_verbs.tsv", "figure", direction="down"))
 _FILL = r"(?:" + alternation("change_fillers.txt") + r")*"
 _AND_RE = re.compile(r"[和、及与]|以及")
 _TIMES_OF_PERIOD = re.compile(r"(?:年|同期|季度|月)的$")

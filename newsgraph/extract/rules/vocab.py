@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["alternation", "lines", "table", "words"]
+__all__ = ["alternation", "lines", "read_by", "rows", "table", "words"]
 
 
 def _lines(name: str) -> list[str]:
@@ -26,6 +26,19 @@ def lines(name: str) -> tuple[str, ...]:
 def words(name: str) -> tuple[str, ...]:
     """The first column of every line of ``data/<name>``, in file order."""
     return tuple(line.split("\t")[0].strip() for line in _lines(name))
+
+
+@lru_cache(maxsize=None)
+def rows(name: str) -> tuple[tuple[str, ...], ...]:
+    """Every line of ``data/<name>`` split at tabs, in file order."""
+    return tuple(tuple(column.strip() for column in line.split("\t")) for line in _lines(name))
+
+
+def read_by(name: str, reader: str, *, direction: str | None = None) -> tuple[str, ...]:
+    """The words of ``data/<name>`` whose last column (readers, comma-separated) names ``reader``,
+    in file order; with ``direction``, only the rows whose second column is that."""
+    return tuple(row[0] for row in rows(name)
+                 if reader in row[-1].split(",") and (direction is None or row[1] == direction))
 
 
 @lru_cache(maxsize=None)

@@ -1,0 +1,46 @@
+"""Data files that several rules share name who reads each word: one list per concept."""
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract.rules.vocab import read_by, rows
+
+READERS = {
+    "change_verbs.tsv": {"figure", "measure", "price"},
+    "comparison_verbs.tsv": {"party", "overtake"},
+    "comparison_markers.tsv": {"date", "period"},
+    "forecast_words.tsv": {"view", "figure", "date", "period"},
+}
+
+
+@pytest.mark.parametrize("name", sorted(READERS))
+def test_every_row_names_known_readers_and_no_word_twice(name):
+    words = [row[0] for row in rows(name)]
+    assert len(words) == len(set(words))
+    for row in rows(name):
+        assert set(row[-1].split(",")) <= READERS[name], row
+
+
+@pytest.mark.parametrize(("name", "word", "reader", "reads"), [
+    ("change_verbs.tsv", "增长", "figure", True),
+    ("change_verbs.tsv", "增长", "measure", True),
+    ("change_verbs.tsv", "同比增长", "measure", False),  # attribution reads 同比 apart
+    ("change_verbs.tsv", "蒸发", "price", True),
+    ("change_verbs.tsv", "蒸发", "figure", False),
+    ("comparison_verbs.tsv", "领先于", "overtake", True),
+    ("comparison_verbs.tsv", "赶超", "party", False),
+    ("comparison_markers.tsv", "接近", "period", True),
+    ("comparison_markers.tsv", "接近", "date", False),
+    ("forecast_words.tsv", "估计", "view", True),
+    ("forecast_words.tsv", "估计", "figure", False),
+])
+def test_who_reads_a_word(name, word, reader, reads):
+    assert (word in read_by(name, reader)) is reads
+
+
+def test_direction_filters_the_second_column():
+    up, down = read_by("change_verbs.tsv", "figure", direction="up"), read_by("change_verbs.tsv", "figure", direction="down")
+    assert "增长" in up and "增长" not in down
+    assert "下降" in down and "下降" not in up
+    # a longer word is tried before a word it starts with
+    assert up.index("增长") < up.index("增")
