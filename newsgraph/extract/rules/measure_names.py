@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from newsgraph.extract.rules.measures import MEASURE_SYNONYMS, canonical_measure
-from newsgraph.extract.rules.vocab import alternation, words
+from newsgraph.extract.rules.vocab import alternation, rows, words
 
 __all__ = ["CHANGE", "CHANGE_DOWN", "CHANGE_MEASURES", "MARKET_MEASURE", "MEASURE_HEADS", "ENDS_IN_HEAD",
            "clean_phrase", "normalize_measure"]
@@ -21,18 +21,11 @@ CHANGE_DOWN = "同比下降"
 MEASURE_HEADS: tuple[str, ...] = words("measure_heads.txt")
 ENDS_IN_HEAD = re.compile("(?:" + "|".join(sorted(map(re.escape, MEASURE_HEADS), key=len, reverse=True)) + ")$")
 
-_REVENUE_RE = re.compile(
-    r"(?:总|营业总|营业|营运|销售|单季|季度|全年|整体|累计|总营|公司|主营业务|主营)?(?:收入|营收|营业额|净收入)(?:总额|总计)?")
-# profit attributable to shareholders, Hong Kong style: 股东应占溢利 / 归属于股东的利润 / 净溢利
-_ATTRIB_PROFIT_RE = re.compile(r"(?:.{0,12}应占|归属于.{0,12}|股东)(?:净利润|利润|溢利|纯利)|净溢利|溢利")
-# payout ratio: 派息率 / 分红率 / 派息比率 / 股息支付率
-_PAYOUT_RE = re.compile(r"(?:现金)?(?:派息|分红|股息支付|股利支付|派现)(?:率|比率|比例)")
 # a share of a whole: 电商收入占总收入比重 / 运输成本占营业成本的比例 -> 电商收入占比 / 运输成本占比
 _SHARE_NP_RE = re.compile(r"(?P<x>.+?)(?<!应)(?:约)?占(?P<w>.{0,10}?)(?:比重|比例)")
-_LOSS_RE = re.compile(r"(?:归母|归属于.{1,12}|扣非|扣非归母|公司|整体|全年|单季|当季|上市公司股东|股东)?(?:净亏损|亏损|亏损额)")
-_DIVIDEND_TOTAL_RE = re.compile(r"(?:现金)?(?:分红|派息|股息)(?:总额|总金额|金额)|现金分红")
-_NET_PROFIT_RE = re.compile(r"(?:归母|归属于.{1,12}|扣非|扣非归母|公司|整体|全年|单季)?(?:净利润|净利|纯利)")
 _ADJUSTED_RE = re.compile(r"非国际财务报告准则|非通用会计准则|[Nn]on-?(?:IFRS|GAAP)|(?<!未)经调整")  # 未经调整 is the reported figure
+# names written in many ways: revenue, net profit, net loss, payout ratio … (data/measure_patterns.tsv)
+_NAME_PATTERNS = tuple((re.compile(pattern), canonical, adjusted_in) for pattern, canonical, adjusted_in in rows("measure_patterns.tsv"))
 # heads whose modifiers are dropped (X出货量 -> 出货量); a few modifiers survive
 _PLAIN_HEADS = words("measure_plain_heads.txt")
 _KEPT_MODIFIERS = ("海外", "国内", "境外", "累计")
@@ -48,6 +41,17 @@ def clean_phrase(np: str) -> str:
     np = np.replace("的", "")
     np = _DROP_PREFIX.sub("", np)
     return np
+
+
+def _adjusted(where: str, np: str, context: str) -> bool:
+    """Whether an adjusted-basis marker stands where ``where`` (a measure_patterns.tsv column) says."""
+    if where == "name":
+        return bool(_ADJUSTED_RE.search(np))
+    if where == "name,context":
+        return bool(_ADJUSTED_RE.search(np) or _ADJUSTED_RE.search(context))
+    if where == "recent-context":
+        return bool(_ADJUSTED_RE.search(context[-12:]))
+    return False
 
 
 def normalize_measure(np: str, context: str = "", unit: str = "") -> str:
@@ -78,18 +82,9 @@ def _measure_of(np: str, context: str, unit: str) -> str:
         # the thing whose share it is; 营业成本中运输成本 -> 运输成本
         x = re.sub(r"^.*?(?:成本|收入|营收|费用|业务|支出)中(?=..)", "", share.group("x"))
         return normalize_measure(x, context, unit) + "占比"
-    if _PAYOUT_RE.fullmatch(np):
-        return "分红比例"
-    if _REVENUE_RE.fullmatch(np):
-        return "营收"
-    if _NET_PROFIT_RE.fullmatch(np) or np.endswith("股东净利润") or np.endswith("净利润") and _ADJUSTED_RE.search(np):
-        return "经调整净利润" if (_ADJUSTED_RE.search(np) or _ADJUSTED_RE.search(context)) else "净利润"
-    if _ATTRIB_PROFIT_RE.fullmatch(np):
-        return "经调整净利润" if _ADJUSTED_RE.search(np) else "净利润"
-    if _LOSS_RE.fullmatch(np) or np.endswith("股东净亏损"):
-        return "经调整净亏损" if _ADJUSTED_RE.search(context[-12:]) else "净亏损"
-    if _DIVIDEND_TOTAL_RE.fullmatch(np):
-        return "分红总额"
+    for pattern, canonical, adjusted_in in _NAME_PATTERNS:
+        if pattern.fullmatch(np):
+            return "经调整" + canonical if _adjusted(adjusted_in, np, context) else canonical
     if "回购" in np and unit and unit.isupper():
         return "回购金额"
     if np.endswith("分红") and unit and unit.isupper():

@@ -79,3 +79,23 @@ def test_a_measure_is_named_before_the_compared_party(text, expected):
     (start, end, fig), = find_figures(text)
     site = FigureSite(text, 0, start, end, fig, None, None, blocked)
     assert measure_of_figure(site) == expected
+
+
+@pytest.mark.parametrize(("phrase", "context", "measure"), [
+    # the rows of data/measure_patterns.tsv, each with where its adjusted marker counts
+    ("派息比率", "", "分红比例"),
+    ("营业总收入", "", "营收"),
+    ("经调整净利润", "", "经调整净利润"),
+    ("净利润", "按非国际财务报告准则，", "经调整净利润"),
+    ("未经调整净利润", "", "净利润"),  # 未经调整 is the reported figure
+    ("股东应占溢利", "", "净利润"),
+    ("经调整股东应占溢利", "", "经调整净利润"),
+    ("股东应占溢利", "按经调整口径，", "净利润"),  # read in the phrase only
+    ("归属于上市公司股东的净亏损", "", "净亏损"),
+    ("净亏损", "按经调整口径，", "经调整净亏损"),
+    ("现金分红总额", "", "分红总额"),
+    ("毛利率", "", "毛利率"),
+])
+def test_measure_patterns(phrase, context, measure):
+    from newsgraph.extract.rules.measure_names import normalize_measure
+    assert normalize_measure(phrase, context) == measure
