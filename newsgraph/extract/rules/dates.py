@@ -58,14 +58,15 @@ Bare durations (五年来, 三个月内, 两年, 近三年, 9个月, 一千多�
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import re
 from dataclasses import dataclass, field
 
+from newsgraph.extract.rules.date_values import (
+    add_months, interval_of, is_month_or_day, last_day, month_part, quarter_of, shift_years, year_edge, ym)
 from newsgraph.extract.rules.numbers import CN_DIGITS, parse_number, to_halfwidth
 from newsgraph.extract.rules.punctuation import LINE_BREAK, SENTENCE_END
-from newsgraph.extract.rules.vocab import alternation, lines, read_by, rows, table, words
+from newsgraph.extract.rules.vocab import alternation, read_by, rows, table, words
 
 __all__ = ["PERIOD_ENDING", "DateValue", "find_dates", "interval_of", "shift_years"]
 
@@ -75,71 +76,6 @@ class DateValue:
     value: str | None
     interval: tuple[str, str] | None
     kind: str  # "absolute" | "relative" | "anaphoric" | "vague"
-
-
-# --- notation helpers -------------------------------------------------------
-
-_ISO_RE = re.compile(r"(\d{4})(?:-(?:(\d{2})(?:-(\d{2}))?|Q([1-4])|H([12])))?")
-
-
-def _last_day(y: int, mth: int) -> int:
-    return calendar.monthrange(y, mth)[1]
-
-
-def _bounds(v: str) -> tuple[str, str] | None:
-    m = _ISO_RE.fullmatch(v)
-    if not m:
-        return None
-    y = int(m.group(1))
-    if m.group(3):
-        return v, v
-    if m.group(2):
-        mth = int(m.group(2))
-        return f"{v}-01", f"{v}-{_last_day(y, mth):02d}"
-    if m.group(4):
-        q = int(m.group(4))
-        m1, m2 = 3 * q - 2, 3 * q
-        return f"{y}-{m1:02d}-01", f"{y}-{m2:02d}-{_last_day(y, m2):02d}"
-    if m.group(5):
-        h = int(m.group(5))
-        return (f"{y}-01-01", f"{y}-06-30") if h == 1 else (f"{y}-07-01", f"{y}-12-31")
-    return f"{y}-01-01", f"{y}-12-31"
-
-
-def interval_of(value: str | None) -> tuple[str, str] | None:
-    """First and last day of a value: "2024-Q3" -> ("2024-07-01", "2024-09-30")."""
-    if not value:
-        return None
-    a, sep, b = value.partition("/")
-    ia = _bounds(a)
-    if ia is None:
-        return None
-    if not sep:
-        return ia
-    ib = _bounds(b)
-    return None if ib is None else (ia[0], ib[1])
-
-
-_YEAR_IN_VALUE = re.compile(r"\d{4}")
-
-
-def shift_years(value: str, years: int) -> str:
-    """The same period ``years`` later (negative: earlier); 2024-02-29 -> 2023-02-28."""
-    out = _YEAR_IN_VALUE.sub(lambda m: str(int(m.group()) + years), value)
-    return re.sub(
-        r"(\d{4})-02-29",
-        lambda m: m.group(0) if calendar.isleap(int(m.group(1))) else f"{m.group(1)}-02-28",
-        out,
-    )
-
-
-def _ym(y: int, mth: int, d: int | None = None) -> str:
-    return f"{y:04d}-{mth:02d}" if d is None else f"{y:04d}-{mth:02d}-{d:02d}"
-
-
-def _add_months(y: int, mth: int, n: int) -> tuple[int, int]:
-    k = y * 12 + (mth - 1) + n
-    return k // 12, k % 12 + 1
 
 
 # --- patterns ---------------------------------------------------------------
@@ -312,68 +248,30 @@ def _sub_value(m: re.Match, p: str, y: int | None) -> str | None:
             return None  # 六七月 (June and July) names two months in a row
         if not a or not b or not (1 <= a < b <= 12):
             return None
-        return f"{_ym(y, a)}/{_ym(y, b)}"
+        return f"{ym(y, a)}/{ym(y, b)}"
     if g("md"):
         mo = _cn_or_int(g("mo"))
         if not mo or not 1 <= mo <= 12:
             return None
         if g("dy") or g("dy0"):
             d = _cn_or_int(g("dy") or g("dy0"))
-            if not d or d > _last_day(y, mo):
+            if not d or d > last_day(y, mo):
                 return None
-            return _ym(y, mo, d)
+            return ym(y, mo, d)
         if g("mdp"):
-            return _month_part(y, mo, g("mdp"))
-        return _ym(y, mo)
+            return month_part(y, mo, g("mdp"))
+        return ym(y, mo)
     if g("ye"):
-        return _edge(y, g("yep")[-1])
+        return year_edge(y, g("yep")[-1])
     if g("se"):
         first = {"春": 3, "夏": 6, "秋": 9, "冬": 12}[g("sen")]
-        y2, m2 = _add_months(y, first, 2)
-        return f"{_ym(y, first)}/{_ym(y2, m2)}"
+        y2, m2 = add_months(y, first, 2)
+        return f"{ym(y, first)}/{ym(y2, m2)}"
     return None
-
-
-def _month_part(y: int, mo: int, part: str) -> str:
-    """上旬/初 -> days 1-10, 中旬/中 -> 11-20, 下旬/底/末 -> 21 to the month's end."""
-    if part in ("上旬", "初"):
-        a, b = 1, 10
-    elif part in ("中旬", "中"):
-        a, b = 11, 20
-    else:
-        a, b = 21, _last_day(y, mo)
-    return f"{_ym(y, mo, a)}/{_ym(y, mo, b)}"
-
-
-def _edge(y: int, e: str | None) -> str:
-    """年初 -> YYYY-01, 年底/年末 -> YYYY-12, otherwise (年中, 年内, 全年, 年度) the year."""
-    if e == "初":
-        return f"{y}-01"
-    if e in ("底", "末"):
-        return f"{y}-12"
-    return f"{y}"
 
 
 def _has_sub(m: re.Match, p: str) -> bool:
     return any(m.group(f"{p}_{g}") for g in ("q", "h", "qq", "pm", "mr", "md", "ye", "se"))
-
-
-def _quarter_of(value: str | None) -> tuple[int, int] | None:
-    """(year, quarter) of a month, day or quarter value."""
-    if not value or "/" in value:
-        return None
-    m = _ISO_RE.fullmatch(value)
-    if not m:
-        return None
-    if m.group(4):
-        return int(m.group(1)), int(m.group(4))
-    if m.group(2):
-        return int(m.group(1)), (int(m.group(2)) - 1) // 3 + 1
-    return None
-
-
-def _is_month_or_day(value: str | None) -> bool:
-    return bool(value) and "/" not in value and len(value) >= 7 and value[5:7].isdigit()
 
 
 def _standalone(m: re.Match, text: str, ctx: _Ctx, para: int, sent: int) -> tuple[str | None, str] | None:
@@ -389,7 +287,7 @@ def _standalone(m: re.Match, text: str, ctx: _Ctx, para: int, sent: int) -> tupl
     """
     pub = ctx.published
     is_md = bool(m.group("s_md"))
-    if is_md and ctx.last_para == para and _is_month_or_day(ctx.last):
+    if is_md and ctx.last_para == para and is_month_or_day(ctx.last):
         y = int(ctx.last[:4])
     elif not is_md and ctx.sent_periods:
         y = int(ctx.sent_periods[0][:4])
@@ -467,9 +365,9 @@ def _written_day(m: re.Match, text: str) -> Resolved:
         y, mo, d = int(m.group("cy")), int(m.group("cm")), int(m.group("cd"))
     else:
         y, mo, d = int(m.group("iy")), int(m.group("im") or m.group("im2")), int(m.group("id"))
-    if d > _last_day(y, mo):
+    if d > last_day(y, mo):
         return None
-    return _ym(y, mo, d), "absolute"
+    return ym(y, mo, d), "absolute"
 
 
 def _written_year(m: re.Match, pub: datetime.date | None) -> Resolved:
@@ -480,7 +378,7 @@ def _written_year(m: re.Match, pub: datetime.date | None) -> Resolved:
     if _has_sub(m, "a"):
         v = _sub_value(m, "a", y)
         return (v, "absolute") if v else None
-    return _edge(y, m.group("yedge")), "absolute"
+    return year_edge(y, m.group("yedge")), "absolute"
 
 
 def _same_period(m: re.Match, text: str, ctx: _Ctx, para: int) -> Resolved:
@@ -518,7 +416,7 @@ def _year_word(m: re.Match, ctx: _Ctx, sent: int) -> Resolved:
     if _has_sub(m, "r"):
         v = _sub_value(m, "r", y)
         return (v, kind) if v else None
-    return _edge(y, m.group("ryedge")), kind
+    return year_edge(y, m.group("ryedge")), kind
 
 
 def _month_word_day(m: re.Match, ctx: _Ctx) -> Resolved:
@@ -526,17 +424,17 @@ def _month_word_day(m: re.Match, ctx: _Ctx) -> Resolved:
     pub = ctx.published
     w, d = m.group("md2w"), _cn_or_int(m.group("md2d"))
     if w in ("当月", "同月"):
-        if not _is_month_or_day(ctx.last):
+        if not is_month_or_day(ctx.last):
             return None, "anaphoric"
         y, mo, kind = int(ctx.last[:4]), int(ctx.last[5:7]), "anaphoric"
     elif pub is None:
         return None, "relative"
     else:
         step = 0 if w == "本月" else (-1 if w.startswith("上") else 1)
-        (y, mo), kind = _add_months(pub.year, pub.month, step), "relative"
-    if not d or d > _last_day(y, mo):
+        (y, mo), kind = add_months(pub.year, pub.month, step), "relative"
+    if not d or d > last_day(y, mo):
         return None
-    return _ym(y, mo, d), kind
+    return ym(y, mo, d), kind
 
 
 def _weekday(w: str, wd: int, pub: datetime.date | None) -> Resolved:
@@ -564,17 +462,17 @@ def _day_alone(m: re.Match, text: str, ctx: _Ctx, para: int) -> Resolved:
     d = _cn_or_int(m.group("d1"))
     if not d:
         return None
-    if ctx.last_para == para and _is_month_or_day(ctx.last):
+    if ctx.last_para == para and is_month_or_day(ctx.last):
         y, mo = int(ctx.last[:4]), int(ctx.last[5:7])
     elif pub:
         y, mo = pub.year, pub.month
         if d > pub.day + 1:  # 28日 in an article of the 3rd: last month
-            y, mo = _add_months(y, mo, -1)
+            y, mo = add_months(y, mo, -1)
     else:
         return None, "relative"
-    if d > _last_day(y, mo):
+    if d > last_day(y, mo):
         return None
-    return _ym(y, mo, d), "relative"
+    return ym(y, mo, d), "relative"
 
 
 def _two_digit_year(yy: str, pub: datetime.date | None) -> int | None:
@@ -591,15 +489,15 @@ def _month_day(mo: int, d: int, m: re.Match, text: str, ctx: _Ctx, para: int, se
     """6·30, 09-01: a month and day without a year, which they take like 6月30日 does."""
     if not 1 <= mo <= 12:
         return None
-    if ctx.last_para == para and _is_month_or_day(ctx.last):
+    if ctx.last_para == para and is_month_or_day(ctx.last):
         y = int(ctx.last[:4])
     elif ctx.published:
         y = ctx.published.year
-        if datetime.date(y, mo, min(d, _last_day(y, mo))) > ctx.published + datetime.timedelta(days=31):
+        if datetime.date(y, mo, min(d, last_day(y, mo))) > ctx.published + datetime.timedelta(days=31):
             y -= 1
     else:
         return None, "relative"
-    return (_ym(y, mo, d), "relative") if d <= _last_day(y, mo) else None
+    return (ym(y, mo, d), "relative") if d <= last_day(y, mo) else None
 
 
 def _month_edge(m: re.Match, ctx: _Ctx, para: int) -> tuple[str | None, str] | None:
@@ -607,7 +505,7 @@ def _month_edge(m: re.Match, ctx: _Ctx, para: int) -> tuple[str | None, str] | N
     w, part = m.group("mew"), m.group("mep")
     kind = "relative"
     if w == "月" or w in ("当月", "同月"):
-        if ctx.last_para == para and _is_month_or_day(ctx.last):
+        if ctx.last_para == para and is_month_or_day(ctx.last):
             y, mo, kind = int(ctx.last[:4]), int(ctx.last[5:7]), "anaphoric"
         elif w == "月" and ctx.published:
             y, mo = ctx.published.year, ctx.published.month
@@ -617,8 +515,8 @@ def _month_edge(m: re.Match, ctx: _Ctx, para: int) -> tuple[str | None, str] | N
         return None, "relative"
     else:
         step = -1 if w.startswith("上") else 1 if w.startswith("下") else 0
-        y, mo = _add_months(ctx.published.year, ctx.published.month, step)
-    return _month_part(y, mo, part), kind
+        y, mo = add_months(ctx.published.year, ctx.published.month, step)
+    return month_part(y, mo, part), kind
 
 
 def _week(w: str, weekend: bool, pub: datetime.date | None) -> tuple[str | None, str]:
@@ -634,24 +532,24 @@ def _week(w: str, weekend: bool, pub: datetime.date | None) -> tuple[str | None,
 def _year_edge_alone(edge: str, ctx: _Ctx) -> tuple[str | None, str]:
     """年底 / 年初 alone: the year of this sentence's period, else the publication year."""
     if ctx.sent_periods:
-        return _edge(int(ctx.sent_periods[-1][:4]), edge), "anaphoric"
+        return year_edge(int(ctx.sent_periods[-1][:4]), edge), "anaphoric"
     if ctx.published:
-        return _edge(ctx.published.year, edge), "relative"
+        return year_edge(ctx.published.year, edge), "relative"
     return None, "relative"
 
 
 def _month_word(w: str, ctx: _Ctx) -> tuple[str | None, str]:
     pub, last = ctx.published, ctx.last
     if w in ("当月", "同月"):
-        return (last[:7] if _is_month_or_day(last) else None), "anaphoric"
+        return (last[:7] if is_month_or_day(last) else None), "anaphoric"
     if w == "当时":
         return (last, "anaphoric") if last else (None, "deictic")
     if w in ("当季", "当季度", "该季度", "同季度") or (w == "本季度" and ctx.last_quarter):
         # 本季度 in a results story is the quarter it reports, not the publication's
-        q = _quarter_of(ctx.last_quarter or last)
+        q = quarter_of(ctx.last_quarter or last)
         return (f"{q[0]}-Q{q[1]}" if q else None), "anaphoric"
     if w.startswith("上") and (w.endswith("季度") or w == "上季"):
-        q = _quarter_of(ctx.last_quarter or last)
+        q = quarter_of(ctx.last_quarter or last)
         if q:
             y, n = q
             return (f"{y}-Q{n - 1}" if n > 1 else f"{y - 1}-Q4"), "anaphoric"
@@ -671,11 +569,11 @@ def _month_word(w: str, ctx: _Ctx) -> tuple[str | None, str]:
     if pub is None:
         return None, ("deictic" if w in _DAY_DELTA else "relative")
     if w in ("本月", "这个月"):
-        return _ym(pub.year, pub.month), "relative"
+        return ym(pub.year, pub.month), "relative"
     if w.startswith("上") and w.endswith("月"):
-        return _ym(*_add_months(pub.year, pub.month, -1)), "relative"
+        return ym(*add_months(pub.year, pub.month, -1)), "relative"
     if w.startswith("下") and w.endswith("月"):
-        return _ym(*_add_months(pub.year, pub.month, 1)), "relative"
+        return ym(*add_months(pub.year, pub.month, 1)), "relative"
     if w == "本季度":
         return f"{pub.year}-Q{(pub.month - 1) // 3 + 1}", "relative"
     return (pub + datetime.timedelta(days=_DAY_DELTA[w])).isoformat(), "relative"
@@ -696,7 +594,7 @@ def _remember(ctx: _Ctx, text: str, start: int, end: int, value: str, para: int,
         if em is None or em.group("n"):
             period = None  # 截至2024年12月31日: a point, not a period
         elif em.group("q"):
-            q = _quarter_of(value)
+            q = quarter_of(value)
             period = f"{q[0]}-Q{q[1]}"
         elif em.group("h"):
             period = f"{value[:4]}-H{1 if int(value[5:7]) <= 6 else 2}"
@@ -712,7 +610,7 @@ def _remember(ctx: _Ctx, text: str, start: int, end: int, value: str, para: int,
 
 
 _KIND_RANK = {"absolute": 0, "relative": 1, "anaphoric": 2, "vague": 3}
-_RANGE_SEPS = frozenset(("至", "到", "-", "--", "—", "——", "―", "~", "～", "－", "－－", "–"))
+_RANGE_SEPS = frozenset(_SEP.split("|"))  # 2023年11月至2024年3月
 
 
 def _phrase_end(text: str, end: int, value: str | None) -> int:

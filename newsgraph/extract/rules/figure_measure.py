@@ -18,7 +18,7 @@ from newsgraph.extract.rules.measure_phrases import (
     JUNK_START, LINK_TAIL, PER_UNIT, QUANTITY_NOUNS, counted_noun, phrase_before)
 from newsgraph.extract.rules.measures import MEASURE_SYNONYMS
 from newsgraph.extract.rules.punctuation import CLAUSE_SEPARATORS, LINE_BREAK, SENTENCE_END
-from newsgraph.extract.rules.vocab import alternation, lines, read_by, table
+from newsgraph.extract.rules.vocab import alternation, read_by, table
 
 __all__ = ["FigureSite", "is_change_unit", "measure_of_figure", "restated", "unrestated"]
 

@@ -45,7 +45,7 @@ from dataclasses import dataclass
 
 from newsgraph.extract.rules.numbers import ARABIC, CHINESE, CN_DIGITS, CN_NUMERAL_CHARS, MAGNITUDE, parse_number
 from newsgraph.extract.rules.punctuation import CLAUSE_SEPARATORS, LINE_BREAK, SENTENCE_END
-from newsgraph.extract.rules.vocab import alternation, lines, read_by, rows, table, words
+from newsgraph.extract.rules.vocab import alternation, read_by, rows, table, words
 
 __all__ = ["FigureValue", "find_figures", "MONEY_UNITS", "COUNT_UNITS"]
 

@@ -66,7 +66,7 @@ _CN_U = "十拾百佰千仟万萬亿億"
 # Chinese number: 一百二十 / 三千五百万 / 十二 / 零点五 / 三点五亿.
 CHINESE = rf"[{_CN_D}{_CN_U}]+(?:点[{_CN_D}]+[{_CN_U}]*)?"
 CN_NUMERAL_CHARS = _CN_D + _CN_U
-MAGNITUDE = "万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|百"
+MAGNITUDE = "|".join(MAGNITUDES)  # longest first: 万亿 before 万
 
 _ARABIC_RE = re.compile(rf"(?:{ARABIC})")
 _MIXED_RE = re.compile(rf"({ARABIC})((?:{MAGNITUDE})+)")

@@ -17,8 +17,6 @@ _SENTENCE = re.compile(
 # Rules look back and forward within a sentence, so a sentence's length bounds their work per
 # character: without a cap, a line with no punctuation costs the square of its length.
 MAX_SENTENCE_CHARS = 400
-# Where an over-long sentence is best cut: after a clause mark, else at a space.
-_CLAUSE_MARKS = CLAUSE_MARKS
 
 
 def split_sentences(text: str, max_chars: int | None = MAX_SENTENCE_CHARS,
@@ -64,7 +62,7 @@ def _cut(text: str, start: int, limit: int, cut_points: Sequence[int] | None) ->
     """The offset in (start + half the window, limit] to cut at; the window is never scanned twice."""
     low = start + (limit - start) // 2
     for i in range(limit, low, -1):
-        if text[i - 1] in _CLAUSE_MARKS or text[i - 1].isspace():
+        if text[i - 1] in CLAUSE_MARKS or text[i - 1].isspace():  # after a clause mark, else at a space
             return i
     if cut_points:
         i = bisect_right(cut_points, limit) - 1
