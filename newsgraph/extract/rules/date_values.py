@@ -74,7 +74,6 @@ def add_months(y: int, mth: int, n: int) -> tuple[int, int]:
     return k // 12, k % 12 + 1
 
 
-
 def month_part(y: int, mo: int, part: str) -> str:
     """上旬/初 -> days 1-10, 中旬/中 -> 11-20, 下旬/底/末 -> 21 to the month's end."""
     if part in ("上旬", "初"):

@@ -117,8 +117,6 @@ _SUB_TEMPLATE = (
 )
 
 
-
-
 def _sub(prefix: str) -> str:
     return _SUB_TEMPLATE.replace("(?P<P_", f"(?P<{prefix}_")
 
@@ -577,7 +575,6 @@ def _month_word(w: str, ctx: _Ctx) -> tuple[str | None, str]:
     if w == "本季度":
         return f"{pub.year}-Q{(pub.month - 1) // 3 + 1}", "relative"
     return (pub + datetime.timedelta(days=_DAY_DELTA[w])).isoformat(), "relative"
-
 
 
 def _remember(ctx: _Ctx, text: str, start: int, end: int, value: str, para: int, sent: int) -> None:

@@ -25,6 +25,7 @@ __all__ = ["FigureSite", "is_change_unit", "measure_of_figure", "restated", "unr
 # what a count is of when only the verb says it: 蔚来交付新车31138辆
 _VERB_CANON = table("count_verb_measures.tsv")
 _VERB_MEASURE = re.compile("(?P<v>" + "|".join(map(re.escape, _VERB_CANON)) + ")")
+# a sector or the whole market, not a counted noun: 全国乳制品产量, 行业国产化率
 _SECTOR_NP = re.compile(r"^(?:全国|全球|我国|全行业|行业|整个行业|全市场|中国|国内外)|^[^，。]{0,10}?行业(?!收入)")
 # a change named by a verb the figure rules do not mark: 出厂价上调约8%, 市值蒸发550亿美元
 _EXTRA_CHANGE = re.compile(
@@ -56,16 +57,20 @@ _SHARE_IN = re.compile(r"(?:在|于)[^，,。；;]{1,14}?(?:中|里|内|当中)�
 _ACQUIRE_BEFORE = re.compile(r"(?:引进|接收|采购|订购|购入|购买)$")
 # 其中7架为租赁飞机: the part of a count is what follows 为/是
 _PART_IS = re.compile(r"(?:为|是)(?P<n>[\u4e00-\u9fffA-Za-z0-9]{2,8}?)(?=[，,。；;：:、\n]|$)")
+# money named by the verb before it: 回购至少800亿港元股份, 拟募集资金不超过45亿港元
 _MONEY_VERB_CANON = table("money_verb_measures.tsv")
 _MONEY_VERB = re.compile("(?P<v>" + "|".join(map(re.escape, _MONEY_VERB_CANON)) + ")")
 
+# money named by the noun after it: 完成4500万美元C轮融资, 发行4500万美元三年期债券
 _MONEY_NOUN = table("money_noun_measures.tsv")
 _MONEY_NOUN_AFTER = re.compile(r"(?:(?!估值|完成|获得|用于|进行)[^，,。；;、（(\n]){0,8}?(?P<n>"
                                + "|".join(map(re.escape, _MONEY_NOUN)) + ")")
 # money named by the verb after it: 拟以30亿元至60亿元回购公司股份
 _MONEY_VERB_AFTER = re.compile(r"(?:用于|来|的资金)?(?P<v>回购|收购|募集)")
 
+# the noun right after a count, up to a clause mark or 的 (1.2万台服务器 -> 服务器)
 _COUNT_NOUN = re.compile(r"(?:(?!的)[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9]{0,7}?)?(?=[，,。；;：:、和及与并\n（(的]|$)")
+# a restated figure is a measure of its own: 按照重述后的口径，营收为152.7亿元
 _RESTATED = re.compile(r"重述后|经重述|重述的|重列后|经重列")
 _SENTENCE_END = SENTENCE_END + LINE_BREAK
 _CLAUSE_END = re.compile("[" + re.escape("，,；;" + _SENTENCE_END) + "]")

@@ -150,7 +150,6 @@ def _speaker_company(text: str, ss: int, start: int, mentions) -> str | None:
     return None
 
 
-
 def _comparison(text: str, ss: int, start: int, mentions) -> tuple[str, str, str | None] | None:
     """A超过B的X，达到N (or A的X超过B): (A, B, X) when the figure is A's, else None.
 

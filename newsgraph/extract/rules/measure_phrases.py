@@ -19,8 +19,10 @@ _NO_SPLIT = frozenset(words("unsplit_words.txt"))
 
 # linking words between a measure and its figure: 营收为 / 研发投入约为 / 估值已超过
 LINK_TAIL = re.compile("(?:" + alternation("measure_link_words.txt") + "|" + PER_UNIT.pattern[:-1] + ")$")
+# where a measure phrase read back from a figure stops: 其中, 的, 较 … (data/measure_stop_words.txt)
 _NP_STOP = re.compile("(?:" + alternation("measure_stop_words.txt") + ")$")
 _NP_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z&·]")
+# a maker's name may stay inside a product name when a measure head follows: 茅台酒营业收入
 _HEAD_START = re.compile("|".join(sorted(map(re.escape, MEASURE_HEADS + ("营业", "业务", "总", "净", "毛")),
                                          key=len, reverse=True)))
 _PRODUCT_NOT = frozenset("的在年月日季度全总净其该各旗下与和及、")
@@ -39,9 +41,8 @@ _OWN_VERB = re.compile(r"(?<=.)(?:拥有|持有|共有|现有|建有|设有)(?=.
 _ONE_OF = re.compile(r"^[一两二三四五六七八九十几数]+[座家个台条间所处](?=..)")
 
 
-
 def phrase_before(text: str, lo: int, hi: int, blocked, date_starts: dict[int, int] | None = None,
-               need_head: bool = True) -> str:
+                  need_head: bool = True) -> str:
     """The noun phrase ending at ``hi`` (after linking words are stripped), not before ``lo``.
 
     A date between the noun phrase and the figure is skipped too (规模有望在2030年超过…).
@@ -82,7 +83,6 @@ def phrase_before(text: str, lo: int, hi: int, blocked, date_starts: dict[int, i
     if not need_head:
         return np
     return np if ENDS_IN_HEAD.search(np) else ""
-
 
 
 def counted_noun(raw: str) -> str:
