@@ -174,7 +174,7 @@ _SAME_SHIFT_BEFORE = re.compile(r"(?:较|比|与|和|相比|同比|相较)$")
 _COMPARE_BEFORE = re.compile("(?:" + "|".join(read_by("comparison_markers.tsv", "date")) + ")$")
 _WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _DAY_BAD_BEFORE = re.compile(r"[近前后每数第”\"》」]$|[0-9０-９]$")  # “阿波罗”17号 is a name
-_CODE_BEFORE = re.compile(r"(?:电话|热线|编号|代码|号码|单号|账号|传真|订单|工号)[:：]?\s*$")
+_CODE_BEFORE = re.compile(r"(?:" + "|".join(read_by("code_labels.tsv", "date")) + r")[:：]?\s*$")
 _PARA_RE = re.compile(r"\n\s*\n|\n")
 
 

@@ -26,11 +26,11 @@ __all__ = ["FigureSite", "is_change_unit", "measure_of_figure", "restated", "unr
 _VERB_CANON = table("count_verb_measures.tsv")
 _VERB_MEASURE = re.compile("(?P<v>" + "|".join(map(re.escape, _VERB_CANON)) + ")")
 # a sector or the whole market, not a counted noun: 全国乳制品产量, 行业国产化率
-_SECTOR_NP = re.compile(r"^(?:全国|全球|我国|全行业|行业|整个行业|全市场|中国|国内外)|^[^，。]{0,10}?行业(?!收入)")
+_SECTOR_NP = re.compile(r"^(?:" + "|".join(read_by("sector_words.tsv", "phrase")) + r")|^[^，。]{0,10}?行业(?!收入)")
 # a change named by a verb the figure rules do not mark: 出厂价上调约8%, 市值蒸发550亿美元
 _EXTRA_CHANGE = re.compile(
     "(?:(?P<up>" + "|".join(read_by("change_verbs.tsv", "price", direction="up"))
-    + ")|(?P<down>" + "|".join(read_by("change_verbs.tsv", "price", direction="down")) + "))(?:了|约|超过|超|逾|近|达)*$")
+    + ")|(?P<down>" + "|".join(read_by("change_verbs.tsv", "price", direction="down")) + "))(?:" + "|".join(read_by("change_fillers.tsv", "price")) + ")*$")
 # a net change of a count the figure rules leave undirected: 净关闭213家, 净增30家
 _NET_CHANGE = re.compile(r"(?:净(?:关闭|关店|减少|增加|新增|增|减|开)|关闭)了?$")
 # the verbs of a change (data/change_verbs.tsv) before which a change's measure is named
@@ -38,7 +38,7 @@ _MEASURE_CHANGE_VERBS = "|".join(read_by("change_verbs.tsv", "measure"))
 _CHANGE_VERB = re.compile(
     r"(?P<cmp>(?:同比|环比)(?:分别|均|也|都|则|仍|继续|大幅|小幅|明显)*|(?<![同环])(?:较|比|相比)(?P<base>[^，,。；;]{0,10}?))?"
     r"(?:净)?(?:" + _MEASURE_CHANGE_VERBS + ")"
-    r"(?:了|约|超过|超|逾|近|接近|将近|达|高达|不足|不到|幅度|幅度为)*$"
+    "(?:" + "|".join(read_by("change_fillers.tsv", "measure")) + ")*$"
 )
 _YOY_BASE = re.compile(r"年|同期|去年|上年")
 _SHARE_OF = re.compile(r"(?:约占|占)(?P<whole>[^，,。；;]{0,12}?)的(?:比重|比例|份额)?"

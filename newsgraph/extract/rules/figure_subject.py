@@ -13,24 +13,24 @@ from newsgraph.extract.rules.claims import load_speech_verbs
 from newsgraph.extract.rules.figures import FigureValue
 from newsgraph.extract.rules.measure_names import CHANGE_MEASURES, MARKET_MEASURE
 from newsgraph.extract.rules.text_layout import TextLayout, starting_in
-from newsgraph.extract.rules.vocab import read_by
+from newsgraph.extract.rules.vocab import alternation, read_by
 
 __all__ = ["SAID_VERBS", "SPEECH", "SubjectFinder"]
 
-_SECTOR_PREFIX = re.compile(r"^(?:全国|全球|我国|全行业|整个行业|全市场|中国|国内外|国内)?(?:[^，。]{0,10}?行业)?")
+_SECTOR_PREFIX = re.compile(r"^(?:" + "|".join(read_by("sector_words.tsv", "prefix")) + r")?(?:[^，。]{0,10}?行业)?")
 _SECTOR_CLAUSE = re.compile(
-    r"(?:^|[年度季月末，,。；;：:\n])(?:全国|全球|我国|全行业|整个行业|全市场|中国)(?![人])|行业(?![的第]|收入|排名|龙头|领先|内)")
+    r"(?:^|[年度季月末，,。；;：:\n])(?:" + "|".join(read_by("sector_words.tsv", "clause")) + r")(?![人])|行业(?![的第]|收入|排名|龙头|领先|内)")
 _ANAPHOR = re.compile(r"公司|该行|该集团|集团|本行")
 # a mention governed by a preposition is an object, not the subject: 受与亚马逊价格战影响, 在英伟达…后
 _PREP_BEFORE = frozenset("受与对继跟替把被同在")
 # a maker modifying a product is no subject of later clauses: 其中包括3架中国商飞生产的C919，…
-_MAKER_AFTER = re.compile(r"(?:生产|制造|研制|研发|推出|供应|设计)的")
+_MAKER_AFTER = re.compile("(?:" + alternation("maker_verbs.txt") + ")的")
 # a source, not a subject: 赛诺咨询数据显示 / 中国汽车工业协会13日发布的数据显示 / 中汽协统计
 _SOURCE_AFTER = re.compile(
-    r"[^，,。；;：:\n]{0,8}?(?:发布|公布)?的?(?:数据|统计|报告|研究|调研|监测|测算|报道|援引)(?:显示|表明|称)?[，,：:]"
+    r"[^，,。；;：:\n]{0,8}?(?:发布|公布)?的?(?:" + "|".join(read_by("statistics_words.tsv", "source")) + r")(?:显示|表明|称)?[，,：:]"
     r"|(?:的)?(?:数据|统计)(?:显示|表明)")
 # a sentence that reports someone else's statistic: 据…统计, …数据显示, …报告称
-_CITED_SOURCE = re.compile(r"据[^，,。；;]{1,16}?(?:统计|数据|测算|调研|监测|报道|估算)|(?:数据|统计|报告|调研|研究)(?:显示|表明|称)")
+_CITED_SOURCE = re.compile(r"据[^，,。；;]{1,16}?(?:" + "|".join(read_by("statistics_words.tsv", "cited")) + r")|(?:" + "|".join(read_by("statistics_words.tsv", "shown")) + r")(?:显示|表明|称)")
 # what someone said: the speech verbs of the one list (data/speech_verbs.tsv) that may follow their
 # content (表示, 认为, 透露, 说, 称 …); a bare substring match of the whole list would find 发现 in 派发现金
 SAID_VERBS = sorted(v for v, flags in load_speech_verbs().items() if "after" in flags)

@@ -119,10 +119,10 @@ _HAS_CN_UNIT = re.compile(r"[十拾百佰千仟万萬亿億]")
 # --- context ----------------------------------------------------------------
 
 _CLAUSE_END = CLAUSE_SEPARATORS + "【】「」《》"
-_PREV_BAD = re.compile(r"(?:第|前|TOP|Top|top|No\.|NO\.|编号|代码|型号|尾号|热线|电话|号码|版本|V|v|#|＃)\s*$")
+_PREV_BAD = re.compile(r"(?:第|前|TOP|Top|top|No\.|NO\.|" + "|".join(read_by("code_labels.tsv", "figure")) + r"|V|v|#|＃)\s*$")
 _PREV_ALNUM = re.compile(r"[A-Za-z0-9０-９._\-/·]\s?$|[A-Za-z]\s+$")
 _ASCII_AFTER = re.compile(r"[A-Za-z0-9]")
-_DURATION_AFTER = re.compile(r"" + alternation("duration_units.txt") + r"")
+_DURATION_AFTER = re.compile(alternation("duration_units.txt"))
 _DIGIT = re.compile(r"[0-9０-９]")
 
 # qualifier words before and after a figure (data/qualifiers.tsv): 约, 超过, 预计 … / 左右, 以上 …
@@ -139,7 +139,7 @@ _FORECAST = re.compile("|".join(read_by("forecast_words.tsv", "figure")))
 # the verbs of a change (data/change_verbs.tsv) that mark a figure's direction
 _UP = "|".join(read_by("change_verbs.tsv", "figure", direction="up"))
 _DOWN = "|".join(read_by("change_verbs.tsv", "figure", direction="down"))
-_FILL = r"(?:" + alternation("change_fillers.txt") + r")*"
+_FILL = "(?:" + "|".join(read_by("change_fillers.tsv", "figure")) + ")*"
 _AND_RE = re.compile(r"[和、及与]|以及")
 _TIMES_OF_PERIOD = re.compile(r"(?:年|同期|季度|月)的$")
 _RATE_RE = re.compile(r"(?P<up>增速|增幅|涨幅|增量|净增)|(?P<down>降幅|跌幅|减量|净减)")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from newsgraph.extract.rules.measures import MEASURE_SYNONYMS, canonical_measure
-from newsgraph.extract.rules.vocab import alternation, rows, words
+from newsgraph.extract.rules.vocab import alternation, read_by, rows, words
 
 __all__ = ["CHANGE", "CHANGE_DOWN", "CHANGE_MEASURES", "MARKET_MEASURE", "MEASURE_HEADS", "ENDS_IN_HEAD",
            "clean_phrase", "normalize_measure"]
@@ -34,7 +34,7 @@ _CANON = MEASURE_SYNONYMS
 _DROP_PREFIX = re.compile("^(?:" + alternation("measure_drop_prefixes.txt", fragments=True) + ")+")
 CHANGE_MEASURES = frozenset({"同比增长", "同比下降", "环比增长", "环比下降"})
 # a market's measure: with no company in its sentence it is nobody's (碳酸锂价格, 国内…市场规模)
-MARKET_MEASURE = re.compile(r"市场规模|行业规模|渗透率|国产化率|^(?:全国|全球|中国|全行业|行业)|(?<!售|零|厂|批|导)价格$")
+MARKET_MEASURE = re.compile(r"市场规模|行业规模|渗透率|国产化率|^(?:" + "|".join(read_by("sector_words.tsv", "market")) + r")|(?<!售|零|厂|批|导)价格$")
 
 
 def clean_phrase(np: str) -> str:

@@ -10,6 +10,10 @@ READERS = {
     "comparison_verbs.tsv": {"party", "overtake"},
     "comparison_markers.tsv": {"date", "period"},
     "forecast_words.tsv": {"view", "figure", "date", "period"},
+    "sector_words.tsv": {"phrase", "prefix", "clause", "market"},
+    "statistics_words.tsv": {"source", "cited", "shown"},
+    "code_labels.tsv": {"figure", "date"},
+    "change_fillers.tsv": {"figure", "measure", "price"},
 }
 
 
@@ -33,6 +37,10 @@ def test_every_row_names_known_readers_and_no_word_twice(name):
     ("comparison_markers.tsv", "接近", "date", False),
     ("forecast_words.tsv", "估计", "view", True),
     ("forecast_words.tsv", "估计", "figure", False),
+    ("sector_words.tsv", "国内", "prefix", True),
+    ("sector_words.tsv", "国内", "clause", False),
+    ("code_labels.tsv", "工号", "date", True),
+    ("code_labels.tsv", "工号", "figure", False),
 ])
 def test_who_reads_a_word(name, word, reader, reads):
     assert (word in read_by(name, reader)) is reads
