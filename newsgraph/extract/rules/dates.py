@@ -169,7 +169,7 @@ _TOD_GUARD = {"晚": "(?![宴会餐报饭年期])", "夜": "(?![间市])"}  # �
 _TIME_OF_DAY = re.compile("|".join(
     re.escape(w) + _TOD_GUARD.get(w, "") for w in sorted(words("times_of_day.txt"), key=len, reverse=True)))
 _SINCE = re.compile(r"以来")
-_SAME_SHIFT_BEFORE = re.compile(r"(?:较|比|与|和|相比|同比|相较)$")
+_SAME_SHIFT_BEFORE = re.compile("(?:" + "|".join(read_by("comparison_markers.tsv", "same-period")) + ")$")
 # a date after these is what a figure is compared with, not what later text refers to
 _COMPARE_BEFORE = re.compile("(?:" + "|".join(read_by("comparison_markers.tsv", "date")) + ")$")
 _WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}

@@ -8,7 +8,7 @@ from newsgraph.extract.rules.vocab import read_by, rows
 READERS = {
     "change_verbs.tsv": {"figure", "measure", "price"},
     "comparison_verbs.tsv": {"party", "overtake"},
-    "comparison_markers.tsv": {"date", "period"},
+    "comparison_markers.tsv": {"date", "period", "same-period"},
     "forecast_words.tsv": {"view", "figure", "date", "period"},
     "sector_words.tsv": {"phrase", "prefix", "clause", "market"},
     "statistics_words.tsv": {"source", "cited", "shown"},
