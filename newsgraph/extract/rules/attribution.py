@@ -8,6 +8,12 @@ Pure rules, stdlib only, over what the other rules found::
 A "sentence" here also ends at ；. ``published`` is accepted for symmetry with
 the other rules; relative dates arrive already resolved in ``dates``.
 
+The rules below live in modules of one job each, which this one runs figure by figure:
+text_layout (sentences, clauses, paragraphs, the mentions a phrase may not run into),
+measure_phrases (reading a measure's phrase back from a figure), measure_names (what the
+phrase is called), figure_measure, figure_subject and figure_period (the three answers, each a
+sequence of named steps). Their word lists are data files, one per concept (data/*.txt, *.tsv).
+
 measure
     The noun phrase that names the figure, read back from the figure over the
     linking words (为, 约为, 达到, 超过, 保持在 ...) and a date (有望在2030年超过)
@@ -54,8 +60,9 @@ measure
     -> 分红总额; money named by a verb after 以 (拟以30亿元回购 -> 回购金额) or a noun up to eight
     characters on (可持续发展挂钩债券, A+轮投资 -> 融资额), never 的估值 (-> 估值); a segment of
     customers keeps its name (5G网络客户 -> 5G网络客户数). Word lists live in data/ (measure_heads.txt,
-    measure_link_words.txt, measure_stop_words.txt, measure_drop_prefixes.txt, *_measures.tsv, …);
-    what someone said is read with the shared speech verbs (speech_verbs.tsv).
+    measure_link_words.txt, measure_stop_words.txt, measure_drop_prefixes.txt, measure_patterns.tsv,
+    *_measures.tsv, change_verbs.tsv, …); what someone said is read with the shared speech verbs
+    (speech_verbs.tsv).
 change_of
     For a change (direction set) right after a level figure of the same
     sentence: the index of that level (营收6090亿元，同比增长10% -> 0).
