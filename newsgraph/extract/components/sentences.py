@@ -7,7 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..rules.sentences import split_sentences
-from .spans import write_results
+from .spans import attr, write_results
 
 
 class SentenceSplitter:
@@ -23,6 +23,6 @@ class SentenceSplitter:
         return doc
 
 
-@Language.factory("newsgraph_sentences")
+@Language.factory("newsgraph_sentences", assigns=["token.is_sent_start", attr("sentences"), "doc.spans"])
 def make_sentence_splitter(nlp: Language, name: str) -> SentenceSplitter:
     return SentenceSplitter()
