@@ -5,12 +5,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..rules.dates import find_dates
-from .spans import attr, write_results
+from .spans import attr, text_of, write_results
 
 
 class DateFinder:
     def __call__(self, doc: Doc) -> Doc:
-        write_results(doc, "dates", find_dates(doc.text, doc._.published), lambda value: value.kind)
+        write_results(doc, "dates", find_dates(text_of(doc), doc._.published), lambda value: value.kind)
         return doc
 
 

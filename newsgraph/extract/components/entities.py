@@ -11,7 +11,7 @@ from ..rules import entities as rules
 from ..rules import ner_filter
 from ..rules.appointments import document_company
 from ..rules.resolve import apply_declared_names, resolve_article
-from .spans import attr, write_results
+from .spans import attr, text_of, token_bounds, write_results
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,8 +55,8 @@ class EntityFinder:
                                           self.min_confidence)
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
-        words = [(t.idx, t.idx + len(t.text)) for t in doc]
+        text = text_of(doc)
+        words = [tuple(bounds) for bounds in token_bounds(doc).tolist()]
         found = rules.find_entities(text, self.gazetteer, self.titles, self.surnames,
                                     words=words, model=self.model_spans(text),
                                     function_words=self.function_words)

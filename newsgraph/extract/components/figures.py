@@ -6,12 +6,12 @@ from spacy.tokens import Doc
 
 from ..rules.attribution import attribute_figures
 from ..rules.figures import find_figures
-from .spans import attr, results, write_results
+from .spans import attr, results, text_of, write_results
 
 
 class FigureFinder:
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         figures = find_figures(text)
         attributions = attribute_figures(
             text, figures, [(s, e) for s, e, _ in results(doc, "sentences")],
