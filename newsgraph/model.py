@@ -14,7 +14,7 @@ import json
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import Iterable, Sequence
 
 DERIVED = {"derived": True}
 
@@ -38,6 +38,16 @@ def fact_id(article_id: str, start: int, end: int) -> str:
 def sentence_index(starts: Sequence[int], offset: int) -> int:
     """The index of the sentence (``starts`` sorted) that ``offset`` falls in; 0 before the first."""
     return max(bisect_right(starts, offset) - 1, 0)
+
+
+def types_by_name(entities: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """name -> type of the first (type, name) pair of that name, entities in (type, name) order as
+    an Extraction lists them: the type a bare name (a figure's subject, a role's person or
+    organization) refers to."""
+    found: dict[str, str] = {}
+    for type_, name in entities:
+        found.setdefault(name, type_)
+    return found
 
 
 FINGERPRINT_KEYS = ("text", "title", "published", "source", "author", "url", "fictional")

@@ -16,7 +16,7 @@ from .components.spans import results
 from .rules.dates import interval_of
 from .options import PipelineOptions  # noqa: F401  (re-exported: the pipeline's options)
 from ..model import (Article, Claim, DateMention, Entity, EntityRef, Extraction, Figure, Mention, Role, Sentence,
-                     fact_id, sentence_index)
+                     fact_id, sentence_index, types_by_name)
 
 # spaCy refuses longer texts (nlp.max_length); we refuse them first, naming the article.
 MAX_ARTICLE_CHARS = 1_000_000
@@ -59,9 +59,7 @@ def _within(spans: list[tuple[int, int, object]], starts: list[int], start: int,
 def _entities(doc: Doc, article: Article, in_sentence) -> tuple[Entity, ...]:
     aid, text = article.id, article.text
     resolved = sorted(doc._.resolved or [], key=lambda r: (r.type, r.name))
-    label_of: dict[str, str] = {}  # the first type a name has, entities in (type, name) order
-    for entity in resolved:
-        label_of.setdefault(entity.name, entity.type)
+    label_of = types_by_name((entity.type, entity.name) for entity in resolved)
     roles_by_person: dict[str, list[Role]] = {}
     for start, end, role in results(doc, "roles"):
         org = EntityRef(label_of.get(role.org, "Company"), role.org) if role.org else None
@@ -121,9 +119,7 @@ def to_extraction(article: Article, doc: Doc) -> Extraction:
         return sentence_index(starts, offset)
 
     entities = _entities(doc, article, in_sentence)
-    label_of: dict[str, str] = {}
-    for entity in entities:
-        label_of.setdefault(entity.name, entity.type)
+    label_of = types_by_name((entity.type, entity.name) for entity in entities)
     dates = tuple(
         DateMention(aid, s, e, text[s:e], v.value, tuple(v.interval) if v.interval else None, v.kind, in_sentence(s))
         for s, e, v in results(doc, "dates")

@@ -11,7 +11,7 @@ from dataclasses import MISSING, fields, is_dataclass
 from typing import Any, Callable
 
 from ..model import (Article, Claim, DateMention, Entity, EntityRef, Extraction, Figure, Mention, Role, Sentence,
-                     sentence_index)
+                     sentence_index, types_by_name)
 
 # Keys written first, in this order (as the contract has always had them); any other field follows.
 _KEY_ORDER: dict[type, tuple[str, ...]] = {
@@ -99,9 +99,7 @@ class _Reader:
         self.where = where
         self.article_id = document["article"]["id"]
         self.starts = sorted(s["start"] for s in document.get("sentences") or ())
-        self.label_of: dict[str, str] = {}  # the first type a name has, as the extractor gives it
-        for entity in document.get("entities") or ():
-            self.label_of.setdefault(entity.get("name"), entity.get("type"))
+        self.label_of = types_by_name((e.get("type"), e.get("name")) for e in document.get("entities") or ())
 
     def ref(self, name: str | None, type_: str | None = None) -> EntityRef | None:
         return EntityRef(type_ or self.label_of.get(name), name) if name else None
