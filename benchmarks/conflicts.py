@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 from newsgraph.app import read_all  # noqa: E402
 from newsgraph.extract.pipeline import build_nlp, extract  # noqa: E402
 from newsgraph.extract.reader import Metadata  # noqa: E402
-from newsgraph.extract.serialize import to_document  # noqa: E402
+from newsgraph.extract.serialize import from_document  # noqa: E402
 from newsgraph.graph import write_batch, writer  # noqa: E402
 from newsgraph.graph.embedded_store import EmbeddedStore  # noqa: E402
 
@@ -90,7 +90,7 @@ def quality(gold_path: Path, folder: Path) -> dict:
     for article, extraction in zip(articles, extract(articles, nlp)):
         path = str(Path(article.path).relative_to(ROOT)) if Path(article.path).is_absolute() else article.path
         paths[article.id], texts[path] = path, article.text
-        write_batch(store, [to_document(extraction, with_text=True)], "benchmark")
+        write_batch(store, [extraction], "benchmark")
     expected, found = gold_pairs(gold, texts), found_pairs(store, paths)
     store.close()
     result = {rel: score(expected.get(rel, set()), found[rel]) for rel in RELATIONS}
@@ -161,7 +161,7 @@ class _Timed:
             self.seconds += time.process_time() - started
 
 
-def load_time(docs: list[dict], folder: Path, compare: bool, batch: int = 20) -> dict:
+def load_time(docs: list, folder: Path, compare: bool, batch: int = 20) -> dict:
     """CPU and wall seconds to write ``docs``; with ``compare``, also the CPU seconds spent in the
     comparison step in the first and the last tenth of the batches (flat when the cost is linear)."""
     saved = writer.write_quantities, writer.refresh_comparisons
@@ -191,7 +191,7 @@ def load_time(docs: list[dict], folder: Path, compare: bool, batch: int = 20) ->
 def cost(sizes: list[int], folder: Path) -> list[dict]:
     rows = []
     for n in sizes:
-        docs = generated_documents(n)
+        docs = [from_document(d) for d in generated_documents(n)]
         without = load_time(docs, folder, compare=False)
         with_ = load_time(docs, folder, compare=True)
         ms = lambda seconds: round(1000 * seconds / n, 1)  # noqa: E731

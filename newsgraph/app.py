@@ -13,10 +13,9 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 from . import __version__
 from .extract.options import PipelineOptions
 from .extract.reader import Metadata, ReadResult, read_inputs
-from .model import Article
-from .extract.serialize import article_dict
-from .graph import (Store, article_fingerprint, find_articles, remove_articles, unchanged_articles,
-                    update_article_paths, write_articles)
+from .extract.serialize import to_document
+from .graph import Store, find_articles, remove_articles, unchanged_articles, update_article_paths, write_articles
+from .model import Article, Extraction
 from .parallel import extract_each, useful_workers
 
 if TYPE_CHECKING:
@@ -114,10 +113,6 @@ def read_all(inputs: Iterable[str], defaults: Metadata, stdin=None) -> tuple[lis
     return list(by_id.values()), failed, warnings
 
 
-def _fingerprint(article: Article) -> str:
-    return article_fingerprint(article_dict(article, with_text=True))
-
-
 def ingest(inputs: Iterable[str], store: Store, *, defaults: Metadata = Metadata(),
            options: PipelineOptions = PipelineOptions(), batch_size: int = 20,
            progress: Callable[[int], None] | None = None,
@@ -131,8 +126,8 @@ def ingest(inputs: Iterable[str], store: Store, *, defaults: Metadata = Metadata
     report.read = len(articles)
     extractor = extractor_id(options)
     store.ensure_schema()
-    done = unchanged_articles(store, {a.id: _fingerprint(a) for a in articles}, extractor)
-    update_article_paths(store, [article_dict(a) for a in articles if a.id in done])
+    done = unchanged_articles(store, {a.id: a.fingerprint for a in articles}, extractor)
+    update_article_paths(store, [a for a in articles if a.id in done])
     todo = [a for a in articles if a.id not in done]
     report.unchanged = len(articles) - len(todo)
     keep = [a.id for a in articles]
@@ -142,28 +137,27 @@ def ingest(inputs: Iterable[str], store: Store, *, defaults: Metadata = Metadata
     def count_rows(rows: int) -> None:
         report.rows_written += rows
 
-    def flush(batch: list[dict]) -> None:
+    def flush(batch: list[Extraction]) -> None:
         writing = time.perf_counter()
         failed = write_articles(store, batch, extractor, keep, on_rows=count_rows)  # retried one by one on failure
         report.write_seconds += time.perf_counter() - writing
         report.ingested += len(batch) - len(failed)
-        report.failed.extend({"source": d["article"].get("path") or d["article"]["id"], "error": error}
-                             for d, error in failed)
+        report.failed.extend({"source": x.article.path or x.article.id, "error": error} for x, error in failed)
         if progress:
             progress(len(batch))
 
     if todo:
         extracting = time.perf_counter()
-        batch: list[dict] = []
+        batch: list[Extraction] = []
         outcomes = extract_each(todo, options, workers=useful_workers(workers, len(todo)))
-        for article, (document, error) in zip(todo, outcomes):
-            if document is None:
+        for article, (extraction, error) in zip(todo, outcomes):
+            if extraction is None:
                 report.failed.append({"source": article.path or article.id,
                                       "error": error})
                 if progress:
                     progress(1)
                 continue
-            batch.append(document)
+            batch.append(extraction)
             report.characters += len(article.text)
             if len(batch) >= batch_size:
                 flush(batch)
@@ -188,15 +182,14 @@ def extract_documents(inputs: Iterable[str], *, defaults: Metadata = Metadata(),
             pending.append(result)
             yield result.article
 
-    for document, error in extract_each(articles(), options, workers=workers, with_text=with_text):
+    for extraction, error in extract_each(articles(), options, workers=workers):
         result = pending.popleft()
         if result.article is None:
             yield result, None
-        elif document is None:
+        elif extraction is None:
             yield ReadResult(result.source, None, error, result.warnings), None
         else:
-            document["extractor"] = extractor
-            yield result, document
+            yield result, {**to_document(extraction, with_text=with_text), "extractor": extractor}
 
 
 @dataclass

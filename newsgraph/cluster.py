@@ -1,7 +1,7 @@
 """Extraction past one machine, on a Dask cluster (optional: `pip install 'newsgraph[dask]'`).
 
 The inputs are read here and cut into partitions; each worker process loads the pipeline once
-and extracts the partitions it is given; the documents come back in input order and are written
+and extracts the partitions it is given; the records come back in input order and are written
 here as NDJSON shards (`newsgraph extract --with-text` lines) that `newsgraph load` consumes,
 so no shared file system is needed. Dictionary and alias files must exist at the same paths on
 the workers.
@@ -16,6 +16,7 @@ from typing import Iterable
 from .app import extractor_id
 from .extract.options import PipelineOptions
 from .extract.reader import Metadata, ReadResult, read_inputs
+from .extract.serialize import to_document
 from .parallel import extract_cached
 
 INSTALL_HINT = "install the optional extra: pip install 'newsgraph[dask]'"
@@ -81,11 +82,11 @@ def extract_to_shards(inputs: Iterable[str], scheduler, out: str | Path, *, defa
                              options=options, pure=False)
         for number, (part, future) in enumerate(zip(partitions, futures)):
             lines = []
-            for result, (document, error) in zip(part, future.result()):
-                if document is None:
+            for result, (extraction, error) in zip(part, future.result()):
+                if extraction is None:
                     report.failed.append({"source": result.source, "error": f"{result.source}: {error}"})
                     continue
-                document["extractor"] = extractor
+                document = {**to_document(extraction, with_text=True), "extractor": extractor}
                 lines.append(json.dumps(document, ensure_ascii=False))
             shard = out / f"part-{number:05d}.ndjson"
             _write_shard(shard, lines)

@@ -11,11 +11,12 @@ import json
 import sys
 import time
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, Sequence
 
 from .app import IngestReport
-from .graph import (GraphWriteError, Store, article_fingerprint, unchanged_articles, update_article_paths,
-                    write_batch)
+from .extract.serialize import from_document
+from .graph import GraphWriteError, Store, unchanged_articles, update_article_paths, write_batch
+from .model import Extraction
 
 EXTRACT_HINT = "produce it with `newsgraph extract --with-text`"
 
@@ -43,9 +44,13 @@ def _lines(path: str, stdin) -> Iterator[tuple[int, str]]:
         yield from enumerate(handle, 1)
 
 
-def read_documents(paths: Iterable[str], stdin=None) -> tuple[list[dict], list[dict], list[str]]:
-    """Documents (the last version of each article id), failures naming file and line, warnings."""
-    by_id: dict[str, tuple[str, dict]] = {}
+Staged = tuple[Extraction, str]  # the records of a document, and the id of their extractor
+
+
+def read_documents(paths: Iterable[str], stdin=None) -> tuple[list[Staged], list[dict], list[str]]:
+    """The records of each document (the last version of each article id) with their extractor
+    id, failures naming file and line, warnings."""
+    by_id: dict[str, tuple[str, Staged]] = {}
     failed, warnings = [], []
     for path in paths:
         name = "<stdin>" if path == "-" else path
@@ -63,19 +68,24 @@ def read_documents(paths: Iterable[str], stdin=None) -> tuple[list[dict], list[d
                 if problem:
                     failed.append({"source": where, "error": f"{where}: {problem}"})
                     continue
-                earlier = by_id.pop(document["article"]["id"], None)
+                try:
+                    extraction = from_document(document)
+                except (ValueError, TypeError, KeyError, AttributeError) as error:
+                    failed.append({"source": where, "error": f"{where}: not a valid extraction document ({error})"})
+                    continue
+                earlier = by_id.pop(extraction.article.id, None)
                 if earlier is not None:
                     warnings.append(f"{where}: the same article as {earlier[0]}; keeping this one")
-                by_id[document["article"]["id"]] = (where, document)
+                by_id[extraction.article.id] = (where, (extraction, document["extractor"]))
         except OSError as error:
             failed.append({"source": name, "error": f"{name}: cannot read ({error.strerror or error})"})
     return [document for _, document in by_id.values()], failed, warnings
 
 
-def _by_extractor(documents: list[dict]) -> dict[str, list[dict]]:
-    groups: dict[str, list[dict]] = {}
-    for document in documents:
-        groups.setdefault(document["extractor"], []).append(document)
+def _by_extractor(documents: list[Staged]) -> dict[str, list[Extraction]]:
+    groups: dict[str, list[Extraction]] = {}
+    for extraction, extractor in documents:
+        groups.setdefault(extractor, []).append(extraction)
     return groups
 
 
@@ -90,13 +100,12 @@ def load(paths: Iterable[str], store: Store, *, batch_size: int = 20,
     documents, report.failed, report.warnings = read_documents(paths, stdin)
     report.read = len(documents)
     store.ensure_schema()
-    keep = [d["article"]["id"] for d in documents]
-    todo: list[dict] = []
+    keep = [x.article.id for x, _ in documents]
+    todo: list[Staged] = []
     for extractor, group in _by_extractor(documents).items():
-        done = unchanged_articles(store, {d["article"]["id"]: article_fingerprint(d["article"]) for d in group},
-                                  extractor)
-        update_article_paths(store, [d["article"] for d in group if d["article"]["id"] in done])
-        todo += [d for d in group if d["article"]["id"] not in done]
+        done = unchanged_articles(store, {x.article.id: x.article.fingerprint for x in group}, extractor)
+        update_article_paths(store, [x.article for x in group if x.article.id in done])
+        todo += [(x, extractor) for x in group if x.article.id not in done]
     report.unchanged = len(documents) - len(todo)
     if on_total:
         on_total(len(todo))
@@ -106,15 +115,20 @@ def load(paths: Iterable[str], store: Store, *, batch_size: int = 20,
             try:
                 report.rows_written += write_batch(store, batch, extractor, keep)
                 report.ingested += len(batch)
-                report.characters += sum(len(d["article"]["text"]) for d in batch)
+                report.characters += sum(len(x.article.text) for x in batch)
             except (GraphWriteError, ValueError) as error:
-                report.failed.extend({"source": d["article"].get("path") or d["article"]["id"],
-                                      "error": str(error)} for d in batch)
+                report.failed.extend({"source": x.article.path or x.article.id, "error": str(error)} for x in batch)
             report.write_seconds += time.perf_counter() - writing
             if progress:
                 progress(len(batch))
     report.seconds = time.perf_counter() - started
     return report
+
+
+def write_documents(store: Store, documents: Sequence[dict], extractor: str, keep: Iterable[str] = ()) -> int:
+    """Write extraction documents (the `newsgraph extract --with-text` JSON) in one transaction,
+    as `load` writes a batch; returns the number of rows written."""
+    return write_batch(store, [from_document(d) for d in documents], extractor, keep)
 
 
 def ndjson_paths(paths: Iterable[str]) -> list[str]:

@@ -61,7 +61,10 @@ class JiebaTokenizer:
     def __call__(self, text: str) -> Doc:
         words = [w for w in self.segmenter.cut(text, HMM=True) if w]
         words, spaces = words_and_spaces(words, text)
-        return Doc(self.vocab, words=words, spaces=spaces)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        if Doc.has_extension("text"):  # the components' cache of doc.text (components/spans.py)
+            doc._.text = text
+        return doc
 
     # spaCy serializes tokenizers with the pipeline; ours is rebuilt from config.
     def to_bytes(self, **_):

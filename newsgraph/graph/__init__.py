@@ -1,10 +1,9 @@
-"""Records (as extract-contract dicts) -> a graph store. Never imports spaCy, jieba or click."""
+"""Extraction records (newsgraph.model) -> a graph store. Never imports spaCy, jieba or click."""
 from .store import GraphError, GraphQueryError, GraphWriteError, Store
-from .rows import article_fingerprint
 from .writer import (find_articles, remove_articles, unchanged_articles, update_article_paths, write_articles,
                      write_batch)
 
-__all__ = ["GraphError", "GraphQueryError", "GraphWriteError", "Store", "article_fingerprint", "find_articles",
+__all__ = ["GraphError", "GraphQueryError", "GraphWriteError", "Store", "find_articles",
            "open_store", "remove_articles", "unchanged_articles", "update_article_paths", "write_articles",
            "write_batch"]
 

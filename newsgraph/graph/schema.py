@@ -5,8 +5,7 @@ embedded store gets typed node and relationship tables.
 """
 from __future__ import annotations
 
-import hashlib
-import unicodedata
+from ..model import MAX_KEY_CHARS, entity_key  # noqa: F401  (keys are computed with the records)
 
 ENTITY_LABELS = ("Company", "Person", "Organization", "Product")
 SPEAKER_LABELS = ("Person", "Company", "Organization")
@@ -62,19 +61,6 @@ RELATIONSHIPS: dict[str, tuple[list[tuple[str, str]], dict[str, str]]] = {
 ARTICLE_FACT_LABELS = ("Sentence", "Figure", "Claim")
 # Shared nodes removed once nothing points at them any more.
 SHARED_LABELS = ENTITY_LABELS + ("Period",)
-
-
-# Neo4j refuses index entries over ~8 kB (a 9k-character "name" rolled a whole batch back): keys
-# and names are indexed, so longer ones are cut, keys keeping a digest of the whole so they stay distinct.
-MAX_KEY_CHARS = 200
-
-
-def entity_key(name: str) -> str:
-    """Normalized canonical name: the identity of an entity node within its label."""
-    key = "".join(unicodedata.normalize("NFKC", name).casefold().split())
-    if len(key) <= MAX_KEY_CHARS:
-        return key
-    return f"{key[:MAX_KEY_CHARS - 17]}#{hashlib.sha256(key.encode()).hexdigest()[:16]}"
 
 
 def entity_name(name: str) -> str:

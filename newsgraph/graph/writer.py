@@ -1,9 +1,10 @@
-"""Writes extraction documents into a store: one transaction per batch, facts replaced atomically."""
+"""Writes extraction records into a store: one transaction per batch, facts replaced atomically."""
 from __future__ import annotations
 
 from collections import defaultdict
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
+from ..model import Article, Extraction
 from . import cypher
 from .batches import chunks, unwind
 from .compare_writes import quantities_of_articles, refresh_comparisons, write_quantities
@@ -31,9 +32,9 @@ def unchanged_articles(store: Store, fingerprints: Mapping[str, str], extractor:
             if stored_extractor == extractor and fingerprint == fingerprints[id_]}
 
 
-def update_article_paths(store: Store, articles: Iterable[dict]) -> None:
+def update_article_paths(store: Store, articles: Iterable[Article]) -> None:
     """Unchanged articles found at another path (renamed or moved files) keep their facts."""
-    rows = [{"id": a["id"], "path": a.get("path"), "source_path": a.get("source_path")} for a in articles]
+    rows = [{"id": a.id, "path": a.path, "source_path": a.source_path} for a in articles]
     if rows:
         store.write(lambda run: _unwind(run, cypher.SET_ARTICLE_PATHS, rows))
 
@@ -145,13 +146,13 @@ def _delete_orphans(run: Run, rows: dict, touched: dict) -> None:
             run(cypher.DELETE_ORPHANS[label], {"keys": list(chunk)})
 
 
-def write_batch(store: Store, docs: Sequence[dict], extractor: str, keep: Iterable[str] = ()) -> int:
-    """Write ``docs`` in one transaction, replacing older versions of the same articles (same id,
+def write_batch(store: Store, extractions: Sequence[Extraction], extractor: str, keep: Iterable[str] = ()) -> int:
+    """Write ``extractions`` in one transaction, replacing older versions of the same articles (same id,
     file or URL) unless those are in ``keep`` (articles of the same run, e.g. a renamed file).
     Returns the number of rows written (what `UNWIND $rows` received, over every query)."""
-    if not docs:
+    if not extractions:
         return 0
-    rows = batch_rows(docs, extractor)  # raises ValueError naming the article on a malformed document
+    rows = batch_rows(extractions, extractor)  # raises ValueError naming the article on a malformed record
     keep_ids = sorted(set(keep))
 
     def work(run: Run) -> None:
@@ -170,31 +171,31 @@ def write_batch(store: Store, docs: Sequence[dict], extractor: str, keep: Iterab
     except Exception as error:  # driver and engine errors differ per store
         paths = ", ".join(str(r.get("path") or r["id"]) for r in rows["articles"][:3])
         raise GraphWriteError(
-            f"writing {len(docs)} article(s) ({paths}{', …' if len(docs) > 3 else ''}) to "
+            f"writing {len(extractions)} article(s) ({paths}{', …' if len(extractions) > 3 else ''}) to "
             f"{store.name} at {store.location} failed and was rolled back: {error}"
         ) from error
     return sum(len(items) for items in rows.values())
 
 
-def write_articles(store: Store, docs: Sequence[dict], extractor: str, keep: Iterable[str] = (),
-                   on_rows: Callable[[int], None] | None = None) -> list[tuple[dict, str]]:
-    """Write ``docs`` as one batch; if the batch fails, write them one by one, so that only the
-    articles that cannot be written fail. Returns (document, error message) for those;
+def write_articles(store: Store, extractions: Sequence[Extraction], extractor: str, keep: Iterable[str] = (),
+                   on_rows: Callable[[int], None] | None = None) -> list[tuple[Extraction, str]]:
+    """Write ``extractions`` as one batch; if the batch fails, write them one by one, so that only
+    the articles that cannot be written fail. Returns (extraction, error message) for those;
     ``on_rows`` gets the number of rows of each transaction that was written."""
     keep = list(keep)
     counted = on_rows or (lambda rows: None)
     try:
-        counted(write_batch(store, docs, extractor, keep))
+        counted(write_batch(store, extractions, extractor, keep))
         return []
     except (GraphWriteError, ValueError) as error:
-        if len(docs) == 1:
-            return [(docs[0], str(error))]
+        if len(extractions) == 1:
+            return [(extractions[0], str(error))]
     failed = []
-    for doc in docs:
+    for extraction in extractions:
         try:
-            counted(write_batch(store, [doc], extractor, keep))
+            counted(write_batch(store, [extraction], extractor, keep))
         except (GraphWriteError, ValueError) as error:
-            failed.append((doc, str(error)))
+            failed.append((extraction, str(error)))
     return failed
 
 

@@ -23,7 +23,7 @@ import pytest
 from click.testing import CliRunner
 
 from newsgraph.cli import main
-from newsgraph.graph import write_batch
+from newsgraph.staged import write_documents
 from newsgraph.graph.browser import STYLE_PATH, browser_url, connect_url, style_command, style_text
 from newsgraph.graph.neo4j_store import Neo4jStore
 from newsgraph.graph.questions import question
@@ -203,7 +203,7 @@ def neo4j_graph(neo4j_uri):
     try:
         store.clear()
         store.ensure_schema()
-        write_batch(store, DOCUMENTS, "browser-test")
+        write_documents(store, DOCUMENTS, "browser-test")
     finally:
         store.close()
 
@@ -336,7 +336,7 @@ def neo4j_conflicts(neo4j_uri):
         store.clear()
         store.ensure_schema()
         for doc in CONFLICTING:
-            write_batch(store, [doc], "browser-test")
+            write_documents(store, [doc], "browser-test")
     finally:
         store.close()
 

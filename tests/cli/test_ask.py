@@ -7,7 +7,8 @@ import pytest
 from click.testing import CliRunner
 
 from newsgraph.cli import main
-from newsgraph.graph import open_store, write_batch
+from newsgraph.graph import open_store
+from newsgraph.staged import write_documents
 from newsgraph.graph.embedded_store import EmbeddedStore
 from newsgraph.graph.questions import question
 
@@ -49,7 +50,7 @@ def db(tmp_path_factory) -> str:
     path = tmp_path_factory.mktemp("ask") / "graph.db"
     store = EmbeddedStore(path)
     store.ensure_schema()
-    write_batch(store, DOCUMENTS, "ask-test")
+    write_documents(store, DOCUMENTS, "ask-test")
     store.close()
     return str(path)
 
@@ -159,7 +160,7 @@ def graph_args(store_args) -> list[str]:
     option, where = store_args
     store = open_store(neo4j_uri=where) if option == "--neo4j" else open_store(db_path=where)
     store.ensure_schema()
-    write_batch(store, DOCUMENTS, "ask-test")
+    write_documents(store, DOCUMENTS, "ask-test")
     store.close()
     return store_args
 

@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from newsgraph.cli import main
+from newsgraph.extract.serialize import from_document
 from newsgraph.graph.rows import batch_rows
 
 from ..graph.test_questions import DOCUMENTS
@@ -37,7 +38,7 @@ def test_load_reports_rows_written_per_second(store_args, ndjson):
     result = _run(["load", ndjson, *store_args])
     assert result.exit_code == 0, result.output
     summary = json.loads(result.stdout)
-    rows = sum(len(items) for items in batch_rows(DOCUMENTS, "progress-test").values())
+    rows = sum(len(items) for items in batch_rows([from_document(d) for d in DOCUMENTS], "progress-test").values())
     assert STAGE_KEYS <= set(summary)
     assert summary["rows_written"] == rows > 100
     assert summary["extract_seconds"] == 0  # load extracts nothing

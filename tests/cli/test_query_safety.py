@@ -10,7 +10,8 @@ import threading
 import pytest
 
 from newsgraph.cli import main
-from newsgraph.graph import GraphQueryError, write_batch
+from newsgraph.graph import GraphQueryError
+from newsgraph.staged import write_documents
 from newsgraph.graph import embedded_store, neo4j_store
 from newsgraph.graph.embedded_store import EmbeddedStore
 from newsgraph.graph.neo4j_store import Neo4jStore
@@ -35,7 +36,7 @@ def graph(request, tmp_path_factory) -> list[str]:
         store, options = Neo4jStore(uri), ["--neo4j", uri]
         store.clear()
     store.ensure_schema()
-    write_batch(store, DOCUMENTS, "safety-test")
+    write_documents(store, DOCUMENTS, "safety-test")
     store.close()
     return options
 

@@ -8,7 +8,7 @@ import pytest
 
 from newsgraph.cli import main
 from newsgraph.cli.query import MAX_CELL, print_table
-from newsgraph.graph import write_batch
+from newsgraph.staged import write_documents
 from newsgraph.graph.embedded_store import EmbeddedStore
 
 from ..graph.test_questions import RESULTS
@@ -24,7 +24,7 @@ def db(tmp_path_factory) -> str:
     path = tmp_path_factory.mktemp("table") / "graph.db"
     store = EmbeddedStore(path)
     store.ensure_schema()
-    write_batch(store, [document], "table-test")
+    write_documents(store, [document], "table-test")
     store.close()
     return str(path)
 

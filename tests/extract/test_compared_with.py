@@ -18,6 +18,6 @@ def test_compared_with_reaches_the_record_and_the_json(nlp, text, expected):
     [x] = list(extract([Article(id="t", text=text, published="2024-03-27")], nlp))
     figure_text = expected[0]
     [figure] = [f for f in x.figures if f.text == figure_text]
-    assert (figure.text, figure.subject, figure.compared_with) == expected
+    assert (figure.text, figure.subject and figure.subject.name, figure.compared_with) == expected
     [item] = [f for f in to_document(x)["figures"] if f["text"] == figure_text]
     assert (item["subject"], item["compared_with"]) == expected[1:]

@@ -47,10 +47,10 @@ def snapshot(store) -> tuple[list[str], list[str]]:
 @pytest.fixture(scope="module", params=["embedded", "neo4j"])
 def corpus_store(request, tmp_path_factory, corpus_documents):
     """The whole corpus loaded once per test module into each store."""
-    from newsgraph.graph import write_batch
+    from newsgraph.staged import write_documents
 
     opened = _empty_store(request, tmp_path_factory.mktemp("corpus"))
     for start in range(0, len(corpus_documents), 10):
-        write_batch(opened, corpus_documents[start:start + 10], "test-extractor")
+        write_documents(opened, corpus_documents[start:start + 10], "test-extractor")
     yield opened
     opened.close()

@@ -4,11 +4,19 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.graph import write_batch
+from newsgraph.staged import write_documents
 
 from .conftest import snapshot
 
 YI = 100_000_000
+
+
+# Figure ids are "article:start-end" (model.fact_id); the tests name them "article:fN" (the Nth figure).
+NAMES: dict[str, str] = {}
+
+
+def named(figure_id: str) -> str:
+    return NAMES.get(figure_id, figure_id)
 
 
 def article(id_, figures, *, path=None, title="标题", published="2025-03-20"):
@@ -18,7 +26,8 @@ def article(id_, figures, *, path=None, title="标题", published="2025-03-20"):
     for number, (figure_text, value, measure, *extra) in enumerate(figures):
         sentence = f"小米集团2024年{measure}为{figure_text}。"
         start = len(text) + sentence.index(figure_text)
-        row = {"id": f"{id_}:f{number}", "text": figure_text, "start": start,
+        NAMES[f"{id_}:{start}-{start + len(figure_text)}"] = f"{id_}:f{number}"
+        row = {"id": f"{id_}:{start}-{start + len(figure_text)}", "text": figure_text, "start": start,
                "end": start + len(figure_text), "value": value, "unit": "CNY", "measure": measure,
                "subject": "小米集团", "period": "2024", "period_interval": ["2024-01-01", "2024-12-31"]}
         row.update(extra[0] if extra else {})
@@ -48,52 +57,53 @@ def comparisons(store):
         RETURN a.id, label(r), b.id ORDER BY a.id, b.id""" if store.name == "embedded" else """
         MATCH (a:Figure)-[r:AGREES_WITH|DISAGREES_WITH]->(b:Figure)
         RETURN a.id, type(r), b.id ORDER BY a.id, b.id""")
-    return [tuple(row) for row in rows]
+    return sorted((named(a), kind, named(b)) for a, kind, b in rows)
 
 
 def sources(store):
     _, rows = store.read("MATCH (f:Figure) RETURN f.id, f.sources ORDER BY f.id")
-    return dict(rows)
+    return {named(id_): count for id_, count in rows}
 
 
 def test_agreeing_and_disagreeing_figures_are_linked_with_sources(store):
-    write_batch(store, [A], "x")
-    write_batch(store, [B], "x")
-    write_batch(store, [C], "x")
+    write_documents(store, [A], "x")
+    write_documents(store, [B], "x")
+    write_documents(store, [C], "x")
     assert comparisons(store) == [("a:f0", "AGREES_WITH", "b:f0"),
                                   ("a:f0", "DISAGREES_WITH", "c:f0"),
                                   ("b:f0", "DISAGREES_WITH", "c:f0")]
     assert sources(store) == {"a:f0": 2, "b:f0": 2, "c:f0": 1}
     _, [[difference, ratio]] = store.read(
-        "MATCH (:Figure {id: 'a:f0'})-[d:DISAGREES_WITH]->(:Figure {id: 'c:f0'}) RETURN d.difference, d.ratio")
+        "MATCH (:Figure {id: $a})-[d:DISAGREES_WITH]->(:Figure {id: $c}) RETURN d.difference, d.ratio",
+        {"a": A["figures"][0]["id"], "c": C["figures"][0]["id"]})
     assert difference == pytest.approx(-159 * YI) and ratio == pytest.approx(3500 / 3659)
 
 
 def test_order_batching_and_reingest_give_the_same_graph(store, tmp_path):
-    write_batch(store, [C], "x")
-    write_batch(store, [B, A], "x")
+    write_documents(store, [C], "x")
+    write_documents(store, [B, A], "x")
     first = snapshot(store)
-    write_batch(store, [A, B, C], "x")  # everything again, in one batch
+    write_documents(store, [A, B, C], "x")  # everything again, in one batch
     assert snapshot(store) == first
-    write_batch(store, [B], "x")
+    write_documents(store, [B], "x")
     assert snapshot(store) == first
     assert len(comparisons(store)) == 3
 
 
 def test_an_edited_article_withdraws_its_comparisons(store):
-    write_batch(store, [A, B, C], "x")
+    write_documents(store, [A, B, C], "x")
     corrected = article("c2", [("3659.2亿元", 3659.2 * YI, "营收")], path="news/c.md")
-    write_batch(store, [corrected], "x")  # the same file, edited: replaces article c
+    write_documents(store, [corrected], "x")  # the same file, edited: replaces article c
     assert comparisons(store) == [("a:f0", "AGREES_WITH", "b:f0"),
                                   ("a:f0", "AGREES_WITH", "c2:f0"),
                                   ("b:f0", "DISAGREES_WITH", "c2:f0")]  # 3659.0 vs 3659.2
     assert sources(store) == {"a:f0": 3, "b:f0": 2, "c2:f0": 2}
     emptied = article("c3", [], path="news/c.md")
-    write_batch(store, [emptied], "x")
+    write_documents(store, [emptied], "x")
     assert comparisons(store) == [("a:f0", "AGREES_WITH", "b:f0")]
     assert sources(store) == {"a:f0": 2, "b:f0": 2}
     gone = article("b2", [("3659亿元", 3659 * YI, "经调整净利润")], path="news/b.md")
-    write_batch(store, [gone], "x")
+    write_documents(store, [gone], "x")
     assert comparisons(store) == [] and sources(store) == {"a:f0": 1, "b2:f0": 1}
     _, [[quantities]] = store.read("MATCH (q:Quantity) RETURN count(q)")
     assert quantities == 2  # 营收 (a) and 经调整净利润 (b2); c's are gone with its figures
@@ -102,7 +112,7 @@ def test_an_edited_article_withdraws_its_comparisons(store):
 def test_different_measures_and_figures_of_one_article_are_not_compared(store):
     adjusted = article("d", [("272亿元", 272 * YI, "经调整净利润"), ("200亿元", 200 * YI, "营收")])
     unadjusted = article("e", [("236亿元", 236 * YI, "净利润")])
-    write_batch(store, [adjusted, unadjusted, A], "x")
+    write_documents(store, [adjusted, unadjusted, A], "x")
     assert comparisons(store) == [("a:f0", "DISAGREES_WITH", "d:f1")]  # 营收 3659 vs 200
 
 
@@ -113,15 +123,16 @@ def test_a_change_is_compared_only_with_a_change_of_the_same_measure(store):
         start = text.rindex(f"{pct}%")
         doc["article"]["text"] = text
         doc["sentences"].append({"start": doc["sentences"][-1]["end"], "end": len(text)})
-        doc["figures"].append({"id": f"{id_}:f1", "text": f"{pct}%",
+        NAMES[f"{id_}:{start}-{start + len(str(pct)) + 1}"] = f"{id_}:f1"
+        doc["figures"].append({"id": f"{id_}:{start}-{start + len(str(pct)) + 1}", "text": f"{pct}%",
                                "start": start, "end": start + len(str(pct)) + 1, "value": pct, "unit": "%",
                                "measure": "同比增长" if direction == "up" else "同比下降",
                                "direction": direction, "subject": "小米集团", "period": "2024",
                                "change_of": doc["figures"][0]["id"]})
         return doc
 
-    write_batch(store, [with_change("f", 35, "up"), with_change("g", 35.0, "up")], "x")
-    write_batch(store, [with_change("h", 35, "down")], "x")
+    write_documents(store, [with_change("f", 35, "up"), with_change("g", 35.0, "up")], "x")
+    write_documents(store, [with_change("h", 35, "down")], "x")
     found = comparisons(store)
     assert found == [("f:f0", "AGREES_WITH", "g:f0"), ("f:f0", "AGREES_WITH", "h:f0"),
                      ("f:f1", "AGREES_WITH", "g:f1"), ("f:f1", "DISAGREES_WITH", "h:f1"),
@@ -132,15 +143,17 @@ def test_the_disagreeing_figures_question(store):
     from newsgraph.graph.questions import ask
 
     late = article("c", [("3500亿元", 3500 * YI, "营收")], title="晚到的报道", published="2025-04-01")
-    write_batch(store, [A, B, late, article("d", [("10亿元", 10 * YI, "净利润")])], "x")
+    write_documents(store, [A, B, late, article("d", [("10亿元", 10 * YI, "净利润")])], "x")
     columns, rows = ask(store, "disagreeing-figures", {"company": "小米集团"})
+    rows = [[*row[:-2], named(row[-2]), named(row[-1])] for row in rows]
     assert columns == ["company", "quantity", "figure", "disagreement", "other_figure", "article",
                        "other_article", "id", "other_id"]
     assert rows == [["小米集团", "小米集团 营收 2024 CNY", "3659亿元", "DISAGREES_WITH", "3500亿元", "标题",
                      "晚到的报道", "a:f0", "c:f0"],
                     ["小米集团", "小米集团 营收 2024 CNY", "3,659.0亿元", "DISAGREES_WITH", "3500亿元", "标题",
                      "晚到的报道", "b:f0", "c:f0"]]
-    assert ask(store, "disagreeing-figures", {"measure": "营收"})[1] == rows
+    assert [[*row[:-2], named(row[-2]), named(row[-1])]
+            for row in ask(store, "disagreeing-figures", {"measure": "营收"})[1]] == rows
     assert ask(store, "disagreeing-figures", {"measure": "净利润"})[1] == []
     assert ask(store, "disagreeing-figures", {"company": "宁德时代"})[1] == []
 
@@ -175,9 +188,9 @@ def test_the_corpus_pairs_disagree_where_the_articles_do(corpus_store):
 
 def test_reingesting_the_corpus_in_another_order_keeps_the_comparisons(store, corpus_documents):
     for doc in reversed(corpus_documents):
-        write_batch(store, [doc], "x")
+        write_documents(store, [doc], "x")
     one_by_one = _corpus_comparisons(store)
     assert len(one_by_one[0]) > 40 and len(one_by_one[1]) >= 3
     for start in range(0, len(corpus_documents), 10):
-        write_batch(store, corpus_documents[start:start + 10], "x")
+        write_documents(store, corpus_documents[start:start + 10], "x")
     assert _corpus_comparisons(store) == one_by_one

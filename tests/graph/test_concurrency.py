@@ -4,7 +4,7 @@ from __future__ import annotations
 import copy
 import threading
 
-from newsgraph.graph import write_batch
+from newsgraph.staged import write_documents
 from newsgraph.graph.neo4j_store import Neo4jStore
 
 from .test_rows import TEXT, document
@@ -31,7 +31,7 @@ def test_concurrent_writers_sharing_entities_all_land(neo4j_uri):
         try:
             docs = _documents(prefix, 16)
             for start in range(0, len(docs), 2):
-                write_batch(store, docs[start:start + 2], "x1")
+                write_documents(store, docs[start:start + 2], "x1")
         except BaseException as error:  # reported below
             errors.append(error)
         finally:

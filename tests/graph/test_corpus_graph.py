@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from newsgraph.app import ingest
 from newsgraph.extract.pipeline import PipelineOptions
-from newsgraph.graph import write_batch
+from newsgraph.staged import write_documents
 
 from ..conftest import CORPUS
 from .conftest import snapshot
@@ -47,7 +47,7 @@ def test_stored_offsets_point_at_the_mention_text(corpus_store):
 
 def test_writing_the_corpus_again_changes_nothing(corpus_store, corpus_documents):
     before = snapshot(corpus_store)
-    write_batch(corpus_store, corpus_documents, "test-extractor")
+    write_documents(corpus_store, corpus_documents, "test-extractor")
     assert snapshot(corpus_store) == before
 
 

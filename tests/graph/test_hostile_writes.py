@@ -8,6 +8,7 @@ import pytest
 
 from newsgraph.app import ingest
 from newsgraph.extract.pipeline import PipelineOptions
+from newsgraph.extract.serialize import from_document
 from newsgraph.graph import write_articles
 from newsgraph.graph.schema import MAX_KEY_CHARS, entity_key, entity_name
 
@@ -43,15 +44,15 @@ def _doc(number: int) -> dict:
 def test_a_bad_article_fails_alone_and_the_rest_of_its_batch_is_written(store):
     batch = [_doc(n) for n in range(5)]
     batch[2]["figures"][0]["value"] = {"not": "a number"}  # refused inside the store's transaction
-    failed = write_articles(store, batch, "x1")
-    assert [doc["article"]["path"] for doc, _ in failed] == ["news/2.md"]
+    failed = write_articles(store, [from_document(doc) for doc in batch], "x1")
+    assert [x.article.path for x, _ in failed] == ["news/2.md"]
     assert failed[0][1].startswith("writing 1 article(s) (news/2.md) to ")
     _, rows = store.read("MATCH (a:Article) RETURN a.path ORDER BY a.path")
     assert rows == [["news/0.md"], ["news/1.md"], ["news/3.md"], ["news/4.md"]]
 
 
 def test_a_good_batch_is_written_in_one_go(store):
-    assert write_articles(store, [_doc(n) for n in range(3)], "x1") == []
+    assert write_articles(store, [from_document(_doc(n)) for n in range(3)], "x1") == []
     assert store.read("MATCH (a:Article) RETURN count(a)")[1] == [[3]]
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.graph import write_batch
+from newsgraph.staged import write_documents
 from newsgraph.graph.questions import (QUESTIONS_DIR, Question, QuestionError, ask, bind, caption,
                                        parse, question, questions, shorten)
 
@@ -147,7 +147,7 @@ A1, A2, A3 = "小米集团发布2024年业绩", "小米SU7交付量超预期", "
 
 @pytest.fixture
 def graph(store):
-    write_batch(store, DOCUMENTS, "questions-test")
+    write_documents(store, DOCUMENTS, "questions-test")
     return store
 
 
@@ -258,7 +258,7 @@ def test_company_summary_keeps_ten_rows_per_section(store):
         {"id": "s1", "path": "s1.md", "title": "十二位发言人", "published": "2025-05-01", "source": None},
         sentences, entities=[("Company", "小米", [("小米", 0)])] + [("Person", n, [(n, 0)]) for n in speakers],
         claims=[(name, "Person", "表示", f"小米第{n}季度增长{n}成", ["小米"], []) for n, name in enumerate(speakers)])
-    write_batch(store, [document], "summary-test")
+    write_documents(store, [document], "summary-test")
     _, rows = ask(store, "company-summary", {"company": "小米"})
     assert [row[1] for row in rows if row[0] == "claim"] == speakers[:10]  # ties: by name
     assert [row[0] for row in rows if row[0] != "claim"] == ["alias"]

@@ -2,8 +2,18 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.graph.rows import article_rows, batch_rows
-from newsgraph.graph.schema import entity_key
+from newsgraph.extract.serialize import from_document
+from newsgraph.graph import rows as rows_module
+from newsgraph.graph.schema import NODES, entity_key
+from newsgraph.model import Figure
+
+
+def article_rows(document, extractor):
+    return rows_module.article_rows(from_document(document), extractor)
+
+
+def batch_rows(documents, extractor):
+    return rows_module.batch_rows([from_document(d) for d in documents], extractor)
 
 TEXT = "小米集团2024年营收3659亿元。雷军表示，小米将继续投入研发。"
 
@@ -79,9 +89,47 @@ def test_documents_without_text_are_refused():
     doc = document()
     doc["article"] = {k: v for k, v in doc["article"].items() if k != "text"}
     with pytest.raises(ValueError, match="corpora/x.md: the document has no article text"):
-        article_rows(doc, "x1")
+        from_document(doc)
 
 
 @pytest.mark.parametrize("name, key", [("Tencent", "tencent"), ("ＡＢＣ 科技", "abc科技"), ("小米集团", "小米集团")])
 def test_entity_keys_are_normalized_names(name, key):
     assert entity_key(name) == key
+
+
+def test_a_figure_row_has_every_figure_property_of_the_schema():
+    [row] = article_rows(document(), "x1")["figures"]
+    assert set(row) == set(NODES["Figure"][1]) - {"sources"} | {"sentence_id"}
+    assert (row["name"], row["subject"], row["start_char"], row["vague"]) == ("3659亿元", "小米集团", 11, False)
+
+
+def test_a_figure_field_the_schema_lists_reaches_the_row_with_no_edit_of_rows(monkeypatch):
+    """A new Figure field is added to model.Figure and to schema.NODES["Figure"]; rows.py carries it."""
+    import dataclasses
+
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class WithConfidence(Figure):
+        confidence: float | None = None
+
+    label, properties = NODES["Figure"]
+    monkeypatch.setitem(NODES, "Figure", (label, {**properties, "confidence": "DOUBLE"}))
+    x = from_document(document())
+    figure = WithConfidence(**{f.name: getattr(x.figures[0], f.name) for f in dataclasses.fields(Figure)},
+                            confidence=0.75)
+    [row] = rows_module.article_rows(dataclasses.replace(x, figures=(figure,)), "x1")["figures"]
+    assert row["confidence"] == 0.75
+
+
+def test_every_figure_field_is_in_the_schema_or_mapped_on_purpose():
+    """A Figure field is a Figure property, or a relationship rows.py writes, or extract-only; a
+    new field must be put in one of these places (the schema, normally)."""
+    import dataclasses
+
+    written_as_relationships = {"subject": "OF", "period": "FOR_PERIOD", "change_of": "CHANGE_OF",
+                                "period_interval": "Period first_day/last_day", "sentence": "IN_SENTENCE"}
+    not_in_the_graph = {"article_id": "the Figure's article_id property is the record's",
+                        "compared_with": "extract JSON only"}
+    properties = set(NODES["Figure"][1]) | {rows_module.RENAMED.get(p, p) for p in NODES["Figure"][1]}
+    for field in dataclasses.fields(Figure):
+        assert (field.name in properties or field.name in written_as_relationships
+                or field.name in not_in_the_graph), field.name

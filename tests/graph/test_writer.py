@@ -5,7 +5,9 @@ import copy
 
 import pytest
 
-from newsgraph.graph import GraphQueryError, GraphWriteError, article_fingerprint, unchanged_articles, write_batch
+from newsgraph.extract.serialize import from_document
+from newsgraph.graph import GraphQueryError, GraphWriteError, unchanged_articles
+from newsgraph.staged import write_documents
 
 from .conftest import snapshot
 from .test_rows import TEXT, document
@@ -16,7 +18,7 @@ def _count(store, query, **params):
 
 
 def test_a_document_becomes_nodes_and_relationships(store):
-    write_batch(store, [document()], "x1")
+    write_documents(store, [document()], "x1")
     assert store.label_counts() == {"Article": 1, "Claim": 1, "Company": 1, "Figure": 1, "Period": 1,
                                     "Person": 1, "Quantity": 1, "Sentence": 2}
     types = store.type_counts()
@@ -27,17 +29,17 @@ def test_a_document_becomes_nodes_and_relationships(store):
 
 
 def test_writing_the_same_document_twice_changes_nothing(store):
-    write_batch(store, [document()], "x1")
+    write_documents(store, [document()], "x1")
     before = snapshot(store)
-    write_batch(store, [document()], "x1")
+    write_documents(store, [document()], "x1")
     assert snapshot(store) == before
 
 
 def test_an_edited_article_at_the_same_path_replaces_its_facts(store):
-    write_batch(store, [document()], "x1")
+    write_documents(store, [document()], "x1")
     edited = document(figures=[], claims=[])
     edited["article"] = dict(edited["article"], id="a1-edited", text=TEXT.replace("3659", "3660"))
-    write_batch(store, [edited], "x1")
+    write_documents(store, [edited], "x1")
     assert _count(store, "MATCH (a:Article) RETURN count(a)") == 1
     assert _count(store, "MATCH (a:Article) RETURN a.id") == "a1-edited"
     assert _count(store, "MATCH (f:Figure) RETURN count(f)") == 0
@@ -47,15 +49,15 @@ def test_an_edited_article_at_the_same_path_replaces_its_facts(store):
 
 
 def test_entities_left_without_mentions_are_removed(store):
-    write_batch(store, [document()], "x1")
+    write_documents(store, [document()], "x1")
     edited = document(entities=[], figures=[], claims=[])
-    write_batch(store, [edited], "x1")
+    write_documents(store, [edited], "x1")
     assert _count(store, "MATCH (c:Company) RETURN count(c)") == 0
     assert _count(store, "MATCH (p:Person) RETURN count(p)") == 0
 
 
 def test_a_failing_batch_is_rolled_back_and_earlier_batches_stay(store):
-    write_batch(store, [document()], "x1")
+    write_documents(store, [document()], "x1")
     before = snapshot(store)
     good = copy.deepcopy(document())
     good["article"] = dict(good["article"], id="a2", path="corpora/y.md", source_path="/news/corpora/y.md")
@@ -63,34 +65,35 @@ def test_a_failing_batch_is_rolled_back_and_earlier_batches_stay(store):
     broken["article"] = dict(broken["article"], id="a3")  # an edit of a1: a1 must survive the failure
     broken["figures"][0]["value"] = {"not": "a number"}  # fails inside the transaction
     with pytest.raises(GraphWriteError, match=r"^writing 2 article\(s\) \(corpora/y.md, corpora/x.md\) to "):
-        write_batch(store, [good, broken], "x1")
+        write_documents(store, [good, broken], "x1")
     assert snapshot(store) == before
 
 
 def test_unchanged_articles_are_those_with_the_same_fingerprint_and_extractor(store):
-    write_batch(store, [document()], "x1")
-    fingerprint = article_fingerprint(document()["article"])
+    write_documents(store, [document()], "x1")
+    fingerprint = from_document(document()).article.fingerprint
     assert unchanged_articles(store, {"a1": fingerprint, "a9": fingerprint}, "x1") == {"a1"}
     assert unchanged_articles(store, {"a1": fingerprint}, "x2") == set()
-    edited = dict(document()["article"], published="2026-03-19")  # metadata edits count
-    assert unchanged_articles(store, {"a1": article_fingerprint(edited)}, "x1") == set()
+    edited = document()
+    edited["article"] = dict(edited["article"], published="2026-03-19")  # metadata edits count
+    assert unchanged_articles(store, {"a1": from_document(edited).article.fingerprint}, "x1") == set()
 
 
 def test_an_older_version_that_this_run_also_reads_is_kept(store):
     # A renamed file: the old text now lives at b.md, a new text at a.md. Both are in the run.
-    write_batch(store, [document()], "x1")
+    write_documents(store, [document()], "x1")
     new = document()
     new["article"] = dict(new["article"], id="a2", text=TEXT.replace("3659", "3700"))
-    write_batch(store, [new], "x1", keep=["a1", "a2"])
+    write_documents(store, [new], "x1", keep=["a1", "a2"])
     _, rows = store.read("MATCH (a:Article) RETURN a.id ORDER BY a.id")
     assert rows == [["a1"], ["a2"]]
 
 
 def test_replacing_an_article_refreshes_the_aliases_it_contributed(store):
-    write_batch(store, [document()], "x1")
+    write_documents(store, [document()], "x1")
     edited = document()
     edited["entities"][0]["mentions"] = edited["entities"][0]["mentions"][:1]  # no more 小米
-    write_batch(store, [edited], "x1")
+    write_documents(store, [edited], "x1")
     _, rows = store.read("MATCH (c:Company {key: '小米集团'}) RETURN c.aliases")
     assert rows == [[["小米集团"]]]
 

@@ -11,8 +11,7 @@ from ..rules import entities as rules
 from ..rules import ner_filter
 from ..rules.appointments import document_company
 from ..rules.resolve import apply_declared_names, resolve_article
-from .spans import write_results
-
+from .spans import attr, text_of, token_bounds, write_results
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,8 +55,8 @@ class EntityFinder:
                                           self.min_confidence)
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
-        words = [(t.idx, t.idx + len(t.text)) for t in doc]
+        text = text_of(doc)
+        words = [tuple(bounds) for bounds in token_bounds(doc).tolist()]
         found = rules.find_entities(text, self.gazetteer, self.titles, self.surnames,
                                     words=words, model=self.model_spans(text),
                                     function_words=self.function_words)
@@ -67,8 +66,8 @@ class EntityFinder:
              for entity in resolved for start, end, _ in entity.mentions),
             key=lambda m: (m[0], m[1], m[2].type, m[2].name),
         )
-        write_results(doc, "entities", mentions, lambda m: m.type)
-        doc.user_data["newsgraph:resolved"] = list(resolved)
+        write_results(doc, "mentions", mentions, lambda m: m.type)
+        doc._.resolved = list(resolved)
         ents = [doc.char_span(s, e, label=m.type, alignment_mode="expand") for s, e, m in mentions]
         doc.ents = filter_spans([span for span in ents if span is not None])
         typed = [(s, e, m.type, m.name) for s, e, m in mentions]
@@ -79,6 +78,7 @@ class EntityFinder:
 
 @Language.factory(
     "newsgraph_entities",
+    assigns=["doc.ents", attr("mentions"), attr("resolved"), attr("roles"), "doc.spans"],
     default_config={"gazetteer": None, "aliases": [], "use_ner": True, "ner_model": None,
                     "ner_min_confidence": ner_filter.MIN_CONFIDENCE},
 )
