@@ -24,6 +24,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
+from .punctuation import CLAUSE_MARKS, SENTENCE_END
 from .vocab import lines
 
 __all__ = ["ClaimValue", "find_claims", "load_speech_verbs", "person_like"]
@@ -107,7 +108,7 @@ _GENERIC_LEAD_RE = re.compile(r"^(?:另据|而据|据|也有|还有|另有|亦�
 _GENERIC_TAIL_RE = re.compile(r"(?:普遍|一致|大多|大都|多|均|也|则|还|都|纷纷|此前|曾|亦)+$")
 # Before a cue, these only introduce a clause or a time: 对此，/ 并表示 / 随后称.
 _CONNECTIVES_RE = re.compile(
-    r"^(?:另据|而据|据|正如|此外|另外|同时|继而|不过|然而|但是|但|而|对此|其中|随后|并且|并|也|还|又|则|虽然|尽管|"
+    r"^(?:另据|而据|根据|依据|据|正如|此外|另外|同时|继而|不过|然而|但是|但|而|对此|其中|随后|并且|并|也|还|又|则|虽然|尽管|"
     r"因为|由于|如果|而且|所以|因此|于是|早在|当时|"
     r"许多|不少|一些|部分|多位|多名|(?<![位名])有)+[，,]?")
 # Trailing words between a speaker and the cue: times, places, manners, addressees.
@@ -117,7 +118,7 @@ _SPEAKER_TAIL_RE = re.compile(
     r"(?:去年|今年|前年|明年|上月|本月|当月|\d{4}年)(?:\d{1,2}月)?(?:初|底|末|中旬|上旬|下旬)?|"
     r"\d{1,2}月(?:初|底|末|中旬|上旬|下旬)?|"
     r"在?(?:本月|上月|今年|去年)?早些时候|现在|目前|如今|最近|常常|经常|(?<![非正日异])常|在京|[一二三四五六七八九十]{1,3}日|赛后|赛前|会后|会上|此间|在这里|在此|上午|下午|中午|晚间|早间|晚上|近日|日前|此前|今天|今日|昨天|昨日|当天|当日|当时|周[一二三四五六日]|"
-    rf"及其?一致行动人|(?<=[)）司团份])披露|梳理|统计|调查|分析|测算|走访|随即|最新|也|还|又|则|曾|便|就此|再次|进一步|更是|都|均|亦|这样|{'|'.join(sorted(_MANNERS, key=len, reverse=True))}|一脸[^，。“”]{{1,4}}地|发布公告|发布|发表研究报告|"
+    rf"及其?一致行动人|(?<=[)）司团份])披露|梳理|统计|调查|分析|测算|走访|随即|最新|也|还|又|则|曾|便|就此|再次|进一步|更是|都|均|亦|这样|{'|'.join(sorted(_MANNERS, key=len, reverse=True))}|一脸[^，。“”]{{1,4}}地|[\u4e00-\u9fff]{{2}}(?<![当本外两异内基产场土天各])地|发布公告|发布|发表研究报告|"
     r"发表|发|(?<![出究务易心])所|对此|方面|官方|(?:对|向)[她他]|以[^，。；]{1,16}?的?(?:身份|名义)|[（(][^（）()]*[）)])$"
 )
 _BRACKETS_RE = re.compile(r"[（(][^（）()]*[）)]")
@@ -142,7 +143,7 @@ _COMPANY_WORDS = frozenset("公司 集团 公司方面 集团方面 公司官方
 _PERSON_ROLE_RE = re.compile(r"对方|该(?:负责人|人士|发言人|董事长|总裁|总经理|高管|官员|人)")
 _PASSIVE_RE = re.compile(r"被[^，。；：“”]{0,3}$")
 _BARE_LEAD_RE = re.compile(
-    r"^(?:另据|而据|据|此外|另外|同时|不过|但是|但|而|对此|其中|随后|在|有)+[，,]?"
+    r"^(?:另据|而据|根据|依据|据|此外|另外|同时|不过|但是|但|而|对此|其中|随后|在|有)+[，,]?"
 )
 _BARE_TAIL_RE = re.compile(
     r"(?:近日|日前|此前|今日|昨日|最新|最近|近期|(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日(?:晚间|早间)?)?"
@@ -292,6 +293,21 @@ class _Article:
                 i -= 1
         return best
 
+    def last_subject_person(self, pos: int) -> Entity | None:
+        """The last person before ``pos`` in this or the previous sentence who is not a possessor
+        (石齐的作品), a preposition's object (在吴冠中之后, 对李明) or inside a claim: who a
+        pronoun stands for."""
+        ends, persons = self.by_type["Person"]
+        lo = self.prev_sentence_start(pos)
+        i = bisect_right(ends, pos) - 1
+        while i >= 0 and persons[i][1] > lo:
+            s, e = persons[i][0], persons[i][1]
+            if (self.text[e:e + 1] != "的" and self.text[s - 1:s] not in _PREPOSITIONS | {"在", "于"}
+                    and not self._in_claim(s)):
+                return persons[i]
+            i -= 1
+        return None
+
     def first_of_type(self, types: tuple[str, ...]) -> Entity | None:
         for ent in self.ents:
             if ent[2] in types:
@@ -342,6 +358,15 @@ def _next_to_cue(text: str, end: int, cue_start: int) -> bool:
     """Only a title, a time, a manner or an addressee between a name and its cue (施密德教授介绍说)."""
     title = next((t for t in _HONORIFICS if text.startswith(t, end, cue_start)), "")
     return _subjectless(text, end + len(title), cue_start)
+
+
+def _names_a_person(text: str, org_end: int, span: tuple[int, int]) -> bool:
+    """丹麦队教练约翰松 / 星河集团王良 : the phrase after an organization names a person (behind a
+    title, or a name that looks like one); 英特尔立即宣布 / 长安汽车公布的业绩预告 do not."""
+    name = text[span[0]:span[1]]
+    between = text[org_end:span[0]]
+    return (any(t in between for t in _TITLES) or person_like(name)
+            or (len(name) in (2, 3) and (name[0] in _SURNAMES or name[:2] in _SURNAMES)))
 
 
 def _bare_source(region: str) -> str:
@@ -402,6 +427,10 @@ def _name_phrase(text: str, r0: int, cue_start: int) -> tuple[int, int] | None:
         k = phrase.index("《")  # 智利《信使报》报道称 : the outlet
         start, end = start + k + 1, end - 1
         phrase = text[start:end]
+    published = _PUBLISHED_RE.search(phrase)
+    if published and published.start() >= 2:  # 长安汽车最新公布的业绩预告显示 : the publisher
+        end = start + published.start()
+        phrase = text[start:end]
     if "的" in phrase:
         k = phrase.rindex("的")
         head, tail = phrase[:k], phrase[k + 1:]
@@ -428,6 +457,8 @@ def _name_phrase(text: str, r0: int, cue_start: int) -> tuple[int, int] | None:
     phrase = text[start:end]
     if not (2 <= len(phrase) <= 16) or _NOT_IN_NAME_RE.search(phrase) or phrase in _TITLES:
         return None
+    if phrase[-1] in "在于从对向把被将给":
+        return None  # 只好在（2008年初）宣布 : a preposition left without its object
     if phrase[0] in "他她它其这那该我你您本此" or phrase[0].isdigit() or phrase in _NOT_SPEAKERS \
             or re.match(r"在[我你他她]", phrase):
         return None  # 在我看来 : the writer, or a pronoun with no one named
@@ -437,6 +468,8 @@ def _name_phrase(text: str, r0: int, cue_start: int) -> tuple[int, int] | None:
     return start, end
 
 
+_PUBLISHED_RE = re.compile(
+    r"(?:近日|日前|此前|最新|最近|近期)?(?:发布|公布|披露|出具|发表)的(?:[^的，。]{0,6}?)$")
 _TITLE_LIST_RE = re.compile(r"《([^《》]{2,12})》(?:[和与及、]《[^《》]{2,12}》)+")
 
 _NOT_SPEAKERS = frozenset(
@@ -544,7 +577,8 @@ def _resolve_speaker(art: _Article, r0: int, cue_start: int, cue: str,
     if m and m.start() > 0 and region[m.start() - 1] in _PREPOSITIONS:
         m = None  # 微笑地对她说 : she is spoken to
     if m:
-        ante = art.last_of_type(("Person",), r0 + m.start(), avoid_claimed=True) \
+        ante = art.last_subject_person(r0 + m.start()) \
+            or art.last_of_type(("Person",), r0 + m.start(), avoid_claimed=True) \
             or art.last_of_type(("Person",), r0 + m.start())
         if ante is not None:
             return ante[3], (r0 + m.start(), r0 + m.end())
@@ -564,7 +598,7 @@ def _resolve_speaker(art: _Article, r0: int, cue_start: int, cue: str,
             return text[near[0]:near[1]], near  # 《米兰体育报》认为 : the outlet, not the city in its name
         e = next((o for o in orgs if near and near[0] <= o[0] < near[1]), orgs[0])
         after = _name_phrase(text, e[1], cue_start)
-        if (after and not art.entities_in(*after)
+        if (after and _names_a_person(text, e[1], after) and not art.entities_in(*after)
                 and not text[after[0]:after[1]].endswith(_SPOKESPERSONS + _ANONYMOUS + _SOURCE_NOUNS)
                 and not _ORG_TAIL_RE.search(text[after[0]:after[1]])):
             # 丹麦队教练约翰松说 : the person named after the organization speaks
@@ -636,7 +670,7 @@ def _rejected(text: str, cs: int, ce: int, cue: str) -> bool:
         if after and after in "为作之号赞霸王职得心呼谓道颂誉许":
             return True
     elif cue == "说":
-        if before and before in "来据听话再者虽用白实理以是如传演游解学小就果劝能":
+        if before and before in "来据听话再者虽用白实理以是如传演游解学小就果劝能难":
             return True
         if after and after in "明服法话起唱出到不完成教书辞笑客来说":
             return True  # 劝说 / 说说
@@ -669,7 +703,7 @@ def _rejected(text: str, cs: int, ce: int, cue: str) -> bool:
         if text[max(0, cs - 2):cs] == "情况":
             return True  # 听取了情况介绍
     elif cue == "披露":
-        if before == "信" or after in "日的":
+        if before == "信" or after in "日的之":
             return True  # 信息披露 / 截至本公告披露日
     elif cue == "公告":
         if re.search(r"没有|未|不|应|及时|要求", text[max(0, cs - 12):cs]):
@@ -756,6 +790,7 @@ def _content_before(text: str, sent_start: int, r0: int) -> tuple[int, int, bool
     return None
 
 
+_TIME_LEAD_RE = re.compile(r"[0-9０-９年月日季度上下半及和、至-]{2,30}[，,]")
 _CONTENT_LEAD_RE = re.compile(r"([^，。、；：“”的\s]{2,10}?)的")
 
 
@@ -787,7 +822,8 @@ def _source_speaker(art: _Article, r0: int, cs: int, ce: int, noun: str, word: s
     if noun == "消息" and not text[r0:cs].strip("有另据，, "):
         return noun, (cs, cs + len(noun))  # 有消息称: an anonymous source
     if noun in _SELF_DOCS:
-        m = _CONTENT_LEAD_RE.match(text, content_start, sent_end)
+        lead = _TIME_LEAD_RE.match(text, content_start, sent_end)  # 2019年，X的收益……
+        m = _CONTENT_LEAD_RE.match(text, lead.end() if lead else content_start, sent_end)
         if m and _name_phrase(text, m.start(1), m.end(1)) == m.span(1):
             return m.group(1), m.span(1)
     lo = art.prev_sentence_start(cs)
@@ -852,7 +888,7 @@ def _candidate(art: _Article, m: re.Match) -> list[_Claim] | None:
         noun = text[cs:noun_end]
         if noun == "数据" and m.group("src").endswith("称"):
             return None
-        if ce < len(text) and text[ce] in "屏器日的" or word == "信息披露":
+        if ce < len(text) and text[ce] in "屏器日的之" or word == "信息披露":
             return None  # 显示屏 / 截至本公告披露日 / 信息披露
         r0 = _clause_start(text, sent_start, cs)
         content = _content_after(art, ce, sent_end)
@@ -875,11 +911,15 @@ def _candidate(art: _Article, m: re.Match) -> list[_Claim] | None:
     if _PASSIVE_RE.search(region):
         return None
     k = region.rfind("据")
-    by_ju = k >= 0 and (k == 0 or region[k - 1] not in "根依证")
+    by_ju = k >= 0 and (k == 0 or region[k - 1] not in "证")
+    if by_ju and k >= 1 and region[k - 1] in "根依":
+        k -= 1  # 根据财报显示 : the source starts at 根据
     if by_ju and k > 0:
         r0, region = r0 + k, region[k:]  # ……3.59% 据财联社消息，: the source starts at 据
     if cue == "报道" and re.search(r"记者[^，。：；“”]{0,12}$", region):
         return None  # 新华社北京3月3日电记者朱梦魁报道： a byline, not a source
+    if cue == "发现" and "记者" in region:
+        return None  # 记者走访多家门店发现，…… : the writer found it, no one is quoted
     if cue == "看来" and not region.lstrip("而但不过，,").startswith("在"):
         return None
     if cue == "显示" and not (by_ju or text[ce:ce + 1] in ("，", ",", "：", ":")):
@@ -1079,6 +1119,8 @@ def _views(art: _Article, found: list) -> list[tuple[int, int, ClaimValue]]:
 _COLON_SPEAKER_RE = re.compile(r"(?:^|(?<=[\n。！？]))[ \u3000]*(?P<name>[^\s，。：:“”（）()]{2,4})(?:[（(][^（）()\n]{1,40}[）)])?：")
 
 
+# An answer holds a sentence or clause mark (not a colon: 原标题：… repeats a heading).
+_ANSWER_MARKS = frozenset(SENTENCE_END + CLAUSE_MARKS) - frozenset("：:、")
 _NOT_COLON_NAMES = frozenset("原标题 标题 来源 编辑 作者 记者 摘要 导语 简介 地址 电话 时间 地点".split())
 
 
@@ -1100,6 +1142,8 @@ def _colon_speakers(art: _Article, found: list) -> list[tuple[int, int, ClaimVal
         s, e = _trim(text, m.end(), sent_end)
         if e - s < 8 or any(cs < e and s < ce for cs, ce, _ in found):
             continue
+        if not any(ch in _ANSWER_MARKS for ch in text[s:sent_end]):
+            continue  # 国泰君安：华住酒店业绩符合预期 予“增持”评级 : a heading
         speaker = person[3] if person else name
         out.append((s, e, ClaimValue(speaker, (s0, s1), "：", False)))
     return out

@@ -837,3 +837,48 @@ def test_double_cues_and_briefings(text, spec, expected):
 ])
 def test_answers_and_reports_from_the_public(text, spec, expected):
     assert [c[:3] for c in _run(text, spec)] == expected
+
+
+# --------------------------------------------------------------------------- issue 15, fourth round
+# Speaker classes read off the rule's output on unlabelled real sentences (train splits and the
+# DuEE-fin lines outside the gold set), in our own sentences.
+XINGHE_ELEC = ("星河电子", "Company", "星河电子")
+
+
+@pytest.mark.parametrize(("text", "spec", "expected"), [
+    # a two-character adverb + 地 between the speaker and the cue is a manner
+    pytest.param("李明沉思片刻，感叹地说：“这条路走了十年。”", [LIMING],
+                 [("这条路走了十年", "李明", "说", True)], id="manner-after-a-clause"),
+    pytest.param("王良满意地表示，新工厂进展顺利。", [WANGLIANG],
+                 [("新工厂进展顺利", "王良", "表示", False)], id="manner-before-cue"),
+    # 根据 introduces a source as 据 does; a company's own document names it after a time
+    pytest.param("根据年报披露，2023年，星河电子的营收为80亿元。", [],
+                 [("2023年，星河电子的营收为80亿元", "星河电子", "年报披露", False)], id="according-to-report"),
+    # the one who published the document speaks, not the document's name
+    pytest.param("星河电子最新公布的业绩预告显示，公司全年盈利约5亿元。", [XINGHE_ELEC],
+                 [("公司全年盈利约5亿元", "星河电子", "显示", False)], id="publisher-of-forecast"),
+    # an adverb after a company is no person
+    pytest.param("星河电子立即宣布，暂停新品发布。", [XINGHE_ELEC],
+                 [("暂停新品发布", "星河电子", "宣布", False)], id="adverb-after-company"),
+    # a title after an organization still introduces its person
+    pytest.param("红星队教练约翰松说，球队状态很好。", [TEAM],
+                 [("球队状态很好", "约翰松", "说", False)], id="person-after-organization"),
+    # a pronoun stands for the subject, not for a possessor
+    pytest.param("王良力推李明的新书，他在采访时说，这本书值得一读。", [WANGLIANG, LIMING],
+                 [("这本书值得一读", "王良", "说", False)], id="pronoun-skips-possessor"),
+    pytest.param("在李明之后，王良登台。他说，比赛很精彩。", [WANGLIANG, LIMING],
+                 [("比赛很精彩", "王良", "说", False)], id="pronoun-skips-preposition-object"),
+])
+def test_fourth_round_speaker_classes(text, spec, expected):
+    assert _run(text, spec) == expected
+
+
+@pytest.mark.parametrize(("text", "spec"), [
+    pytest.param("星河电气计划自本公告披露之日起减持。", [], id="disclosure-day"),
+    pytest.param("只好在今年初宣布改名。", [], id="preposition-left-alone"),
+    pytest.param("记者走访多家门店发现，价格普遍上涨。", [], id="writer-found"),
+    pytest.param("星河证券：星河酒店业绩符合预期 予“增持”评级", [], id="broker-heading"),
+    pytest.param("这件事更难说清楚。", [], id="hard-to-say"),
+])
+def test_fourth_round_non_claims(text, spec):
+    assert _run(text, spec) == []
