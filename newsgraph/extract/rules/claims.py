@@ -118,7 +118,7 @@ _SPEAKER_TAIL_RE = re.compile(
     r"(?:去年|今年|前年|明年|上月|本月|当月|\d{4}年)(?:\d{1,2}月)?(?:初|底|末|中旬|上旬|下旬)?|"
     r"\d{1,2}月(?:初|底|末|中旬|上旬|下旬)?|"
     r"在?(?:本月|上月|今年|去年)?早些时候|现在|目前|如今|最近|常常|经常|(?<![非正日异])常|在京|[一二三四五六七八九十]{1,3}日|赛后|赛前|会后|会上|此间|在这里|在此|上午|下午|中午|晚间|早间|晚上|近日|日前|此前|今天|今日|昨天|昨日|当天|当日|当时|周[一二三四五六日]|"
-    rf"及其?一致行动人|(?<=[)）司团份])披露|梳理|统计|调查|分析|测算|走访|随即|最新|也|还|又|则|曾|便|就此|再次|进一步|更是|都|均|亦|这样|{'|'.join(sorted(_MANNERS, key=len, reverse=True))}|一脸[^，。“”]{{1,4}}地|[\u4e00-\u9fff]{{2}}(?<![当本外两异内基产场土天各])地|发布公告|发布|发表研究报告|"
+    rf"及其?一致行动人|(?<=[)）司团份])披露|梳理|统计|调查|分析|测算|走访|随即|立即|纷纷|同时|最新|也|还|又|则|曾|便|就此|再次|进一步|更是|都|均|亦|这样|{'|'.join(sorted(_MANNERS, key=len, reverse=True))}|一脸[^，。“”]{{1,4}}地|[\u4e00-\u9fff]{{2}}(?<![当本外两异内基产场土天各])地|发布公告|发布|发表研究报告|"
     r"发表|发|(?<![出究务易心])所|对此|方面|官方|(?:对|向)[她他]|以[^，。；]{1,16}?的?(?:身份|名义)|[（(][^（）()]*[）)])$"
 )
 _BRACKETS_RE = re.compile(r"[（(][^（）()]*[）)]")
@@ -360,6 +360,9 @@ def _next_to_cue(text: str, end: int, cue_start: int) -> bool:
     return _subjectless(text, end + len(title), cue_start)
 
 
+_UNIT_OF_RE = re.compile(r"(?:旗下|下属|全资子公司|控股子公司|子公司)(?:的)?")
+
+
 def _names_a_person(text: str, org_end: int, span: tuple[int, int]) -> bool:
     """丹麦队教练约翰松 / 星河集团王良 : the phrase after an organization names a person (behind a
     title, or a name that looks like one); 英特尔立即宣布 / 长安汽车公布的业绩预告 do not."""
@@ -597,6 +600,10 @@ def _resolve_speaker(art: _Article, r0: int, cue_start: int, cue: str,
         if near and text[near[0] - 1:near[0]] == "《" and text[near[1]:near[1] + 1] == "》":
             return text[near[0]:near[1]], near  # 《米兰体育报》认为 : the outlet, not the city in its name
         e = next((o for o in orgs if near and near[0] <= o[0] < near[1]), orgs[0])
+        unit = _UNIT_OF_RE.match(text, e[1], cue_start)
+        part = _name_phrase(text, unit.end(), cue_start) if unit else None
+        if part and part[0] == unit.end() and not art.entities_in(*part):
+            return text[part[0]:part[1]], part  # 星河集团旗下星河优选宣布 : the unit speaks
         after = _name_phrase(text, e[1], cue_start)
         if (after and _names_a_person(text, e[1], after) and not art.entities_in(*after)
                 and not text[after[0]:after[1]].endswith(_SPOKESPERSONS + _ANONYMOUS + _SOURCE_NOUNS)

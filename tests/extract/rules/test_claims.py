@@ -843,6 +843,7 @@ def test_answers_and_reports_from_the_public(text, spec, expected):
 # Speaker classes read off the rule's output on unlabelled real sentences (train splits and the
 # DuEE-fin lines outside the gold set), in our own sentences.
 XINGHE_ELEC = ("星河电子", "Company", "星河电子")
+XINGHE_GROUP = ("星河集团", "Company", "星河集团")
 
 
 @pytest.mark.parametrize(("text", "spec", "expected"), [
@@ -868,6 +869,16 @@ XINGHE_ELEC = ("星河电子", "Company", "星河电子")
                  [("这本书值得一读", "王良", "说", False)], id="pronoun-skips-possessor"),
     pytest.param("在李明之后，王良登台。他说，比赛很精彩。", [WANGLIANG, LIMING],
                  [("比赛很精彩", "王良", "说", False)], id="pronoun-skips-preposition-object"),
+    # a unit of a company speaks for itself (旗下/下属/子公司)
+    pytest.param("星河集团旗下星河优选宣布，下月起全场包邮。", [XINGHE_GROUP],
+                 [("下月起全场包邮", "星河优选", "宣布", False)], id="unit-of-a-group"),
+    pytest.param("星河集团旗下的公司表示，明年将扩产。", [XINGHE_GROUP],
+                 [("明年将扩产", "星河集团", "表示", False)], id="unnamed-unit-is-the-group"),
+    # adverbs between a speaker and the cue
+    pytest.param("星河集团董事会沉痛宣布，创始人因病逝世。", [XINGHE_GROUP],
+                 [("创始人因病逝世", "星河集团", "宣布", False)], id="grieving-announcement"),
+    pytest.param("联盟相关人员同时指出，赛程不会调整。", [],
+                 [("赛程不会调整", "联盟相关人员", "指出", False)], id="at-the-same-time"),
 ])
 def test_fourth_round_speaker_classes(text, spec, expected):
     assert _run(text, spec) == expected
