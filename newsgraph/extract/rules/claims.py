@@ -86,73 +86,88 @@ _PERSON_HONORIFICS = tuple(lines("person_honorifics.txt"))
 _HONORIFICS = tuple(sorted(set(_PERSON_HONORIFICS) | set(_TITLES), key=len, reverse=True))
 _PLACE_TAILS = frozenset(lines("place_suffixes.txt"))
 
+
+def _flagged(name: str) -> dict[str, frozenset[str]]:
+    """``word<TAB>flag,flag`` lines of ``data/<name>`` as {word: flags}."""
+    out = {}
+    for line in lines(name):
+        word, _, flags = line.partition("\t")
+        out[word.strip()] = frozenset(f.strip() for f in flags.split(",") if f.strip())
+    return out
+
+
+def _with(table: dict[str, frozenset[str]], flag: str) -> list[str]:
+    return [word for word, flags in table.items() if flag in flags]
+
+
+def _alt(words) -> str:
+    """A regex alternation of ``words``, escaped, longest first (so 但是 is tried before 但)."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_LEAD_WORDS = _flagged("speaker_lead_words.tsv")
+_ORG_TAILS = _flagged("organization_tails.tsv")
+_ROLES = _flagged("company_roles.tsv")
+_LOOKALIKES: dict[tuple[str, str], str] = {}
+for _line in lines("cue_lookalikes.tsv"):
+    _cue, _side, _chars = _line.split("\t")
+    _LOOKALIKES[(_cue, _side)] = _chars
+
 _OPEN_TO_CLOSE = {"“": "”", "「": "」", "‘": "’", "『": "』"}
 _CLOSE_TO_OPEN = {v: k for k, v in _OPEN_TO_CLOSE.items()}
-_CLAUSE_BOUNDARY = frozenset("，,。；;！!？?：:\n“”「」‘’『』")
-_SENT_END = frozenset("。！？!?")
-_AFTER_CUE_END = frozenset("。！？!?…")
-_TRAILING = "。，,；;、：: \t\r\n\u3000"
-_LEADING = "，,：:、 \t\r\n\u3000"
+_QUOTE_MARKS = "".join(_OPEN_TO_CLOSE) + "".join(_CLOSE_TO_OPEN)
+# Where the clause before a cue begins: any mark but 、 (王良、李明表示 is one clause).
+_CLAUSE_BOUNDARY = frozenset(SENTENCE_END + CLAUSE_MARKS + "\n" + _QUOTE_MARKS) - {"、"}
+_SENT_END = frozenset(SENTENCE_END)
+_AFTER_CUE_END = frozenset(SENTENCE_END + "…")
+_SPACES = " \t\r\n\u3000"
+_TRAILING = "。" + CLAUSE_MARKS + _SPACES
+_LEADING = CLAUSE_MARKS.replace("；;", "") + _SPACES
 # Company documents a company publishes about itself and names at the start of the content:
 # 2020年半年报显示，今天国际的主营业务为…… (not 公告: it often reports on another company).
 _SELF_DOCS = frozenset(_COMPANY_DOCS - {"公告", "声明", "报告"})
 # A bare phrase before 数据显示/报告显示 names a source when it looks like an
 # organisation (乘联会, 国家统计局, 赛诺咨询) or is written in Latin letters (IDC).
-_ORG_LIKE_RE = re.compile(
-    r"(?:[A-Za-z]{2,}|会|协会|联合会|局|部|委|署|院|所|中心|咨询|研究院|证券|银行|社|网|报|"
-    r"机构|平台|公司|集团|智库|基金|办|厅|台|媒|杂志|周刊|日报|资讯|财经|研究)$"
-)
+_ORG_LIKE_RE = re.compile(rf"(?:[A-Za-z]{{2,}}|{_alt(_with(_ORG_TAILS, 'source'))})$")
 _NOT_ORG_TAILS = ("分部", "业务部", "事业部", "本部")
 _GENERIC_HUMAN_RE = re.compile(rf"(?:{'|'.join(_ANONYMOUS)})$")
-_GENERIC_LEAD_RE = re.compile(r"^(?:另据|而据|据|也有|还有|另有|亦有|有|另外|此外|同时|不过|但是|但|而|对此)+[，,]?")
-_GENERIC_TAIL_RE = re.compile(r"(?:普遍|一致|大多|大都|多|均|也|则|还|都|纷纷|此前|曾|亦)+$")
+_GENERIC_LEAD_RE = re.compile(rf"^(?:{_alt(_with(_LEAD_WORDS, 'anonymous'))})+[，,]?")
+_GENERIC_TAIL_RE = re.compile(rf"(?:{_alt(lines('anonymous_source_tails.txt'))})+$")
 # Before a cue, these only introduce a clause or a time: 对此，/ 并表示 / 随后称.
-_CONNECTIVES_RE = re.compile(
-    r"^(?:另据|而据|根据|依据|据|正如|此外|另外|同时|继而|不过|然而|但是|但|而|对此|其中|随后|并且|并|也|还|又|则|虽然|尽管|"
-    r"因为|由于|如果|而且|所以|因此|于是|早在|当时|"
-    r"许多|不少|一些|部分|多位|多名|(?<![位名])有)+[，,]?")
+_CONNECTIVES_RE = re.compile(rf"^(?:{_alt(_with(_LEAD_WORDS, 'clause'))}|(?<![位名])有)+[，,]?")
 # Trailing words between a speaker and the cue: times, places, manners, addressees.
 _SPEAKER_TAIL_RE = re.compile(
     r"(?:在[^，。“”]{1,30}?(?:上|中|时|里|后|期间)|(?:对|向|跟|接受)[^，。“”]{0,14}?(?:记者|媒体|采访时?)|"
     r"(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日(?:晚间|早间|下午|上午|晚上|晚|早)?|"
     r"(?:去年|今年|前年|明年|上月|本月|当月|\d{4}年)(?:\d{1,2}月)?(?:初|底|末|中旬|上旬|下旬)?|"
     r"\d{1,2}月(?:初|底|末|中旬|上旬|下旬)?|"
-    r"在?(?:本月|上月|今年|去年)?早些时候|现在|目前|如今|最近|常常|经常|(?<![非正日异])常|在京|[一二三四五六七八九十]{1,3}日|赛后|赛前|会后|会上|此间|在这里|在此|上午|下午|中午|晚间|早间|晚上|近日|日前|此前|今天|今日|昨天|昨日|当天|当日|当时|周[一二三四五六日]|"
-    rf"及其?一致行动人|(?<=[)）司团份])披露|梳理|统计|调查|分析|测算|走访|随即|立即|纷纷|同时|最新|也|还|又|则|曾|便|就此|再次|进一步|更是|都|均|亦|这样|{'|'.join(sorted(_MANNERS, key=len, reverse=True))}|一脸[^，。“”]{{1,4}}地|[\u4e00-\u9fff]{{2}}(?<![当本外两异内基产场土天各])地|发布公告|发布|发表研究报告|"
-    r"发表|发|(?<![出究务易心])所|对此|方面|官方|(?:对|向)[她他]|以[^，。；]{1,16}?的?(?:身份|名义)|[（(][^（）()]*[）)])$"
+    r"在?(?:本月|上月|今年|去年)?早些时候|(?<![非正日异])常|[一二三四五六七八九十]{1,3}日|周[一二三四五六日]|"
+    r"及其?一致行动人|(?<=[)）司团份])披露|一脸[^，。“”]{1,4}地|[\u4e00-\u9fff]{2}(?<![当本外两异内基产场土天各])地|"
+    rf"{_alt(lines('speaker_tail_words.txt'))}|{_alt(_MANNERS)}|"
+    r"(?<![出究务易心])所|(?:对|向)[她他]|以[^，。；]{1,16}?的?(?:身份|名义)|[（(][^（）()]*[）)])$"
 )
 _BRACKETS_RE = re.compile(r"[（(][^（）()]*[）)]")
 # Characters a speaker's name does not hold: the clause is narration, not a name.
 _NOT_IN_NAME_RE = re.compile(r"[是把被让将了着过就才都没不已为与和对向从，。；：“”《》]|进行|举行|收到|完成|正式|意义|应该|发布|来自")
 
-_ALT = lambda words: "|".join(sorted(set(words), key=len, reverse=True))  # noqa: E731
-
 _CUE_RE = re.compile(
-    rf"(?P<src>(?:{_ALT(_SOURCE_NOUNS)})(?:{_ALT(_SOURCE_VERBS)}))"
-    rf"|(?P<cue>{_ALT(_SPEECH_CUES)})(?P<suffix>称|道|说)?"
+    rf"(?P<src>(?:{_alt(_SOURCE_NOUNS)})(?:{_alt(_SOURCE_VERBS)}))"
+    rf"|(?P<cue>{_alt(_SPEECH_CUES)})(?P<suffix>称|道|说)?"
 )
 
 _PRONOUN_RE = re.compile(r"(?<![其吉])[他她](?![们人乡国])")
-_COMPANY_ROLE_RE = re.compile(
-    r"该公司|公司方面|该集团|集团方面|该企业|企业方面|公司官方|官方|相关负责人|该负责人|"
-    r"负责人|发言人|公司|集团|该机构|该行|董事会|监事会"
-)
+_COMPANY_ROLE_RE = re.compile(_alt(_ROLES))
 # Words that can only mean the article's company, even when it is named after them (公司表示……理想汽车);
 # a spokesperson (发言人表示) is never someone named later.
-_COMPANY_WORDS = frozenset("公司 集团 公司方面 集团方面 公司官方 董事会 监事会".split())
+_COMPANY_WORDS = frozenset(_with(_ROLES, "article"))
 _PERSON_ROLE_RE = re.compile(r"对方|该(?:负责人|人士|发言人|董事长|总裁|总经理|高管|官员|人)")
 _PASSIVE_RE = re.compile(r"被[^，。；：“”]{0,3}$")
-_BARE_LEAD_RE = re.compile(
-    r"^(?:另据|而据|根据|依据|据|此外|另外|同时|不过|但是|但|而|对此|其中|随后|在|有)+[，,]?"
-)
+_BARE_LEAD_RE = re.compile(rf"^(?:{_alt(_with(_LEAD_WORDS, 'bare'))})+[，,]?")
 _BARE_TAIL_RE = re.compile(
     r"(?:近日|日前|此前|今日|昨日|最新|最近|近期|(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日(?:晚间|早间)?)?"
     r"(?:发布|公布|披露|出具|发表|提供|统计)?的?(?:最新)?$"
 )
-_GENERIC_MEDIA = frozenset(
-    "媒体 外媒 港媒 美媒 日媒 韩媒 多家媒体 相关媒体 有媒体 海外媒体 境外媒体 国外媒体 "
-    "当地媒体 境内媒体 国内媒体".split()
-)
+_GENERIC_MEDIA = frozenset(lines("generic_media.txt"))
 # Clauses that set the scene rather than carry content: 在被问及……时 / 谈到竞争时
 _ADVERBIAL_RE = re.compile(r"^(?:在|当|对于|面对|谈及|谈到|被问及|针对|就)|(?:时|之际|期间|后)$")
 _PREPOSITIONS = frozenset("对向与和跟同给为替及")
@@ -392,12 +407,12 @@ def _generic_source(region: str) -> str:
         phrase = phrase[phrase.rindex("的") + 1:]
     if not (2 <= len(phrase) <= _MAX_BARE) or not _GENERIC_HUMAN_RE.search(phrase):
         return ""
-    if any(ch in phrase for ch in "，,：:；;“”（）()"):
+    if any(ch in phrase for ch in CLAUSE_MARKS.replace("、", "") + "“”（）()"):
         return ""
     return phrase
 
 
-_ORG_TAIL_RE = re.compile(r"(?:街道|分行|支行|政府|部|局|委|厅|办|处|所|院|会|行|公司|集团|中心|组|队)$")
+_ORG_TAIL_RE = re.compile(rf"(?:{_alt(_with(_ORG_TAILS, 'unit'))})$")
 
 
 def _name_phrase(text: str, r0: int, cue_start: int) -> tuple[int, int] | None:
@@ -475,13 +490,10 @@ _PUBLISHED_RE = re.compile(
     r"(?:近日|日前|此前|最新|最近|近期)?(?:发布|公布|披露|出具|发表)的(?:[^的，。]{0,6}?)$")
 _TITLE_LIST_RE = re.compile(r"《([^《》]{2,12})》(?:[和与及、]《[^《》]{2,12}》)+")
 
-_NOT_SPEAKERS = frozenset(
-    "公司 集团 记者 本报 笔者 人们 大家 有人 网友 外界 业内 报道 媒体报道 研究 结果 "
-    "相关 最新 有关 公开 行业 市场 历史 同期 上述 以上 以下 官方 统计 交易 销售 调查 监测 审核 "
-    "身份 名义 角度 很多人 许多人 不少人 一些人 多数人 如此 个人 观点 此间".split())
+_NOT_SPEAKERS = frozenset(lines("not_speakers.txt"))
 
 
-_SUBJECT_STOP_RE = re.compile(rf"[在将对于已把被向与和(（，]|(?P<cue>{_ALT(_SPEECH_CUES)})")
+_SUBJECT_STOP_RE = re.compile(rf"[在将对于已把被向与和(（，]|(?P<cue>{_alt(_SPEECH_CUES)})")
 
 
 def _leading_subject(art: _Article, start: int, end: int,
@@ -664,65 +676,46 @@ def _rejected(text: str, cs: int, ce: int, cue: str) -> bool:
         return True  # 可以认为 / 只能说 / 误认为 : no one is quoted
     if re.search(r"[一两几每这那该此上][篇份条则项]$", text[max(0, cs - 2):cs]):
         return True  # 一篇报道 / 一份警告 : a noun after a measure word (not 以……的身份呼吁)
-    if cue == "表示":
-        if text.startswith(_NOT_CLAIM_AFTER_BIAOSHI, ce):
-            return True
-        if text.startswith(("为", "成"), ce):
-            return True
-    elif cue == "称":
-        if before and before in "号堪俗简统昵职名又并合戏尊爱美总通泛自对宣声谎著下":
-            return True
-        if text[max(0, cs - 2):cs] in ("一人", "三人"):
-            return True  # 第一人称
-        if after and after in "为作之号赞霸王职得心呼谓道颂誉许":
-            return True
-    elif cue == "说":
-        if before and before in "来据听话再者虽用白实理以是如传演游解学小就果劝能难":
-            return True
-        if after and after in "明服法话起唱出到不完成教书辞笑客来说":
-            return True  # 劝说 / 说说
-        if _SAYING_IDIOM_RE.search(text, max(0, cs - 6), cs):
-            return True  # 准确地说 / 总体说 / 换句话说
-        if text.startswith(("这番话", "这些话", "这句话", "这话"), ce):
-            return True  # 在机场对记者讲话时说这番话的 : narration of the saying
-    elif cue == "发现":
-        if before and before in "新被可难大重派" or after == "金":
-            return True
-    elif cue == "预计":
-        if after and after in "将于在会到":
-            return True
-    elif cue == "指出":
-        if text[max(0, cs - 2):cs] in ("值得", "需要", "必须", "应该") or before == "要":
-            return True
-    elif cue == "看来":
-        if after and after not in "，,":
-            return True
-    elif cue == "显示":
-        if after and after in "屏器面出":
-            return True
-    elif cue == "认为":
-        if before == "为":
-            return True
-    elif cue == "透露":
-        if re.match(r"姓名|身份|名字|出", text[ce:ce + 2]) or re.search(r"(?:不愿|不便|拒绝|未|没有)$", text[max(0, cs - 3):cs]):
-            return True  # 一位不愿透露姓名的理财师表示 : the cue is 表示
-    elif cue == "介绍":
-        if text[max(0, cs - 2):cs] == "情况":
-            return True  # 听取了情况介绍
-    elif cue == "披露":
-        if before == "信" or after in "日的之":
-            return True  # 信息披露 / 截至本公告披露日
-    elif cue == "公告":
-        if re.search(r"没有|未|不|应|及时|要求", text[max(0, cs - 12):cs]):
-            return True  # 没有及时发布公告 / 应该发公告: no announcement was made
+    if (before and before in _LOOKALIKES.get((cue, "before"), "")) \
+            or (after and after in _LOOKALIKES.get((cue, "after"), "")):
+        return True  # 号称 / 称为 / 来说 / 说明 / 新发现 / 显示屏 / 信息披露 (data/cue_lookalikes.tsv)
+    if _other_word(text, cs, ce, cue, before, after):
+        return True
     if text.rfind("《", max(0, cs - 30), cs) > text.rfind("》", max(0, cs - 30), cs):
         return True  # inside a title: 《如平说历史》
     return False
 
 
+def _other_word(text: str, cs: int, ce: int, cue: str, before: str, after: str) -> bool:
+    """Look-alikes one cue has that a character table cannot say."""
+    ahead = text[max(0, cs - 2):cs]
+    if cue == "表示":
+        return text.startswith(_NOT_CLAIM_AFTER_BIAOSHI, ce)  # 表示感谢 : an attitude
+    if cue == "称":
+        return ahead in ("一人", "三人")  # 第一人称
+    if cue == "说":
+        # 准确地说 / 总体说 / 换句话说 ; 在机场对记者讲话时说这番话的 : narration of the saying
+        return bool(_SAYING_IDIOM_RE.search(text, max(0, cs - 6), cs)) \
+            or text.startswith(("这番话", "这些话", "这句话", "这话"), ce)
+    if cue == "指出":
+        return ahead in ("值得", "需要", "必须", "应该") or before == "要"
+    if cue == "看来":
+        return bool(after) and after not in "，,"
+    if cue == "透露":
+        # 一位不愿透露姓名的理财师表示 : the cue is 表示
+        return bool(re.match(r"姓名|身份|名字|出", text[ce:ce + 2])
+                    or re.search(r"(?:不愿|不便|拒绝|未|没有)$", text[max(0, cs - 3):cs]))
+    if cue == "介绍":
+        return ahead == "情况"  # 听取了情况介绍
+    if cue == "披露":
+        return not after  # 截至本公告披露 : nothing follows
+    if cue == "公告":
+        return bool(re.search(r"没有|未|不|应|及时|要求", text[max(0, cs - 12):cs]))  # 应该发公告
+    return False
+
+
 _MODALS = ("可以", "只能", "不能", "不妨", "很难", "难以")
-_SAYING_IDIOM_RE = re.compile(
-    r"(?:准确|具体|严格|确切|客观|坦白|老实|简单|一般|总体|总的|换句话|反过来|相对|个人|干脆)(?:地|来)?$")
+_SAYING_IDIOM_RE = re.compile(rf"(?:{_alt(lines('saying_idioms.txt'))})(?:地|来)?$")
 
 
 @dataclass(slots=True)
@@ -765,7 +758,7 @@ def _content_after(art: _Article, p: int, sent_end: int) -> tuple[int, int, bool
 def _quoted_term(text: str, start: int, close: int) -> bool:
     """称“活利贷”这款产品将…… : a short quoted name that the clause goes on after, not a quotation."""
     after = text[close + 1:close + 2]
-    return (close - start <= 15 and bool(after) and after not in "，,。！？!?；;：:、\n“”「」"
+    return (close - start <= 15 and bool(after) and after not in SENTENCE_END + CLAUSE_MARKS + "\n“”「」"
             and not any(c in _CLAUSE_BOUNDARY for c in text[start:close]))
 
 
@@ -1050,7 +1043,7 @@ _NAME_DOT_RE = re.compile(r"^[^\W\d_]{1,12}[·•・][^\W\d_]{1,12}(?:[·•・]
 
 
 _HONORED_RE = re.compile(
-    rf"(?:{_ALT(_SURNAMES)})[^\W\d_]{{0,2}}?(?:{_ALT(_PERSON_HONORIFICS)})")
+    rf"(?:{_alt(_SURNAMES)})[^\W\d_]{{0,2}}?(?:{_alt(_PERSON_HONORIFICS)})")
 
 
 def person_like(name: str) -> bool:
@@ -1123,12 +1116,12 @@ def _views(art: _Article, found: list) -> list[tuple[int, int, ClaimValue]]:
     return out
 
 
-_COLON_SPEAKER_RE = re.compile(r"(?:^|(?<=[\n。！？]))[ \u3000]*(?P<name>[^\s，。：:“”（）()]{2,4})(?:[（(][^（）()\n]{1,40}[）)])?：")
+_COLON_SPEAKER_RE = re.compile(r"(?:^|(?<=[\n。！？!?]))[ \u3000]*(?P<name>[^\s，。：:“”（）()]{2,4})(?:[（(][^（）()\n]{1,40}[）)])?：")
 
 
 # An answer holds a sentence or clause mark (not a colon: 原标题：… repeats a heading).
 _ANSWER_MARKS = frozenset(SENTENCE_END + CLAUSE_MARKS) - frozenset("：:、")
-_NOT_COLON_NAMES = frozenset("原标题 标题 来源 编辑 作者 记者 摘要 导语 简介 地址 电话 时间 地点".split())
+_NOT_COLON_NAMES = frozenset(lines("not_colon_names.txt"))
 
 
 def _colon_speakers(art: _Article, found: list) -> list[tuple[int, int, ClaimValue]]:
@@ -1189,13 +1182,13 @@ def _trailing_quotes(art: _Article, found: list) -> list[tuple[int, int, ClaimVa
     text = art.text
     out = []
     for i, ch in enumerate(text):
-        if ch not in _OPEN_TO_CLOSE or (i > 0 and text[i - 1] not in "。！？!?”」\n \u3000"):
+        if ch not in _OPEN_TO_CLOSE or (i > 0 and text[i - 1] not in SENTENCE_END + "”」\n \u3000"):
             continue
         close = _find_close(text, i + 1, ch)
         if close is None or any(cs <= i < ce or cs <= close < ce for cs, ce, _ in found + out):
             continue
         after = text[close + 1:close + 2]
-        if after and after not in "\n。！？!?“「":
+        if after and after not in SENTENCE_END + "\n“「":
             continue  # ”李斌说 / ”这句话被反复引用 : the sentence goes on
         prev_start = art.sentence(max(0, i - 1))[0] if i > 0 else 0
         prev = [c for c in found if prev_start <= c[0] < i and c[2].speaker and not c[2].quoted]
