@@ -423,6 +423,22 @@ def _name_phrase(text: str, r0: int, cue_start: int) -> tuple[int, int] | None:
     Times, places, manners and addressees before the cue are dropped; a phrase holding a verb
     or a function word is narration, not a name, and gives None.
     """
+    start, end = _phrase_bounds(text, r0, cue_start)
+    start, end = _outlet_or_publisher(text, start, end)
+    start, end = _head_of_phrase(text, start, end)
+    phrase = text[start:end]
+    for title in _TITLES:
+        k = phrase.rfind(title)
+        if k >= 0 and len(phrase) - k - len(title) >= 2 and not phrase.endswith(_SPOKESPERSONS):
+            start += k + len(title)
+            break
+    start, end = _trim(text, start, end)
+    return (start, end) if _could_name(text[start:end]) else None
+
+
+def _phrase_bounds(text: str, r0: int, cue_start: int) -> tuple[int, int]:
+    """The clause before the cue without its connectives (对此，), its trailing times, manners and
+    addressees (今天在发布会上), and anything before a separator (格隆汇9月25日丨, ……）)."""
     start, end = r0, cue_start
     m = _CONNECTIVES_RE.match(text[start:end])
     if m:
@@ -436,54 +452,59 @@ def _name_phrase(text: str, r0: int, cue_start: int) -> tuple[int, int] | None:
         k = text.rfind(sep, start, end)
         if k >= 0:
             start = k + len(sep)
+    return start, end
+
+
+def _outlet_or_publisher(text: str, start: int, end: int) -> tuple[int, int]:
+    """《预案》和《工作方案》 → 预案; 智利《信使报》 → 信使报; 长安汽车最新公布的业绩预告 → 长安汽车."""
     phrase = text[start:end]
     titles = _TITLE_LIST_RE.fullmatch(phrase)
-    if titles:  # 《预案》和《工作方案》指出 : the first document speaks for both
+    if titles:  # the first document speaks for both
         start, end = start + 1, start + 1 + len(titles.group(1))
-        phrase = text[start:end]
     elif phrase.endswith("》") and phrase.count("《") == 1 and "的" not in phrase:
-        k = phrase.index("《")  # 智利《信使报》报道称 : the outlet
+        k = phrase.index("《")  # the outlet
         start, end = start + k + 1, end - 1
-        phrase = text[start:end]
-    published = _PUBLISHED_RE.search(phrase)
-    if published and published.start() >= 2:  # 长安汽车最新公布的业绩预告显示 : the publisher
+    published = _PUBLISHED_RE.search(text[start:end])
+    if published and published.start() >= 2:  # the publisher
         end = start + published.start()
-        phrase = text[start:end]
+    return start, end
+
+
+def _head_of_phrase(text: str, start: int, end: int) -> tuple[int, int]:
+    """The speaker in a phrase with 的 or a spokesperson word: 交通银行四川省分行的有关人员 → the
+    branch; 联交所最新的股权披露 → 联交所; 有过一次减肥经历的王小姐 → 王小姐; 星河银行发言人 → 星河银行."""
+    phrase = text[start:end]
     if "的" in phrase:
         k = phrase.rindex("的")
         head, tail = phrase[:k], phrase[k + 1:]
         if tail.endswith(_SPOKESPERSONS) and _ORG_TAIL_RE.search(_BRACKETS_RE.sub("", head)):
             end = start + k
         elif tail.endswith(_SOURCE_NOUNS + ("披露",)):
-            end = start + k  # 联交所最新的股权披露显示 : the one who discloses
+            end = start + k  # the one who discloses
             while end > start and text[end - 2:end] in ("最新", "近期", "此前", "发布"):
                 end -= 2
         else:
             start += k + 1
-    else:
-        word = next((w for w in _SPOKESPERSONS if phrase.endswith(w)), None)
-        if word and len(phrase) - len(word) >= 2 and _ORG_TAIL_RE.search(phrase[:-len(word)]) \
-                and not _GENERIC_HUMAN_RE.search(phrase[:-len(word)]):
-            end -= len(word)
-    phrase = text[start:end]
-    for title in _TITLES:
-        k = phrase.rfind(title)
-        if k >= 0 and len(phrase) - k - len(title) >= 2 and not phrase.endswith(_SPOKESPERSONS):
-            start += k + len(title)
-            break
-    start, end = _trim(text, start, end)
-    phrase = text[start:end]
+        return start, end
+    word = next((w for w in _SPOKESPERSONS if phrase.endswith(w)), None)
+    if word and len(phrase) - len(word) >= 2 and _ORG_TAIL_RE.search(phrase[:-len(word)]) \
+            and not _GENERIC_HUMAN_RE.search(phrase[:-len(word)]):
+        end -= len(word)
+    return start, end
+
+
+def _could_name(phrase: str) -> bool:
+    """A phrase holding a verb or a function word is narration, not a name."""
     if not (2 <= len(phrase) <= 16) or _NOT_IN_NAME_RE.search(phrase) or phrase in _TITLES:
-        return None
+        return False
     if phrase[-1] in "在于从对向把被将给":
-        return None  # 只好在（2008年初）宣布 : a preposition left without its object
+        return False  # 只好在（2008年初）宣布 : a preposition left without its object
     if phrase[0] in "他她它其这那该我你您本此" or phrase[0].isdigit() or phrase in _NOT_SPEAKERS \
             or re.match(r"在[我你他她]", phrase):
-        return None  # 在我看来 : the writer, or a pronoun with no one named
+        return False  # 在我看来 : the writer, or a pronoun with no one named
     noun = next((n for n in _SOURCE_NOUNS if phrase.endswith(n)), None)
-    if noun and _SOURCES[noun] == "document" and not _ORG_LIKE_RE.search(phrase[:-len(noun)]):
-        return None  # 研究发现 / 相关数据显示: no one is named
-    return start, end
+    # 研究发现 / 相关数据显示: no one is named
+    return not (noun and _SOURCES[noun] == "document" and not _ORG_LIKE_RE.search(phrase[:-len(noun)]))
 
 
 _PUBLISHED_RE = re.compile(
@@ -567,78 +588,122 @@ def _subjectless(text: str, r0: int, cs: int) -> bool:
     return end == start
 
 
+Speaker = tuple[str, tuple[int, int]]  # (name, span of the surface it was resolved from)
+Decided = tuple[bool, "Speaker | None"]  # (whether this step settles it, the speaker)
+
+
 def _resolve_speaker(art: _Article, r0: int, cue_start: int, cue: str,
-                     allow_bare: bool) -> tuple[str, tuple[int, int]] | None:
+                     allow_bare: bool) -> Speaker | None:
+    """Who the clause ``text[r0:cue_start]`` before a cue names as its speaker, in order: a person
+    named there, a pronoun or a person's role (他, 该负责人), an organization (or its person or
+    unit), a company's role (该公司, 公司方面), a named source or an anonymous one."""
     text = art.text
     r0 = max(r0, cue_start - _MAX_REGION)
-    region = text[r0:cue_start]
-    ents = [e for e in art.entities_in(r0, cue_start) if e[2] != "Product"]
-
-    def valid(e: Entity) -> bool:
-        if "记者" in text[max(0, e[0] - 3):e[0]] or _in_byline(text, e[0]):
-            return False  # （记者 王辉）/（记者孟梅实习生夏冬梅）: the writer's byline
-        return not (e[0] > r0 and text[e[0] - 1] in _PREPOSITIONS)
-
-    persons = [e for e in ents if e[2] == "Person" and valid(e)]
-    free_persons = [e for e in persons if text[e[1]:e[1] + 1] != "的"]
-    if free_persons or persons:
-        near = _name_phrase(text, r0, cue_start)
-        # 嘉麟杰董事长王忠辉向记者透露 : the person the phrase before the cue names, not an earlier one
-        e = next((p for p in persons if near and near[0] <= p[0] < near[1]), None) \
-            or next((p for p in reversed(persons) if _next_to_cue(text, p[1], cue_start)), None) \
-            or (free_persons or persons)[0]
-        return e[3], (e[0], e[1])
-    m = _PRONOUN_RE.search(region)
-    if m and m.start() > 0 and region[m.start() - 1] in _PREPOSITIONS:
-        m = None  # 微笑地对她说 : she is spoken to
-    if m:
-        ante = art.last_subject_person(r0 + m.start()) \
-            or art.last_of_type(("Person",), r0 + m.start(), avoid_claimed=True) \
-            or art.last_of_type(("Person",), r0 + m.start())
-        if ante is not None:
-            return ante[3], (r0 + m.start(), r0 + m.end())
-        return None
-    m = _PERSON_ROLE_RE.search(region)
-    if m:
-        # 该负责人表示 / 对方表示 : the nearest compatible one named before
-        pos = r0 + m.start()
-        types = ("Company", "Organization", "Person") if m.group() == "对方" else ("Person",)
-        ante = art.last_of_type(types, pos, lo=art.prev_sentence_start(pos))
-        if ante is not None:
-            return ante[3], (pos, r0 + m.end())
-    orgs = [e for e in ents if e[2] in ("Company", "Organization") and valid(e)]
+    ents = [e for e in art.entities_in(r0, cue_start)
+            if e[2] != "Product" and _may_speak(text, r0, e)]
+    persons = [e for e in ents if e[2] == "Person"]
+    if persons:
+        return _named_person(text, r0, cue_start, persons)
+    for step in (_pronoun_speaker, _person_role_speaker):
+        decided, spk = step(art, r0, cue_start)
+        if decided:
+            return spk
+    orgs = [e for e in ents if e[2] in ("Company", "Organization")]
     if orgs:
-        near = _name_phrase(text, r0, cue_start)
-        if near and text[near[0] - 1:near[0]] == "《" and text[near[1]:near[1] + 1] == "》":
-            return text[near[0]:near[1]], near  # 《米兰体育报》认为 : the outlet, not the city in its name
-        e = next((o for o in orgs if near and near[0] <= o[0] < near[1]), orgs[0])
-        unit = _UNIT_OF_RE.match(text, e[1], cue_start)
-        part = _name_phrase(text, unit.end(), cue_start) if unit else None
-        if part and part[0] == unit.end() and not art.entities_in(*part):
-            return text[part[0]:part[1]], part  # 星河集团旗下星河优选宣布 : the unit speaks
-        after = _name_phrase(text, e[1], cue_start)
-        if (after and _names_a_person(text, e[1], after) and not art.entities_in(*after)
-                and not text[after[0]:after[1]].endswith(_SPOKESPERSONS + _ANONYMOUS + _SOURCE_NOUNS)
-                and not _ORG_TAIL_RE.search(text[after[0]:after[1]])):
-            # 丹麦队教练约翰松说 : the person named after the organization speaks
-            return text[after[0]:after[1]], after
-        return e[3], (e[0], e[1])
-    m = _COMPANY_ROLE_RE.search(region)
-    near = _name_phrase(text, r0, cue_start) if m else None
-    if m and near and near[1] - near[0] > m.end() - m.start() + 1 and near[0] <= r0 + m.start() < near[1]:
-        return text[near[0]:near[1]], near  # 上市公司星河电子股份有限公司 : 公司 inside a name
-    if m:
-        pos = r0 + m.start()
-        named = _unresolved_org_speaker(art, pos) or _last_org_speaker(art, pos)
-        if named is not None:
-            return named[0], (pos, r0 + m.end())
-        ante = (art.last_of_type(("Company",), pos, avoid_claimed=True)
-                or art.last_of_type(("Company",), pos)
-                or art.last_of_type(("Organization",), pos)
-                or (art.first_of_type(("Company",)) if m.group() in _COMPANY_WORDS else None))
-        if ante is not None:
-            return ante[3], (pos, r0 + m.end())
-        return None
+        return _organization_speaker(art, r0, cue_start, orgs)
+    decided, spk = _company_role_speaker(art, r0, cue_start)
+    if decided:
+        return spk
+    return _source_phrase_speaker(art, r0, cue_start, cue, allow_bare)
+
+
+def _may_speak(text: str, r0: int, e: Entity) -> bool:
+    """Not the writer in a byline, not the object of a preposition (对李明说)."""
+    if "记者" in text[max(0, e[0] - 3):e[0]] or _in_byline(text, e[0]):
+        return False  # （记者 王辉）/（记者孟梅实习生夏冬梅）: the writer's byline
+    return not (e[0] > r0 and text[e[0] - 1] in _PREPOSITIONS)
+
+
+def _named_person(text: str, r0: int, cue_start: int, persons: list[Entity]) -> Speaker:
+    free = [e for e in persons if text[e[1]:e[1] + 1] != "的"]
+    near = _name_phrase(text, r0, cue_start)
+    # 嘉麟杰董事长王忠辉向记者透露 : the person the phrase before the cue names, not an earlier one
+    e = next((p for p in persons if near and near[0] <= p[0] < near[1]), None) \
+        or next((p for p in reversed(persons) if _next_to_cue(text, p[1], cue_start)), None) \
+        or (free or persons)[0]
+    return e[3], (e[0], e[1])
+
+
+def _pronoun_speaker(art: _Article, r0: int, cue_start: int) -> Decided:
+    """他表示 : the person the pronoun stands for; a pronoun with no one before it settles None."""
+    region = art.text[r0:cue_start]
+    m = _PRONOUN_RE.search(region)
+    if not m or (m.start() > 0 and region[m.start() - 1] in _PREPOSITIONS):
+        return False, None  # 微笑地对她说 : she is spoken to
+    pos = r0 + m.start()
+    ante = art.last_subject_person(pos) \
+        or art.last_of_type(("Person",), pos, avoid_claimed=True) \
+        or art.last_of_type(("Person",), pos)
+    return True, (ante[3], (pos, r0 + m.end())) if ante is not None else None
+
+
+def _person_role_speaker(art: _Article, r0: int, cue_start: int) -> Decided:
+    """该负责人表示 / 对方表示 : the nearest compatible one named before."""
+    m = _PERSON_ROLE_RE.search(art.text, r0, cue_start)
+    if not m:
+        return False, None
+    types = ("Company", "Organization", "Person") if m.group() == "对方" else ("Person",)
+    ante = art.last_of_type(types, m.start(), lo=art.prev_sentence_start(m.start()))
+    if ante is None:
+        return False, None
+    return True, (ante[3], m.span())
+
+
+def _organization_speaker(art: _Article, r0: int, cue_start: int, orgs: list[Entity]) -> Speaker:
+    """The organization the phrase before the cue names, its unit (旗下……) or its person (……教练约翰松)."""
+    text = art.text
+    near = _name_phrase(text, r0, cue_start)
+    if near and text[near[0] - 1:near[0]] == "《" and text[near[1]:near[1] + 1] == "》":
+        return text[near[0]:near[1]], near  # 《米兰体育报》认为 : the outlet, not the city in its name
+    e = next((o for o in orgs if near and near[0] <= o[0] < near[1]), orgs[0])
+    unit = _UNIT_OF_RE.match(text, e[1], cue_start)
+    part = _name_phrase(text, unit.end(), cue_start) if unit else None
+    if part and part[0] == unit.end() and not art.entities_in(*part):
+        return text[part[0]:part[1]], part  # 星河集团旗下星河优选宣布 : the unit speaks
+    after = _name_phrase(text, e[1], cue_start)
+    if (after and _names_a_person(text, e[1], after) and not art.entities_in(*after)
+            and not text[after[0]:after[1]].endswith(_SPOKESPERSONS + _ANONYMOUS + _SOURCE_NOUNS)
+            and not _ORG_TAIL_RE.search(text[after[0]:after[1]])):
+        # 丹麦队教练约翰松说 : the person named after the organization speaks
+        return text[after[0]:after[1]], after
+    return e[3], (e[0], e[1])
+
+
+def _company_role_speaker(art: _Article, r0: int, cue_start: int) -> Decided:
+    """该公司表示 / 公司方面称 : the company spoken of; 上市公司星河电子 : 公司 inside a name."""
+    text = art.text
+    m = _COMPANY_ROLE_RE.search(text, r0, cue_start)
+    if not m:
+        return False, None
+    near = _name_phrase(text, r0, cue_start)
+    if near and near[1] - near[0] > m.end() - m.start() + 1 and near[0] <= m.start() < near[1]:
+        return True, (text[near[0]:near[1]], near)  # 上市公司星河电子股份有限公司
+    pos = m.start()
+    named = _unresolved_org_speaker(art, pos) or _last_org_speaker(art, pos)
+    if named is not None:
+        return True, (named[0], m.span())
+    ante = (art.last_of_type(("Company",), pos, avoid_claimed=True)
+            or art.last_of_type(("Company",), pos)
+            or art.last_of_type(("Organization",), pos)
+            or (art.first_of_type(("Company",)) if m.group() in _COMPANY_WORDS else None))
+    return True, (ante[3], m.span()) if ante is not None else None
+
+
+def _source_phrase_speaker(art: _Article, r0: int, cue_start: int, cue: str,
+                           allow_bare: bool) -> Speaker | None:
+    """A source no entity names: 彭博社援引……称, 业内人士表示, 据乘联会统计, 科威特石油大臣萨巴赫惊呼."""
+    text = art.text
+    region = text[r0:cue_start]
     if "援引" in region:
         # 彭博社援引知情人士的话称 : the outlet that cites
         phrase = _bare_source(region[:region.index("援引")])
@@ -878,33 +943,68 @@ def _earlier_person_subject(art: _Article, sent_start: int, end: int) -> tuple[s
 
 
 def _candidate(art: _Article, m: re.Match) -> list[_Claim] | None:
+    """The claim(s) a cue match introduces, or None."""
+    if m.group("src"):
+        return _source_candidate(art, m)
+    cue = _cue_context(art, m)
+    if cue is None:
+        return None
+    if cue.speaker_after:
+        return _speaker_after(art, cue)
+    return _speaker_before(art, cue)
+
+
+def _source_candidate(art: _Article, m: re.Match) -> list[_Claim] | None:
+    """乘联会数据显示，…… / 中青宝发布公告称，…… / 财报显示，…… : a document or data speaks."""
     text = art.text
     cs, ce = m.span()
     sent_start, sent_end = art.sentence(cs)
-    if m.group("src"):
-        word = m.group("src")
-        noun_end = cs + next(len(n) for n in sorted(_SOURCE_NOUNS, key=len, reverse=True)
-                             if word.startswith(n))
-        noun = text[cs:noun_end]
-        if noun == "数据" and m.group("src").endswith("称"):
-            return None
-        if ce < len(text) and text[ce] in "屏器日的之" or word == "信息披露":
-            return None  # 显示屏 / 截至本公告披露日 / 信息披露
-        r0 = _clause_start(text, sent_start, cs)
-        content = _content_after(art, ce, sent_end)
-        if content is None:
-            return None
-        spk = _source_speaker(art, r0, cs, ce, noun, word, content[0])
-        if spk is None:
-            return None
-        s, e, quoted = content
-        return [_Claim(s, e, ClaimValue(spk[0], spk[1], word, quoted), cs, r0, True)]
+    word = m.group("src")
+    noun_end = cs + next(len(n) for n in sorted(_SOURCE_NOUNS, key=len, reverse=True)
+                         if word.startswith(n))
+    noun = text[cs:noun_end]
+    if noun == "数据" and word.endswith("称"):
+        return None
+    if ce < len(text) and text[ce] in "屏器日的之" or word == "信息披露":
+        return None  # 显示屏 / 截至本公告披露日 / 信息披露
+    r0 = _clause_start(text, sent_start, cs)
+    content = _content_after(art, ce, sent_end)
+    if content is None:
+        return None
+    spk = _source_speaker(art, r0, cs, ce, noun, word, content[0])
+    if spk is None:
+        return None
+    s, e, quoted = content
+    return [_Claim(s, e, ClaimValue(spk[0], spk[1], word, quoted), cs, r0, True)]
 
+
+@dataclass(slots=True)
+class _Cue:
+    """A speech cue that passed the look-alike checks, and where its parts are."""
+    start: int  # the cue's first character
+    word: str  # the verb as listed (表示)
+    full: str  # with its suffix (表示称 → 表示 + 称)
+    suffix: str | None
+    p: int  # after the cue and its suffix
+    after: str  # the character at p
+    r0: int  # start of the speaker's clause (at 据 when there is one)
+    region: str  # text[r0:start]
+    by_ju: bool  # introduced by 据 / 根据
+    sent_start: int
+    sent_end: int
+    quote_next: bool = False  # ……，”李斌说，“…… : the quotation goes on after the speaker
+    speaker_after: bool = False  # the content precedes the cue (“……”，雷军说。)
+
+
+def _cue_context(art: _Article, m: re.Match) -> _Cue | None:
+    """The cue's clause, or None when the word is no cue here (look-alikes, bylines, passives)."""
+    text = art.text
+    cs = m.start()
+    sent_start, sent_end = art.sentence(cs)
     if text.startswith(("原标题", "标题"), sent_start):
         return None  # a headline quoted at the top of the page
-    cue = m.group("cue")
-    ce = m.end("cue")
-    if _rejected(text, cs, ce, cue):
+    word, ce = m.group("cue"), m.end("cue")
+    if _rejected(text, cs, ce, word):
         return None
     r0 = _clause_start(text, sent_start, cs)
     region = text[r0:cs]
@@ -916,89 +1016,113 @@ def _candidate(art: _Article, m: re.Match) -> list[_Claim] | None:
         k -= 1  # 根据财报显示 : the source starts at 根据
     if by_ju and k > 0:
         r0, region = r0 + k, region[k:]  # ……3.59% 据财联社消息，: the source starts at 据
-    if cue == "报道" and re.search(r"记者[^，。：；“”]{0,12}$", region):
-        return None  # 新华社北京3月3日电记者朱梦魁报道： a byline, not a source
-    if cue == "发现" and "记者" in region:
-        return None  # 记者走访多家门店发现，…… : the writer found it, no one is quoted
-    if cue == "看来" and not region.lstrip("而但不过，,").startswith("在"):
-        return None
-    if cue == "显示" and not (by_ju or text[ce:ce + 1] in ("，", ",", "：", ":")):
-        return None
-    if cue in _JU_ONLY and not by_ju:
-        return None
-    if cue in _COLON_ONLY and text[ce:ce + 1] not in ("：", ":"):
+    if _not_a_cue_here(text, word, ce, region, by_ju):
         return None
     suffix = m.group("suffix")
     p = m.end()
-    full_cue = cue + (suffix or "")
-    after = text[p:p + 1]
-
+    cue = _Cue(cs, word, word + (suffix or ""), suffix, p, text[p:p + 1], r0, region, by_ju,
+               sent_start, sent_end)
     # speaker after the content: “……”，雷军说。 / ……，李斌说。
-    quote_next = after in "，," and text[p + 1:p + 2] in _OPEN_TO_CLOSE
-    if quote_next and _content_before(text, sent_start, r0) is None:
-        quote_next = False  # 王牧天表示，“……” : the quotation follows, nothing precedes
-    if not after or after in _AFTER_CUE_END or p >= sent_end or quote_next:
-        if cue not in _AFTER_CUES:
-            return None
-        spk = _resolve_speaker(art, r0, cs, cue, allow_bare=False)
-        if spk is None:
-            return None
-        content = _content_before(text, sent_start, r0)
-        if content is None:
-            return None
-        s, e, quoted = content
-        if e - s < 2:
-            return None
-        value = ClaimValue(spk[0], spk[1], full_cue, quoted)
-        out = [_Claim(s, e, value, cs, r0, False)]
-        if quote_next:
-            # split quotation: “……，”李斌说，“……。”
-            rest = _content_after(art, p, sent_end)
-            if rest is not None and rest[2]:
-                out.append(_Claim(rest[0], rest[1], value, cs, r0, False))
-        return out
+    cue.quote_next = cue.after in "，," and text[p + 1:p + 2] in _OPEN_TO_CLOSE
+    if cue.quote_next and _content_before(text, sent_start, r0) is None:
+        cue.quote_next = False  # 王牧天表示，“……” : the quotation follows, nothing precedes
+    cue.speaker_after = (not cue.after or cue.after in _AFTER_CUE_END or p >= sent_end
+                         or cue.quote_next)
+    return cue
 
-    # speaker before the content
-    if (cue in ("公布", "披露") and after not in ("，", ",", "：", ":", "“", "「")
-            and not re.search(r"将|拟|计划|预计|即将", region)):
-        obj = _ANNOUNCED_OBJECT_RE.match(text, p, sent_end)
+
+def _not_a_cue_here(text: str, word: str, ce: int, region: str, by_ju: bool) -> bool:
+    if word == "报道" and re.search(r"记者[^，。：；“”]{0,12}$", region):
+        return True  # 新华社北京3月3日电记者朱梦魁报道： a byline, not a source
+    if word == "发现" and "记者" in region:
+        return True  # 记者走访多家门店发现，…… : the writer found it, no one is quoted
+    if word == "看来" and not region.lstrip("而但不过，,").startswith("在"):
+        return True
+    if word == "显示" and not (by_ju or text[ce:ce + 1] in ("，", ",", "：", ":")):
+        return True
+    if word in _JU_ONLY and not by_ju:
+        return True
+    return word in _COLON_ONLY and text[ce:ce + 1] not in ("：", ":")
+
+
+def _speaker_after(art: _Article, cue: _Cue) -> list[_Claim] | None:
+    """“……”，雷军说。 / ……，李斌说。 / “……，”李斌说，“……。” : the content comes first."""
+    if cue.word not in _AFTER_CUES:
+        return None
+    spk = _resolve_speaker(art, cue.r0, cue.start, cue.word, allow_bare=False)
+    if spk is None:
+        return None
+    content = _content_before(art.text, cue.sent_start, cue.r0)
+    if content is None:
+        return None
+    s, e, quoted = content
+    if e - s < 2:
+        return None
+    value = ClaimValue(spk[0], spk[1], cue.full, quoted)
+    out = [_Claim(s, e, value, cue.start, cue.r0, False)]
+    if cue.quote_next:  # split quotation: “……，”李斌说，“……。”
+        rest = _content_after(art, cue.p, cue.sent_end)
+        if rest is not None and rest[2]:
+            out.append(_Claim(rest[0], rest[1], value, cue.start, cue.r0, False))
+    return out
+
+
+_OPENS_CONTENT = ("，", ",", "：", ":", "“", "「")
+
+
+def _content_start(art: _Article, cue: _Cue) -> int | None:
+    """Where the content after a cue begins, or None when what follows is no reported clause."""
+    text, p, after, word = art.text, cue.p, cue.after, cue.word
+    if (word in ("公布", "披露") and after not in _OPENS_CONTENT
+            and not re.search(r"将|拟|计划|预计|即将", cue.region)):
+        obj = _ANNOUNCED_OBJECT_RE.match(text, p, cue.sent_end)
         if obj:  # 理想汽车公布第三季度业绩，营收为…… : what follows the object is reported
             p, after = obj.end(), "，"
-    if cue in _NEEDS_PUNCT and not suffix and after not in ("，", ",", "：", ":", "“", "「"):
+    if word in _NEEDS_PUNCT and not cue.suffix and after not in _OPENS_CONTENT:
         # 微软宣布将小冰分拆 / 十荟团宣布完成C1轮融资 : what is announced is a clause
-        announced = cue == "宣布" and not text.startswith(_NOT_ANNOUNCED, p) \
-            and not _ADVERBIAL_RE.search(text[p:_clause_end(text, p, sent_end)])
-        if cue not in _ADDRESSEE_CUES and not announced and not (
-                cue in ("公布", "公告") and text.startswith(_ANNOUNCED, p)):
+        announced = word == "宣布" and not text.startswith(_NOT_ANNOUNCED, p) \
+            and not _ADVERBIAL_RE.search(text[p:_clause_end(text, p, cue.sent_end)])
+        if word not in _ADDRESSEE_CUES and not announced and not (
+                word in ("公布", "公告") and text.startswith(_ANNOUNCED, p)):
             return None
-    if cue in _ADDRESSEE_CUES:
+    if word in _ADDRESSEE_CUES:  # 告诉记者，…… : the content follows the one spoken to
         k = p
-        limit = min(sent_end, p + 16)
+        limit = min(cue.sent_end, p + 16)
         while k < limit and text[k] not in "，,：:“":
             k += 1
         if k >= limit:
             return None
         p = k
-    spk = _resolve_speaker(art, r0, cs, cue, allow_bare=by_ju or cue in ("报道", "显示", "看来"))
-    if (spk is not None and cue in ("预计", "相信", "担心", "担忧", "发现") and after not in "，,：:"
+    return p
+
+
+def _speaker_before(art: _Article, cue: _Cue) -> list[_Claim] | None:
+    """雷军表示，…… / 雷军在发布会上表示：“……” / 他表示 / 据路透社报道，…… : the speaker comes first."""
+    text = art.text
+    p = _content_start(art, cue)
+    if p is None:
+        return None
+    spk = _resolve_speaker(art, cue.r0, cue.start, cue.word,
+                           allow_bare=cue.by_ju or cue.word in ("报道", "显示", "看来"))
+    if (spk is not None and cue.word in ("预计", "相信", "担心", "担忧", "发现") and cue.after not in "，,：:"
             and not art.entities_in(*spk[1]) and not _COMPANY_ROLE_RE.fullmatch(text[spk[1][0]:spk[1][1]])):
         return None  # 阿克苏地区各族群众预计口粮消费…… : narration, not a named source (该公司预计 is)
     inherited = False
-    if spk is None and _subjectless(text, r0, cs):
+    if spk is None and _subjectless(text, cue.r0, cue.start):
         # ……，并表示，…… / 吴晓明否认指控，认为…… : the clause continues an earlier subject
-        spk, inherited = _continued_subject(art, r0, sent_start), True
+        spk, inherited = _continued_subject(art, cue.r0, cue.sent_start), True
     if spk is None:
         return None
     double = _CUE_RE.match(text, p)
     if double and double.group("cue") and text[double.end():double.end() + 1] in ("，", ",", "：", ":"):
         p = double.end()  # 强调指出，…… : two cues, one claim
-    content = _content_after(art, p, sent_end)
+    content = _content_after(art, p, cue.sent_end)
     if content is None:
         return None
     s, e, quoted = content
-    value = ClaimValue(spk[0], spk[1], full_cue, quoted)
-    wrapper = by_ju or cue == "报道" or (cue == "公告" and text[p:p + 1] in "，,")
-    return [_Claim(s, e, value, cs, r0, True, report=wrapper, inherited=inherited)]
+    value = ClaimValue(spk[0], spk[1], cue.full, quoted)
+    wrapper = cue.by_ju or cue.word == "报道" or (cue.word == "公告" and text[p:p + 1] in "，,")
+    return [_Claim(s, e, value, cue.start, cue.r0, True, report=wrapper, inherited=inherited)]
 
 
 # --------------------------------------------------------------------------- entry point
