@@ -188,9 +188,41 @@ def resolve_article(
     than all the others together), else it stays its own entity. Result: by first mention.
     """
     items = sorted(((s, e, c) for s, e, c in mentions), key=lambda m: (m[0], -m[1]))
+    resolved = _keyed(items, gazetteer, text)  # 1. a key per mention
+    known = {n for _, _, t, n, _ in resolved if t != "Person" and gazetteer is not None
+             and gazetteer.lookup(n) is not None}
+    if text is not None:  # 2. more mentions of the same names in the rest of the text
+        resolved = _more_mentions(text, resolved, known)
+    # 3. link the unknown names to the full names that contain them
+    counts: dict[str, int] = {}
+    types: dict[str, str] = {}
+    for _, _, t, n, _ in resolved:
+        if t in _ANY_COMPANY and n not in known:
+            counts[n] = counts.get(n, 0) + 1
+            types.setdefault(n, t)
+    link = _links(counts)
+    groups: dict[tuple[str, str], list[tuple[int, int, str]]] = {}
+    for s, e, typ, name, surf in resolved:
+        if name in counts:
+            name = _final(link, name)
+            typ = types[name]
+        groups.setdefault((typ, name), []).append((s, e, surf))
+    shown = _shown_names(groups, counts, known, gazetteer)  # 4. display names
+    out = []
+    for (typ, name), ms in groups.items():
+        ms = sorted(set(ms))
+        aliases = tuple(dict.fromkeys(surf for _, _, surf in ms))
+        out.append(ResolvedEntity(typ, shown[(typ, name)], aliases, tuple(ms)))
+    out.sort(key=lambda r: r.mentions[0][:2])
+    return out
 
-    # 1. a key per mention: the gazetteer's canonical name, else the normalized name.
-    resolved: list[tuple[int, int, str, str, str]] = []  # start, end, type, key name, surface
+
+def _keyed(items: Sequence[tuple[int, int, EntityCandidate]], gazetteer: Gazetteer | None,
+           text: str | None) -> list[tuple[int, int, str, str, str]]:
+    """(start, end, type, key name, surface) per mention: the gazetteer's canonical name, else the
+    normalized name; an alias written inside another company's name (格力集团, 北京中信) is that
+    other company."""
+    resolved: list[tuple[int, int, str, str, str]] = []
     covered = _covered(text, items)
     for s, e, cand in items:
         surf = text[s:e] if text is not None else cand.name
@@ -198,7 +230,7 @@ def resolve_article(
         if gazetteer is not None and cand.type != "Person":
             entry = gazetteer.lookup(cand.name) or gazetteer.lookup(surf)
         glued = _glued_name(text, s, e, entry, gazetteer, covered) if entry is not None else None
-        if glued is not None:  # 格力集团 / 北京中信: another company than the one 格力 / 中信 name
+        if glued is not None:
             s, e = glued
             surf = text[s:e]
             resolved.append((s, e, entry.type, normalize_name(surf, False), surf))
@@ -207,31 +239,14 @@ def resolve_article(
         else:
             name = cand.name if cand.type == "Person" else normalize_name(cand.name, False) or cand.name
             resolved.append((s, e, cand.type, name, surf))
-    known = {n for _, _, t, n, _ in resolved if t != "Person" and gazetteer is not None
-             and gazetteer.lookup(n) is not None}
+    return resolved
 
-    # 2. more mentions of the same names in the rest of the text.
-    if text is not None:
-        resolved = _more_mentions(text, resolved, known)
 
-    # 3. link the unknown names to the full names that contain them.
-    counts: dict[str, int] = {}
-    types: dict[str, str] = {}
-    for _, _, t, n, _ in resolved:
-        if t in _ANY_COMPANY and n not in known:
-            counts[n] = counts.get(n, 0) + 1
-            types.setdefault(n, t)
-    link = _links(counts)
-
-    groups: dict[tuple[str, str], list[tuple[int, int, str]]] = {}
-    for s, e, typ, name, surf in resolved:
-        if name in counts:
-            name = _final(link, name)
-            typ = types[name]
-        groups.setdefault((typ, name), []).append((s, e, surf))
-
-    # 4. names: an unknown company's short display name must not collide with another entity's
-    # (北京远航科技 and 深圳远航科技 in one article; an unknown 深圳腾讯控股 and the gazetteer's).
+def _shown_names(groups: dict[tuple[str, str], list[tuple[int, int, str]]], counts: dict[str, int],
+                 known: set[str], gazetteer: Gazetteer | None) -> dict[tuple[str, str], str]:
+    """The name each entity is shown by. An unknown company's short display name must not collide
+    with another entity's (北京远航科技 and 深圳远航科技 in one article; an unknown 深圳腾讯控股 and
+    the gazetteer's): then it keeps its full name."""
     shown: dict[tuple[str, str], str] = {}
     for (typ, name), ms in groups.items():
         if name not in counts:
@@ -248,14 +263,7 @@ def resolve_article(
     for (typ, name), display in shown.items():
         if clash[display] > 1 and display != name:
             shown[(typ, name)] = name
-
-    out = []
-    for (typ, name), ms in groups.items():
-        ms = sorted(set(ms))
-        aliases = tuple(dict.fromkeys(surf for _, _, surf in ms))
-        out.append(ResolvedEntity(typ, shown[(typ, name)], aliases, tuple(ms)))
-    out.sort(key=lambda r: r.mentions[0][:2])
-    return out
+    return shown
 
 
 _EXTENSION_RE = re.compile("|".join(lines("company_name_extensions.txt")))
