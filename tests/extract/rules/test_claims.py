@@ -893,3 +893,29 @@ def test_fourth_round_speaker_classes(text, spec, expected):
 ])
 def test_fourth_round_non_claims(text, spec):
     assert _run(text, spec) == []
+
+
+# --------------------------------------------------------------------------- issue 15, negatives per class
+# The counterpart of each class in REAL_NEWS_POSITIVE: what looks like the class and is not a claim
+# (or not one more claim, or not that speaker).
+@pytest.mark.parametrize(("text", "spec", "expected"), [
+    # companies speak ... but a company word with no company anywhere is no guessed speaker,
+    # and a company publishing only a noun phrase reports nothing
+    pytest.param("公司表示，明年将继续扩产。", [], [], id="company-word-without-company"),
+    pytest.param("理想汽车公布了第三季度财报。", [LIXIANG], [], id="company-publishes-a-noun"),
+    # outlets and data providers ... but counting with no one named is narration
+    pytest.param("据统计，今年共发生300起融资事件。", [], [], id="counted-by-nobody"),
+    # lists ... but one numbered phrase is no list: one claim, not split
+    pytest.param("王良认为，原因只有一个：第一次创业失败了。", [WANGLIANG],
+                 [("原因只有一个：第一次创业失败了", "王良", "认为", False)], id="one-item-is-no-list"),
+    # quotes after a speaker's sentence ... but not after narration that names no speaker
+    pytest.param("华为发布了年报。“研发是我们的生命线。”", [HUAWEI], [], id="quote-after-narration"),
+    # pronouns ... point at a person only: 她 after a company alone names no one
+    pytest.param("星河集团发布了年报。她表示，明年会更好。", [("星河集团", "Company", "星河集团")], [],
+                 id="pronoun-without-a-person"),
+    # ... and the one spoken to is not the speaker
+    pytest.param("王良微笑地对她说，明天见。", [WANGLIANG],
+                 [("明天见", "王良", "说", False)], id="addressee-is-no-speaker"),
+])
+def test_real_news_class_counterparts(text, spec, expected):
+    assert _run(text, spec) == expected
