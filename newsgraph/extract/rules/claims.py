@@ -529,6 +529,9 @@ def _leading_subject(art: _Article, start: int, end: int,
         return None
     if stop and stop.group() == "被":
         return None  # 阿根廷的足球比赛被中止两周之后，今天宣布…… : a passive clause names no speaker
+    if _PRONOUN_RE.match(text, start, end):  # 她看出了……，便说 : whom the pronoun stands for
+        decided, spk = _pronoun_speaker(art, start, start + 1)
+        return spk
     honoured = next((k for k in range(5, 2, -1) if start + k <= end
                      and text[start + k - 1] != "的" and _HONORED_RE.fullmatch(text, start, start + k)), None)
     if honoured and not art.entities_in(start, start + honoured):
@@ -757,7 +760,8 @@ def _other_word(text: str, cs: int, ce: int, cue: str, before: str, after: str) 
     if cue == "表示":
         return text.startswith(_NOT_CLAIM_AFTER_BIAOSHI, ce)  # 表示感谢 : an attitude
     if cue == "称":
-        return ahead in ("一人", "三人")  # 第一人称
+        # 第一人称 ; 称它为“欧洲之花” : naming, not saying
+        return ahead in ("一人", "三人") or bool(_CALLED_RE.match(text, ce))
     if cue == "说":
         # 准确地说 / 总体说 / 换句话说 ; 在机场对记者讲话时说这番话的 : narration of the saying
         return bool(_SAYING_IDIOM_RE.search(text, max(0, cs - 6), cs)) \
@@ -779,6 +783,8 @@ def _other_word(text: str, cs: int, ce: int, cue: str, before: str, after: str) 
     return False
 
 
+# 称它为“欧洲之花” / 称这座桥为“城市之眼” : naming something, not saying anything
+_CALLED_RE = re.compile(r"[它他她其之]们?为|[^，。；：“”\n]{1,8}?为[“「]")
 _MODALS = ("可以", "只能", "不能", "不妨", "很难", "难以")
 _SAYING_IDIOM_RE = re.compile(rf"(?:{_alt(lines('saying_idioms.txt'))})(?:地|来)?$")
 
@@ -1174,7 +1180,7 @@ def person_like(name: str) -> bool:
     """A speaker written as a person's name: 育亭·维沙蓬 (a transliteration dot), 李老师 / 小平同志
     (a name and an honorific or title), 李嘉诚 (a surname and a two-character given name).
     Anonymous sources (知情人士), documents and organisation-like phrases are not."""
-    if (name in _SOURCES or name in _NOT_SPEAKERS or _GENERIC_HUMAN_RE.search(name)
+    if (name in _SOURCES or name in _NOT_SPEAKERS or _GENERIC_HUMAN_RE.search(name) or name.endswith("们")
             or _ORG_LIKE_RE.search(name) or _ORG_TAIL_RE.search(name)):
         return False
     if _NAME_DOT_RE.match(name):

@@ -624,6 +624,11 @@ def test_person_like_speaker_names(name, expected):
     assert person_like(name) is expected
 
 
+@pytest.mark.parametrize("name", ["文人们", "战士们", "王良们"])
+def test_a_plural_is_no_person(name):
+    assert not person_like(name)
+
+
 def test_speaker_type_hint_only_for_untagged_person_names():
     text = "泰国商会主席育亭·维沙蓬表示，两国贸易额有望继续增长。据知情人士透露，星河科技正在筹备上市。雷军表示，小米将加大投入。"
     found = find_claims(text, _sentences(text), _entities(text, [LEIJUN, XINGHE]))
@@ -879,6 +884,14 @@ XINGHE_GROUP = ("星河集团", "Company", "星河集团")
                  [("创始人因病逝世", "星河集团", "宣布", False)], id="grieving-announcement"),
     pytest.param("联盟相关人员同时指出，赛程不会调整。", [],
                  [("赛程不会调整", "联盟相关人员", "指出", False)], id="at-the-same-time"),
+    # a pronoun opening the clause before a subjectless cue stands for its antecedent
+    pytest.param("李明来到车间。她大概看出了大家的疑问，便爽快地说：“还是去看一看吧。”", [LIMING],
+                 [("还是去看一看吧", "李明", "说", True)], id="pronoun-opens-the-earlier-clause"),
+    # adverbs of frequency and the act of making a statement are no part of the speaker
+    pytest.param("王良同志分管研发以来，多次指出，研发投入要增加。", [WANGLIANG],
+                 [("研发投入要增加", "王良", "指出", False)], id="many-times"),
+    pytest.param("星河基地也发表声明表示，此次试验取得成功。", [],
+                 [("此次试验取得成功", "星河基地", "表示", False)], id="issued-a-statement"),
 ])
 def test_fourth_round_speaker_classes(text, spec, expected):
     assert _run(text, spec) == expected
@@ -890,6 +903,10 @@ def test_fourth_round_speaker_classes(text, spec, expected):
     pytest.param("记者走访多家门店发现，价格普遍上涨。", [], id="writer-found"),
     pytest.param("星河证券：星河酒店业绩符合预期 予“增持”评级", [], id="broker-heading"),
     pytest.param("这件事更难说清楚。", [], id="hard-to-say"),
+    pytest.param("他的成绩可说是全队最好。", [], id="could-be-said"),
+    pytest.param("游客们称这座桥为“城市之眼”，也称它为“彩虹”。", [], id="call-it-a-name"),
+    pytest.param("这座小城有“花园之城”之称。", [], id="known-as"),
+    pytest.param("首先我做一下自我介绍，我是星河网的记者。", [], id="introducing-oneself"),
 ])
 def test_fourth_round_non_claims(text, spec):
     assert _run(text, spec) == []
