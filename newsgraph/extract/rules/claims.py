@@ -24,6 +24,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
+from .punctuation import CLAUSE_MARKS, SENTENCE_END
 from .vocab import lines
 
 __all__ = ["ClaimValue", "find_claims", "load_speech_verbs", "person_like"]
@@ -85,73 +86,88 @@ _PERSON_HONORIFICS = tuple(lines("person_honorifics.txt"))
 _HONORIFICS = tuple(sorted(set(_PERSON_HONORIFICS) | set(_TITLES), key=len, reverse=True))
 _PLACE_TAILS = frozenset(lines("place_suffixes.txt"))
 
+
+def _flagged(name: str) -> dict[str, frozenset[str]]:
+    """``word<TAB>flag,flag`` lines of ``data/<name>`` as {word: flags}."""
+    out = {}
+    for line in lines(name):
+        word, _, flags = line.partition("\t")
+        out[word.strip()] = frozenset(f.strip() for f in flags.split(",") if f.strip())
+    return out
+
+
+def _with(table: dict[str, frozenset[str]], flag: str) -> list[str]:
+    return [word for word, flags in table.items() if flag in flags]
+
+
+def _alt(words) -> str:
+    """A regex alternation of ``words``, escaped, longest first (so 但是 is tried before 但)."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_LEAD_WORDS = _flagged("speaker_lead_words.tsv")
+_ORG_TAILS = _flagged("organization_tails.tsv")
+_ROLES = _flagged("company_roles.tsv")
+_LOOKALIKES: dict[tuple[str, str], str] = {}
+for _line in lines("cue_lookalikes.tsv"):
+    _cue, _side, _chars = _line.split("\t")
+    _LOOKALIKES[(_cue, _side)] = _chars
+
 _OPEN_TO_CLOSE = {"“": "”", "「": "」", "‘": "’", "『": "』"}
 _CLOSE_TO_OPEN = {v: k for k, v in _OPEN_TO_CLOSE.items()}
-_CLAUSE_BOUNDARY = frozenset("，,。；;！!？?：:\n“”「」‘’『』")
-_SENT_END = frozenset("。！？!?")
-_AFTER_CUE_END = frozenset("。！？!?…")
-_TRAILING = "。，,；;、：: \t\r\n\u3000"
-_LEADING = "，,：:、 \t\r\n\u3000"
+_QUOTE_MARKS = "".join(_OPEN_TO_CLOSE) + "".join(_CLOSE_TO_OPEN)
+# Where the clause before a cue begins: any mark but 、 (王良、李明表示 is one clause).
+_CLAUSE_BOUNDARY = frozenset(SENTENCE_END + CLAUSE_MARKS + "\n" + _QUOTE_MARKS) - {"、"}
+_SENT_END = frozenset(SENTENCE_END)
+_AFTER_CUE_END = frozenset(SENTENCE_END + "…")
+_SPACES = " \t\r\n\u3000"
+_TRAILING = "。" + CLAUSE_MARKS + _SPACES
+_LEADING = CLAUSE_MARKS.replace("；;", "") + _SPACES
 # Company documents a company publishes about itself and names at the start of the content:
 # 2020年半年报显示，今天国际的主营业务为…… (not 公告: it often reports on another company).
 _SELF_DOCS = frozenset(_COMPANY_DOCS - {"公告", "声明", "报告"})
 # A bare phrase before 数据显示/报告显示 names a source when it looks like an
 # organisation (乘联会, 国家统计局, 赛诺咨询) or is written in Latin letters (IDC).
-_ORG_LIKE_RE = re.compile(
-    r"(?:[A-Za-z]{2,}|会|协会|联合会|局|部|委|署|院|所|中心|咨询|研究院|证券|银行|社|网|报|"
-    r"机构|平台|公司|集团|智库|基金|办|厅|台|媒|杂志|周刊|日报|资讯|财经|研究)$"
-)
+_ORG_LIKE_RE = re.compile(rf"(?:[A-Za-z]{{2,}}|{_alt(_with(_ORG_TAILS, 'source'))})$")
 _NOT_ORG_TAILS = ("分部", "业务部", "事业部", "本部")
 _GENERIC_HUMAN_RE = re.compile(rf"(?:{'|'.join(_ANONYMOUS)})$")
-_GENERIC_LEAD_RE = re.compile(r"^(?:另据|而据|据|也有|还有|另有|亦有|有|另外|此外|同时|不过|但是|但|而|对此)+[，,]?")
-_GENERIC_TAIL_RE = re.compile(r"(?:普遍|一致|大多|大都|多|均|也|则|还|都|纷纷|此前|曾|亦)+$")
+_GENERIC_LEAD_RE = re.compile(rf"^(?:{_alt(_with(_LEAD_WORDS, 'anonymous'))})+[，,]?")
+_GENERIC_TAIL_RE = re.compile(rf"(?:{_alt(lines('anonymous_source_tails.txt'))})+$")
 # Before a cue, these only introduce a clause or a time: 对此，/ 并表示 / 随后称.
-_CONNECTIVES_RE = re.compile(
-    r"^(?:另据|而据|据|正如|此外|另外|同时|继而|不过|然而|但是|但|而|对此|其中|随后|并且|并|也|还|又|则|虽然|尽管|"
-    r"因为|由于|如果|而且|所以|因此|于是|早在|当时|"
-    r"许多|不少|一些|部分|多位|多名|(?<![位名])有)+[，,]?")
+_CONNECTIVES_RE = re.compile(rf"^(?:{_alt(_with(_LEAD_WORDS, 'clause'))}|(?<![位名])有)+[，,]?")
 # Trailing words between a speaker and the cue: times, places, manners, addressees.
 _SPEAKER_TAIL_RE = re.compile(
     r"(?:在[^，。“”]{1,30}?(?:上|中|时|里|后|期间)|(?:对|向|跟|接受)[^，。“”]{0,14}?(?:记者|媒体|采访时?)|"
     r"(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日(?:晚间|早间|下午|上午|晚上|晚|早)?|"
     r"(?:去年|今年|前年|明年|上月|本月|当月|\d{4}年)(?:\d{1,2}月)?(?:初|底|末|中旬|上旬|下旬)?|"
     r"\d{1,2}月(?:初|底|末|中旬|上旬|下旬)?|"
-    r"在?(?:本月|上月|今年|去年)?早些时候|现在|目前|如今|最近|常常|经常|(?<![非正日异])常|在京|[一二三四五六七八九十]{1,3}日|赛后|赛前|会后|会上|此间|在这里|在此|上午|下午|中午|晚间|早间|晚上|近日|日前|此前|今天|今日|昨天|昨日|当天|当日|当时|周[一二三四五六日]|"
-    rf"及其?一致行动人|(?<=[)）司团份])披露|梳理|统计|调查|分析|测算|走访|随即|最新|也|还|又|则|曾|便|就此|再次|进一步|更是|都|均|亦|这样|{'|'.join(sorted(_MANNERS, key=len, reverse=True))}|一脸[^，。“”]{{1,4}}地|发布公告|发布|发表研究报告|"
-    r"发表|发|(?<![出究务易心])所|对此|方面|官方|(?:对|向)[她他]|以[^，。；]{1,16}?的?(?:身份|名义)|[（(][^（）()]*[）)])$"
+    r"在?(?:本月|上月|今年|去年)?早些时候|(?<![非正日异])常|[一二三四五六七八九十]{1,3}日|周[一二三四五六日]|"
+    r"及其?一致行动人|(?<=[)）司团份])披露|一脸[^，。“”]{1,4}地|[\u4e00-\u9fff]{2}(?<![当本外两异内基产场土天各])地|"
+    rf"{_alt(lines('speaker_tail_words.txt'))}|{_alt(_MANNERS)}|"
+    r"(?<![出究务易心])所|(?:对|向)[她他]|以[^，。；]{1,16}?的?(?:身份|名义)|[（(][^（）()]*[）)])$"
 )
 _BRACKETS_RE = re.compile(r"[（(][^（）()]*[）)]")
 # Characters a speaker's name does not hold: the clause is narration, not a name.
 _NOT_IN_NAME_RE = re.compile(r"[是把被让将了着过就才都没不已为与和对向从，。；：“”《》]|进行|举行|收到|完成|正式|意义|应该|发布|来自")
 
-_ALT = lambda words: "|".join(sorted(set(words), key=len, reverse=True))  # noqa: E731
-
 _CUE_RE = re.compile(
-    rf"(?P<src>(?:{_ALT(_SOURCE_NOUNS)})(?:{_ALT(_SOURCE_VERBS)}))"
-    rf"|(?P<cue>{_ALT(_SPEECH_CUES)})(?P<suffix>称|道|说)?"
+    rf"(?P<src>(?:{_alt(_SOURCE_NOUNS)})(?:{_alt(_SOURCE_VERBS)}))"
+    rf"|(?P<cue>{_alt(_SPEECH_CUES)})(?P<suffix>称|道|说)?"
 )
 
 _PRONOUN_RE = re.compile(r"(?<![其吉])[他她](?![们人乡国])")
-_COMPANY_ROLE_RE = re.compile(
-    r"该公司|公司方面|该集团|集团方面|该企业|企业方面|公司官方|官方|相关负责人|该负责人|"
-    r"负责人|发言人|公司|集团|该机构|该行|董事会|监事会"
-)
+_COMPANY_ROLE_RE = re.compile(_alt(_ROLES))
 # Words that can only mean the article's company, even when it is named after them (公司表示……理想汽车);
 # a spokesperson (发言人表示) is never someone named later.
-_COMPANY_WORDS = frozenset("公司 集团 公司方面 集团方面 公司官方 董事会 监事会".split())
+_COMPANY_WORDS = frozenset(_with(_ROLES, "article"))
 _PERSON_ROLE_RE = re.compile(r"对方|该(?:负责人|人士|发言人|董事长|总裁|总经理|高管|官员|人)")
 _PASSIVE_RE = re.compile(r"被[^，。；：“”]{0,3}$")
-_BARE_LEAD_RE = re.compile(
-    r"^(?:另据|而据|据|此外|另外|同时|不过|但是|但|而|对此|其中|随后|在|有)+[，,]?"
-)
+_BARE_LEAD_RE = re.compile(rf"^(?:{_alt(_with(_LEAD_WORDS, 'bare'))})+[，,]?")
 _BARE_TAIL_RE = re.compile(
     r"(?:近日|日前|此前|今日|昨日|最新|最近|近期|(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日(?:晚间|早间)?)?"
     r"(?:发布|公布|披露|出具|发表|提供|统计)?的?(?:最新)?$"
 )
-_GENERIC_MEDIA = frozenset(
-    "媒体 外媒 港媒 美媒 日媒 韩媒 多家媒体 相关媒体 有媒体 海外媒体 境外媒体 国外媒体 "
-    "当地媒体 境内媒体 国内媒体".split()
-)
+_GENERIC_MEDIA = frozenset(lines("generic_media.txt"))
 # Clauses that set the scene rather than carry content: 在被问及……时 / 谈到竞争时
 _ADVERBIAL_RE = re.compile(r"^(?:在|当|对于|面对|谈及|谈到|被问及|针对|就)|(?:时|之际|期间|后)$")
 _PREPOSITIONS = frozenset("对向与和跟同给为替及")
@@ -292,6 +308,21 @@ class _Article:
                 i -= 1
         return best
 
+    def last_subject_person(self, pos: int) -> Entity | None:
+        """The last person before ``pos`` in this or the previous sentence who is not a possessor
+        (石齐的作品), a preposition's object (在吴冠中之后, 对李明) or inside a claim: who a
+        pronoun stands for."""
+        ends, persons = self.by_type["Person"]
+        lo = self.prev_sentence_start(pos)
+        i = bisect_right(ends, pos) - 1
+        while i >= 0 and persons[i][1] > lo:
+            s, e = persons[i][0], persons[i][1]
+            if (self.text[e:e + 1] != "的" and self.text[s - 1:s] not in _PREPOSITIONS | {"在", "于"}
+                    and not self._in_claim(s)):
+                return persons[i]
+            i -= 1
+        return None
+
     def first_of_type(self, types: tuple[str, ...]) -> Entity | None:
         for ent in self.ents:
             if ent[2] in types:
@@ -344,6 +375,18 @@ def _next_to_cue(text: str, end: int, cue_start: int) -> bool:
     return _subjectless(text, end + len(title), cue_start)
 
 
+_UNIT_OF_RE = re.compile(r"(?:旗下|下属|全资子公司|控股子公司|子公司)(?:的)?")
+
+
+def _names_a_person(text: str, org_end: int, span: tuple[int, int]) -> bool:
+    """丹麦队教练约翰松 / 星河集团王良 : the phrase after an organization names a person (behind a
+    title, or a name that looks like one); 英特尔立即宣布 / 长安汽车公布的业绩预告 do not."""
+    name = text[span[0]:span[1]]
+    between = text[org_end:span[0]]
+    return (any(t in between for t in _TITLES) or person_like(name)
+            or (len(name) in (2, 3) and (name[0] in _SURNAMES or name[:2] in _SURNAMES)))
+
+
 def _bare_source(region: str) -> str:
     phrase = _BARE_LEAD_RE.sub("", region)
     phrase = _BARE_TAIL_RE.sub("", phrase)
@@ -364,12 +407,12 @@ def _generic_source(region: str) -> str:
         phrase = phrase[phrase.rindex("的") + 1:]
     if not (2 <= len(phrase) <= _MAX_BARE) or not _GENERIC_HUMAN_RE.search(phrase):
         return ""
-    if any(ch in phrase for ch in "，,：:；;“”（）()"):
+    if any(ch in phrase for ch in CLAUSE_MARKS.replace("、", "") + "“”（）()"):
         return ""
     return phrase
 
 
-_ORG_TAIL_RE = re.compile(r"(?:街道|分行|支行|政府|部|局|委|厅|办|处|所|院|会|行|公司|集团|中心|组|队)$")
+_ORG_TAIL_RE = re.compile(rf"(?:{_alt(_with(_ORG_TAILS, 'unit'))})$")
 
 
 def _name_phrase(text: str, r0: int, cue_start: int) -> tuple[int, int] | None:
@@ -380,6 +423,22 @@ def _name_phrase(text: str, r0: int, cue_start: int) -> tuple[int, int] | None:
     Times, places, manners and addressees before the cue are dropped; a phrase holding a verb
     or a function word is narration, not a name, and gives None.
     """
+    start, end = _phrase_bounds(text, r0, cue_start)
+    start, end = _outlet_or_publisher(text, start, end)
+    start, end = _head_of_phrase(text, start, end)
+    phrase = text[start:end]
+    for title in _TITLES:
+        k = phrase.rfind(title)
+        if k >= 0 and len(phrase) - k - len(title) >= 2 and not phrase.endswith(_SPOKESPERSONS):
+            start += k + len(title)
+            break
+    start, end = _trim(text, start, end)
+    return (start, end) if _could_name(text[start:end]) else None
+
+
+def _phrase_bounds(text: str, r0: int, cue_start: int) -> tuple[int, int]:
+    """The clause before the cue without its connectives (对此，), its trailing times, manners and
+    addressees (今天在发布会上), and anything before a separator (格隆汇9月25日丨, ……）)."""
     start, end = r0, cue_start
     m = _CONNECTIVES_RE.match(text[start:end])
     if m:
@@ -393,59 +452,69 @@ def _name_phrase(text: str, r0: int, cue_start: int) -> tuple[int, int] | None:
         k = text.rfind(sep, start, end)
         if k >= 0:
             start = k + len(sep)
+    return start, end
+
+
+def _outlet_or_publisher(text: str, start: int, end: int) -> tuple[int, int]:
+    """《预案》和《工作方案》 → 预案; 智利《信使报》 → 信使报; 长安汽车最新公布的业绩预告 → 长安汽车."""
     phrase = text[start:end]
     titles = _TITLE_LIST_RE.fullmatch(phrase)
-    if titles:  # 《预案》和《工作方案》指出 : the first document speaks for both
+    if titles:  # the first document speaks for both
         start, end = start + 1, start + 1 + len(titles.group(1))
-        phrase = text[start:end]
     elif phrase.endswith("》") and phrase.count("《") == 1 and "的" not in phrase:
-        k = phrase.index("《")  # 智利《信使报》报道称 : the outlet
+        k = phrase.index("《")  # the outlet
         start, end = start + k + 1, end - 1
-        phrase = text[start:end]
+    published = _PUBLISHED_RE.search(text[start:end])
+    if published and published.start() >= 2:  # the publisher
+        end = start + published.start()
+    return start, end
+
+
+def _head_of_phrase(text: str, start: int, end: int) -> tuple[int, int]:
+    """The speaker in a phrase with 的 or a spokesperson word: 交通银行四川省分行的有关人员 → the
+    branch; 联交所最新的股权披露 → 联交所; 有过一次减肥经历的王小姐 → 王小姐; 星河银行发言人 → 星河银行."""
+    phrase = text[start:end]
     if "的" in phrase:
         k = phrase.rindex("的")
         head, tail = phrase[:k], phrase[k + 1:]
         if tail.endswith(_SPOKESPERSONS) and _ORG_TAIL_RE.search(_BRACKETS_RE.sub("", head)):
             end = start + k
         elif tail.endswith(_SOURCE_NOUNS + ("披露",)):
-            end = start + k  # 联交所最新的股权披露显示 : the one who discloses
+            end = start + k  # the one who discloses
             while end > start and text[end - 2:end] in ("最新", "近期", "此前", "发布"):
                 end -= 2
         else:
             start += k + 1
-    else:
-        word = next((w for w in _SPOKESPERSONS if phrase.endswith(w)), None)
-        if word and len(phrase) - len(word) >= 2 and _ORG_TAIL_RE.search(phrase[:-len(word)]) \
-                and not _GENERIC_HUMAN_RE.search(phrase[:-len(word)]):
-            end -= len(word)
-    phrase = text[start:end]
-    for title in _TITLES:
-        k = phrase.rfind(title)
-        if k >= 0 and len(phrase) - k - len(title) >= 2 and not phrase.endswith(_SPOKESPERSONS):
-            start += k + len(title)
-            break
-    start, end = _trim(text, start, end)
-    phrase = text[start:end]
-    if not (2 <= len(phrase) <= 16) or _NOT_IN_NAME_RE.search(phrase) or phrase in _TITLES:
-        return None
-    if phrase[0] in "他她它其这那该我你您本此" or phrase[0].isdigit() or phrase in _NOT_SPEAKERS \
-            or re.match(r"在[我你他她]", phrase):
-        return None  # 在我看来 : the writer, or a pronoun with no one named
-    noun = next((n for n in _SOURCE_NOUNS if phrase.endswith(n)), None)
-    if noun and _SOURCES[noun] == "document" and not _ORG_LIKE_RE.search(phrase[:-len(noun)]):
-        return None  # 研究发现 / 相关数据显示: no one is named
+        return start, end
+    word = next((w for w in _SPOKESPERSONS if phrase.endswith(w)), None)
+    if word and len(phrase) - len(word) >= 2 and _ORG_TAIL_RE.search(phrase[:-len(word)]) \
+            and not _GENERIC_HUMAN_RE.search(phrase[:-len(word)]):
+        end -= len(word)
     return start, end
 
 
+def _could_name(phrase: str) -> bool:
+    """A phrase holding a verb or a function word is narration, not a name."""
+    if not (2 <= len(phrase) <= 16) or _NOT_IN_NAME_RE.search(phrase) or phrase in _TITLES:
+        return False
+    if phrase[-1] in "在于从对向把被将给":
+        return False  # 只好在（2008年初）宣布 : a preposition left without its object
+    if phrase[0] in "他她它其这那该我你您本此" or phrase[0].isdigit() or phrase in _NOT_SPEAKERS \
+            or re.match(r"在[我你他她]", phrase):
+        return False  # 在我看来 : the writer, or a pronoun with no one named
+    noun = next((n for n in _SOURCE_NOUNS if phrase.endswith(n)), None)
+    # 研究发现 / 相关数据显示: no one is named
+    return not (noun and _SOURCES[noun] == "document" and not _ORG_LIKE_RE.search(phrase[:-len(noun)]))
+
+
+_PUBLISHED_RE = re.compile(
+    r"(?:近日|日前|此前|最新|最近|近期)?(?:发布|公布|披露|出具|发表)的(?:[^的，。]{0,6}?)$")
 _TITLE_LIST_RE = re.compile(r"《([^《》]{2,12})》(?:[和与及、]《[^《》]{2,12}》)+")
 
-_NOT_SPEAKERS = frozenset(
-    "公司 集团 记者 本报 笔者 人们 大家 有人 网友 外界 业内 报道 媒体报道 研究 结果 "
-    "相关 最新 有关 公开 行业 市场 历史 同期 上述 以上 以下 官方 统计 交易 销售 调查 监测 审核 "
-    "身份 名义 角度 很多人 许多人 不少人 一些人 多数人 如此 个人 观点 此间".split())
+_NOT_SPEAKERS = frozenset(lines("not_speakers.txt"))
 
 
-_SUBJECT_STOP_RE = re.compile(rf"[在将对于已把被向与和(（，]|(?P<cue>{_ALT(_SPEECH_CUES)})")
+_SUBJECT_STOP_RE = re.compile(rf"[在将对于已把被向与和(（，]|(?P<cue>{_alt(_SPEECH_CUES)})")
 
 
 def _leading_subject(art: _Article, start: int, end: int,
@@ -460,6 +529,9 @@ def _leading_subject(art: _Article, start: int, end: int,
         return None
     if stop and stop.group() == "被":
         return None  # 阿根廷的足球比赛被中止两周之后，今天宣布…… : a passive clause names no speaker
+    if _PRONOUN_RE.match(text, start, end):  # 她看出了……，便说 : whom the pronoun stands for
+        decided, spk = _pronoun_speaker(art, start, start + 1)
+        return spk
     honoured = next((k for k in range(5, 2, -1) if start + k <= end
                      and text[start + k - 1] != "的" and _HONORED_RE.fullmatch(text, start, start + k)), None)
     if honoured and not art.entities_in(start, start + honoured):
@@ -519,73 +591,122 @@ def _subjectless(text: str, r0: int, cs: int) -> bool:
     return end == start
 
 
+Speaker = tuple[str, tuple[int, int]]  # (name, span of the surface it was resolved from)
+Decided = tuple[bool, "Speaker | None"]  # (whether this step settles it, the speaker)
+
+
 def _resolve_speaker(art: _Article, r0: int, cue_start: int, cue: str,
-                     allow_bare: bool) -> tuple[str, tuple[int, int]] | None:
+                     allow_bare: bool) -> Speaker | None:
+    """Who the clause ``text[r0:cue_start]`` before a cue names as its speaker, in order: a person
+    named there, a pronoun or a person's role (他, 该负责人), an organization (or its person or
+    unit), a company's role (该公司, 公司方面), a named source or an anonymous one."""
     text = art.text
     r0 = max(r0, cue_start - _MAX_REGION)
-    region = text[r0:cue_start]
-    ents = [e for e in art.entities_in(r0, cue_start) if e[2] != "Product"]
-
-    def valid(e: Entity) -> bool:
-        if "记者" in text[max(0, e[0] - 3):e[0]] or _in_byline(text, e[0]):
-            return False  # （记者 王辉）/（记者孟梅实习生夏冬梅）: the writer's byline
-        return not (e[0] > r0 and text[e[0] - 1] in _PREPOSITIONS)
-
-    persons = [e for e in ents if e[2] == "Person" and valid(e)]
-    free_persons = [e for e in persons if text[e[1]:e[1] + 1] != "的"]
-    if free_persons or persons:
-        near = _name_phrase(text, r0, cue_start)
-        # 嘉麟杰董事长王忠辉向记者透露 : the person the phrase before the cue names, not an earlier one
-        e = next((p for p in persons if near and near[0] <= p[0] < near[1]), None) \
-            or next((p for p in reversed(persons) if _next_to_cue(text, p[1], cue_start)), None) \
-            or (free_persons or persons)[0]
-        return e[3], (e[0], e[1])
-    m = _PRONOUN_RE.search(region)
-    if m and m.start() > 0 and region[m.start() - 1] in _PREPOSITIONS:
-        m = None  # 微笑地对她说 : she is spoken to
-    if m:
-        ante = art.last_of_type(("Person",), r0 + m.start(), avoid_claimed=True) \
-            or art.last_of_type(("Person",), r0 + m.start())
-        if ante is not None:
-            return ante[3], (r0 + m.start(), r0 + m.end())
-        return None
-    m = _PERSON_ROLE_RE.search(region)
-    if m:
-        # 该负责人表示 / 对方表示 : the nearest compatible one named before
-        pos = r0 + m.start()
-        types = ("Company", "Organization", "Person") if m.group() == "对方" else ("Person",)
-        ante = art.last_of_type(types, pos, lo=art.prev_sentence_start(pos))
-        if ante is not None:
-            return ante[3], (pos, r0 + m.end())
-    orgs = [e for e in ents if e[2] in ("Company", "Organization") and valid(e)]
+    ents = [e for e in art.entities_in(r0, cue_start)
+            if e[2] != "Product" and _may_speak(text, r0, e)]
+    persons = [e for e in ents if e[2] == "Person"]
+    if persons:
+        return _named_person(text, r0, cue_start, persons)
+    for step in (_pronoun_speaker, _person_role_speaker):
+        decided, spk = step(art, r0, cue_start)
+        if decided:
+            return spk
+    orgs = [e for e in ents if e[2] in ("Company", "Organization")]
     if orgs:
-        near = _name_phrase(text, r0, cue_start)
-        if near and text[near[0] - 1:near[0]] == "《" and text[near[1]:near[1] + 1] == "》":
-            return text[near[0]:near[1]], near  # 《米兰体育报》认为 : the outlet, not the city in its name
-        e = next((o for o in orgs if near and near[0] <= o[0] < near[1]), orgs[0])
-        after = _name_phrase(text, e[1], cue_start)
-        if (after and not art.entities_in(*after)
-                and not text[after[0]:after[1]].endswith(_SPOKESPERSONS + _ANONYMOUS + _SOURCE_NOUNS)
-                and not _ORG_TAIL_RE.search(text[after[0]:after[1]])):
-            # 丹麦队教练约翰松说 : the person named after the organization speaks
-            return text[after[0]:after[1]], after
-        return e[3], (e[0], e[1])
-    m = _COMPANY_ROLE_RE.search(region)
-    near = _name_phrase(text, r0, cue_start) if m else None
-    if m and near and near[1] - near[0] > m.end() - m.start() + 1 and near[0] <= r0 + m.start() < near[1]:
-        return text[near[0]:near[1]], near  # 上市公司星河电子股份有限公司 : 公司 inside a name
-    if m:
-        pos = r0 + m.start()
-        named = _unresolved_org_speaker(art, pos) or _last_org_speaker(art, pos)
-        if named is not None:
-            return named[0], (pos, r0 + m.end())
-        ante = (art.last_of_type(("Company",), pos, avoid_claimed=True)
-                or art.last_of_type(("Company",), pos)
-                or art.last_of_type(("Organization",), pos)
-                or (art.first_of_type(("Company",)) if m.group() in _COMPANY_WORDS else None))
-        if ante is not None:
-            return ante[3], (pos, r0 + m.end())
-        return None
+        return _organization_speaker(art, r0, cue_start, orgs)
+    decided, spk = _company_role_speaker(art, r0, cue_start)
+    if decided:
+        return spk
+    return _source_phrase_speaker(art, r0, cue_start, cue, allow_bare)
+
+
+def _may_speak(text: str, r0: int, e: Entity) -> bool:
+    """Not the writer in a byline, not the object of a preposition (对李明说)."""
+    if "记者" in text[max(0, e[0] - 3):e[0]] or _in_byline(text, e[0]):
+        return False  # （记者 王辉）/（记者孟梅实习生夏冬梅）: the writer's byline
+    return not (e[0] > r0 and text[e[0] - 1] in _PREPOSITIONS)
+
+
+def _named_person(text: str, r0: int, cue_start: int, persons: list[Entity]) -> Speaker:
+    free = [e for e in persons if text[e[1]:e[1] + 1] != "的"]
+    near = _name_phrase(text, r0, cue_start)
+    # 嘉麟杰董事长王忠辉向记者透露 : the person the phrase before the cue names, not an earlier one
+    e = next((p for p in persons if near and near[0] <= p[0] < near[1]), None) \
+        or next((p for p in reversed(persons) if _next_to_cue(text, p[1], cue_start)), None) \
+        or (free or persons)[0]
+    return e[3], (e[0], e[1])
+
+
+def _pronoun_speaker(art: _Article, r0: int, cue_start: int) -> Decided:
+    """他表示 : the person the pronoun stands for; a pronoun with no one before it settles None."""
+    region = art.text[r0:cue_start]
+    m = _PRONOUN_RE.search(region)
+    if not m or (m.start() > 0 and region[m.start() - 1] in _PREPOSITIONS):
+        return False, None  # 微笑地对她说 : she is spoken to
+    pos = r0 + m.start()
+    ante = art.last_subject_person(pos) \
+        or art.last_of_type(("Person",), pos, avoid_claimed=True) \
+        or art.last_of_type(("Person",), pos)
+    return True, (ante[3], (pos, r0 + m.end())) if ante is not None else None
+
+
+def _person_role_speaker(art: _Article, r0: int, cue_start: int) -> Decided:
+    """该负责人表示 / 对方表示 : the nearest compatible one named before."""
+    m = _PERSON_ROLE_RE.search(art.text, r0, cue_start)
+    if not m:
+        return False, None
+    types = ("Company", "Organization", "Person") if m.group() == "对方" else ("Person",)
+    ante = art.last_of_type(types, m.start(), lo=art.prev_sentence_start(m.start()))
+    if ante is None:
+        return False, None
+    return True, (ante[3], m.span())
+
+
+def _organization_speaker(art: _Article, r0: int, cue_start: int, orgs: list[Entity]) -> Speaker:
+    """The organization the phrase before the cue names, its unit (旗下……) or its person (……教练约翰松)."""
+    text = art.text
+    near = _name_phrase(text, r0, cue_start)
+    if near and text[near[0] - 1:near[0]] == "《" and text[near[1]:near[1] + 1] == "》":
+        return text[near[0]:near[1]], near  # 《米兰体育报》认为 : the outlet, not the city in its name
+    e = next((o for o in orgs if near and near[0] <= o[0] < near[1]), orgs[0])
+    unit = _UNIT_OF_RE.match(text, e[1], cue_start)
+    part = _name_phrase(text, unit.end(), cue_start) if unit else None
+    if part and part[0] == unit.end() and not art.entities_in(*part):
+        return text[part[0]:part[1]], part  # 星河集团旗下星河优选宣布 : the unit speaks
+    after = _name_phrase(text, e[1], cue_start)
+    if (after and _names_a_person(text, e[1], after) and not art.entities_in(*after)
+            and not text[after[0]:after[1]].endswith(_SPOKESPERSONS + _ANONYMOUS + _SOURCE_NOUNS)
+            and not _ORG_TAIL_RE.search(text[after[0]:after[1]])):
+        # 丹麦队教练约翰松说 : the person named after the organization speaks
+        return text[after[0]:after[1]], after
+    return e[3], (e[0], e[1])
+
+
+def _company_role_speaker(art: _Article, r0: int, cue_start: int) -> Decided:
+    """该公司表示 / 公司方面称 : the company spoken of; 上市公司星河电子 : 公司 inside a name."""
+    text = art.text
+    m = _COMPANY_ROLE_RE.search(text, r0, cue_start)
+    if not m:
+        return False, None
+    near = _name_phrase(text, r0, cue_start)
+    if near and near[1] - near[0] > m.end() - m.start() + 1 and near[0] <= m.start() < near[1]:
+        return True, (text[near[0]:near[1]], near)  # 上市公司星河电子股份有限公司
+    pos = m.start()
+    named = _unresolved_org_speaker(art, pos) or _last_org_speaker(art, pos)
+    if named is not None:
+        return True, (named[0], m.span())
+    ante = (art.last_of_type(("Company",), pos, avoid_claimed=True)
+            or art.last_of_type(("Company",), pos)
+            or art.last_of_type(("Organization",), pos)
+            or (art.first_of_type(("Company",)) if m.group() in _COMPANY_WORDS else None))
+    return True, (ante[3], m.span()) if ante is not None else None
+
+
+def _source_phrase_speaker(art: _Article, r0: int, cue_start: int, cue: str,
+                           allow_bare: bool) -> Speaker | None:
+    """A source no entity names: 彭博社援引……称, 业内人士表示, 据乘联会统计, 科威特石油大臣萨巴赫惊呼."""
+    text = art.text
+    region = text[r0:cue_start]
     if "援引" in region:
         # 彭博社援引知情人士的话称 : the outlet that cites
         phrase = _bare_source(region[:region.index("援引")])
@@ -623,65 +744,49 @@ def _rejected(text: str, cs: int, ce: int, cue: str) -> bool:
         return True  # 可以认为 / 只能说 / 误认为 : no one is quoted
     if re.search(r"[一两几每这那该此上][篇份条则项]$", text[max(0, cs - 2):cs]):
         return True  # 一篇报道 / 一份警告 : a noun after a measure word (not 以……的身份呼吁)
-    if cue == "表示":
-        if text.startswith(_NOT_CLAIM_AFTER_BIAOSHI, ce):
-            return True
-        if text.startswith(("为", "成"), ce):
-            return True
-    elif cue == "称":
-        if before and before in "号堪俗简统昵职名又并合戏尊爱美总通泛自对宣声谎著下":
-            return True
-        if text[max(0, cs - 2):cs] in ("一人", "三人"):
-            return True  # 第一人称
-        if after and after in "为作之号赞霸王职得心呼谓道颂誉许":
-            return True
-    elif cue == "说":
-        if before and before in "来据听话再者虽用白实理以是如传演游解学小就果劝能":
-            return True
-        if after and after in "明服法话起唱出到不完成教书辞笑客来说":
-            return True  # 劝说 / 说说
-        if _SAYING_IDIOM_RE.search(text, max(0, cs - 6), cs):
-            return True  # 准确地说 / 总体说 / 换句话说
-        if text.startswith(("这番话", "这些话", "这句话", "这话"), ce):
-            return True  # 在机场对记者讲话时说这番话的 : narration of the saying
-    elif cue == "发现":
-        if before and before in "新被可难大重派" or after == "金":
-            return True
-    elif cue == "预计":
-        if after and after in "将于在会到":
-            return True
-    elif cue == "指出":
-        if text[max(0, cs - 2):cs] in ("值得", "需要", "必须", "应该") or before == "要":
-            return True
-    elif cue == "看来":
-        if after and after not in "，,":
-            return True
-    elif cue == "显示":
-        if after and after in "屏器面出":
-            return True
-    elif cue == "认为":
-        if before == "为":
-            return True
-    elif cue == "透露":
-        if re.match(r"姓名|身份|名字|出", text[ce:ce + 2]) or re.search(r"(?:不愿|不便|拒绝|未|没有)$", text[max(0, cs - 3):cs]):
-            return True  # 一位不愿透露姓名的理财师表示 : the cue is 表示
-    elif cue == "介绍":
-        if text[max(0, cs - 2):cs] == "情况":
-            return True  # 听取了情况介绍
-    elif cue == "披露":
-        if before == "信" or after in "日的":
-            return True  # 信息披露 / 截至本公告披露日
-    elif cue == "公告":
-        if re.search(r"没有|未|不|应|及时|要求", text[max(0, cs - 12):cs]):
-            return True  # 没有及时发布公告 / 应该发公告: no announcement was made
+    if (before and before in _LOOKALIKES.get((cue, "before"), "")) \
+            or (after and after in _LOOKALIKES.get((cue, "after"), "")):
+        return True  # 号称 / 称为 / 来说 / 说明 / 新发现 / 显示屏 / 信息披露 (data/cue_lookalikes.tsv)
+    if _other_word(text, cs, ce, cue, before, after):
+        return True
     if text.rfind("《", max(0, cs - 30), cs) > text.rfind("》", max(0, cs - 30), cs):
         return True  # inside a title: 《如平说历史》
     return False
 
 
+def _other_word(text: str, cs: int, ce: int, cue: str, before: str, after: str) -> bool:
+    """Look-alikes one cue has that a character table cannot say."""
+    ahead = text[max(0, cs - 2):cs]
+    if cue == "表示":
+        return text.startswith(_NOT_CLAIM_AFTER_BIAOSHI, ce)  # 表示感谢 : an attitude
+    if cue == "称":
+        # 第一人称 ; 称它为“欧洲之花” : naming, not saying
+        return ahead in ("一人", "三人") or bool(_CALLED_RE.match(text, ce))
+    if cue == "说":
+        # 准确地说 / 总体说 / 换句话说 ; 在机场对记者讲话时说这番话的 : narration of the saying
+        return bool(_SAYING_IDIOM_RE.search(text, max(0, cs - 6), cs)) \
+            or text.startswith(("这番话", "这些话", "这句话", "这话"), ce)
+    if cue == "指出":
+        return ahead in ("值得", "需要", "必须", "应该") or before == "要"
+    if cue == "看来":
+        return bool(after) and after not in "，,"
+    if cue == "透露":
+        # 一位不愿透露姓名的理财师表示 : the cue is 表示
+        return bool(re.match(r"姓名|身份|名字|出", text[ce:ce + 2])
+                    or re.search(r"(?:不愿|不便|拒绝|未|没有)$", text[max(0, cs - 3):cs]))
+    if cue == "介绍":
+        return ahead == "情况"  # 听取了情况介绍
+    if cue == "披露":
+        return not after  # 截至本公告披露 : nothing follows
+    if cue == "公告":
+        return bool(re.search(r"没有|未|不|应|及时|要求", text[max(0, cs - 12):cs]))  # 应该发公告
+    return False
+
+
+# 称它为“欧洲之花” / 称这座桥为“城市之眼” : naming something, not saying anything
+_CALLED_RE = re.compile(r"[它他她其之]们?为|[^，。；：“”\n]{1,8}?为[“「]")
 _MODALS = ("可以", "只能", "不能", "不妨", "很难", "难以")
-_SAYING_IDIOM_RE = re.compile(
-    r"(?:准确|具体|严格|确切|客观|坦白|老实|简单|一般|总体|总的|换句话|反过来|相对|个人|干脆)(?:地|来)?$")
+_SAYING_IDIOM_RE = re.compile(rf"(?:{_alt(lines('saying_idioms.txt'))})(?:地|来)?$")
 
 
 @dataclass(slots=True)
@@ -724,7 +829,7 @@ def _content_after(art: _Article, p: int, sent_end: int) -> tuple[int, int, bool
 def _quoted_term(text: str, start: int, close: int) -> bool:
     """称“活利贷”这款产品将…… : a short quoted name that the clause goes on after, not a quotation."""
     after = text[close + 1:close + 2]
-    return (close - start <= 15 and bool(after) and after not in "，,。！？!?；;：:、\n“”「」"
+    return (close - start <= 15 and bool(after) and after not in SENTENCE_END + CLAUSE_MARKS + "\n“”「」"
             and not any(c in _CLAUSE_BOUNDARY for c in text[start:close]))
 
 
@@ -756,6 +861,7 @@ def _content_before(text: str, sent_start: int, r0: int) -> tuple[int, int, bool
     return None
 
 
+_TIME_LEAD_RE = re.compile(r"[0-9０-９年月日季度上下半及和、至-]{2,30}[，,]")
 _CONTENT_LEAD_RE = re.compile(r"([^，。、；：“”的\s]{2,10}?)的")
 
 
@@ -787,7 +893,8 @@ def _source_speaker(art: _Article, r0: int, cs: int, ce: int, noun: str, word: s
     if noun == "消息" and not text[r0:cs].strip("有另据，, "):
         return noun, (cs, cs + len(noun))  # 有消息称: an anonymous source
     if noun in _SELF_DOCS:
-        m = _CONTENT_LEAD_RE.match(text, content_start, sent_end)
+        lead = _TIME_LEAD_RE.match(text, content_start, sent_end)  # 2019年，X的收益……
+        m = _CONTENT_LEAD_RE.match(text, lead.end() if lead else content_start, sent_end)
         if m and _name_phrase(text, m.start(1), m.end(1)) == m.span(1):
             return m.group(1), m.span(1)
     lo = art.prev_sentence_start(cs)
@@ -842,123 +949,186 @@ def _earlier_person_subject(art: _Article, sent_start: int, end: int) -> tuple[s
 
 
 def _candidate(art: _Article, m: re.Match) -> list[_Claim] | None:
+    """The claim(s) a cue match introduces, or None."""
+    if m.group("src"):
+        return _source_candidate(art, m)
+    cue = _cue_context(art, m)
+    if cue is None:
+        return None
+    if cue.speaker_after:
+        return _speaker_after(art, cue)
+    return _speaker_before(art, cue)
+
+
+def _source_candidate(art: _Article, m: re.Match) -> list[_Claim] | None:
+    """乘联会数据显示，…… / 中青宝发布公告称，…… / 财报显示，…… : a document or data speaks."""
     text = art.text
     cs, ce = m.span()
     sent_start, sent_end = art.sentence(cs)
-    if m.group("src"):
-        word = m.group("src")
-        noun_end = cs + next(len(n) for n in sorted(_SOURCE_NOUNS, key=len, reverse=True)
-                             if word.startswith(n))
-        noun = text[cs:noun_end]
-        if noun == "数据" and m.group("src").endswith("称"):
-            return None
-        if ce < len(text) and text[ce] in "屏器日的" or word == "信息披露":
-            return None  # 显示屏 / 截至本公告披露日 / 信息披露
-        r0 = _clause_start(text, sent_start, cs)
-        content = _content_after(art, ce, sent_end)
-        if content is None:
-            return None
-        spk = _source_speaker(art, r0, cs, ce, noun, word, content[0])
-        if spk is None:
-            return None
-        s, e, quoted = content
-        return [_Claim(s, e, ClaimValue(spk[0], spk[1], word, quoted), cs, r0, True)]
+    word = m.group("src")
+    noun_end = cs + next(len(n) for n in sorted(_SOURCE_NOUNS, key=len, reverse=True)
+                         if word.startswith(n))
+    noun = text[cs:noun_end]
+    if noun == "数据" and word.endswith("称"):
+        return None
+    if ce < len(text) and text[ce] in "屏器日的之" or word == "信息披露":
+        return None  # 显示屏 / 截至本公告披露日 / 信息披露
+    r0 = _clause_start(text, sent_start, cs)
+    content = _content_after(art, ce, sent_end)
+    if content is None:
+        return None
+    spk = _source_speaker(art, r0, cs, ce, noun, word, content[0])
+    if spk is None:
+        return None
+    s, e, quoted = content
+    return [_Claim(s, e, ClaimValue(spk[0], spk[1], word, quoted), cs, r0, True)]
 
+
+@dataclass(slots=True)
+class _Cue:
+    """A speech cue that passed the look-alike checks, and where its parts are."""
+    start: int  # the cue's first character
+    word: str  # the verb as listed (表示)
+    full: str  # with its suffix (表示称 → 表示 + 称)
+    suffix: str | None
+    p: int  # after the cue and its suffix
+    after: str  # the character at p
+    r0: int  # start of the speaker's clause (at 据 when there is one)
+    region: str  # text[r0:start]
+    by_ju: bool  # introduced by 据 / 根据
+    sent_start: int
+    sent_end: int
+    quote_next: bool = False  # ……，”李斌说，“…… : the quotation goes on after the speaker
+    speaker_after: bool = False  # the content precedes the cue (“……”，雷军说。)
+
+
+def _cue_context(art: _Article, m: re.Match) -> _Cue | None:
+    """The cue's clause, or None when the word is no cue here (look-alikes, bylines, passives)."""
+    text = art.text
+    cs = m.start()
+    sent_start, sent_end = art.sentence(cs)
     if text.startswith(("原标题", "标题"), sent_start):
         return None  # a headline quoted at the top of the page
-    cue = m.group("cue")
-    ce = m.end("cue")
-    if _rejected(text, cs, ce, cue):
+    word, ce = m.group("cue"), m.end("cue")
+    if _rejected(text, cs, ce, word):
         return None
     r0 = _clause_start(text, sent_start, cs)
     region = text[r0:cs]
     if _PASSIVE_RE.search(region):
         return None
     k = region.rfind("据")
-    by_ju = k >= 0 and (k == 0 or region[k - 1] not in "根依证")
+    by_ju = k >= 0 and (k == 0 or region[k - 1] not in "证")
+    if by_ju and k >= 1 and region[k - 1] in "根依":
+        k -= 1  # 根据财报显示 : the source starts at 根据
     if by_ju and k > 0:
         r0, region = r0 + k, region[k:]  # ……3.59% 据财联社消息，: the source starts at 据
-    if cue == "报道" and re.search(r"记者[^，。：；“”]{0,12}$", region):
-        return None  # 新华社北京3月3日电记者朱梦魁报道： a byline, not a source
-    if cue == "看来" and not region.lstrip("而但不过，,").startswith("在"):
-        return None
-    if cue == "显示" and not (by_ju or text[ce:ce + 1] in ("，", ",", "：", ":")):
-        return None
-    if cue in _JU_ONLY and not by_ju:
-        return None
-    if cue in _COLON_ONLY and text[ce:ce + 1] not in ("：", ":"):
+    if _not_a_cue_here(text, word, ce, region, by_ju):
         return None
     suffix = m.group("suffix")
     p = m.end()
-    full_cue = cue + (suffix or "")
-    after = text[p:p + 1]
-
+    cue = _Cue(cs, word, word + (suffix or ""), suffix, p, text[p:p + 1], r0, region, by_ju,
+               sent_start, sent_end)
     # speaker after the content: “……”，雷军说。 / ……，李斌说。
-    quote_next = after in "，," and text[p + 1:p + 2] in _OPEN_TO_CLOSE
-    if quote_next and _content_before(text, sent_start, r0) is None:
-        quote_next = False  # 王牧天表示，“……” : the quotation follows, nothing precedes
-    if not after or after in _AFTER_CUE_END or p >= sent_end or quote_next:
-        if cue not in _AFTER_CUES:
-            return None
-        spk = _resolve_speaker(art, r0, cs, cue, allow_bare=False)
-        if spk is None:
-            return None
-        content = _content_before(text, sent_start, r0)
-        if content is None:
-            return None
-        s, e, quoted = content
-        if e - s < 2:
-            return None
-        value = ClaimValue(spk[0], spk[1], full_cue, quoted)
-        out = [_Claim(s, e, value, cs, r0, False)]
-        if quote_next:
-            # split quotation: “……，”李斌说，“……。”
-            rest = _content_after(art, p, sent_end)
-            if rest is not None and rest[2]:
-                out.append(_Claim(rest[0], rest[1], value, cs, r0, False))
-        return out
+    cue.quote_next = cue.after in "，," and text[p + 1:p + 2] in _OPEN_TO_CLOSE
+    if cue.quote_next and _content_before(text, sent_start, r0) is None:
+        cue.quote_next = False  # 王牧天表示，“……” : the quotation follows, nothing precedes
+    cue.speaker_after = (not cue.after or cue.after in _AFTER_CUE_END or p >= sent_end
+                         or cue.quote_next)
+    return cue
 
-    # speaker before the content
-    if (cue in ("公布", "披露") and after not in ("，", ",", "：", ":", "“", "「")
-            and not re.search(r"将|拟|计划|预计|即将", region)):
-        obj = _ANNOUNCED_OBJECT_RE.match(text, p, sent_end)
+
+def _not_a_cue_here(text: str, word: str, ce: int, region: str, by_ju: bool) -> bool:
+    if word == "报道" and re.search(r"记者[^，。：；“”]{0,12}$", region):
+        return True  # 新华社北京3月3日电记者朱梦魁报道： a byline, not a source
+    if word == "发现" and "记者" in region:
+        return True  # 记者走访多家门店发现，…… : the writer found it, no one is quoted
+    if word == "看来" and not region.lstrip("而但不过，,").startswith("在"):
+        return True
+    if word == "显示" and not (by_ju or text[ce:ce + 1] in ("，", ",", "：", ":")):
+        return True
+    if word in _JU_ONLY and not by_ju:
+        return True
+    return word in _COLON_ONLY and text[ce:ce + 1] not in ("：", ":")
+
+
+def _speaker_after(art: _Article, cue: _Cue) -> list[_Claim] | None:
+    """“……”，雷军说。 / ……，李斌说。 / “……，”李斌说，“……。” : the content comes first."""
+    if cue.word not in _AFTER_CUES:
+        return None
+    spk = _resolve_speaker(art, cue.r0, cue.start, cue.word, allow_bare=False)
+    if spk is None:
+        return None
+    content = _content_before(art.text, cue.sent_start, cue.r0)
+    if content is None:
+        return None
+    s, e, quoted = content
+    if e - s < 2:
+        return None
+    value = ClaimValue(spk[0], spk[1], cue.full, quoted)
+    out = [_Claim(s, e, value, cue.start, cue.r0, False)]
+    if cue.quote_next:  # split quotation: “……，”李斌说，“……。”
+        rest = _content_after(art, cue.p, cue.sent_end)
+        if rest is not None and rest[2]:
+            out.append(_Claim(rest[0], rest[1], value, cue.start, cue.r0, False))
+    return out
+
+
+_OPENS_CONTENT = ("，", ",", "：", ":", "“", "「")
+
+
+def _content_start(art: _Article, cue: _Cue) -> int | None:
+    """Where the content after a cue begins, or None when what follows is no reported clause."""
+    text, p, after, word = art.text, cue.p, cue.after, cue.word
+    if (word in ("公布", "披露") and after not in _OPENS_CONTENT
+            and not re.search(r"将|拟|计划|预计|即将", cue.region)):
+        obj = _ANNOUNCED_OBJECT_RE.match(text, p, cue.sent_end)
         if obj:  # 理想汽车公布第三季度业绩，营收为…… : what follows the object is reported
             p, after = obj.end(), "，"
-    if cue in _NEEDS_PUNCT and not suffix and after not in ("，", ",", "：", ":", "“", "「"):
+    if word in _NEEDS_PUNCT and not cue.suffix and after not in _OPENS_CONTENT:
         # 微软宣布将小冰分拆 / 十荟团宣布完成C1轮融资 : what is announced is a clause
-        announced = cue == "宣布" and not text.startswith(_NOT_ANNOUNCED, p) \
-            and not _ADVERBIAL_RE.search(text[p:_clause_end(text, p, sent_end)])
-        if cue not in _ADDRESSEE_CUES and not announced and not (
-                cue in ("公布", "公告") and text.startswith(_ANNOUNCED, p)):
+        announced = word == "宣布" and not text.startswith(_NOT_ANNOUNCED, p) \
+            and not _ADVERBIAL_RE.search(text[p:_clause_end(text, p, cue.sent_end)])
+        if word not in _ADDRESSEE_CUES and not announced and not (
+                word in ("公布", "公告") and text.startswith(_ANNOUNCED, p)):
             return None
-    if cue in _ADDRESSEE_CUES:
+    if word in _ADDRESSEE_CUES:  # 告诉记者，…… : the content follows the one spoken to
         k = p
-        limit = min(sent_end, p + 16)
+        limit = min(cue.sent_end, p + 16)
         while k < limit and text[k] not in "，,：:“":
             k += 1
         if k >= limit:
             return None
         p = k
-    spk = _resolve_speaker(art, r0, cs, cue, allow_bare=by_ju or cue in ("报道", "显示", "看来"))
-    if (spk is not None and cue in ("预计", "相信", "担心", "担忧", "发现") and after not in "，,：:"
+    return p
+
+
+def _speaker_before(art: _Article, cue: _Cue) -> list[_Claim] | None:
+    """雷军表示，…… / 雷军在发布会上表示：“……” / 他表示 / 据路透社报道，…… : the speaker comes first."""
+    text = art.text
+    p = _content_start(art, cue)
+    if p is None:
+        return None
+    spk = _resolve_speaker(art, cue.r0, cue.start, cue.word,
+                           allow_bare=cue.by_ju or cue.word in ("报道", "显示", "看来"))
+    if (spk is not None and cue.word in ("预计", "相信", "担心", "担忧", "发现") and cue.after not in "，,：:"
             and not art.entities_in(*spk[1]) and not _COMPANY_ROLE_RE.fullmatch(text[spk[1][0]:spk[1][1]])):
         return None  # 阿克苏地区各族群众预计口粮消费…… : narration, not a named source (该公司预计 is)
     inherited = False
-    if spk is None and _subjectless(text, r0, cs):
+    if spk is None and _subjectless(text, cue.r0, cue.start):
         # ……，并表示，…… / 吴晓明否认指控，认为…… : the clause continues an earlier subject
-        spk, inherited = _continued_subject(art, r0, sent_start), True
+        spk, inherited = _continued_subject(art, cue.r0, cue.sent_start), True
     if spk is None:
         return None
     double = _CUE_RE.match(text, p)
     if double and double.group("cue") and text[double.end():double.end() + 1] in ("，", ",", "：", ":"):
         p = double.end()  # 强调指出，…… : two cues, one claim
-    content = _content_after(art, p, sent_end)
+    content = _content_after(art, p, cue.sent_end)
     if content is None:
         return None
     s, e, quoted = content
-    value = ClaimValue(spk[0], spk[1], full_cue, quoted)
-    wrapper = by_ju or cue == "报道" or (cue == "公告" and text[p:p + 1] in "，,")
-    return [_Claim(s, e, value, cs, r0, True, report=wrapper, inherited=inherited)]
+    value = ClaimValue(spk[0], spk[1], cue.full, quoted)
+    wrapper = cue.by_ju or cue.word == "报道" or (cue.word == "公告" and text[p:p + 1] in "，,")
+    return [_Claim(s, e, value, cue.start, cue.r0, True, report=wrapper, inherited=inherited)]
 
 
 # --------------------------------------------------------------------------- entry point
@@ -1003,14 +1173,14 @@ _NAME_DOT_RE = re.compile(r"^[^\W\d_]{1,12}[·•・][^\W\d_]{1,12}(?:[·•・]
 
 
 _HONORED_RE = re.compile(
-    rf"(?:{_ALT(_SURNAMES)})[^\W\d_]{{0,2}}?(?:{_ALT(_PERSON_HONORIFICS)})")
+    rf"(?:{_alt(_SURNAMES)})[^\W\d_]{{0,2}}?(?:{_alt(_PERSON_HONORIFICS)})")
 
 
 def person_like(name: str) -> bool:
     """A speaker written as a person's name: 育亭·维沙蓬 (a transliteration dot), 李老师 / 小平同志
     (a name and an honorific or title), 李嘉诚 (a surname and a two-character given name).
     Anonymous sources (知情人士), documents and organisation-like phrases are not."""
-    if (name in _SOURCES or name in _NOT_SPEAKERS or _GENERIC_HUMAN_RE.search(name)
+    if (name in _SOURCES or name in _NOT_SPEAKERS or _GENERIC_HUMAN_RE.search(name) or name.endswith("们")
             or _ORG_LIKE_RE.search(name) or _ORG_TAIL_RE.search(name)):
         return False
     if _NAME_DOT_RE.match(name):
@@ -1076,10 +1246,12 @@ def _views(art: _Article, found: list) -> list[tuple[int, int, ClaimValue]]:
     return out
 
 
-_COLON_SPEAKER_RE = re.compile(r"(?:^|(?<=[\n。！？]))[ \u3000]*(?P<name>[^\s，。：:“”（）()]{2,4})(?:[（(][^（）()\n]{1,40}[）)])?：")
+_COLON_SPEAKER_RE = re.compile(r"(?:^|(?<=[\n。！？!?]))[ \u3000]*(?P<name>[^\s，。：:“”（）()]{2,4})(?:[（(][^（）()\n]{1,40}[）)])?：")
 
 
-_NOT_COLON_NAMES = frozenset("原标题 标题 来源 编辑 作者 记者 摘要 导语 简介 地址 电话 时间 地点".split())
+# An answer holds a sentence or clause mark (not a colon: 原标题：… repeats a heading).
+_ANSWER_MARKS = frozenset(SENTENCE_END + CLAUSE_MARKS) - frozenset("：:、")
+_NOT_COLON_NAMES = frozenset(lines("not_colon_names.txt"))
 
 
 def _colon_speakers(art: _Article, found: list) -> list[tuple[int, int, ClaimValue]]:
@@ -1100,6 +1272,8 @@ def _colon_speakers(art: _Article, found: list) -> list[tuple[int, int, ClaimVal
         s, e = _trim(text, m.end(), sent_end)
         if e - s < 8 or any(cs < e and s < ce for cs, ce, _ in found):
             continue
+        if not any(ch in _ANSWER_MARKS for ch in text[s:sent_end]):
+            continue  # 国泰君安：华住酒店业绩符合预期 予“增持”评级 : a heading
         speaker = person[3] if person else name
         out.append((s, e, ClaimValue(speaker, (s0, s1), "：", False)))
     return out
@@ -1138,13 +1312,13 @@ def _trailing_quotes(art: _Article, found: list) -> list[tuple[int, int, ClaimVa
     text = art.text
     out = []
     for i, ch in enumerate(text):
-        if ch not in _OPEN_TO_CLOSE or (i > 0 and text[i - 1] not in "。！？!?”」\n \u3000"):
+        if ch not in _OPEN_TO_CLOSE or (i > 0 and text[i - 1] not in SENTENCE_END + "”」\n \u3000"):
             continue
         close = _find_close(text, i + 1, ch)
         if close is None or any(cs <= i < ce or cs <= close < ce for cs, ce, _ in found + out):
             continue
         after = text[close + 1:close + 2]
-        if after and after not in "\n。！？!?“「":
+        if after and after not in SENTENCE_END + "\n“「":
             continue  # ”李斌说 / ”这句话被反复引用 : the sentence goes on
         prev_start = art.sentence(max(0, i - 1))[0] if i > 0 else 0
         prev = [c for c in found if prev_start <= c[0] < i and c[2].speaker and not c[2].quoted]

@@ -2,7 +2,7 @@
 
     >>> normalize_name("小米集团-W"), normalize_name("深圳远航科技有限公司"), normalize_name("Ｔｅｓｌａ, Inc.")
     ('小米集团', '深圳远航科技', 'tesla')
-    >>> entity_key("Company", "腾讯控股")
+    >>> resolution_key("Company", "腾讯控股")
     'company:腾讯控股'
 
 ``resolve_article`` groups an article's mentions into entities. The rule (also in
@@ -22,14 +22,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .vocab import lines
+
 if TYPE_CHECKING:  # pragma: no cover - annotations only, no import cycle at run time
     from .entities import EntityCandidate, Gazetteer
-
 __all__ = [
     "ResolvedEntity",
-    "entity_key",
     "fold",
     "normalize_name",
+    "resolution_key",
     "resolve_article",
     "short_forms",
     "strip_place",
@@ -58,7 +59,7 @@ _STOCK_MARK = re.compile(r"-(?:SW|WR|W|S|U)$", re.IGNORECASE)
 _STOCK_CODE = re.compile(r"[（(]\s*(?:[A-Za-z]{2,6}\s*[:：]\s*)?[0-9A-Za-z]{2,6}(?:\.[A-Za-z]{1,3})?\s*[）)]$")
 _SPACES = re.compile(r"\s+")
 # 集团公司 -> 集团, 科技公司 -> 科技: "公司" after another company word adds nothing.
-_TAIL_GONGSI = re.compile(r"(?<=集团|科技|控股|汽车|银行|证券|保险|网络|传媒|能源|物流|医药|资本|基金|咨询)公司$")
+_TAIL_GONGSI = re.compile("(?:" + "|".join(f"(?<={w})" for w in lines("gongsi_after_words.txt")) + ")公司$")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -95,27 +96,18 @@ def _casefold_latin(s: str) -> str:
     return "".join(ch.lower() if "A" <= ch <= "Z" else ch for ch in s)
 
 
-def entity_key(type: str, canonical: str) -> str:  # noqa: A002 - the contract's field name
-    """Deterministic cross-article key: ``"company:腾讯控股"``."""
+def resolution_key(type: str, canonical: str) -> str:  # noqa: A002 - the contract's field name
+    """Deterministic cross-article key of a resolved entity: ``"company:腾讯控股"`` (type-qualified;
+    the graph's node key is ``graph.schema.entity_key``, the name alone)."""
     return f"{type.strip().lower()}:{normalize_name(canonical)}"
 
 
-# Provinces, municipalities and the cities that lead company names most often.
-_PLACES = (
-    "北京 上海 天津 重庆 深圳 广州 杭州 南京 苏州 成都 武汉 西安 长沙 合肥 宁波 厦门 青岛 大连 "
-    "沈阳 济南 郑州 福州 无锡 东莞 佛山 珠海 昆明 南昌 贵阳 南宁 海口 石家庄 太原 哈尔滨 长春 "
-    "呼和浩特 兰州 银川 西宁 乌鲁木齐 拉萨 常州 温州 绍兴 嘉兴 台州 泉州 烟台 潍坊 徐州 南通 "
-    "扬州 惠州 中山 香港 澳门 台湾 广东 浙江 江苏 山东 福建 河北 河南 湖北 湖南 安徽 江西 "
-    "四川 贵州 云南 陕西 山西 甘肃 辽宁 吉林 黑龙江 海南 广西 内蒙古 宁夏 新疆 西藏 青海"
-).split()
+_PLACES = lines("company_place_prefixes.txt")
 _PLACE_PREFIX = re.compile(
     "^(?:" + "|".join(sorted(_PLACES, key=len, reverse=True)) + r")(?:省|市|自治区|特别行政区)?(?:[^\x00-\x7f]{0,3}?区)?"
 )
 # The stem of a company name: what is left when these words are taken off the end.
-_COMPANY_WORD = (
-    r"(?:集团|控股|科技|银行|证券|保险|汽车|电子|网络|传媒|能源|物流|医药|超市|资本|基金|创投|咨询"
-    r"|实业|电器|通信|软件|信息技术|信息|技术|智能|生物|制药|药业|食品|股份|国际|新材料|材料|动力|光电)"
-)
+_COMPANY_WORD = "(?:" + "|".join(lines("company_stem_words.txt")) + ")"
 _WEAK_SUFFIX = re.compile(_COMPANY_WORD + "+$")
 _LAST_WORD = re.compile(_COMPANY_WORD + "$")
 # Words that only say "the group of": 远航物流集团 is 远航物流.
@@ -158,7 +150,7 @@ class ResolvedEntity:
 
     @property
     def key(self) -> str:
-        return entity_key(self.type, self.name)
+        return resolution_key(self.type, self.name)
 
 
 # A mention already covered by this many characters of a full name is not a short form of it.
@@ -196,27 +188,12 @@ def resolve_article(
     than all the others together), else it stays its own entity. Result: by first mention.
     """
     items = sorted(((s, e, c) for s, e, c in mentions), key=lambda m: (m[0], -m[1]))
-
-    # 1. a key per mention: the gazetteer's canonical name, else the normalized name.
-    resolved: list[tuple[int, int, str, str, str]] = []  # start, end, type, key name, surface
-    for s, e, cand in items:
-        surf = text[s:e] if text is not None else cand.name
-        entry = None
-        if gazetteer is not None and cand.type != "Person":
-            entry = gazetteer.lookup(cand.name) or gazetteer.lookup(surf)
-        if entry is not None:
-            resolved.append((s, e, entry.type, entry.canonical, surf))
-        else:
-            name = cand.name if cand.type == "Person" else normalize_name(cand.name, False) or cand.name
-            resolved.append((s, e, cand.type, name, surf))
+    resolved = _keyed(items, gazetteer, text)  # 1. a key per mention
     known = {n for _, _, t, n, _ in resolved if t != "Person" and gazetteer is not None
              and gazetteer.lookup(n) is not None}
-
-    # 2. more mentions of the same names in the rest of the text.
-    if text is not None:
+    if text is not None:  # 2. more mentions of the same names in the rest of the text
         resolved = _more_mentions(text, resolved, known)
-
-    # 3. link the unknown names to the full names that contain them.
+    # 3. link the unknown names to the full names that contain them
     counts: dict[str, int] = {}
     types: dict[str, str] = {}
     for _, _, t, n, _ in resolved:
@@ -224,16 +201,52 @@ def resolve_article(
             counts[n] = counts.get(n, 0) + 1
             types.setdefault(n, t)
     link = _links(counts)
-
     groups: dict[tuple[str, str], list[tuple[int, int, str]]] = {}
     for s, e, typ, name, surf in resolved:
         if name in counts:
             name = _final(link, name)
             typ = types[name]
         groups.setdefault((typ, name), []).append((s, e, surf))
+    shown = _shown_names(groups, counts, known, gazetteer)  # 4. display names
+    out = []
+    for (typ, name), ms in groups.items():
+        ms = sorted(set(ms))
+        aliases = tuple(dict.fromkeys(surf for _, _, surf in ms))
+        out.append(ResolvedEntity(typ, shown[(typ, name)], aliases, tuple(ms)))
+    out.sort(key=lambda r: r.mentions[0][:2])
+    return out
 
-    # 4. names: an unknown company's short display name must not collide with another entity's
-    # (北京远航科技 and 深圳远航科技 in one article; an unknown 深圳腾讯控股 and the gazetteer's).
+
+def _keyed(items: Sequence[tuple[int, int, EntityCandidate]], gazetteer: Gazetteer | None,
+           text: str | None) -> list[tuple[int, int, str, str, str]]:
+    """(start, end, type, key name, surface) per mention: the gazetteer's canonical name, else the
+    normalized name; an alias written inside another company's name (格力集团, 北京中信) is that
+    other company."""
+    resolved: list[tuple[int, int, str, str, str]] = []
+    covered = _covered(text, items)
+    for s, e, cand in items:
+        surf = text[s:e] if text is not None else cand.name
+        entry = None
+        if gazetteer is not None and cand.type != "Person":
+            entry = gazetteer.lookup(cand.name) or gazetteer.lookup(surf)
+        glued = _glued_name(text, s, e, entry, gazetteer, covered) if entry is not None else None
+        if glued is not None:
+            s, e = glued
+            surf = text[s:e]
+            resolved.append((s, e, entry.type, normalize_name(surf, False), surf))
+        elif entry is not None:
+            resolved.append((s, e, entry.type, entry.canonical, surf))
+        else:
+            name = cand.name if cand.type == "Person" else normalize_name(cand.name, False) or cand.name
+            resolved.append((s, e, cand.type, name, surf))
+    return resolved
+
+
+def _shown_names(groups: dict[tuple[str, str], list[tuple[int, int, str]]], counts: dict[str, int],
+                 known: set[str], gazetteer: Gazetteer | None) -> dict[tuple[str, str], str]:
+    """The name each entity is shown by. An unknown company's short display name must not collide
+    with another entity's (北京远航科技 and 深圳远航科技 in one article; an unknown 深圳腾讯控股 and
+    the gazetteer's): then it keeps its full name."""
     shown: dict[tuple[str, str], str] = {}
     for (typ, name), ms in groups.items():
         if name not in counts:
@@ -250,14 +263,48 @@ def resolve_article(
     for (typ, name), display in shown.items():
         if clash[display] > 1 and display != name:
             shown[(typ, name)] = name
+    return shown
 
-    out = []
-    for (typ, name), ms in groups.items():
-        ms = sorted(set(ms))
-        aliases = tuple(dict.fromkeys(surf for _, _, surf in ms))
-        out.append(ResolvedEntity(typ, shown[(typ, name)], aliases, tuple(ms)))
-    out.sort(key=lambda r: r.mentions[0][:2])
-    return out
+
+_EXTENSION_RE = re.compile("|".join(lines("company_name_extensions.txt")))
+# Before a place glued to a name, these make the place where something happens (在北京中信……
+# is 中信 in Beijing), not part of the name.
+_PLACE_VERBS = frozenset("在于到赴从往去来驻")
+
+
+def _covered(text: str | None, items: Sequence[tuple[int, int, object]]) -> bytearray:
+    covered = bytearray(len(text) + 1 if text is not None else 0)
+    if text is not None:
+        for s, e, _ in items:
+            covered[s:e] = b"\x01" * (e - s)
+    return covered
+
+
+def _glued_name(text: str | None, s: int, e: int, entry, gazetteer, covered: bytearray) -> tuple[int, int] | None:
+    """The span of a longer, different company name a gazetteer alias is written inside, or None.
+
+    格力集团 holds 格力 (an alias of 格力电器): a group word after an alias of a company whose
+    name ends in another business word names that company's parent. 北京中信 holds 中信: a place
+    glued before an alias of a company whose name does not begin with that place names a company
+    of its own (as an unknown 深圳腾讯控股 is not the gazetteer's). The longer form must not be
+    the same entry's alias, nor overlap another mention.
+    """
+    if text is None or gazetteer is None:
+        return None
+    canonical = entry.canonical
+    ext = _EXTENSION_RE.match(text, e)
+    if (ext and _HOLDING_WORD.fullmatch(ext.group()) and _LAST_WORD.search(canonical)
+            and not _HOLDING_WORD.search(canonical) and not any(covered[e:ext.end()])
+            and gazetteer.lookup(text[s:ext.end()]) is not entry):
+        return s, ext.end()
+    for place in _PLACES:
+        p = s - len(place)
+        if (p >= 0 and text.startswith(place, p) and not canonical.startswith(place)
+                and e - s <= 3 and not any(covered[p:s])
+                and not (p > 0 and text[p - 1] in _PLACE_VERBS)
+                and gazetteer.lookup(text[p:e]) is not entry):
+            return p, e
+    return None
 
 
 def _links(counts: dict[str, int]) -> dict[str, str]:
@@ -353,6 +400,9 @@ def _more_mentions(
         typ, name = usable[m.group()]
         if typ != "Person" and e - s <= 2 and _cjk(text, s - 1) and text[s - 1] not in _LEFT_OK:
             continue  # a two-character form glued to a word (扬帆远航) is not a name
+        ext = _EXTENSION_RE.match(text, e) if typ != "Person" else None
+        if ext and text[s:ext.end()] not in short_forms(name):
+            continue  # 蓝光发展 beside 蓝光集团: another company's name begins with the form
         if typ == "Person" and (_cjk(text, s - 1) and text[s - 1] not in _LEFT_OK
                                 and _cjk(text, e) and text[e] not in _LEFT_OK):
             continue
@@ -368,7 +418,7 @@ def _tops(owners: set[tuple[str, str]]) -> set[tuple[str, str]]:
 
 
 # Characters after which a short company name may begin without a separator.
-_LEFT_OK = set("的与和在由向对据及了是将被把从给让等于即并或而但也都还就又再才已曾仍称说这其该此为年月日")
+_LEFT_OK = frozenset("".join(lines("short_name_left_chars.txt")))
 
 
 def _cjk(text: str, i: int) -> bool:
@@ -378,8 +428,7 @@ def _cjk(text: str, i: int) -> bool:
 
 # 北牧乳业集团股份有限公司（以下简称“北牧乳业”）: the article declares the name it will use.
 # Words an article may "declare" that name no company in particular: never a canonical name.
-_GENERIC_DECLARED = frozenset(
-    "公司 本公司 该公司 发行人 标的公司 目标公司 集团 本集团 该集团 本行 该行 上市公司 我们 我司 母公司 子公司".split())
+_GENERIC_DECLARED = frozenset(lines("generic_declared_names.txt"))
 _DECLARED = re.compile(r"\s*[（(]\s*(?:以下简称|以下称|下称|简称)\s*[:：]?\s*[“\"「『]([^”\"」』]{2,12})[”\"」』]\s*[）)]")
 
 

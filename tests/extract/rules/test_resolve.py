@@ -7,8 +7,8 @@ import pytest
 from newsgraph.extract.rules.entities import EntityCandidate, find_entities, load_gazetteer
 from newsgraph.extract.rules.resolve import (
     ResolvedEntity,
-    entity_key,
     normalize_name,
+    resolution_key,
     resolve_article,
     short_forms,
     strip_place,
@@ -83,8 +83,8 @@ def test_short_forms(name, expected):
         ("Organization", "中国证监会", "organization:中国证监会"),
     ],
 )
-def test_entity_key(type_, name, key):
-    assert entity_key(type_, name) == key
+def test_resolution_key(type_, name, key):
+    assert resolution_key(type_, name) == key
 
 
 def resolve(text):
@@ -260,3 +260,43 @@ def test_without_a_declaration_nothing_changes():
     text = "江南精密机械股份有限公司今日公告，江南精密订单充足。"
     resolved = resolve_article([(0, 12, EntityCandidate("Company", text[:12], "suffix"))], None, text)
     assert apply_declared_names(text, resolved) == list(resolved)
+
+
+# --- a known short name written inside another company's name (issue 15, real-news speakers) ----
+
+
+def _names(text):
+    return [(r.name, r.aliases) for r in resolve(text) if r.type == "Company"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a group word after the alias of a company named by its business: the parent group
+    pytest.param("格力集团今天召开了股东大会。", [("格力集团", ("格力集团",))], id="group-of-a-business"),
+    # a place glued before an alias: a company of its own
+    pytest.param("股东上海中信计划减持。", [("上海中信", ("上海中信",))], id="place-before-alias"),
+])
+def test_an_alias_inside_a_longer_name_is_another_company(text, expected):
+    assert _names(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("格力今天推出了新款空调。", [("格力电器", ("格力",))], id="alias-alone"),
+    # a holding name: the group is the company itself
+    pytest.param("腾讯集团今天公布了季度业绩。", [("腾讯控股", ("腾讯集团",))], id="group-of-a-holding"),
+    # a place where something happens, not part of a name
+    pytest.param("发布会在上海中信召开。", [("中信集团", ("中信",))], id="place-of-an-event"),
+])
+def test_an_alias_alone_or_in_its_own_group_is_the_known_company(text, expected):
+    assert _names(text) == expected
+
+
+def test_a_short_form_that_begins_another_name_is_not_a_mention():
+    text = "星河物流集团今天成立。星河发展随后也宣布增资。"
+    [entity] = [r for r in resolve(text) if r.name == "星河物流"]
+    assert all(t != "星河" for _, _, t in entity.mentions)
+
+
+def test_a_short_form_followed_by_a_verb_is_a_mention():
+    text = "星河物流集团今天成立。星河表示将招聘两百人。"
+    [entity] = [r for r in resolve(text) if r.name == "星河物流"]
+    assert ("星河" in entity.aliases) and len(entity.mentions) == 2
