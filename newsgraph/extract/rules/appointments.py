@@ -55,14 +55,24 @@ def officer_title(title: str) -> bool:
     return any(w in title for w in _lines("officer_titles.txt"))
 
 
-def document_company(mentions: Sequence[tuple[int, int, str, str]]) -> str | None:
-    """The Company named most often in ``(start, end, type, name)`` mentions (first on ties)."""
+# After a listed company's name: its stock code or a price quote, 北辰科技(02233), 海岳银行（00988.HK）.
+_CODE_AFTER = re.compile(r"\s*(?:-[A-Z]{1,2})?\s*[（(]\s*(?:\d{4,6}|[A-Z]{1,5}[.:]|\d+\.\d+\s*[,，])")
+
+
+def document_company(mentions: Sequence[tuple[int, int, str, str]], text: str | None = None) -> str | None:
+    """The company an article is about: with ``text``, the one named most often among those named
+    with a stock code or a price quote (北辰科技(02233)发布公告); else the Company named most often
+    in ``(start, end, type, name)`` mentions (first on ties). A media site named in every page's
+    chrome (新浪财经) has no stock code."""
     counts: dict[str, int] = {}
     first: dict[str, int] = {}
-    for start, _, typ, name in mentions:
+    coded: set[str] = set()
+    for start, end, typ, name in mentions:
         if typ == "Company":
             counts[name] = counts.get(name, 0) + 1
             first.setdefault(name, start)
+            if text is not None and _CODE_AFTER.match(text, end):
+                coded.add(name)
     if not counts:
         return None
-    return min(counts, key=lambda n: (-counts[n], first[n]))
+    return min(counts, key=lambda n: (n not in coded, -counts[n], first[n]))

@@ -368,7 +368,7 @@ _SECTOR_AFTER = re.compile(
 )
 # XX股份 is a listed company's short form (牧原股份) unless the shares themselves are meant.
 _SHARES_STEM_BAD = re.compile(
-    r"[持购让售押限股份权数亿万元]|^(?:全部|部分|剩余|其余|相应|同等|等额|新增|存量|新发|增发|流通)"
+    r"[持购让售押限股份权数亿万元]|发行|^(?:全部|部分|剩余|其余|相应|同等|等额|新增|存量|新发|增发|流通)"
 )
 _SHARES_AFTER = re.compile(
     r"(?:比例|总数|总额|数量|数|转让|回购|变动|激励|质押|支付|对价|占比|份额|解禁|锁定|登记|过户|"
@@ -448,6 +448,8 @@ def _place_start(text: str, lo: int, start: int, p: int) -> int:
     for m in _PLACE_RE.finditer(text, lo, p):
         if m.start() >= start:
             break
+        if not all(_STEM_CHARS.match(ch) for ch in text[m.start():p]):
+            continue  # 杭州3月2日讯 今日，|…: a dateline, not the front of the name
         cuts = list(_CUT_RE.finditer(text[m.start():p]))
         if all(len(c.group()) == 1 and c.group() not in _HARD_CUTS for c in cuts) and cuts:
             return m.start()
@@ -704,13 +706,32 @@ def find_subsidiaries(
 _STOCK_RE = re.compile(
     r"(?P<mark>-(?:SW|WR|W|S|U))?\s*[（(]\s*(?:(?:股票代码|证券代码|代码)\s*[:：]?\s*)?"
     r"(?:(?P<ex>NASDAQ|NYSE|Nasdaq|纳斯达克|纽交所|港股|港交所|HK|SH|SZ|BJ)\s*[:：.]?\s*)?"
-    r"(?P<code>\d{6}|\d{4,5}|[A-Z]{1,5})(?P<sfx>\.(?:HK|SH|SZ|BJ|US|N|O|SS))?"
+    r"(?P<code>\d{6}|\d{4,5}|[A-Z]{1,5})(?P<sfx>\.(?:HK|SH|SZ|BJ|US|N|O|SS|OC)|-HK)?"
     r"(?:\s*[,，;；/、]\s*[^）)\n]{1,24})?\s*[）)]"
 )
 
 
 # A price quote after a short stock name: 汉邦高科(8.670,-0.47,-5.14%) — price, change, change %.
 _QUOTE_RE = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*[,，]\s*[-+]?\d+(?:\.\d+)?\s*[,，]\s*[-+]?\d+(?:\.\d+)?%\s*[）)]")
+
+
+_ANAPHORIC = re.compile(r"公司|[该本其此这]")
+
+
+def _stock_stem(text: str, end: int, protect: Sequence[tuple[int, int]]) -> str:
+    """The name before a stock code: cut at the last cut word; when a one-character cut word
+    would leave less than two characters of a short name (东方日|升, 虎|都), only at words of
+    two characters."""
+    start = _name_start(text, end, 10, protect)
+    stem = _strip_lead(text[start:end])
+    if len(stem) >= 2:
+        return stem
+    start = end
+    while start > 0 and end - start < 5 and _STEM_CHARS.match(text[start - 1]):
+        start -= 1
+    if end - start > 4:
+        return stem  # a short name stands alone: 当日股价报收于(…) is no name
+    return text[trim_front(text, start, end, protect):end]
 
 
 def find_stock_names(
@@ -733,11 +754,10 @@ def find_stock_names(
     for end in sorted(set(quotes)):
         if end == 0 or not (_is_cjk(text[end - 1]) or text[end - 1].isalpha()):
             continue
-        start = _name_start(text, end, 10, protect)
-        stem = _strip_lead(text[start:end])
+        stem = _stock_stem(text, end, protect)
         start = end - len(stem)
-        if len(stem) < 2 or _generic(stem):
-            continue
+        if len(stem) < 2 or (_generic(stem) and (len(stem) < 4 or _ANAPHORIC.search(stem))):
+            continue  # 北京文化(8.750,…) is a name of generic words; 上市公司(600000) is not
         hit = _protected(protect, start) if protect else None
         entry = gazetteer.lookup(stem) if gazetteer is not None else None
         if entry is None and hit and hit[1] == end:
@@ -748,6 +768,37 @@ def find_stock_names(
         else:
             cand = EntityCandidate("Company", normalize_name(text[start:end], False), "stock")
         out.append((start, end, cand))
+    return out
+
+
+# --- a company as the subject of an announcement ------------------------------------------------
+
+# 园城黄金3月10日晚公告, 高能环境公告称, 北辰科技宣布完成B轮融资, 澄川智能获投, 海岳建工中标:
+# the subject of these verbs at the start of a clause is a company.
+_ANNOUNCER_RE = re.compile(
+    r"(?:^|(?<=[。！？\n，,：:；;】\s]))(?P<name>[\u4e00-\u9fffA-Za-z]{2,8}?)"
+    r"(?:\d{1,2}月)?(?:\d{1,2}日)?(?:晚间|早间|午间|晚|盘后|盘前)?"
+    r"(?=(?:发布)?公告|宣布完成|宣布获得|获投|(?:预)?中标)"
+)
+
+
+def find_announcers(text: str, surnames: Collection[str] = (), function_words: Collection[str] = (),
+                    words: Sequence[tuple[int, int]] | None = None) -> list[Match]:
+    """Companies named as the subject of 公告, 宣布完成, 获投 or 中标 at the start of a clause.
+    Generic subjects (公司公告, 该集团宣布完成), subjects with a cut word (他们宣布完成), people (a
+    listed surname and one or two characters: 张伟公告) and, given the text's ``words``, subjects
+    with a function word among them (价格一旦公告) are not names."""
+    out: list[Match] = []
+    for m in _ANNOUNCER_RE.finditer(text):
+        s, e = m.span("name")
+        name = m.group("name")
+        if _generic(name) or _generic_name(name) or _CUT_RE.search(name) or _ANAPHORIC.search(name):
+            continue
+        if len(name) <= 3 and (name[0] in surnames or name[:2] in surnames):
+            continue
+        if words is not None and any(text[ws:we] in function_words for ws, we in words if s <= ws < e):
+            continue
+        out.append((s, e, EntityCandidate("Company", normalize_name(name, False), "announce")))
     return out
 
 
@@ -1008,11 +1059,12 @@ def _role_patterns(titles: frozenset[str]) -> _RolePatterns:
         chain_end=re.compile(f"(?P<m>某[\u4e00-\u9fff]{{1,4}}?)?(?P<c>{chain})\\s*$"),
         bracket=re.compile(f"(?:的)?\\s*(?P<c>{chain})\\s*[）)]"),
         comma=re.compile(f"(?:的)?\\s*(?P<c>{chain})(?=[，,。；;])"),
-        serve=re.compile(r"(?:曾|现|已|将|则|同时|目前)?(?:担任|出任|兼任|接任|升任|辞去|辞任|卸任|任)"),
+        serve=re.compile(r"(?:曾|现|已|将|则|同时|目前|不再|新)?(?:担任|出任|兼任|接任|升任|辞去|辞任|卸任|免去|任)"),
         after_serve=re.compile(f"(?:的)?\\s*(?P<c>{chain})"),
     )
 
 
+_BOARD_BODY = re.compile(r"^(?:董事会|监事会)|^(?:提名|薪酬|审计|审核|战略|风险|薪酬与考核|企业管治)委员会$")
 _ANAPHOR = re.compile(r"(?:(?:该|本|这家)?(?:公司|集团)|该行|本行)$")
 _HOUSE = re.compile(r"公司|董事会|监事会|股东大会")
 _HOUSE_LEADS = (re.compile(r"(?:本公司|公司|该公司)?"),
@@ -1062,7 +1114,10 @@ def find_roles(
             return None
         begin = max(text.rfind(ch, 0, pos) for ch in "。！？!?\n") + 1
         stop = _SENTENCE_END.search(text, pos)
-        return default_org if _HOUSE.search(text, begin, stop.start() if stop else len(text)) else None
+        stop_at = stop.start() if stop else len(text)
+        if _HOUSE.search(text, begin, stop_at) or default_org in text[begin:stop_at]:
+            return default_org
+        return None
 
     ents = sorted(entities, key=lambda e: (e[0], -e[1]))
     orgs = [e for e in ents if e[2] in ("Company", "Organization")]
@@ -1071,6 +1126,8 @@ def find_roles(
     out: list[tuple[int, int, Role]] = []
 
     def emit(start: int, end: int, person: str, org: str | None, m: re.Match[str]) -> None:
+        if org is not None and _BOARD_BODY.search(org):
+            org = default_org  # 董事会提名委员会主席: the chair of a committee of the company's board
         for part in _split_chain(m.group("c"), pats.titles):
             out.append((start, end, Role(person, org, part)))
 
@@ -1151,7 +1208,8 @@ def find_roles(
 # --- everything together ----------------------------------------------------------------------
 
 _SOURCE_RANK = {
-    "appoint": 6, "product": 5, "gazetteer": 5, "stock": 4, "suffix": 3, "latin": 3, "media": 3, "title": 2,
+    "appoint": 6, "product": 5, "gazetteer": 5, "stock": 4, "suffix": 3, "latin": 3, "media": 3,
+    "announce": 3, "title": 2,
     "ner": 1, "cue": 1,
 }
 # A place or level before a generic body makes it a local body of its own (省统计局, 杭州市民政局).
@@ -1189,11 +1247,68 @@ def _local_body(text: str, s: int, e: int, cand: EntityCandidate) -> Match:
     return m.start(), e, EntityCandidate("Organization", text[m.start():e], "suffix")
 
 
+# Cut words that are also words of legal names (盛世丰华企业管理有限公司, 联合利华): no trim there.
+_NAME_INNER_CUTS = frozenset({"企业", "公司", "联合", "合作", "共同", "供应", "机构"})
+
+
+def trim_front(text: str, s: int, e: int, protect: Sequence[tuple[int, int]] = (),
+               cut_words: bool = True) -> int:
+    """Where an organization span that ran over its left edge really starts: after the last
+    punctuation or space (北京9月2日讯 今日，|西安…), and with ``cut_words`` after the last cut
+    word of two characters or a hard one (公司全资子公司|北辰…, 现任|海岳银行, 认购|…有限公司) that
+    leaves a name that is not generic words only. Digits and Latin letters (51信用卡, Ｃｉｓｃｏ),
+    spaces between Latin words and brackets closed inside the span (阿波罗智行科技（广州）有限公司)
+    stay."""
+    start = s
+    for i in range(s, e - 2):
+        ch = text[i]
+        if ch.isalnum() or ch in "·•&.-'":
+            continue
+        if ch in "（(" and re.search("[）)]", text[i:e]) or ch in "）)" and re.search("[（(]", text[s:i]):
+            continue
+        if ch == " " and _is_alnum_ascii(text[i - 1]) and _is_alnum_ascii(text[i + 1]):
+            continue  # SOS Information Technology
+        start = i + 1
+    if not cut_words:
+        return start
+    for m in _CUT_RE.finditer(text, start, e):
+        cut = m.group()
+        if m.end() > e - 2 or (len(cut) < 2 and cut not in _HARD_CUTS) or cut in _NAME_INNER_CUTS:
+            continue
+        if _protected(protect, m.start()) or _protected(protect, m.end() - 1):
+            continue
+        if not _generic_name(text[m.end():e]):
+            start = m.end()
+    return start
+
+
+def _with_st_mark(text: str, match: Match) -> Match:
+    """A stock under special treatment keeps its mark: *ST盐湖, not ST盐湖 or 盐湖."""
+    s, e, cand = match
+    if cand.type != "Company":
+        return match
+    if text.startswith("ST", s) and s and text[s - 1] in "*＊":
+        s -= 1
+    elif s >= 3 and text[s - 3:s] in ("*ST", "＊ST"):
+        s -= 3
+    elif s >= 2 and text[s - 2:s] == "ST" and (s == 2 or not _is_alnum_ascii(text[s - 3])):
+        s -= 2
+    else:
+        return match
+    name = text[s:e] if cand.source != "gazetteer" else cand.name
+    return s, e, EntityCandidate(cand.type, name, cand.source)
+
+
 def _model_matches(text: str, model, known: Sequence[Match]) -> list[Match]:
     """The model's spans as candidates, except one that cuts through a known name or only adds
-    generic words to it (美团|外卖); 中金珠宝 is a name of its own, longer than 中金."""
+    generic words to it (美团|外卖); 中金珠宝 is a name of its own, longer than 中金. An
+    organization's front that ran over a verb or a clause (现任|海岳银行) is cut off."""
     out: list[Match] = []
+    protect = [(ks, ke) for ks, ke, _ in known]
     for s, e, typ, _ in model:
+        if typ != "Person":
+            # a body's name holds words that cut a company's (国家计划生育委员会, 扶贫接力计划领导小组)
+            s = trim_front(text, s, e, protect, cut_words=typ == "Company")
         name = text[s:e]
         if typ == "Person" and name in _NOT_NAMES:
             continue
@@ -1291,10 +1406,12 @@ def find_entities(
     cands += find_latin_names(text, gazetteer)
     cands += find_products(text, known)
     cands += find_media(text)
+    cands += find_announcers(text, surnames, function_words, words)
     cands += find_people(text, titles, surnames, gazetteer)
     if model is not None:
         cands += _model_matches(text, model, known)
     cands += list(extra)
+    cands = [_with_st_mark(text, m) for m in cands]
     cands.sort(key=lambda m: (-(m[1] - m[0]), -_SOURCE_RANK.get(m[2].source, 0), m[0]))
     taken = bytearray(len(text) + 1)
     out: list[Match] = []

@@ -41,6 +41,7 @@ def found(text, model=()):
     "民政局和地方政府都表示支持。",          # kinds of bodies, not bodies
     "这提高了群众安全感。",                  # 众安 inside 群众 / 安全感
     "他呼吁加强未成年人保护工作。",          # 人保 inside 未成年人 / 保护
+    "公司拟发行股份购买资产。",              # shares to issue, not a company
 ])
 def test_junk_spans_are_not_entities(text):
     assert {x for x in found(text) if x[1] != "Person"} == set()
@@ -146,3 +147,99 @@ def test_document_company_is_the_most_named():
     mentions = [(0, 2, "Company", "甲"), (5, 7, "Company", "乙"), (9, 11, "Company", "乙"), (12, 14, "Person", "丙")]
     assert document_company(mentions) == "乙"
     assert document_company([(0, 2, "Person", "丙")]) is None
+
+
+@pytest.mark.parametrize("text, model, expected", [
+    # an organization span that ran over a verb, a clause or a parent's words loses its front
+    ("公司全资子公司北辰动力科技有限公司中标了项目。", [(0, 17, "Company", 0.8)],
+     {("北辰动力科技有限公司", "Company")}),
+    ("现任海岳消费金融公司总经理。", [(0, 10, "Company", 0.8)], {("海岳消费金融公司", "Company")}),
+    ("杭州3月2日讯 今日，澄川新材料股份有限公司过会。", [(0, 21, "Company", 0.8)],
+     {("澄川新材料股份有限公司", "Company")}),
+    ("海岳集团拟认购蓝湾资源有限公司的股份。", [(4, 15, "Company", 0.8)],
+     {("海岳集团", "Company"), ("蓝湾资源有限公司", "Company")}),
+    # but not a legal name's own words, digits or a bracketed place
+    ("深圳市丰华企业管理有限公司签署协议。", [(0, 13, "Company", 0.8)], {("深圳市丰华企业管理有限公司", "Company")}),
+    ("北辰智行科技（广州）有限公司中标。", [(0, 14, "Company", 0.8)], {("北辰智行科技（广州）有限公司", "Company")}),
+    ("88信用卡发布公告。", [(0, 5, "Company", 0.8)], {("88信用卡", "Company")}),
+    ("北辰•地产发布了新楼盘。", [(0, 5, "Company", 0.8)], {("北辰•地产", "Company")}),
+    ("Ｎｏｒｖａ公司在华销售软件。", [(0, 5, "Company", 0.8)], {("Ｎｏｒｖａ", "Company")}),
+    # a body's name keeps words that would cut a company's (计划)
+    ("省人口计划委员会召开会议。", [(0, 8, "Organization", 0.8)], {("省人口计划委员会", "Organization")}),
+    ("她在海岳中学初三（２）班读书。", [(2, 12, "Organization", 0.8)], {("海岳中学初三（２）班", "Organization")}),
+])
+def test_model_organization_fronts_trimmed(text, model, expected):
+    assert found(text, model) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a stock under special treatment keeps its mark
+    ("原标题：*ST海岳(8.840,0.00,0.00%)公告称，股东减持。", {("*ST海岳", "Company")}),
+    ("*ST北辰（000999）近日发布公告。", {("*ST北辰", "Company")}),
+    # Hong Kong codes with -HK and OTC codes
+    ("原标题：澄川新能源(02999-HK)回购股份。", {("澄川新能源", "Company")}),
+    ("酒类电商蓝湾酒业（839999.OC，以下简称蓝湾）发布公告。", {("蓝湾酒业", "Company")}),
+    # a short name with a one-character word inside, and generic words, before a code or quote
+    ("东方月升(16.790,-0.53,-3.06%)公告称。", {("东方月升", "Company")}),
+    ("虎跃(0.78,0.00,0.00%)公布业绩。", {("虎跃", "Company")}),
+    ("中国智能健康(00999)7月24日回购股份。", {("中国智能健康", "Company")}),
+    # but not an anaphor or a clause before a code
+    ("该公司(600999)公告称，股东减持。", set()),
+    ("上市公司(600999)公告称，股东减持。", set()),
+    ("当日股价报收于(8.670,-0.47,-5.14%)。", set()),
+])
+def test_stock_names_and_marks(text, expected):
+    assert {x for x in found(text) if x[1] != "Person"} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("澄川黄金3月10日晚公告，公司拟发行股份。", {("澄川黄金", "Company")}),
+    ("北辰环境公告称，公司近日中标。", {("北辰环境", "Company")}),
+    ("今日，码力猫宣布完成C轮融资。", {("码力猫", "Company")}),
+    ("5月12日，海岳建工中标雄安项目。", {("海岳建工", "Company")}),
+    ("公司公告称，董事会同意。", set()),                 # the company itself
+    ("张伟公告了结果。", set()),                          # a person
+    ("他们宣布完成了收购。", set()),                      # a pronoun
+    ("该集团宣布完成融资。", set()),                      # an anaphor
+    ("据上述公告，公司将回购股份。", set()),
+    ("本次公告的内容真实。", set()),
+    ("价格一旦公告就不能更改。", set()),                  # a function word
+])
+def test_announcers(text, expected):
+    assert {x for x in found(text) if x[1] != "Person"} == expected
+
+
+HOUSE_CASES = [
+    # 新任 / 不再担任 / 免去 before the document's company's office
+    ("海岳基金发布公告，刘大为新任公司督察长。", [(9, 12, "Person", "刘大为")], Role("刘大为", "远航科技", "督察长")),
+    ("公告称，郑一民因工作变动，不再担任公司总经理职务。", [(4, 7, "Person", "郑一民")],
+     Role("郑一民", "远航科技", "总经理")),
+    # the company named in the sentence, not 公司: 远航科技（00988.HK）公布，主席…
+    ("远航科技（00988.HK）公布，主席兼执行董事陈燕平已离任。", [(0, 4, "Company", "远航科技"), (24, 27, "Person", "陈燕平")],
+     Role("陈燕平", "远航科技", "主席兼执行董事")),
+    # a committee of the board is the company's
+    ("公司董事会提名委员会主席武建明不再担任该职务。", [(2, 10, "Organization", "董事会提名委员会"), (12, 15, "Person", "武建明")],
+     Role("武建明", "远航科技", "主席")),
+]
+
+
+@pytest.mark.parametrize("text, ents, expected", HOUSE_CASES)
+def test_house_roles_of_more_phrasings(text, ents, expected):
+    roles = [r for _, _, r in find_roles(text, ents, default_org="远航科技")]
+    assert expected in roles
+
+
+@pytest.mark.parametrize("text, ents", [
+    ("张三新任海岳大学教授。", [(0, 2, "Person", "张三")]),                        # no officer
+    ("分析师李四不再担任该基金的研究员。", [(3, 5, "Person", "李四")]),              # a profession
+    ("北辰论坛上，主席王五发表讲话。", [(7, 9, "Person", "王五")]),                   # no company in it
+])
+def test_no_house_company_for_these(text, ents):
+    assert all(r.org != "远航科技" for _, _, r in find_roles(text, ents, default_org="远航科技"))
+
+
+def test_document_company_prefers_a_company_with_a_stock_code():
+    text = "北辰科技(02233)发布公告。新浪财经讯，新浪财经报道。"
+    mentions = [(0, 4, "Company", "北辰科技"), (16, 20, "Company", "新浪财经"), (22, 26, "Company", "新浪财经")]
+    assert document_company(mentions, text) == "北辰科技"
+    assert document_company(mentions) == "新浪财经"
