@@ -25,7 +25,7 @@ def _lines(name: str) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=8)
-def _appointment_re(titles: frozenset[str]) -> re.Pattern[str]:
+def appointment_pattern(titles: frozenset[str]) -> re.Pattern[str]:
     verbs = "|".join(map(re.escape, _lines("appointment_verbs.txt")))
     alts = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
     return re.compile(
@@ -40,7 +40,7 @@ _NOT_NAME = re.compile(r"^(?:公司|本公司|其|他|她|相关|新任|现任|�
 
 def find_appointees(text: str, titles: Iterable[str] | None = None) -> list[Match]:
     """Persons appointed in announcement phrasing: 聘任陆正中为副总经理 -> 陆正中."""
-    pat = _appointment_re(frozenset(titles) if titles is not None else load_titles())
+    pat = appointment_pattern(frozenset(titles) if titles is not None else load_titles())
     out: list[Match] = []
     for m in pat.finditer(text):
         name = m.group("name")
@@ -55,13 +55,18 @@ def officer_title(title: str) -> bool:
     return any(w in title for w in _lines("officer_titles.txt"))
 
 
-# After a listed company's name: its stock code or a price quote, 北辰科技(02233), 海岳银行（00988.HK）.
-_CODE_AFTER = re.compile(r"\s*(?:-[A-Z]{1,2})?\s*[（(]\s*(?:\d{4,6}|[A-Z]{1,5}[.:]|\d+\.\d+\s*[,，])")
+# After the name of the company an article is about: its stock code or a price quote
+# (北辰科技(02233), 海岳银行（00988.HK）) or its announcement (海岳基金发布人员变更公告, 北辰银行公告称).
+_CODE_AFTER = re.compile(
+    r"\s*(?:-[A-Z]{1,2})?\s*[（(]\s*(?:\d{4,6}|[A-Z]{1,5}[.:]|\d+\.\d+\s*[,，])"
+    r"|(?:\d{1,2}月)?(?:\d{1,2}日)?(?:晚间|早间|晚)?(?:发布|披露)?[^，。！？\n]{0,10}?公告"
+)
 
 
 def document_company(mentions: Sequence[tuple[int, int, str, str]], text: str | None = None) -> str | None:
     """The company an article is about: with ``text``, the one named most often among those named
-    with a stock code or a price quote (北辰科技(02233)发布公告); else the Company named most often
+    with a stock code, a price quote or an announcement (北辰科技(02233), 海岳基金发布公告); else the
+    Company named most often
     in ``(start, end, type, name)`` mentions (first on ties). A media site named in every page's
     chrome (新浪财经) has no stock code."""
     counts: dict[str, int] = {}

@@ -19,7 +19,6 @@ character offsets into that text, sorted by start:
 - ``find_media``: publications cited as a source, 据《数智财经》报道 (Organization).
 - ``find_people``: names after a title (董事长王传福), before a speech verb (张勇表示), or before
   a bracketed title (雷军（小米集团董事长）).
-- ``find_roles``: person–organization–title appositions over entities found by the above.
 - ``find_entities``: all of them with overlaps settled (longest wins, the gazetteer on ties).
 
 The pipeline wraps these in spaCy components; nothing here imports spaCy or jieba.
@@ -40,14 +39,12 @@ __all__ = [
     "EntityCandidate",
     "Gazetteer",
     "GazetteerEntry",
-    "Role",
     "find_company_suffix",
     "find_entities",
     "find_gazetteer",
     "find_latin_names",
     "find_media",
     "find_people",
-    "find_roles",
     "find_stock_names",
     "find_subsidiaries",
     "load_gazetteer",
@@ -69,17 +66,6 @@ class EntityCandidate:
     type: str  # Company | Person | Organization
     name: str  # canonical name when the gazetteer knows it, else the normalized surface
     source: str  # gazetteer | suffix | latin | stock | title | cue | ner
-
-
-@dataclass(frozen=True, slots=True)
-class Role:
-    """A person's title at an organization, as written (小米创始人雷军). ``org`` is None when
-    no organization is named next to the title (行长张三). The pipeline adds provenance and
-    makes a ``records.Role`` of it."""
-
-    person: str
-    org: str | None
-    title: str
 
 
 Match = tuple[int, int, EntityCandidate]
@@ -778,7 +764,7 @@ def find_stock_names(
 _ANNOUNCER_RE = re.compile(
     r"(?:^|(?<=[。！？\n，,：:；;】\s]))(?P<name>[\u4e00-\u9fffA-Za-z]{2,8}?)"
     r"(?:\d{1,2}月)?(?:\d{1,2}日)?(?:晚间|早间|午间|晚|盘后|盘前)?"
-    r"(?=(?:发布)?公告|宣布完成|宣布获得|获投|(?:预)?中标)"
+    r"(?=(?:发布|披露)?公告|(?:发布|披露)[^，。！？\n]{0,10}?公告|宣布完成|宣布获得|获投|(?:预)?中标)"
 )
 
 
@@ -1027,182 +1013,6 @@ def find_people(
         elif _titled_apposition(text, i + length, idx):
             add(i, length, "title")
     return sorted(found.values(), key=lambda m: m[0])
-
-
-# --- roles ------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class _RolePatterns:
-    titles: re.Pattern[str]
-    before: re.Pattern[str]  # org … person: the gap between them
-    chain_end: re.Pattern[str]  # a chain of titles ending where the person starts
-    bracket: re.Pattern[str]  # after person（org: the rest up to ）
-    comma: re.Pattern[str]  # after person，org: the titles up to ，
-    serve: re.Pattern[str]  # after a person: 担任 (org then titles follow)
-    after_serve: re.Pattern[str]  # after 担任 org
-
-
-# A unit inside the organization before the title: 交通运输行业分析师, 终端BG董事长.
-_QUALIFIER = r"(?:[\u4e00-\u9fffA-Za-z]{1,8}?(?:行业|业务|部门|部|事业群|BG|区|研究所|研究院|中心))?"
-# Separate roles are listed with 、/和; 兼 joins the titles of one role (董事长兼总裁).
-_CHAIN_SEP = re.compile(r"\s*[、及和与/]\s*")
-
-
-@functools.lru_cache(maxsize=8)
-def _role_patterns(titles: frozenset[str]) -> _RolePatterns:
-    alts = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
-    chain = f"{_QUALIFIER}(?:{alts})(?:(?:[、兼及和与/]|\\s)*{_QUALIFIER}(?:{alts}))*"
-    return _RolePatterns(
-        titles=re.compile(f"(?:{alts})"),
-        before=re.compile(f"(?:的|公司|集团)?\\s*(?P<c>{chain})\\s*"),
-        chain_end=re.compile(f"(?P<m>某[\u4e00-\u9fff]{{1,4}}?)?(?P<c>{chain})\\s*$"),
-        bracket=re.compile(f"(?:的)?\\s*(?P<c>{chain})\\s*[）)]"),
-        comma=re.compile(f"(?:的)?\\s*(?P<c>{chain})(?=[，,。；;])"),
-        serve=re.compile(r"(?:曾|现|已|将|则|同时|目前|不再|新)?(?:担任|出任|兼任|接任|升任|辞去|辞任|卸任|免去|任)"),
-        after_serve=re.compile(f"(?:的)?\\s*(?P<c>{chain})"),
-    )
-
-
-_BOARD_BODY = re.compile(r"^(?:董事会|监事会)|^(?:提名|薪酬|审计|审核|战略|风险|薪酬与考核|企业管治)委员会$")
-_ANAPHOR = re.compile(r"(?:(?:该|本|这家)?(?:公司|集团)|该行|本行)$")
-_HOUSE = re.compile(r"公司|董事会|监事会|股东大会")
-_HOUSE_LEADS = (re.compile(r"(?:本公司|公司|该公司)?"),
-                re.compile(r"(?:本公司|公司|该公司)?(?:第.{1,3}届董事会|董事会|监事会)?"))
-_SENTENCE_END = re.compile(r"[。！？!?\n]")
-
-
-def _split_chain(chain: str, titles: re.Pattern[str]) -> list[str]:
-    """创始人、董事长兼CEO -> [创始人, 董事长兼CEO]; a part keeps its unit (终端BG董事长)."""
-    parts: list[str] = []
-    for part in _CHAIN_SEP.split(chain.strip()):
-        if part and any(m.end() == len(part) for m in titles.finditer(part)) and part not in parts:
-            parts.append(part)
-    return parts
-
-
-def find_roles(
-    text: str,
-    entities: Sequence[tuple[int, int, str, str]],
-    titles: Iterable[str] | None = None,
-    default_org: str | None = None,
-) -> list[tuple[int, int, Role]]:
-    """Person–organization–title appositions over found entities ``(start, end, type, name)``:
-
-    - org (的) titles person: 小米创始人雷军, 宁德时代董事长曾毓群, 腾讯的总裁刘炽平, 海岳证券
-      交通运输行业分析师宋立文 (the unit stays in the title: 交通运输行业分析师);
-    - titles person with no organization named: 某银行行长张伟, 行长张伟 (``org=None``);
-    - person（org titles）, person，org titles，, person担任org titles: 雷军（小米集团董事长）,
-      王传福，比亚迪董事长兼总裁，, 余承东担任华为常务董事.
-
-    One Role per title listed (创始人、董事长兼CEO -> 创始人, 董事长兼CEO: 兼 joins one title);
-    a title after 公司/该公司/集团 belongs to the company named last before it (公司首席执行官
-    周启明 in an article about 远航科技). The span covers the whole apposition.
-
-    Announcement phrasing: 聘任/委任/提名/选举 person 为 (org) titles, person 接任/辞去/现任
-    (org) titles, and a company officer's title before a person (非独立董事王五); with no
-    organization named, an officer's title in a sentence that speaks of 公司/本公司/董事会 is at
-    ``default_org``, the document's company."""
-    from .appointments import _appointment_re, officer_title
-
-    titleset = frozenset(titles) if titles is not None else load_titles()
-    pats = _role_patterns(titleset)
-    appointed = {m.start("name"): m for m in _appointment_re(titleset).finditer(text)}
-
-    def house(pos: int, chain: str) -> str | None:
-        if default_org is None or not officer_title(chain):
-            return None
-        begin = max(text.rfind(ch, 0, pos) for ch in "。！？!?\n") + 1
-        stop = _SENTENCE_END.search(text, pos)
-        stop_at = stop.start() if stop else len(text)
-        if _HOUSE.search(text, begin, stop_at) or default_org in text[begin:stop_at]:
-            return default_org
-        return None
-
-    ents = sorted(entities, key=lambda e: (e[0], -e[1]))
-    orgs = [e for e in ents if e[2] in ("Company", "Organization")]
-    org_at = {e[0]: e for e in orgs}
-    org_starts = [e[0] for e in orgs]
-    out: list[tuple[int, int, Role]] = []
-
-    def emit(start: int, end: int, person: str, org: str | None, m: re.Match[str]) -> None:
-        if org is not None and _BOARD_BODY.search(org):
-            org = default_org  # 董事会提名委员会主席: the chair of a committee of the company's board
-        for part in _split_chain(m.group("c"), pats.titles):
-            out.append((start, end, Role(person, org, part)))
-
-    for ps, pe, ptype, pname in ents:
-        if ptype != "Person":
-            continue
-        # 聘任 person 为 (org) titles
-        a = appointed.get(ps)
-        if a is not None and a.end("name") == pe:
-            inner = [o for o in orgs if a.start("org") >= 0 and a.start("org") <= o[0] < a.end("org")]
-            chain = pats.after_serve.match(text, a.start("title"))
-            org = inner[0][3] if inner else house(ps, chain.group("c"))
-            emit(ps, chain.end("c"), pname, org, chain)
-            continue
-        # org (的) titles person
-        hit = None
-        # Only organizations starting near the person: a title chain is short, and trying every
-        # earlier one made a long line cost the square of its length.
-        for os_, oe, _, oname in (orgs[i] for i in range(bisect_left(org_starts, ps - 200), len(orgs))):
-            if oe > ps:
-                break
-            m = pats.before.fullmatch(text, oe, ps)
-            if m:
-                hit = (os_, oname, m)
-        if hit:
-            emit(hit[0], pe, pname, hit[1], hit[2])
-            continue
-        # titles person, no organization right before
-        m = pats.chain_end.search(text, max(0, ps - 40), ps)
-        if m:
-            org_name = None
-            a = _ANAPHOR.search(text, max(0, m.start() - 4), m.start())
-            if a and not m.group("m"):
-                prev = [o for o in orgs if o[1] <= a.start() and o[2] == "Company"]
-                if prev:
-                    org_name = prev[-1][3]
-            if org_name is None and not m.group("m"):
-                org_name = house(ps, m.group("c"))
-                a = None
-            emit(a.start() if a and org_name else m.start(), pe, pname, org_name, m)
-            continue
-        # person（org titles） / person，org titles， / person担任org titles
-        if pe < len(text) and text[pe] in "（(，,":
-            org = org_at.get(pe + 1)
-            if org is not None:
-                pat = pats.bracket if text[pe] in "（(" else pats.comma
-                m = pat.match(text, org[1])
-                if m:
-                    end = m.end() if text[pe] in "（(" else m.end("c")
-                    emit(ps, end, pname, org[3], m)
-            continue
-        # person … 担任/兼任 org titles, in the same sentence with no other person between
-        stop = _SENTENCE_END.search(text, pe)
-        limit = min(stop.start() if stop else len(text), pe + 60)
-        others = [e[0] for e in ents if e[2] == "Person" and pe <= e[0] < limit]
-        if others:
-            limit = min(limit, others[0])
-        for v in pats.serve.finditer(text, pe, limit):
-            if v.end() in org_at:
-                org = org_at[v.end()]
-                m = pats.after_serve.match(text, org[1])
-                if m:
-                    emit(ps, m.end("c"), pname, org[3], m)
-                    break
-            elif v.start() - pe <= 6:
-                # 接任公司总经理, 辞去董事会秘书职务: the document's company
-                m = None
-                for lead in _HOUSE_LEADS:
-                    m = m or pats.after_serve.match(text, lead.match(text, v.end()).end())
-                org_name = house(ps, m.group("c")) if m else None
-                if org_name:
-                    emit(ps, m.end("c"), pname, org_name, m)
-                    break
-    out.sort(key=lambda r: (r[0], r[1]))
-    return out
 
 
 # --- everything together ----------------------------------------------------------------------

@@ -6,8 +6,8 @@ import pytest
 
 from newsgraph.extract.components.entities import function_words
 from newsgraph.extract.rules.appointments import document_company, find_appointees
-from newsgraph.extract.rules.entities import (Role, find_entities, find_gazetteer, find_roles,
-                                              load_gazetteer)
+from newsgraph.extract.rules.entities import find_entities, find_gazetteer, load_gazetteer
+from newsgraph.extract.rules.roles import RoleCandidate, find_roles
 from newsgraph.extract.rules.products import find_products
 from newsgraph.extract.segmenter import make_jieba
 
@@ -119,13 +119,13 @@ def test_appointees(text, expected):
 
 
 ROLE_CASES = [
-    ("公司董事会同意聘任陆正中为副总经理。", [(9, 12, "Person", "陆正中")], Role("陆正中", "远航科技", "副总经理")),
-    ("董事会同意委任何咏欣为公司秘书。", [(7, 10, "Person", "何咏欣")], Role("何咏欣", "远航科技", "公司秘书")),
-    ("公司近日收到通知，张三接任公司总经理。", [(9, 11, "Person", "张三")], Role("张三", "远航科技", "总经理")),
-    ("李四辞去公司董事会秘书职务。", [(0, 2, "Person", "李四")], Role("李四", "远航科技", "董事会秘书")),
-    ("公司非独立董事王五因个人原因辞职。", [(7, 9, "Person", "王五")], Role("王五", "远航科技", "非独立董事")),
+    ("公司董事会同意聘任陆正中为副总经理。", [(9, 12, "Person", "陆正中")], RoleCandidate("陆正中", "远航科技", "副总经理")),
+    ("董事会同意委任何咏欣为公司秘书。", [(7, 10, "Person", "何咏欣")], RoleCandidate("何咏欣", "远航科技", "公司秘书")),
+    ("公司近日收到通知，张三接任公司总经理。", [(9, 11, "Person", "张三")], RoleCandidate("张三", "远航科技", "总经理")),
+    ("李四辞去公司董事会秘书职务。", [(0, 2, "Person", "李四")], RoleCandidate("李四", "远航科技", "董事会秘书")),
+    ("公司非独立董事王五因个人原因辞职。", [(7, 9, "Person", "王五")], RoleCandidate("王五", "远航科技", "非独立董事")),
     ("选举赵六为海岳证券董事长。", [(2, 4, "Person", "赵六"), (5, 9, "Company", "海岳证券")],
-     Role("赵六", "海岳证券", "董事长")),
+     RoleCandidate("赵六", "海岳证券", "董事长")),
 ]
 
 
@@ -211,15 +211,15 @@ def test_announcers(text, expected):
 
 HOUSE_CASES = [
     # 新任 / 不再担任 / 免去 before the document's company's office
-    ("海岳基金发布公告，刘大为新任公司督察长。", [(9, 12, "Person", "刘大为")], Role("刘大为", "远航科技", "督察长")),
+    ("海岳基金发布公告，刘大为新任公司督察长。", [(9, 12, "Person", "刘大为")], RoleCandidate("刘大为", "远航科技", "督察长")),
     ("公告称，郑一民因工作变动，不再担任公司总经理职务。", [(4, 7, "Person", "郑一民")],
-     Role("郑一民", "远航科技", "总经理")),
+     RoleCandidate("郑一民", "远航科技", "总经理")),
     # the company named in the sentence, not 公司: 远航科技（00988.HK）公布，主席…
     ("远航科技（00988.HK）公布，主席兼执行董事陈燕平已离任。", [(0, 4, "Company", "远航科技"), (24, 27, "Person", "陈燕平")],
-     Role("陈燕平", "远航科技", "主席兼执行董事")),
+     RoleCandidate("陈燕平", "远航科技", "主席兼执行董事")),
     # a committee of the board is the company's
     ("公司董事会提名委员会主席武建明不再担任该职务。", [(2, 10, "Organization", "董事会提名委员会"), (12, 15, "Person", "武建明")],
-     Role("武建明", "远航科技", "主席")),
+     RoleCandidate("武建明", "远航科技", "主席")),
 ]
 
 
@@ -243,3 +243,49 @@ def test_document_company_prefers_a_company_with_a_stock_code():
     mentions = [(0, 4, "Company", "北辰科技"), (16, 20, "Company", "新浪财经"), (22, 26, "Company", "新浪财经")]
     assert document_company(mentions, text) == "北辰科技"
     assert document_company(mentions) == "新浪财经"
+
+
+ORG_LIST_CASES = [
+    # a code between the organization and the title; two organizations listed before one person
+    ("海岳交易所（00999.HK）独立非执行董事、北辰集团董事张三病逝。",
+     [(0, 5, "Organization", "海岳交易所"), (23, 27, "Company", "北辰集团"), (29, 31, "Person", "张三")],
+     {RoleCandidate("张三", "海岳交易所", "独立非执行董事"), RoleCandidate("张三", "北辰集团", "董事")}),
+    # a modifier before the title
+    ("北辰科技代理发言人李娜表示。", [(0, 4, "Company", "北辰科技"), (9, 11, "Person", "李娜")],
+     {RoleCandidate("李娜", "北辰科技", "代理发言人")}),
+    # a unit ending in 处 before the title
+    ("海岳银行策划调控处主管王强退休。", [(0, 4, "Company", "海岳银行"), (11, 13, "Person", "王强")],
+     {RoleCandidate("王强", "海岳银行", "策划调控处主管")}),
+]
+
+
+@pytest.mark.parametrize("text, ents, expected", ORG_LIST_CASES)
+def test_org_titles_before_a_person(text, ents, expected):
+    assert {r for _, _, r in find_roles(text, ents)} == expected
+
+
+def test_a_title_made_of_someone_else_is_not_the_next_name():
+    text = "赵六任执行董事 郑七任副主席。"
+    ents = [(0, 2, "Person", "赵六"), (8, 10, "Person", "郑七")]
+    roles = {r for _, _, r in find_roles(text, ents, default_org="远航科技")}
+    assert RoleCandidate("郑七", None, "执行董事") not in roles
+    assert all(not (r.person == "郑七" and r.title == "执行董事") for r in roles)
+
+
+def test_a_list_item_does_not_serve_the_next_items_organization():
+    text = "分别是现任北辰商务副总裁谢松，及现任海岳银行总经理的涂军。"
+    ents = [(12, 14, "Person", "谢松"), (18, 22, "Company", "海岳银行"), (26, 28, "Person", "涂军")]
+    roles = [r for _, _, r in find_roles(text, ents, default_org="海岳银行")]
+    assert all(r.org != "海岳银行" for r in roles if r.person == "谢松")
+
+
+def test_leaving_an_office_said_after_a_clause():
+    text = "海岳银行发布公告称，洪七因任职年龄原因，申请辞去该行董事长一职。"
+    ents = [(0, 4, "Company", "海岳银行"), (10, 12, "Person", "洪七")]
+    roles = [r for _, _, r in find_roles(text, ents, default_org="海岳银行")]
+    assert RoleCandidate("洪七", "海岳银行", "董事长") in roles
+
+
+def test_an_office_and_a_village_are_no_title_and_name():
+    # 办事处|长乐村: 处长 is not read as a title before a name
+    assert {x for x in found("他住在街道办事处长乐村。") if x[1] == "Person"} == set()
