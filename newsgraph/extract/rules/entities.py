@@ -43,6 +43,7 @@ __all__ = [
     "find_entities",
     "find_gazetteer",
     "find_latin_names",
+    "find_latin_people",
     "find_media",
     "find_people",
     "find_stock_names",
@@ -652,6 +653,28 @@ def _latin_brand(word: str) -> bool:
     )
 
 
+# A Latin person's name: two to four capitalized words (Ee Hock Leong, Lisa Brandt).
+_LATIN_PERSON = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?: [A-Z][a-z]+){1,3}(?![A-Za-z])")
+
+
+def find_latin_people(text: str, gazetteer: Gazetteer | None = None) -> list[Match]:
+    """A Latin person's name as the subject of a speech or office verb: Ee Hock Leong已辞任执行董事,
+    Lisa Brandt表示. Company names (Sequoia Capital) and known names are not people."""
+    out: list[Match] = []
+    for m in _LATIN_PERSON.finditer(text):
+        s, e = m.span()
+        j = e + 1 if text.startswith(("已", "将"), e) else e
+        if not _CUE_RE.match(text, j) or _LATIN_COMPANY_WORD.search(m.group()):
+            continue
+        tokens = m.group().split(" ")
+        if tokens[0] in ("The", "A", "An", "This", "Our") or any(t.lower() in _LATIN_PRODUCTS for t in tokens):
+            continue
+        if gazetteer is not None and any(gazetteer.lookup(t) is not None for t in (m.group(), *tokens)):
+            continue  # Apple Music: a known company's brand
+        out.append((s, e, EntityCandidate("Person", m.group(), "cue")))
+    return out
+
+
 # --- names after 子公司 -------------------------------------------------------------------------
 
 _SUBSIDIARY_RE = re.compile(r"(?:全资|控股|独资|参股|境外|境内)?子公司(?:之一)?")
@@ -1218,6 +1241,7 @@ def find_entities(
     cands += find_media(text)
     cands += find_announcers(text, surnames, function_words, words)
     cands += find_people(text, titles, surnames, gazetteer)
+    cands += find_latin_people(text, gazetteer)
     if model is not None:
         cands += _model_matches(text, model, known)
     cands += list(extra)

@@ -63,7 +63,7 @@ def _role_patterns(titles: frozenset[str]) -> _RolePatterns:
     chain = f"{one}(?:(?:[、兼及和与/]|\\s)*{one})*"
     return _RolePatterns(
         titles=re.compile(f"(?:{alts})"),
-        before=re.compile(f"(?:\\s*[（(][^（）()]{{1,24}}[）)])?(?:的|公司|集团)?\\s*(?P<c>{chain})\\s*"),
+        before=re.compile(f"(?:\\s*[（(][^（）()]{{1,24}}[）)])?(?:的|公司|集团)?\\s*(?P<c>{chain})\\s*的?"),
         chain_end=re.compile(f"(?P<m>某[\u4e00-\u9fff]{{1,4}}?)?(?P<c>{chain})\\s*$"),
         bracket=re.compile(f"(?:的)?\\s*(?P<c>{chain})\\s*[）)]"),
         comma=re.compile(f"(?:的)?\\s*(?P<c>{chain})(?=[，,。；;])"),
@@ -83,6 +83,8 @@ _PREDICATE_END = re.compile(r"(?:任|为)$")
 _LIST_GAP = re.compile(r"[、；;]|^[，,]?(?:及|和|以及)")
 # Leaving an office may be said long after the name: 洪七因任职年龄原因，申请辞去该行董事长一职.
 _LEAVE_VERB = re.compile(r"辞|不再|卸任|免去")
+# Before the organization a person joined or works at: 加入远航科技，担任…
+_JOIN = re.compile(r"(?:加入|进入|就职于|任职于|供职于)$")
 _SENTENCE_END = re.compile("[" + re.escape(SENTENCE_END) + "\n]")
 
 
@@ -224,6 +226,8 @@ class _RoleReader:
                 if m:
                     self.emit(ps, m.end("c"), pname, org[3], m)
                     return
+            elif self._joined(ps, pe, pname, v):
+                return
             elif v.start() - pe <= 6 or (v.start() - pe <= 20 and _LEAVE_VERB.search(v.group())):
                 m = None
                 for lead in _HOUSE_LEADS:
@@ -232,6 +236,18 @@ class _RoleReader:
                 if org_name:
                     self.emit(ps, m.end("c"), pname, org_name, m)
                     return
+
+
+    def _joined(self, ps: int, pe: int, pname: str, v: re.Match[str]) -> bool:
+        """person 加入/就职于 org，担任 titles: the organization joined."""
+        text = self.text
+        joined = [o for o in self.orgs if pe < o[0] and o[1] <= v.start()
+                  and _JOIN.search(text, max(pe, o[0] - 4), o[0])]
+        m = self.pats.after_serve.match(text, v.end())
+        if not joined or not m:
+            return False
+        self.emit(ps, m.end("c"), pname, joined[-1][3], m)
+        return True
 
 
 def find_roles(

@@ -289,3 +289,33 @@ def test_leaving_an_office_said_after_a_clause():
 def test_an_office_and_a_village_are_no_title_and_name():
     # 办事处|长乐村: 处长 is not read as a title before a name
     assert {x for x in found("他住在街道办事处长乐村。") if x[1] == "Person"} == set()
+
+
+@pytest.mark.parametrize("text, ents, expected", [
+    # titles then 的 before the person
+    ("现任海岳银行数据中心党委副书记和总经理的涂军。", [(2, 6, "Company", "海岳银行"), (20, 22, "Person", "涂军")],
+     RoleCandidate("涂军", "海岳银行", "数据中心党委副书记")),
+    # the organization a person joined, then 担任 titles
+    ("刘大为2018年1月加入海岳基金管理有限公司，担任监察稽核部副总经理。",
+     [(0, 3, "Person", "刘大为"), (12, 22, "Company", "海岳基金管理有限公司")],
+     RoleCandidate("刘大为", "海岳基金管理有限公司", "监察稽核部副总经理")),
+])
+def test_more_org_title_phrasings(text, ents, expected):
+    assert expected in [r for _, _, r in find_roles(text, ents)]
+
+
+def test_a_company_only_mentioned_is_not_joined():
+    text = "刘大为看好海岳基金的前景，担任监察稽核部副总经理多年。"
+    ents = [(0, 3, "Person", "刘大为"), (5, 9, "Company", "海岳基金")]
+    assert all(r.org != "海岳基金" for _, _, r in find_roles(text, ents))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("海岳控股(08999)发布公告，Ee Hock Leong已辞任执行董事。", {("Ee Hock Leong", "Person")}),
+    ("Lisa Brandt表示，新车将上市。", {("Lisa Brandt", "Person")}),
+    ("Sequoia Capital表示看好。", set()),      # a company's name
+    ("The Company称其业绩增长。", set()),      # not a name
+    ("Apple Music宣布涨价。", set()),          # a known company's brand
+])
+def test_latin_people_before_a_verb(text, expected):
+    assert {x for x in found(text) if x[1] == "Person"} == expected
