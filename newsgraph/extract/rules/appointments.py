@@ -29,7 +29,7 @@ def appointment_pattern(titles: frozenset[str]) -> re.Pattern[str]:
     verbs = "|".join(map(re.escape, _lines("appointment_verbs.txt")))
     alts = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
     return re.compile(
-        f"(?:{verbs})(?:了)?(?P<name>[\u4e00-\u9fff]{{2,3}}?|[\u4e00-\u9fff]{{1,6}}·[\u4e00-\u9fff]{{1,8}})"
+        f"(?:{verbs})(?:了)?(?P<list>(?:[\u4e00-\u9fff]{{2,3}}[、和及])*?)(?P<name>[\u4e00-\u9fff]{{2,3}}?|[\u4e00-\u9fff]{{1,6}}·[\u4e00-\u9fff]{{1,8}})"
         f"(?:先生|女士)?为(?P<org>[\u4e00-\u9fffA-Za-z]{{2,16}}?的?)??"
         f"(?:第.{{1,3}}届董事会|董事会|监事会)?(?P<title>{alts})"
     )
@@ -38,16 +38,24 @@ def appointment_pattern(titles: frozenset[str]) -> re.Pattern[str]:
 _NOT_NAME = re.compile(r"^(?:公司|本公司|其|他|她|相关|新任|现任|该|本人|下列|以下)")
 
 
+def appointee_spans(m: re.Match[str]) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of each name an ``appointment_pattern`` match appoints: 任命韩一、
+    段二为副总经理 -> 韩一, 段二."""
+    spans = []
+    at = m.start("list")
+    for part in re.split("[、和及]", m.group("list"))[:-1]:
+        spans.append((at, at + len(part)))
+        at += len(part) + 1
+    spans.append(m.span("name"))
+    return [(s, e) for s, e in spans if not _NOT_NAME.match(m.string[s:e])]
+
+
 def find_appointees(text: str, titles: Iterable[str] | None = None) -> list[Match]:
-    """Persons appointed in announcement phrasing: 聘任陆正中为副总经理 -> 陆正中."""
+    """Persons appointed in announcement phrasing: 聘任陆正中为副总经理 -> 陆正中; 任命韩一、段二为
+    副总经理 -> 韩一, 段二."""
     pat = appointment_pattern(frozenset(titles) if titles is not None else load_titles())
-    out: list[Match] = []
-    for m in pat.finditer(text):
-        name = m.group("name")
-        if _NOT_NAME.match(name):
-            continue
-        out.append((m.start("name"), m.end("name"), EntityCandidate("Person", name, "appoint")))
-    return out
+    return [(s, e, EntityCandidate("Person", text[s:e], "appoint"))
+            for m in pat.finditer(text) for s, e in appointee_spans(m)]
 
 
 def officer_title(title: str) -> bool:

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .resolve import fold, normalize_name
+from .vocab import lines
 
 __all__ = [
     "DATA_DIR",
@@ -653,18 +654,24 @@ def _latin_brand(word: str) -> bool:
     )
 
 
+_APPOINT_VERBS = tuple(lines("appointment_verbs.txt"))
 # A Latin person's name: two to four capitalized words (Ee Hock Leong, Lisa Brandt).
 _LATIN_PERSON = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?: [A-Z][a-z]+){1,3}(?![A-Za-z])")
 
 
-def find_latin_people(text: str, gazetteer: Gazetteer | None = None) -> list[Match]:
-    """A Latin person's name as the subject of a speech or office verb: Ee Hock Leong已辞任执行董事,
-    Lisa Brandt表示. Company names (Sequoia Capital) and known names are not people."""
+def find_latin_people(text: str, gazetteer: Gazetteer | None = None,
+                      titles: Collection[str] = ()) -> list[Match]:
+    """A Latin person's name as the subject of a speech or office verb (Ee Hock Leong已辞任执行董事,
+    Lisa Brandt表示) or after a title or an appointment verb (首席商务官Lisa Brandt, 聘请 Lisa
+    Brandt). Company names (Sequoia Capital) and known names are not people."""
     out: list[Match] = []
     for m in _LATIN_PERSON.finditer(text):
         s, e = m.span()
         j = e + 1 if text.startswith(("已", "将"), e) else e
-        if not _CUE_RE.match(text, j) or _LATIN_COMPANY_WORD.search(m.group()):
+        before = text[max(0, s - 8):s].rstrip()
+        named = _CUE_RE.match(text, j) or before.endswith(_APPOINT_VERBS) or (
+            before and any(before.endswith(t) for t in titles))
+        if not named or _LATIN_COMPANY_WORD.search(m.group()):
             continue
         tokens = m.group().split(" ")
         if tokens[0] in ("The", "A", "An", "This", "Our") or any(t.lower() in _LATIN_PRODUCTS for t in tokens):
@@ -1241,7 +1248,7 @@ def find_entities(
     cands += find_media(text)
     cands += find_announcers(text, surnames, function_words, words)
     cands += find_people(text, titles, surnames, gazetteer)
-    cands += find_latin_people(text, gazetteer)
+    cands += find_latin_people(text, gazetteer, titles)
     if model is not None:
         cands += _model_matches(text, model, known)
     cands += list(extra)

@@ -17,7 +17,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .appointments import appointment_pattern, officer_title
+from .appointments import appointee_spans, appointment_pattern, officer_title
 from .entities import load_titles
 from .punctuation import CLAUSE_MARKS, SENTENCE_END
 
@@ -115,7 +115,7 @@ class _RoleReader:
     def __init__(self, text: str, entities: Sequence[Entity], titles: frozenset[str], default_org: str | None):
         self.text, self.default_org = text, default_org
         self.pats = _role_patterns(titles)
-        self.appointed = {m.start("name"): m for m in appointment_pattern(titles).finditer(text)}
+        self.appointed = {s: (e, m) for m in appointment_pattern(titles).finditer(text) for s, e in appointee_spans(m)}
         self.ents = sorted(entities, key=lambda e: (e[0], -e[1]))
         self.orgs = [e for e in self.ents if e[2] in ("Company", "Organization")]
         self.org_at = {e[0]: e for e in self.orgs}
@@ -143,8 +143,8 @@ class _RoleReader:
 
     def appointment(self, ps: int, pe: int, pname: str) -> bool:
         """聘任 person 为 (org) titles."""
-        a = self.appointed.get(ps)
-        if a is None or a.end("name") != pe:
+        end, a = self.appointed.get(ps, (None, None))
+        if a is None or end != pe:
             return False
         inner = [o for o in self.orgs if a.start("org") >= 0 and a.start("org") <= o[0] < a.end("org")]
         chain = self.pats.after_serve.match(self.text, a.start("title"))

@@ -319,3 +319,21 @@ def test_a_company_only_mentioned_is_not_joined():
 ])
 def test_latin_people_before_a_verb(text, expected):
     assert {x for x in found(text) if x[1] == "Person"} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("宣布任命新的首席商务官Lisa Brandt。", {("Lisa Brandt", "Person")}),
+    ("两年前，海岳聘请 Anna Korvat 领导团队。", {("Anna Korvat", "Person")}),
+    ("他在大会上介绍了Open Source的做法。", set()),     # no title or verb around it
+])
+def test_latin_people_after_a_title_or_appointment(text, expected):
+    assert {x for x in found(text) if x[1] == "Person"} == expected
+
+
+def test_a_list_of_appointees():
+    assert [c.name for _, _, c in find_appointees("公告任命韩一、段二为公司副总经理")] == ["韩一", "段二"]
+    text = "公告任命韩一、段二为公司副总经理。"
+    roles = {r for _, _, r in find_roles(text, [(4, 6, "Person", "韩一"), (7, 9, "Person", "段二")],
+                                          default_org="远航科技")}
+    assert roles == {RoleCandidate("韩一", "远航科技", "副总经理"), RoleCandidate("段二", "远航科技", "副总经理")}
+    assert [c.name for _, _, c in find_appointees("任命公司、他为董事")] == []
