@@ -579,7 +579,8 @@ _LATIN_STOP = frozenset(
 #用户, X在欧洲的市场份额) or named after 旗下/平台 (美团旗下Keeta, 电商平台X).
 _LATIN_BRAND_AFTER = re.compile(
     r"\s*(?:(?:在[\u4e00-\u9fff]{1,6})?的?(?:市场份额|用户|营收|估值|母公司|创始人)|"
-    r"(?:已|已经|正式|将|也|还|则|近日|日前|首次|率先)?(?:上线|推出|发布|进入|覆盖|宣布|入驻|登陆|进军|旗下|平台))"
+    r"(?:已|已经|正式|将|也|还|则|近日|日前|首次|率先)?(?:上线|推出|发布|进入|覆盖|宣布|入驻|登陆|进军|旗下|平台|"
+    r"获投|获得|获|完成|回应|融资))"
 )
 _LATIN_BRAND_BEFORE = re.compile(r"(?:旗下|平台|电商)$")
 # Products and models that are the subject of the same verbs (ChatGPT用户, Model Y上线).
@@ -590,7 +591,7 @@ _LATIN_PRODUCTS = frozenset(
     "mate pura nova galaxy pixel redmi poco autopilot fsd cybertruck robotaxi optimus steam".split()
 )
 _PRODUCT_TOKEN = re.compile(r"^(?:pro|max|ultra|plus|mini|air|lite|se|[a-z])$", re.I)
-_UNIT_RE = re.compile(r"(?:k|m|g|t)?(?:wh|w|b|hz|bps)$|^(?:mah|nm|mm|cm|km|kg|gb|tb|mb|mw|gw|kw)$", re.I)
+_UNIT_RE = re.compile(r"^(?:k|m|g|t)?(?:wh|w|b|hz|bps)$|^(?:mah|nm|mm|cm|km|kg|gb|tb|mb|mw|gw|kw)$", re.I)
 
 
 def find_latin_names(text: str, gazetteer: Gazetteer | None = None) -> list[Match]:
@@ -731,7 +732,7 @@ _STOCK_RE = re.compile(
 _QUOTE_RE = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*[,，]\s*[-+]?\d+(?:\.\d+)?\s*[,，]\s*[-+]?\d+(?:\.\d+)?%\s*[）)]")
 
 
-_ANAPHORIC = re.compile(r"公司|[该本其此这]")
+_ANAPHORIC = re.compile(r"公司|[该本其此这]|上述|前述|相关|有关")
 
 
 def _stock_stem(text: str, end: int, protect: Sequence[tuple[int, int]]) -> str:
@@ -792,9 +793,9 @@ def find_stock_names(
 # 园城黄金3月10日晚公告, 高能环境公告称, 北辰科技宣布完成B轮融资, 澄川智能获投, 海岳建工中标:
 # the subject of these verbs at the start of a clause is a company.
 _ANNOUNCER_RE = re.compile(
-    r"(?:^|(?<=[。！？\n，,：:；;】\s]))(?P<name>[\u4e00-\u9fffA-Za-z]{2,8}?)"
+    r"(?:^|(?<=[。！？\n，,：:；;】\s据])|(?<=企业|平台|品牌|厂商|巨头))(?P<name>[\u4e00-\u9fffA-Za-z]{2,8}?)"
     r"(?:\d{1,2}月)?(?:\d{1,2}日)?(?:晚间|早间|午间|晚|盘后|盘前)?"
-    r"(?=(?:发布|披露)?公告|(?:发布|披露)[^，。！？\n]{0,10}?公告|宣布完成|宣布获得|获投|(?:预)?中标)"
+    r"(?=(?:发布|披露)?公告|(?:发布|披露)[^，。！？\n]{0,10}?公告|宣布(?:将)?(?:完成|获得|以|收购)|获投|(?:预)?中标)"
 )
 
 
@@ -803,16 +804,19 @@ def find_announcers(text: str, surnames: Collection[str] = (), function_words: C
     """Companies named as the subject of 公告, 宣布完成, 获投 or 中标 at the start of a clause.
     Generic subjects (公司公告, 该集团宣布完成), subjects with a cut word (他们宣布完成), people (a
     listed surname and one or two characters: 张伟公告) and, given the text's ``words``, subjects
-    with a function word among them (价格一旦公告) are not names."""
+    that begin or end with a function word (价格一旦公告; 中国二十二冶 has a numeral inside) are not
+    names."""
     out: list[Match] = []
     for m in _ANNOUNCER_RE.finditer(text):
-        s, e = m.span("name")
-        name = m.group("name")
+        e = m.end("name")
+        name = _strip_lead(m.group("name"))  # 据|北辰科技公告
+        s = e - len(name)
         if _generic(name) or _generic_name(name) or _CUT_RE.search(name) or _ANAPHORIC.search(name):
             continue
         if len(name) <= 3 and (name[0] in surnames or name[:2] in surnames):
             continue
-        if words is not None and any(text[ws:we] in function_words for ws, we in words if s <= ws < e):
+        inside = [text[ws:we] for ws, we in words or () if s <= ws < e]
+        if inside and (inside[0] in function_words or inside[-1] in function_words):
             continue
         out.append((s, e, EntityCandidate("Company", normalize_name(name, False), "announce")))
     return out

@@ -337,3 +337,22 @@ def test_a_list_of_appointees():
                                           default_org="远航科技")}
     assert roles == {RoleCandidate("韩一", "远航科技", "副总经理"), RoleCandidate("段二", "远航科技", "副总经理")}
     assert [c.name for _, _, c in find_appointees("任命公司、他为董事")] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("据北辰智造公告，该公司收购新加坡资产。", {("北辰智造", "Company")}),
+    ("社群零售企业十味团宣布完成新一轮融资。", {("十味团", "Company")}),
+    ("周二，海岳英博宣布将以3亿美元收购。", {("海岳英博", "Company")}),
+    ("11月2日，中国三十三冶中标山东省项目。", {("中国三十三冶", "Company")}),    # numerals inside
+    ("北非电商平台MaxQB宣布完成融资。", {("MaxQB", "Company")}),                # ends in b: no unit
+    ("10月21日消息，EBANQ获天使轮投资。", {("EBANQ", "Company")}),
+    ("储能装置容量达到5 GWh，功率10 MW。", set()),                             # units
+    ("他宣布将以个人名义捐款。", set()),
+])
+def test_more_company_subjects(text, expected):
+    assert {x for x in found(text) if x[1] != "Person"} == expected
+
+
+def test_no_announcer_after_the_word_company():
+    # 发布公司|高级管理人员变更公告: what the company announces is no company
+    assert {x for x in found("海岳基金发布公司高级管理人员变更公告。") if x[1] != "Person"} == {("海岳基金", "Company")}
