@@ -822,6 +822,51 @@ def find_announcers(text: str, surnames: Collection[str] = (), function_words: C
     return out
 
 
+# --- companies listed or bought ---------------------------------------------------------------
+
+_ITEM = r"[\u4e00-\u9fffA-Za-z]{2,10}"
+# 节能风电、西藏珠峰、炬华科技等多家上市公司; 购买启东金美、福建帝盛及欣阳精细100%的股权
+_COMPANY_LIST_RE = re.compile(
+    f"(?P<items>{_ITEM}(?:、{_ITEM})*(?:(?:、|及|和|与){_ITEM}))"
+    r"(?=等(?:多家|几家|\d+家|[两三四五六七八九十]+家)?(?:上市)?(?:公司|企业|券商|银行|厂商)(?!高管|董事|监事|员工|人士|负责人|股东|领导|代表)|\d+(?:\.\d+)?[%％]的?股权)"
+)
+# 收购海岳国信所持股份, 收购东方山水100%股权: the company bought
+_BOUGHT_RE = re.compile(
+    r"(?:收购|购买|入股|增资|参股)(?P<name>[\u4e00-\u9fffA-Za-z]{2,8}?)"
+    r"(?=\d+(?:\.\d+)?[%％]|的?(?:全部|部分)?股权|所持)"
+)
+
+
+def _company_item(text: str, s: int, e: int) -> Match | None:
+    name = text[s:e]
+    if (len(name) < 2 or _generic(name) or _generic_name(name) or _CUT_RE.search(name)
+            or _ANAPHORIC.search(name)):
+        return None
+    return s, e, EntityCandidate("Company", normalize_name(name, False), "suffix")
+
+
+def find_listed_companies(text: str) -> list[Match]:
+    """Companies listed before 等(多家)公司 or before a stake bought (购买甲、乙及丙100%的股权),
+    and the company whose stake is bought (收购海岳国信所持…, 收购东方山水100%股权). The first
+    item loses what runs into it from the clause (陆续收购|摩天轮)."""
+    out: list[Match] = []
+    for m in _COMPANY_LIST_RE.finditer(text):
+        first_end = m.start("items") + len(re.split("[、及和与]", m.group("items"))[0])
+        start = trim_front(text, m.start("items"), first_end)
+        start = first_end - len(_strip_lead(text[start:first_end]))
+        at = start
+        for part in re.split("[、及和与]", text[start:m.end("items")]):
+            item = _company_item(text, at, at + len(part))
+            if item:
+                out.append(item)
+            at += len(part) + 1
+    for m in _BOUGHT_RE.finditer(text):
+        item = _company_item(text, *m.span("name"))
+        if item:
+            out.append(item)
+    return out
+
+
 # --- people -----------------------------------------------------------------------------------
 
 # Characters that do not end or continue a Chinese given name (they make 金额, 高管, 方面表示).
@@ -1251,6 +1296,7 @@ def find_entities(
     cands += find_products(text, known)
     cands += find_media(text)
     cands += find_announcers(text, surnames, function_words, words)
+    cands += find_listed_companies(text)
     cands += find_people(text, titles, surnames, gazetteer)
     cands += find_latin_people(text, gazetteer, titles)
     if model is not None:

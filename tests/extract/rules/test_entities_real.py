@@ -356,3 +356,19 @@ def test_more_company_subjects(text, expected):
 def test_no_announcer_after_the_word_company():
     # 发布公司|高级管理人员变更公告: what the company announces is no company
     assert {x for x in found("海岳基金发布公司高级管理人员变更公告。") if x[1] != "Person"} == {("海岳基金", "Company")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("10月23日，海风电力、西藏云峰、炬光科技等多家上市公司发布了公告。",
+     {("海风电力", "Company"), ("西藏云峰", "Company"), ("炬光科技", "Company")}),
+    ("2013年开始陆续收购摩天环、世纪伙计、星海文化等公司。",
+     {("摩天环", "Company"), ("世纪伙计", "Company"), ("星海文化", "Company")}),
+    ("拟购买启东金华、福建帝安及欣阳精工100%的股权。",
+     {("启东金华", "Company"), ("福建帝安", "Company"), ("欣阳精工", "Company")}),
+    ("收购海岳国信所持21亿股股份。", {("海岳国信", "Company")}),
+    ("北京、上海、广州等城市的企业都在招人。", set()),      # places, not companies
+    ("包括张三、李四等公司高管出席。", set()),              # people of companies
+    ("他收购了一些股权。", set()),
+])
+def test_listed_and_bought_companies(text, expected):
+    assert {x for x in found(text) if x[1] != "Person"} == expected
