@@ -29,9 +29,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 __all__ = [
-    "Gazetteer",
+    "KnownEntities",
     "Lexicon",
-    "build_gazetteer",
+    "build_known_entities",
     "build_lexicon",
     "char_features",
     "load_lexicon",
@@ -242,7 +242,7 @@ def segment(text: str, lexicon: Lexicon, matches=None) -> list[tuple[int, int]]:
 
 
 @dataclass(frozen=True, slots=True)
-class Gazetteer:
+class KnownEntities:
     """Known entity surfaces (e.g. the training set's entities) -> their labels."""
 
     entries: dict[str, tuple[tuple[str, str, str], ...]]  # surface -> (B, I, E) attrs per label
@@ -250,8 +250,8 @@ class Gazetteer:
     max_len: int
 
 
-def build_gazetteer(pairs, *, min_len: int = 2, max_len: int = 12) -> Gazetteer:
-    """Build a :class:`Gazetteer` from ``(surface, label)`` pairs (order-independent)."""
+def build_known_entities(pairs, *, min_len: int = 2, max_len: int = 12) -> KnownEntities:
+    """Build a :class:`KnownEntities` from ``(surface, label)`` pairs (order-independent)."""
     labels: dict[str, set[str]] = {}
     for surface, label in pairs:
         surface = surface.translate(_WIDTH)
@@ -262,10 +262,10 @@ def build_gazetteer(pairs, *, min_len: int = 2, max_len: int = 12) -> Gazetteer:
         for w, labs in labels.items()
     }
     prefixes = {w[:k] for w in entries for k in range(1, len(w) + 1)}
-    return Gazetteer(entries, frozenset(prefixes), max((len(w) for w in entries), default=0))
+    return KnownEntities(entries, frozenset(prefixes), max((len(w) for w in entries), default=0))
 
 
-def _gazetteer_features(t: str, gaz: Gazetteer, rows: list[list[str]]) -> None:
+def _known_entity_features(t: str, gaz: KnownEntities, rows: list[list[str]]) -> None:
     entries = gaz.entries
     prefixes = gaz.prefixes
     n = len(t)
@@ -379,7 +379,7 @@ def _keyword_features(t: str, rows: list[list[str]]) -> None:
 
 
 def char_features(
-    text: str, lexicon: Lexicon, gazetteer: Gazetteer | None = None
+    text: str, lexicon: Lexicon, gazetteer: KnownEntities | None = None
 ) -> list[list[str]]:
     """One list of attribute strings per char of ``text`` (deterministic, pure)."""
     n = len(text)
@@ -460,5 +460,5 @@ def char_features(
         rows[j - 1].extend(("gE", wf, "gp" + g))
     _keyword_features(t, rows)
     if gazetteer is not None and gazetteer.entries:
-        _gazetteer_features(t, gazetteer, rows)
+        _known_entity_features(t, gazetteer, rows)
     return rows

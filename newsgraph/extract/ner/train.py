@@ -17,12 +17,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from . import META_FILE, MODEL_FILE, load_tagger
-from .evaluate import evaluate, read_cluener, score_spans
+from .evaluate import evaluate, read_cluener
 from .features import (
     FEATURE_VERSION,
-    Gazetteer,
+    KnownEntities,
     Lexicon,
-    build_gazetteer,
+    build_known_entities,
     char_features,
     load_lexicon,
 )
@@ -56,14 +56,14 @@ def entity_pairs(sentences: Sequence[Sentence]) -> list[tuple[str, str]]:
     return sorted({(text[s:e], lab) for text, spans in sentences for s, e, lab in spans})
 
 
-def _fold_gazetteers(sentences: Sequence[Sentence], folds: int) -> list[Gazetteer]:
-    """Gazetteer k holds the entities of every sentence whose index % folds != k, so a
+def _fold_gazetteers(sentences: Sequence[Sentence], folds: int) -> list[KnownEntities]:
+    """Known-entity list k holds the entities of every sentence whose index % folds != k, so a
     training sentence never sees its own entities in the gazetteer (as at test time)."""
     per_fold: list[set[tuple[str, str]]] = [set() for _ in range(folds)]
     for i, (text, spans) in enumerate(sentences):
         per_fold[i % folds].update((text[s:e], lab) for s, e, lab in spans)
     return [
-        build_gazetteer(pair for j, f in enumerate(per_fold) if j != k for pair in f)
+        build_known_entities(pair for j, f in enumerate(per_fold) if j != k for pair in f)
         for k in range(folds)
     ]
 
@@ -216,20 +216,6 @@ def train_ner(
     if dev_file.is_file():
         metrics["dev"] = evaluate(load_tagger(out_dir), dev_file)
     return metrics
-
-
-def holdout_split(
-    sentences: Sequence[Sentence], every: int = 10
-) -> tuple[list[Sentence], list[Sentence]]:
-    """Deterministic split: every ``every``-th sentence is held out."""
-    train = [s for i, s in enumerate(sentences) if i % every != every - 1]
-    held = [s for i, s in enumerate(sentences) if i % every == every - 1]
-    return train, held
-
-
-def score_tagger(tagger, sentences: Sequence[Sentence]) -> dict:
-    """Scores of ``tagger`` on in-memory ``(text, spans)`` pairs."""
-    return score_spans((s for _, s in sentences), (tagger.tag(t) for t, _ in sentences))
 
 
 def train_from_manifest(
