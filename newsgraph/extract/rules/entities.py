@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .resolve import fold, normalize_name
-from .vocab import lines
+from .vocab import alternation, lines
 
 __all__ = [
     "DATA_DIR",
@@ -57,9 +57,15 @@ __all__ = [
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 
-def _data_words(name: str) -> frozenset[str]:
-    with open(DATA_DIR / name, encoding="utf-8") as handle:
-        return frozenset(ln.strip() for ln in handle if ln.strip() and not ln.startswith("#"))
+def _words(name: str) -> frozenset[str]:
+    """The lines of ``data/<name>`` as a set."""
+    return frozenset(lines(name))
+
+
+def _chars(name: str) -> frozenset[str]:
+    """The characters of ``data/<name>`` (any number a line) as a set."""
+    return frozenset("".join(lines(name)))
+
 TYPES = frozenset({"Company", "Person", "Organization", "Product"})
 
 
@@ -209,15 +215,8 @@ def load_surnames(path: str | Path | None = None) -> frozenset[str]:
 
 # Two-character words that end with the first character of a short alias (其中|信 -> not 中信)
 # or start with its last character (中|行业 -> not 中行): the alias is part of another word.
-_LEFT_WORDS = frozenset(
-    "其中 集中 之中 当中 途中 空中 手中 心中 高中 初中 从中 暗中 命中 期中 家中 居中 正中 "
-    "员工 加工 职工 化工 军工 人工 施工 开工 复工 停工 用工 分工 "
-    "金融 交融 北京 南京 东京 中华 美国 个人 完美 甜美 优美 精美 审美".split()
-)
-_RIGHT_WORDS = frozenset(
-    "行业 行情 行为 行使 行动 行政 行程 行驶 行走 行列 行道 行人 "
-    "浪潮 美价 投资 信贷 信用 信息 信号 信心 信任 金额 金融 金属 金价".split()
-)
+_LEFT_WORDS = _words("alias_glued_left.txt")
+_RIGHT_WORDS = _words("alias_glued_right.txt")
 
 
 def find_gazetteer(text: str, gazetteer: Gazetteer) -> list[Match]:
@@ -304,17 +303,11 @@ def _latin_right_ok(text: str, j: int) -> bool:
 # --- names before a company word --------------------------------------------------------------
 
 _LEGAL = r"(?:集团)?(?:股份)?有限(?:责任)?公司|股份公司|集团公司"
-_WEAK_WORDS = (
-    "新能源 集团 控股 科技 银行 证券 保险 汽车 电子 网络 传媒 能源 物流 医药 超市 资本 基金 创投 "
-    "实业 电器 通信 软件 半导体 智能 生物 制药 药业 食品 乳业 酒业 航空 重工 机械 新材料 "
-    "地产 置业 物业 百货 商贸 股份 光电 锂业 矿业 钢铁 化工 电气 信息技术 云计算 机器人 消费金融"
-).split()
+_WEAK_WORDS = lines("company_name_words.txt")
 # Words that end a name only after a stronger one (远航网络科技, not 仓储网络).
-_WEAK_TAIL_ONLY = frozenset({"股份", "智能", "机器人", "云计算", "网络", "软件", "新能源"})
+_WEAK_TAIL_ONLY = _words("company_name_tail_words.txt")
 # Words that end the name of an organization rather than a company.
-_ORG_WORDS = (
-    "咨询 研究院 研究所 研究中心 协会 联合会 委员会 联盟 学会 商会 大学 学院 交易所 基金会 智库"
-).split()
+_ORG_WORDS = lines("organization_name_words.txt")
 _ORG_RE = re.compile("(?:" + "|".join(sorted(_ORG_WORDS, key=len, reverse=True)) + ")")
 _WEAK = "(?:" + "|".join(sorted(_WEAK_WORDS, key=len, reverse=True)) + ")"
 _SUFFIX_RE = re.compile(
@@ -322,26 +315,18 @@ _SUFFIX_RE = re.compile(
 )
 
 # Tokens after which a name starts (the last one before the company word wins).
-_CUT_WORDS = tuple(sorted(_data_words("name_cut_words.txt")))
+_CUT_WORDS = tuple(sorted(_words("name_cut_words.txt")))
 # 在线 is a word of names (百度在线网络技术), not the preposition 在.
 _CUT_RE = re.compile("|".join(sorted(_CUT_WORDS, key=len, reverse=True)).replace("|在|", "|在(?!线)|"))
 
 # A stem made only of these words does not name a company (新能源汽车, 国内银行, 该集团).
-_GENERIC_WORDS = _data_words("generic_name_words.txt") | frozenset(_CUT_WORDS)
+_GENERIC_WORDS = _words("generic_name_words.txt") | frozenset(_CUT_WORDS)
 _GENERIC_MAXLEN = max(map(len, _GENERIC_WORDS))
 
 # After these, a company word is part of a longer common word (汽车行业, 科技股, 网络广告).
-_AFTER_SUFFIX_BAD = re.compile(
-    r"(?:行业|产业|市场|板块|领域|赛道|概念|企业|巨头|公司|类|界|圈|化|局|部|厅|委|园|区|业(?!务)|"
-    r"股(?![份价东权票])|产品|商务|广告|安全|游戏|效应|平台|经理|服务|开支|支出|消费|出口|销量|"
-    r"零部件|金融|账户|政策|间|卡|法|费|金(?!额)|者|人|方|商(?!标)|链|感|性|型|力|风|站|网|车|城|馆|"
-    r"节|展|周|系统|设备|技术|能力|水平|领导|人才|研发|创新|投入|内部|层面|整体|总部|工业|指数|投资|厂|动作|债|充足率)"
-)
+_AFTER_SUFFIX_BAD = re.compile("(?:" + alternation("words_after_company_word.txt", fragments=True) + ")")
 # Organizations are often named with generic words only (中国汽车工业协会); not these.
-_ORG_GENERIC = frozenset(
-    "行业 该 本 这 此 各 相关 地方 国际 国内 全国 其他 有关 多家 一家 某 研究 投资 咨询 管理 "
-    "证券 保险 银行 汽车 科技 金融 专业 第三方 知名 头部 海外 外资 独立".split()
-)
+_ORG_GENERIC = _words("organization_generic_stems.txt")
 # Licensed businesses are companies of their own, even under a known name (东方财富证券).
 _LICENSED = re.compile(r"(?:证券|银行|保险|基金|资本|期货|信托|理财|资管)$")
 # A stem ending so names a part of a company, not one (六大业务集团, 消费者事业部).
@@ -358,15 +343,9 @@ _SECTOR_AFTER = re.compile(
 _SHARES_STEM_BAD = re.compile(
     r"[持购让售押限股份权数亿万元]|发行|^(?:全部|部分|剩余|其余|相应|同等|等额|新增|存量|新发|增发|流通)"
 )
-_SHARES_AFTER = re.compile(
-    r"(?:比例|总数|总额|数量|数|转让|回购|变动|激励|质押|支付|对价|占比|份额|解禁|锁定|登记|过户|"
-    r"合计|共计|约|逾|近|超|给|予|分派|分配)"
-)
+_SHARES_AFTER = re.compile("(?:" + alternation("shares_after_words.txt") + ")")
 # A foreign company named with 公司 after its country: 美国超微公司 -> 超微.
-_FOREIGN_RE = re.compile(
-    r"(?:美国|日本|韩国|德国|法国|英国|荷兰|瑞士|瑞典|芬兰|丹麦|挪威|以色列|印度|新加坡|加拿大|"
-    r"澳大利亚|意大利|西班牙|比利时|爱尔兰|沙特)([\u4e00-\u9fff]{2,5}?)公司"
-)
+_FOREIGN_RE = re.compile("(?:" + alternation("foreign_countries.txt") + r")([\u4e00-\u9fff]{2,5}?)公司")
 
 
 def _generic(stem: str) -> bool:
@@ -423,10 +402,10 @@ def _name_start(text: str, end: int, max_len: int, protect: Sequence[tuple[int, 
     return start + cut
 
 
-_PLACES = _data_words("places.txt")
+_PLACES = _words("places.txt")
 _PLACE_RE = re.compile("|".join(sorted(map(re.escape, _PLACES), key=len, reverse=True)))
 # Single-character cut words that never sit inside a name, even after a place (杭州的远航科技).
-_HARD_CUTS = frozenset("的在了是被把从给让等")
+_HARD_CUTS = _chars("hard_cut_chars.txt")
 
 
 def _place_start(text: str, lo: int, start: int, p: int) -> int:
@@ -542,7 +521,7 @@ _MEDIA_RE = re.compile(
     r"《([^《》\n]{2,12})》(?=(?:的|记者|此前|日前|近日|曾)?(?:报道|报导|援引|消息|获悉|采访|独家|称|披露|"
     r"发文|评论|文章|专访|统计|数据|调查|梳理|注意到|了解到))"
 )
-_NOT_MEDIA = re.compile(r"(?:法|条例|规定|办法|意见|通知|规划|报告|白皮书|纲要|决定|方案|指引|准则|计划)$")
+_NOT_MEDIA = re.compile("(?:" + alternation("document_title_endings.txt") + ")$")
 
 
 def find_media(text: str) -> list[Match]:
@@ -562,19 +541,11 @@ def find_media(text: str) -> list[Match]:
 _LATIN_RE = re.compile(r"[A-Za-z][A-Za-z0-9&'.\-]*(?: (?:[A-Z][A-Za-z0-9&'.\-]*|&))*")
 _LATIN_COMPANY_AFTER = re.compile(r"\s*(?:公司|集团|Inc\.?|Corp\.?|Ltd\.?)")
 # A last word that makes a Latin name a company's (CYVN Holdings, Sequoia Capital).
-_LATIN_COMPANY_WORD = re.compile(
-    r" (?:Holdings?|Group|Capital|Partners|Ventures|Technologies|Technology|Motors?|Bank|"
-    r"Securities|Investments?|Inc|Corp|Corporation|Ltd|Limited|LLC|PLC|AG|SE|Co)\.?$"
-)
+_LATIN_COMPANY_WORD = re.compile(" (?:" + alternation("latin_company_words.txt", fragments=True) + ")\\.?$")
 # Before it: "投资机构CYVN Holdings", "初创公司Anthropic".
 _LATIN_COMPANY_BEFORE = re.compile(r"(?:公司|企业|机构|集团|基金|厂商|初创|巨头|对手|股东)$")
 # Acronyms and words that are not company names even before 公司 (AI公司, IT公司).
-_LATIN_STOP = frozenset(
-    "ai it ip ipo ceo cfo cto coo gdp cpi ppi pmi etf esg app saas paas iaas ev suv mpv phev bev "
-    "erev adas 5g 6g iot b2b b2c c2c o2o vc pe fof reits qfii qdii gpu cpu npu tpu asic fpga "
-    "llm agi aigc api sdk ar vr xr mr ota nfc oled lcd led hr pr ipad iphone ui ux kpi roe roi "
-    "tv pc hk us uk eu a h n b c ok".split()
-)
+_LATIN_STOP = _words("latin_non_names.txt")
 # An unknown Latin brand used as a company: the subject of a business verb (Temu上线, Keeta的
 #用户, X在欧洲的市场份额) or named after 旗下/平台 (美团旗下Keeta, 电商平台X).
 _LATIN_BRAND_AFTER = re.compile(
@@ -584,12 +555,7 @@ _LATIN_BRAND_AFTER = re.compile(
 )
 _LATIN_BRAND_BEFORE = re.compile(r"(?:旗下|平台|电商)$")
 # Products and models that are the subject of the same verbs (ChatGPT用户, Model Y上线).
-_LATIN_PRODUCTS = frozenset(
-    "chatgpt gpt sora gemini claude copilot llama kimi doubao qwen ernie grok bard siri alexa "
-    "windows android ios ipados macos harmonyos wechat weixin whatsapp instagram youtube chrome "
-    "office excel kindle xbox playstation switch airpods macbook ipad iphone watch vision model "
-    "mate pura nova galaxy pixel redmi poco autopilot fsd cybertruck robotaxi optimus steam".split()
-)
+_LATIN_PRODUCTS = _words("latin_products.txt")
 _PRODUCT_TOKEN = re.compile(r"^(?:pro|max|ultra|plus|mini|air|lite|se|[a-z])$", re.I)
 _UNIT_RE = re.compile(r"^(?:k|m|g|t)?(?:wh|w|b|hz|bps)$|^(?:mah|nm|mm|cm|km|kg|gb|tb|mb|mw|gw|kw)$", re.I)
 
@@ -690,10 +656,7 @@ _SUBSIDIARY_RE = re.compile(r"(?:全资|控股|独资|参股|境外|境内)?子�
 _SUBSIDIARY_NEXT = re.compile(
     r"[（(，,、。；;]|(?:已|已经|正式|近日|日前|将|也|还)?(?:完成|宣布|获得|推出|发布|成立|注册|与|和|于|在|是|为|负责|主要)"
 )
-_SUBSIDIARY_BAD = re.compile(
-    r"业绩|营收|收入|利润|数量|业务|规模|员工|股权|资产|负债|情况|名单|数目|家数|层面|管理|经营|之间|合计|"
-    r"增长|下降|下滑|亏损|盈利|上涨|提升|减少|增加|扩大|收窄|分红|上市|融资"
-)
+_SUBSIDIARY_BAD = re.compile(alternation("subsidiary_non_names.txt"))
 
 
 def find_subsidiaries(
@@ -870,57 +833,20 @@ def find_listed_companies(text: str) -> list[Match]:
 # --- people -----------------------------------------------------------------------------------
 
 # Characters that do not end or continue a Chinese given name (they make 金额, 高管, 方面表示).
-_BAD_GIVEN = frozenset(
-    "的了是在和与及等表示称说认指出司业务场部门局会所面额件期年月日时间量率亿个款项品产价销售增减"
-    "降涨跌股票资投管理经营收入费用度季半球内外前后上下也都还就又再才并而且或即若则能要已曾仍"
-    "更最很太非不没无有这那其此该本每各某些们者性型车机网电线站店厂户家道路台号次名种类级点分系统制"
-    "造需求供链商客员工作牌对向从将把被让给于由但因如么什怎吗呢吧啊两几第零二三四五六七八九十百千"
-    "州省县区报刊院校处科室组队团社厅委署行份今昨近议题案事情况体验据显透介告调查"
-)
+_BAD_GIVEN = _chars("given_name_bad_chars.txt")
 # Surnames that are also everyday words: not used without a title (向, 于, 和, 时 …).
-_WEAK_SURNAMES = frozenset(
-    "和于向由但时都来全那国平相信元公利展原南位区满强支计初容修况诸於斯习商明乐官封车项连应边沙"
-    "衣居干危战富智幸阴伏束宾盖练井巴索宣敬单解万成文安方白常龙海花门云普印银阿乌母羊哈呼宿鲜隆"
-    "慕植衡闭党景费席师荣郎池查麻苑迟谈惠班储燕楚劳皮楼盘闻厉伊权帅屠豆丰狄晋米宗桂贝"
-)
+_WEAK_SURNAMES = _chars("weak_surnames.txt")
 # Words that look like names (surname + one or two characters) and are not.
-_NOT_NAMES = frozenset(
-    "王者 王者荣耀 高增长 高增速 高达 高于 高出 高位 高速 高效 高价 高额 高层 高端 高管 金额 金价 "
-    "文件 文化 方面 方向 方式 方案 方法 马上 周期 周末 周年 周边 毛利 毛利率 安全 安排 江湖 连续 "
-    "连锁 程序 程度 常规 常见 白色 白银 黄金 钱包 龙头 史上 向来 全国 全年 全球 全部 平台 平均 成本 "
-    "成为 成长 同比 时间 时候 原因 原本 明年 明显 明确 和平 于是 万亿 万元 任何 任务 任职 任意 江苏 "
-    "江西 武汉 常州 温州 苏州 郑州 徐州 杭州 宁波 安徽 包头 金华 沈阳 甘肃 水平 余额 余下 许多 许可 "
-    "何时 何况 韩国 陈述 陈列 林立 林业 田园 董事 董事会 陆续 陆地 范围 范畴 石油 石化 夏季 夏天 付款 "
-    "付出 熊市 牛市 雷达 陶瓷 黎明 顾客 顾问 严重 严格 武器 温度 康复 施工 齐全 易于 庞大 颜色 章程 "
-    "申请 申报 欧元 欧洲 关于 关注 关键 焦点 左右 包括 包含 宁可 尚未 符合 舒适 纪录 纪念 童年 凌晨 "
-    "毕竟 单位 单一 季度 曲线 蓝色 路线 游戏 管理 柴油 房价 解决 尤其 阳光 时代 农业 司机 卓越 古代 "
-    "简单 项目 景气 党委 费用 冷链 席位 卫星 应该 边际 师傅 商业 沙特 荣耀 仲裁 巩固 查询 麻烦 官方 "
-    "封装 谈判 乐观 南方 储备 劳动 皮革 楼市 盘面 满足 位于 区域 海外 权益 强劲 屠宰 井喷 祖国 巴西 "
-    "丰富 支付 国内 平安 计划 宣布 晋升 相关 初步 门店 云端 容量 来自 都市 普通 薄弱 修改 况且 那些 "
-    "印度 诸多 战略 危机 玉米 银行 公司 利润 呼吁 居民 揭示 但是 智能 洪水 曾经 曾是 曾在 曾任 包装 "
-    "程序员 黄金周 华尔街 关税 欧盟 欧佩克 石油输出 牛肉 江南 温和 康师傅 高温 高盛 严峻 任期 "
-    "马斯克".split()
-) - {"马斯克"}
+_NOT_NAMES = _words("not_person_names.txt")
 # After a name: speech and stance verbs (张勇表示, 李斌说, 周启明透露).
 _CUE_RE = re.compile(
-    r"(?:也|还|则|曾|此前|同时|进一步|亦|日前|近日|随后|当天|更|均|都)?"
-    r"(?:表示|称|说|认为|指出|透露|介绍|坦言|强调|回应|告诉|提到|提出|直言|解释|补充|预计|预测|"
-    r"判断|建议|呼吁|坦承|承认|宣布|谈到|谈及|写道|表态|证实|确认|否认|回忆|发文|分析|觉得|"
-    r"在接受|接受|对记者|向记者|对媒体|向媒体|在发布会|在会上|在业绩|在财报|在电话会|在内部信|"
-    r"在朋友圈|在微博|发布|发表|宣称|声称|称赞|感慨|道|"
-    r"接任|卸任|出任|担任|兼任|继任|升任|辞任|辞去|加入|离开|离职|创办|创立|带领|率领|亲自)"
+    "(?:" + alternation("person_cue_adverbs.txt") + ")?(?:" + alternation("person_cue_verbs.txt") + ")"
 )
 # Characters after which a name ends (雷军在…, 刘炽平也…, 周启明的…).
-_FOLLOW = frozenset("的在也曾还对向等和与及则就于已并将是为今近此又亦均都所被把从给让自以同率带亲")
+_FOLLOW = _chars("name_follow_chars.txt")
 # Before a name found by its cue verb alone: the start of a clause.
-_LEAD_WORDS = ("对此", "此外", "另外", "同时", "随后", "其中", "不过", "对于", "据", "而", "但", "并", "则", "另")
-_TRANSLIT = frozenset(
-    "阿埃艾爱安奥巴拜班邦保贝本比彼宾波伯博布查达戴丹道德迪蒂丁顿多厄恩法菲芬丰佛弗福盖甘冈戈哥"
-    "格贡古瓜圭哈海汉豪赫亨洪胡霍基吉加贾杰金卡凯坎康柯科克肯库夸奎拉莱赖兰朗劳勒雷蕾里利莉丽连"
-    "列林琳隆卢鲁路伦罗洛马玛迈麦曼梅蒙米莫姆穆纳娜奈内尼涅纽努诺欧帕潘佩彭皮普奇齐恰乔切琼丘萨"
-    "塞桑瑟森沙莎舍施什史舒斯松苏索塔泰坦汤唐特滕提图托瓦旺威韦维温沃乌伍西希锡夏谢辛休雅亚扬耶"
-    "伊因英尤约泽扎詹珍兹佐祖姿丰仁勋扎伯奥曼德拉贝佐杰森黄山尔夫治"
-)
+_LEAD_WORDS = lines("name_lead_words.txt")
+_TRANSLIT = _chars("translit_chars.txt")
 
 
 @dataclass(frozen=True, slots=True)
@@ -1137,7 +1063,7 @@ def _local_body(text: str, s: int, e: int, cand: EntityCandidate) -> Match:
 
 
 # Cut words that are also words of legal names (盛世丰华企业管理有限公司, 联合利华): no trim there.
-_NAME_INNER_CUTS = frozenset({"企业", "公司", "联合", "合作", "共同", "供应", "机构"})
+_NAME_INNER_CUTS = _words("name_inner_cut_words.txt")
 
 
 def trim_front(text: str, s: int, e: int, protect: Sequence[tuple[int, int]] = (),
@@ -1219,7 +1145,7 @@ def _model_matches(text: str, model, known: Sequence[Match]) -> list[Match]:
     return out
 
 
-_UNIT_END = re.compile("(?:" + "|".join(sorted(_data_words("company_unit_words.txt"), key=len, reverse=True)) + ")$")
+_UNIT_END = re.compile("(?:" + "|".join(sorted(_words("company_unit_words.txt"), key=len, reverse=True)) + ")$")
 _SUFFIX_END = re.compile(f"(?:{_WEAK}|公司)$")
 
 
