@@ -173,19 +173,8 @@ def train_ner(
         "gazetteer_folds": gazetteer_folds,
     }
     t0 = time.perf_counter()
-    train_crf(
-        sentences,
-        model_file,
-        lexicon,
-        scheme=scheme,
-        labels=used,
-        max_iterations=max_iterations,
-        c1=c1,
-        c2=c2,
-        min_freq=min_freq,
-        gazetteer_folds=gazetteer_folds,
-        progress=progress,
-    )
+    crf_params = {k: v for k, v in params.items() if k != "lexicon_min_freq"}
+    train_crf(sentences, model_file, lexicon, labels=used, progress=progress, **crf_params)
     train_seconds = time.perf_counter() - t0
     meta = {
         "feature_version": FEATURE_VERSION,
@@ -196,17 +185,7 @@ def train_ner(
         "train_sentences": len(sentences),
         "trained_on": "CLUENER2020 train.jsonl",
     }
-    gaz_file = out_dir / GAZETTEER_FILE
-    if gazetteer_folds > 1:
-        keep = set(used)
-        pairs = [p for p in entity_pairs(sentences) if p[1] in keep]
-        gaz_file.write_text("".join(f"{w}\t{lab}\n" for w, lab in pairs), encoding="utf-8")
-        meta["gazetteer"] = GAZETTEER_FILE
-    elif gaz_file.exists():
-        gaz_file.unlink()
-    (out_dir / META_FILE).write_text(
-        json.dumps(meta, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8"
-    )
+    _write_meta(out_dir, meta, sentences if gazetteer_folds > 1 else None, used)
     metrics: dict = {
         "params": params,
         "train_seconds": round(train_seconds, 1),
@@ -216,6 +195,21 @@ def train_ner(
     if dev_file.is_file():
         metrics["dev"] = evaluate(load_tagger(out_dir), dev_file)
     return metrics
+
+
+def _write_meta(out_dir: Path, meta: dict, known_from: Sequence[Sentence] | None, labels: Sequence[str]) -> None:
+    """meta.json, and with ``known_from`` the known-entity list (gazetteer.tsv) of those sentences."""
+    gaz_file = out_dir / GAZETTEER_FILE
+    if known_from is not None:
+        keep = set(labels)
+        pairs = [p for p in entity_pairs(known_from) if p[1] in keep]
+        gaz_file.write_text("".join(f"{w}\t{lab}\n" for w, lab in pairs), encoding="utf-8")
+        meta["gazetteer"] = GAZETTEER_FILE
+    elif gaz_file.exists():
+        gaz_file.unlink()
+    (out_dir / META_FILE).write_text(
+        json.dumps(meta, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8"
+    )
 
 
 def train_from_manifest(

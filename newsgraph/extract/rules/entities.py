@@ -89,10 +89,6 @@ def _is_alnum_ascii(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
 
-def _cjk_at(text: str, i: int) -> bool:
-    return 0 <= i < len(text) and _is_cjk(text[i])
-
-
 # --- gazetteer -------------------------------------------------------------------------------
 
 
@@ -496,15 +492,22 @@ def find_company_suffix(
                 and not _LICENSED.search(suffix)):
             continue  # 腾讯网络 = 腾讯's network business; but 东方财富证券 is a licensed company
         out.append((start, end, EntityCandidate(typ, normalize_name(text[start:end], False), "suffix")))
+    out += _foreign_companies(text, protect)
+    out.sort(key=lambda m: m[0])
+    return out
+
+
+def _foreign_companies(text: str, protect: Sequence[tuple[int, int]]) -> list[Match]:
+    """美国超微公司 -> 超微; 美国铝业公司, 美国钢铁公司 keep their country."""
+    out: list[Match] = []
     for m in _FOREIGN_RE.finditer(text):
         s, e = m.span(1)
         stem = m.group(1)
         if _protected(protect, s) or _generic(stem) or _CUT_RE.search(stem):
             continue
         if re.fullmatch(f"[\u4e00-\u9fff]?(?:{_WEAK})+", stem) or stem.endswith("业"):
-            s = m.start()  # 美国铝业公司, 美国钢铁公司: the country is part of the name
+            s = m.start()
         out.append((s, e, EntityCandidate("Company", normalize_name(text[s:e], False), "suffix")))
-    out.sort(key=lambda m: m[0])
     return out
 
 
@@ -952,6 +955,26 @@ def _titled_apposition(text: str, j: int, idx: _PeopleIndex) -> bool:
     return any(m.end() == len(inner) for m in idx.titles.finditer(inner))
 
 
+def _names_after_titles(text: str, idx: _PeopleIndex) -> Iterable[tuple[int, int]]:
+    """``(start, length)`` of the names right after a title or a chain of titles."""
+    for m in idx.titles.finditer(text):
+        j = m.end()
+        while True:
+            c = idx.chain.match(text, j)
+            if not c:
+                break
+            j = c.end()
+        while j < len(text) and text[j] in " \u3000":
+            j += 1
+        if j >= len(text) or not _is_cjk(text[j]):
+            continue
+        length, _ = _name_len(text, j, idx, strict=False)
+        if not length:
+            length = _translit_len(text, j)
+        if length >= 2:
+            yield j, length
+
+
 def find_people(
     text: str,
     titles: Iterable[str],
@@ -986,24 +1009,8 @@ def find_people(
             j = j + 1 + nxt
 
     # 1. after a title (and a chain of titles: 创始人、董事长兼CEO雷军)
-    for m in idx.titles.finditer(text):
-        j = m.end()
-        while True:
-            c = idx.chain.match(text, j)
-            if not c:
-                break
-            j = c.end()
-        while j < len(text) and text[j] in " \u3000":
-            j += 1
-        if j >= len(text) or not _is_cjk(text[j]):
-            continue
-        length, _ = _name_len(text, j, idx, strict=False)
-        if length:
-            add(j, length, "title")
-            continue
-        length = _translit_len(text, j)
-        if length >= 2:
-            add(j, length, "title")
+    for j, length in _names_after_titles(text, idx):
+        add(j, length, "title")
 
     # 2. before a speech verb, at the start of a clause; 3. before a bracketed title
     for m in idx.clause_start.finditer(text):
@@ -1207,7 +1214,7 @@ def find_entities(
     known = find_gazetteer(text, gazetteer)
     if words is not None:
         edges = _word_edges(words)
-        known = [m for m in known if not (m[1] - m[0] <= 3 and _cjk_at(text, m[0])
+        known = [m for m in known if not (m[1] - m[0] <= 3 and _is_cjk(text[m[0]])
                                           and _inside_words(m[0], m[1], edges))]
     known = [_local_body(text, *m) for m in known]
     cands: list[Match] = list(known)
