@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from .entities import EntityCandidate, Match, load_titles
-from .vocab import lines
+from .vocab import alternation, lines
 
 
 @functools.lru_cache(maxsize=None)
@@ -35,7 +35,7 @@ def appointment_pattern(titles: frozenset[str]) -> re.Pattern[str]:
     )
 
 
-_NOT_NAME = re.compile(r"^(?:公司|本公司|其|他|她|相关|新任|现任|该|本人|下列|以下)")
+_NOT_NAME = re.compile("^(?:" + alternation("not_appointee_words.txt") + ")")
 
 
 def appointee_spans(m: re.Match[str]) -> list[tuple[int, int]]:

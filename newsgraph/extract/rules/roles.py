@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from .appointments import appointee_spans, appointment_pattern, officer_title
 from .entities import load_titles
 from .punctuation import CLAUSE_MARKS, SENTENCE_END
+from .vocab import alternation
 
 __all__ = ["RoleCandidate", "find_roles"]
 
@@ -67,7 +68,7 @@ def _role_patterns(titles: frozenset[str]) -> _RolePatterns:
         chain_end=re.compile(f"(?P<m>某[\u4e00-\u9fff]{{1,4}}?)?(?P<c>{chain})\\s*$"),
         bracket=re.compile(f"(?:的)?\\s*(?P<c>{chain})\\s*[）)]"),
         comma=re.compile(f"(?:的)?\\s*(?P<c>{chain})(?=[，,。；;])"),
-        serve=re.compile(r"(?:曾|现|已|将|则|同时|目前|不再|新)?(?:担任|出任|兼任|接任|升任|辞去|辞任|卸任|免去|任)"),
+        serve=re.compile(r"(?:曾|现|已|将|则|同时|目前|不再|新)?(?:" + alternation("office_verbs.txt") + ")"),
         after_serve=re.compile(f"(?:的)?\\s*(?P<c>{chain})"),
     )
 
