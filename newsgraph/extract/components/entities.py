@@ -10,6 +10,7 @@ from spacy.util import filter_spans
 from ..rules import entities as rules
 from ..rules import ner_filter
 from ..rules.appointments import document_company
+from ..rules.roles import find_roles
 from ..rules.resolve import apply_declared_names, resolve_article
 from .spans import attr, text_of, token_bounds, write_results
 
@@ -71,7 +72,7 @@ class EntityFinder:
         ents = [doc.char_span(s, e, label=m.type, alignment_mode="expand") for s, e, m in mentions]
         doc.ents = filter_spans([span for span in ents if span is not None])
         typed = [(s, e, m.type, m.name) for s, e, m in mentions]
-        roles = rules.find_roles(text, typed, self.titles, default_org=document_company(typed))
+        roles = find_roles(text, typed, self.titles, default_org=document_company(typed, text))
         write_results(doc, "roles", roles, lambda role: role.title)
         return doc
 

@@ -19,11 +19,12 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from ..rules.punctuation import SENTENCE_END
 from .features import (
     FEATURE_VERSION,
-    Gazetteer,
+    KnownEntities,
     Lexicon,
-    build_gazetteer,
+    build_known_entities,
     char_features,
     load_lexicon,
 )
@@ -36,7 +37,7 @@ META_FILE = "meta.json"
 
 # Texts longer than this are tagged sentence by sentence (entities never cross these marks).
 _MAX_CHUNK = 400
-_SENT_END = re.compile(r"[。！？!?\n]+")
+_SENT_END = re.compile("[" + re.escape(SENTENCE_END) + "\n]+")
 
 
 class NerModelError(RuntimeError):
@@ -87,7 +88,7 @@ class NerTagger:
     """Tag text with CLUENER entity spans."""
 
     def __init__(
-        self, model_file: Path, lexicon: Lexicon, meta: dict, gazetteer: Gazetteer | None = None
+        self, model_file: Path, lexicon: Lexicon, meta: dict, gazetteer: KnownEntities | None = None
     ):
         import pycrfsuite
 
@@ -164,11 +165,11 @@ def load_tagger(path: str | Path | None = None) -> NerTagger:
     lexicon = load_lexicon(int(meta.get("lexicon_min_freq", 1)))
     gazetteer = None
     if meta.get("gazetteer"):
-        gazetteer = read_gazetteer(model_dir / meta["gazetteer"])
+        gazetteer = read_known_entities(model_dir / meta["gazetteer"])
     return NerTagger(model_file, lexicon, meta, gazetteer)
 
 
-def read_gazetteer(path: Path) -> Gazetteer:
+def read_known_entities(path: Path) -> KnownEntities:
     """Read a ``surface<TAB>label`` file written by training."""
     pairs = []
     with open(path, encoding="utf-8") as fh:
@@ -176,4 +177,4 @@ def read_gazetteer(path: Path) -> Gazetteer:
             surface, _, label = line.rstrip("\n").partition("\t")
             if surface and label:
                 pairs.append((surface, label))
-    return build_gazetteer(pairs)
+    return build_known_entities(pairs)

@@ -28,10 +28,12 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..rules.vocab import lines
+
 __all__ = [
-    "Gazetteer",
+    "KnownEntities",
     "Lexicon",
-    "build_gazetteer",
+    "build_known_entities",
     "build_lexicon",
     "char_features",
     "load_lexicon",
@@ -56,50 +58,20 @@ _POS_GROUP = {
 
 _MAX_WORD = 8  # longest dictionary word considered
 
-# Keyword gazetteers (suffix-style cues). Class code -> words.
-KEYWORDS: dict[str, tuple[str, ...]] = {
-    # company suffixes
-    "c": (
-        "公司", "集团", "银行", "科技", "股份", "控股", "证券", "基金", "保险", "资本", "投资",
-        "传媒", "实业", "地产", "置业", "航空", "电器", "电气", "药业", "制药", "网络", "信托",
-        "影业", "娱乐", "汽车", "电子", "能源", "物流", "有限", "工作室", "商贸", "贸易", "国际",
-        "酒店", "咨询", "期货", "信息", "通信", "通讯", "软件", "食品", "医药", "生物", "文化",
-        "Inc", "Corp", "Ltd", "Group", "Bank",
-    ),
-    # government suffixes
-    "g": (
-        "政府", "委员会", "法院", "检察院", "公安", "海关", "总局", "局", "部", "厅", "委",
-        "办公室", "办", "署", "国务院", "人大", "政协", "监狱", "派出所", "街道", "大使馆",
-    ),
-    # organisation suffixes
-    "o": (
-        "大学", "学院", "协会", "俱乐部", "队", "联盟", "研究所", "研究院", "中心", "组织", "学校",
-        "中学", "小学", "医院", "基金会", "联合会", "学会", "商会", "工会", "党", "军", "会",
-        "社", "馆", "院", "FC", "联队",
-    ),
-    # job titles (the entity itself for the position class)
-    "p": (
-        "总裁", "董事长", "董事", "经理", "总经理", "总监", "主席", "部长", "教授", "记者",
-        "分析师", "CEO", "主任", "局长", "市长", "省长", "县长", "书记", "院长", "校长", "教练",
-        "导演", "编剧", "主编", "编辑", "律师", "医生", "研究员", "行长", "总统", "总理", "首相",
-        "秘书长", "发言人", "负责人", "创始人", "合伙人", "会长", "理事长", "队长", "主帅",
-        "代表", "委员", "处长", "科长", "厅长", "司长", "主管", "总工程师", "工程师", "研究生",
-        "博士", "硕士", "演员", "歌手", "作家", "老师", "CFO", "CTO", "COO", "总编", "首席",
-    ),
-}
 
-SURNAMES = frozenset(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏"
-    "魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚"
-    "邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳"
-    "甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解"
-    "牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬"
-    "边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
-)
-COMPOUND_SURNAMES = frozenset(
-    ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒",
-     "夏侯", "令狐", "澹台", "端木", "南宫", "西门")
-)
+def _keywords() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for line in lines("ner_keywords.tsv"):
+        cls, word = line.split("\t")
+        out.setdefault(cls, []).append(word)
+    return {cls: tuple(words) for cls, words in out.items()}
+
+
+# Keyword gazetteers (suffix-style cues), class code -> words: data/ner_keywords.tsv.
+KEYWORDS: dict[str, tuple[str, ...]] = _keywords()
+
+SURNAMES = frozenset(s for s in lines("ner_surnames.txt") if len(s) == 1)
+COMPOUND_SURNAMES = frozenset(s for s in lines("ner_surnames.txt") if len(s) == 2)
 
 
 _SURNAME_OR_FIRST = SURNAMES | {w[0] for w in COMPOUND_SURNAMES}
@@ -242,7 +214,7 @@ def segment(text: str, lexicon: Lexicon, matches=None) -> list[tuple[int, int]]:
 
 
 @dataclass(frozen=True, slots=True)
-class Gazetteer:
+class KnownEntities:
     """Known entity surfaces (e.g. the training set's entities) -> their labels."""
 
     entries: dict[str, tuple[tuple[str, str, str], ...]]  # surface -> (B, I, E) attrs per label
@@ -250,8 +222,8 @@ class Gazetteer:
     max_len: int
 
 
-def build_gazetteer(pairs, *, min_len: int = 2, max_len: int = 12) -> Gazetteer:
-    """Build a :class:`Gazetteer` from ``(surface, label)`` pairs (order-independent)."""
+def build_known_entities(pairs, *, min_len: int = 2, max_len: int = 12) -> KnownEntities:
+    """Build a :class:`KnownEntities` from ``(surface, label)`` pairs (order-independent)."""
     labels: dict[str, set[str]] = {}
     for surface, label in pairs:
         surface = surface.translate(_WIDTH)
@@ -262,10 +234,10 @@ def build_gazetteer(pairs, *, min_len: int = 2, max_len: int = 12) -> Gazetteer:
         for w, labs in labels.items()
     }
     prefixes = {w[:k] for w in entries for k in range(1, len(w) + 1)}
-    return Gazetteer(entries, frozenset(prefixes), max((len(w) for w in entries), default=0))
+    return KnownEntities(entries, frozenset(prefixes), max((len(w) for w in entries), default=0))
 
 
-def _gazetteer_features(t: str, gaz: Gazetteer, rows: list[list[str]]) -> None:
+def _known_entity_features(t: str, gaz: KnownEntities, rows: list[list[str]]) -> None:
     entries = gaz.entries
     prefixes = gaz.prefixes
     n = len(t)
@@ -378,8 +350,64 @@ def _keyword_features(t: str, rows: list[list[str]]) -> None:
             rows[s - 1].append("K" + cls + "P")  # char right before a keyword
 
 
+def _surname_features(t: str, rows: list[list[str]]) -> None:
+    n = len(t)
+    for i in [i for i, ch in enumerate(t) if ch in _SURNAME_OR_FIRST]:
+        if t[i] in SURNAMES:
+            rows[i].append("sn")
+            if i + 1 < n:
+                rows[i + 1].append("sn1")
+            if i + 2 < n:
+                rows[i + 2].append("sn2")
+        if t[i:i + 2] in COMPOUND_SURNAMES:
+            rows[i].append("snc")
+
+
+def _lexicon_features(t: str, lexicon: Lexicon, matches: list[tuple[int, int]], rows: list[list[str]]) -> None:
+    """SoftLexicon B/M/E sets of the dictionary words over each character."""
+    if not matches:
+        return
+    words = lexicon.words
+    tags = lexicon.tags
+    lex: list[set[str] | None] = [None] * len(t)
+    for i, j in matches:
+        b, m, e = tags[words[t[i:j]]]
+        s = lex[i]
+        if s is None:
+            s = lex[i] = set()
+        s.update(b)
+        for k in range(i + 1, j - 1):
+            s = lex[k]
+            if s is None:
+                s = lex[k] = set()
+            s.update(m)
+        s = lex[j - 1]
+        if s is None:
+            s = lex[j - 1] = set()
+        s.update(e)
+    for i, s in enumerate(lex):
+        if s:
+            rows[i].extend(sorted(s))
+
+
+def _segment_features(t: str, lexicon: Lexicon, matches: list[tuple[int, int]], rows: list[list[str]]) -> None:
+    """The word of the max-probability segmentation over each character, and its part of speech."""
+    pos = lexicon.pos
+    for i, j in segment(t, lexicon, matches):
+        if j - i == 1:
+            rows[i].append("gS")
+            continue
+        w = t[i:j]
+        g = pos.get(w, "o")
+        wf = "gw" + w
+        rows[i].extend(("gB", wf, "gp" + g))
+        for k in range(i + 1, j - 1):
+            rows[k].extend(("gM", wf, "gp" + g))
+        rows[j - 1].extend(("gE", wf, "gp" + g))
+
+
 def char_features(
-    text: str, lexicon: Lexicon, gazetteer: Gazetteer | None = None
+    text: str, lexicon: Lexicon, gazetteer: KnownEntities | None = None
 ) -> list[list[str]]:
     """One list of attribute strings per char of ``text`` (deterministic, pure)."""
     n = len(text)
@@ -411,54 +439,11 @@ def char_features(
             c, c[1:], c[2:], c[3:], c[4:], ty[1:], ty[2:], ty[3:]
         )
     ]
-    # surnames
-    for i in [i for i, ch in enumerate(t) if ch in _SURNAME_OR_FIRST]:
-        if t[i] in SURNAMES:
-            rows[i].append("sn")
-            if i + 1 < n:
-                rows[i + 1].append("sn1")
-            if i + 2 < n:
-                rows[i + 2].append("sn2")
-        if t[i:i + 2] in COMPOUND_SURNAMES:
-            rows[i].append("snc")
-    # lexicon (SoftLexicon B/M/E sets)
+    _surname_features(t, rows)
     matches = lexicon_matches(t, lexicon)
-    if matches:
-        words = lexicon.words
-        tags = lexicon.tags
-        lex: list[set[str] | None] = [None] * n
-        for i, j in matches:
-            b, m, e = tags[words[t[i:j]]]
-            s = lex[i]
-            if s is None:
-                s = lex[i] = set()
-            s.update(b)
-            for k in range(i + 1, j - 1):
-                s = lex[k]
-                if s is None:
-                    s = lex[k] = set()
-                s.update(m)
-            s = lex[j - 1]
-            if s is None:
-                s = lex[j - 1] = set()
-            s.update(e)
-        for i, s in enumerate(lex):
-            if s:
-                rows[i].extend(sorted(s))
-    # max-probability segmentation
-    pos = lexicon.pos
-    for i, j in segment(t, lexicon, matches):
-        if j - i == 1:
-            rows[i].append("gS")
-            continue
-        w = t[i:j]
-        g = pos.get(w, "o")
-        wf = "gw" + w
-        rows[i].extend(("gB", wf, "gp" + g))
-        for k in range(i + 1, j - 1):
-            rows[k].extend(("gM", wf, "gp" + g))
-        rows[j - 1].extend(("gE", wf, "gp" + g))
+    _lexicon_features(t, lexicon, matches, rows)
+    _segment_features(t, lexicon, matches, rows)
     _keyword_features(t, rows)
     if gazetteer is not None and gazetteer.entries:
-        _gazetteer_features(t, gazetteer, rows)
+        _known_entity_features(t, gazetteer, rows)
     return rows

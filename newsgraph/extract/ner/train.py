@@ -17,12 +17,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from . import META_FILE, MODEL_FILE, load_tagger
-from .evaluate import evaluate, read_cluener, score_spans
+from .evaluate import evaluate, read_cluener
 from .features import (
     FEATURE_VERSION,
-    Gazetteer,
+    KnownEntities,
     Lexicon,
-    build_gazetteer,
+    build_known_entities,
     char_features,
     load_lexicon,
 )
@@ -56,14 +56,14 @@ def entity_pairs(sentences: Sequence[Sentence]) -> list[tuple[str, str]]:
     return sorted({(text[s:e], lab) for text, spans in sentences for s, e, lab in spans})
 
 
-def _fold_gazetteers(sentences: Sequence[Sentence], folds: int) -> list[Gazetteer]:
-    """Gazetteer k holds the entities of every sentence whose index % folds != k, so a
+def _fold_gazetteers(sentences: Sequence[Sentence], folds: int) -> list[KnownEntities]:
+    """Known-entity list k holds the entities of every sentence whose index % folds != k, so a
     training sentence never sees its own entities in the gazetteer (as at test time)."""
     per_fold: list[set[tuple[str, str]]] = [set() for _ in range(folds)]
     for i, (text, spans) in enumerate(sentences):
         per_fold[i % folds].update((text[s:e], lab) for s, e, lab in spans)
     return [
-        build_gazetteer(pair for j, f in enumerate(per_fold) if j != k for pair in f)
+        build_known_entities(pair for j, f in enumerate(per_fold) if j != k for pair in f)
         for k in range(folds)
     ]
 
@@ -173,19 +173,8 @@ def train_ner(
         "gazetteer_folds": gazetteer_folds,
     }
     t0 = time.perf_counter()
-    train_crf(
-        sentences,
-        model_file,
-        lexicon,
-        scheme=scheme,
-        labels=used,
-        max_iterations=max_iterations,
-        c1=c1,
-        c2=c2,
-        min_freq=min_freq,
-        gazetteer_folds=gazetteer_folds,
-        progress=progress,
-    )
+    crf_params = {k: v for k, v in params.items() if k != "lexicon_min_freq"}
+    train_crf(sentences, model_file, lexicon, labels=used, progress=progress, **crf_params)
     train_seconds = time.perf_counter() - t0
     meta = {
         "feature_version": FEATURE_VERSION,
@@ -196,17 +185,7 @@ def train_ner(
         "train_sentences": len(sentences),
         "trained_on": "CLUENER2020 train.jsonl",
     }
-    gaz_file = out_dir / GAZETTEER_FILE
-    if gazetteer_folds > 1:
-        keep = set(used)
-        pairs = [p for p in entity_pairs(sentences) if p[1] in keep]
-        gaz_file.write_text("".join(f"{w}\t{lab}\n" for w, lab in pairs), encoding="utf-8")
-        meta["gazetteer"] = GAZETTEER_FILE
-    elif gaz_file.exists():
-        gaz_file.unlink()
-    (out_dir / META_FILE).write_text(
-        json.dumps(meta, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8"
-    )
+    _write_meta(out_dir, meta, sentences if gazetteer_folds > 1 else None, used)
     metrics: dict = {
         "params": params,
         "train_seconds": round(train_seconds, 1),
@@ -218,18 +197,19 @@ def train_ner(
     return metrics
 
 
-def holdout_split(
-    sentences: Sequence[Sentence], every: int = 10
-) -> tuple[list[Sentence], list[Sentence]]:
-    """Deterministic split: every ``every``-th sentence is held out."""
-    train = [s for i, s in enumerate(sentences) if i % every != every - 1]
-    held = [s for i, s in enumerate(sentences) if i % every == every - 1]
-    return train, held
-
-
-def score_tagger(tagger, sentences: Sequence[Sentence]) -> dict:
-    """Scores of ``tagger`` on in-memory ``(text, spans)`` pairs."""
-    return score_spans((s for _, s in sentences), (tagger.tag(t) for t, _ in sentences))
+def _write_meta(out_dir: Path, meta: dict, known_from: Sequence[Sentence] | None, labels: Sequence[str]) -> None:
+    """meta.json, and with ``known_from`` the known-entity list (gazetteer.tsv) of those sentences."""
+    gaz_file = out_dir / GAZETTEER_FILE
+    if known_from is not None:
+        keep = set(labels)
+        pairs = [p for p in entity_pairs(known_from) if p[1] in keep]
+        gaz_file.write_text("".join(f"{w}\t{lab}\n" for w, lab in pairs), encoding="utf-8")
+        meta["gazetteer"] = GAZETTEER_FILE
+    elif gaz_file.exists():
+        gaz_file.unlink()
+    (out_dir / META_FILE).write_text(
+        json.dumps(meta, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8"
+    )
 
 
 def train_from_manifest(

@@ -19,7 +19,6 @@ character offsets into that text, sorted by start:
 - ``find_media``: publications cited as a source, 据《数智财经》报道 (Organization).
 - ``find_people``: names after a title (董事长王传福), before a speech verb (张勇表示), or before
   a bracketed title (雷军（小米集团董事长）).
-- ``find_roles``: person–organization–title appositions over entities found by the above.
 - ``find_entities``: all of them with overlaps settled (longest wins, the gazetteer on ties).
 
 The pipeline wraps these in spaCy components; nothing here imports spaCy or jieba.
@@ -34,20 +33,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .resolve import fold, normalize_name
+from .vocab import alternation, lines
 
 __all__ = [
     "DATA_DIR",
     "EntityCandidate",
     "Gazetteer",
     "GazetteerEntry",
-    "Role",
     "find_company_suffix",
     "find_entities",
     "find_gazetteer",
     "find_latin_names",
+    "find_latin_people",
     "find_media",
     "find_people",
-    "find_roles",
     "find_stock_names",
     "find_subsidiaries",
     "load_gazetteer",
@@ -58,9 +57,15 @@ __all__ = [
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 
-def _data_words(name: str) -> frozenset[str]:
-    with open(DATA_DIR / name, encoding="utf-8") as handle:
-        return frozenset(ln.strip() for ln in handle if ln.strip() and not ln.startswith("#"))
+def _words(name: str) -> frozenset[str]:
+    """The lines of ``data/<name>`` as a set."""
+    return frozenset(lines(name))
+
+
+def _chars(name: str) -> frozenset[str]:
+    """The characters of ``data/<name>`` (any number a line) as a set."""
+    return frozenset("".join(lines(name)))
+
 TYPES = frozenset({"Company", "Person", "Organization", "Product"})
 
 
@@ -69,17 +74,6 @@ class EntityCandidate:
     type: str  # Company | Person | Organization
     name: str  # canonical name when the gazetteer knows it, else the normalized surface
     source: str  # gazetteer | suffix | latin | stock | title | cue | ner
-
-
-@dataclass(frozen=True, slots=True)
-class Role:
-    """A person's title at an organization, as written (小米创始人雷军). ``org`` is None when
-    no organization is named next to the title (行长张三). The pipeline adds provenance and
-    makes a ``records.Role`` of it."""
-
-    person: str
-    org: str | None
-    title: str
 
 
 Match = tuple[int, int, EntityCandidate]
@@ -93,10 +87,6 @@ def _is_cjk(ch: str) -> bool:
 
 def _is_alnum_ascii(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
-
-
-def _cjk_at(text: str, i: int) -> bool:
-    return 0 <= i < len(text) and _is_cjk(text[i])
 
 
 # --- gazetteer -------------------------------------------------------------------------------
@@ -221,15 +211,8 @@ def load_surnames(path: str | Path | None = None) -> frozenset[str]:
 
 # Two-character words that end with the first character of a short alias (其中|信 -> not 中信)
 # or start with its last character (中|行业 -> not 中行): the alias is part of another word.
-_LEFT_WORDS = frozenset(
-    "其中 集中 之中 当中 途中 空中 手中 心中 高中 初中 从中 暗中 命中 期中 家中 居中 正中 "
-    "员工 加工 职工 化工 军工 人工 施工 开工 复工 停工 用工 分工 "
-    "金融 交融 北京 南京 东京 中华 美国 个人 完美 甜美 优美 精美 审美".split()
-)
-_RIGHT_WORDS = frozenset(
-    "行业 行情 行为 行使 行动 行政 行程 行驶 行走 行列 行道 行人 "
-    "浪潮 美价 投资 信贷 信用 信息 信号 信心 信任 金额 金融 金属 金价".split()
-)
+_LEFT_WORDS = _words("alias_glued_left.txt")
+_RIGHT_WORDS = _words("alias_glued_right.txt")
 
 
 def find_gazetteer(text: str, gazetteer: Gazetteer) -> list[Match]:
@@ -316,17 +299,11 @@ def _latin_right_ok(text: str, j: int) -> bool:
 # --- names before a company word --------------------------------------------------------------
 
 _LEGAL = r"(?:集团)?(?:股份)?有限(?:责任)?公司|股份公司|集团公司"
-_WEAK_WORDS = (
-    "新能源 集团 控股 科技 银行 证券 保险 汽车 电子 网络 传媒 能源 物流 医药 超市 资本 基金 创投 "
-    "实业 电器 通信 软件 半导体 智能 生物 制药 药业 食品 乳业 酒业 航空 重工 机械 新材料 "
-    "地产 置业 物业 百货 商贸 股份 光电 锂业 矿业 钢铁 化工 电气 信息技术 云计算 机器人 消费金融"
-).split()
+_WEAK_WORDS = lines("company_name_words.txt")
 # Words that end a name only after a stronger one (远航网络科技, not 仓储网络).
-_WEAK_TAIL_ONLY = frozenset({"股份", "智能", "机器人", "云计算", "网络", "软件", "新能源"})
+_WEAK_TAIL_ONLY = _words("company_name_tail_words.txt")
 # Words that end the name of an organization rather than a company.
-_ORG_WORDS = (
-    "咨询 研究院 研究所 研究中心 协会 联合会 委员会 联盟 学会 商会 大学 学院 交易所 基金会 智库"
-).split()
+_ORG_WORDS = lines("organization_name_words.txt")
 _ORG_RE = re.compile("(?:" + "|".join(sorted(_ORG_WORDS, key=len, reverse=True)) + ")")
 _WEAK = "(?:" + "|".join(sorted(_WEAK_WORDS, key=len, reverse=True)) + ")"
 _SUFFIX_RE = re.compile(
@@ -334,26 +311,18 @@ _SUFFIX_RE = re.compile(
 )
 
 # Tokens after which a name starts (the last one before the company word wins).
-_CUT_WORDS = tuple(sorted(_data_words("name_cut_words.txt")))
+_CUT_WORDS = tuple(sorted(_words("name_cut_words.txt")))
 # 在线 is a word of names (百度在线网络技术), not the preposition 在.
 _CUT_RE = re.compile("|".join(sorted(_CUT_WORDS, key=len, reverse=True)).replace("|在|", "|在(?!线)|"))
 
 # A stem made only of these words does not name a company (新能源汽车, 国内银行, 该集团).
-_GENERIC_WORDS = _data_words("generic_name_words.txt") | frozenset(_CUT_WORDS)
+_GENERIC_WORDS = _words("generic_name_words.txt") | frozenset(_CUT_WORDS)
 _GENERIC_MAXLEN = max(map(len, _GENERIC_WORDS))
 
 # After these, a company word is part of a longer common word (汽车行业, 科技股, 网络广告).
-_AFTER_SUFFIX_BAD = re.compile(
-    r"(?:行业|产业|市场|板块|领域|赛道|概念|企业|巨头|公司|类|界|圈|化|局|部|厅|委|园|区|业(?!务)|"
-    r"股(?![份价东权票])|产品|商务|广告|安全|游戏|效应|平台|经理|服务|开支|支出|消费|出口|销量|"
-    r"零部件|金融|账户|政策|间|卡|法|费|金(?!额)|者|人|方|商(?!标)|链|感|性|型|力|风|站|网|车|城|馆|"
-    r"节|展|周|系统|设备|技术|能力|水平|领导|人才|研发|创新|投入|内部|层面|整体|总部|工业|指数|投资|厂|动作|债|充足率)"
-)
+_AFTER_SUFFIX_BAD = re.compile("(?:" + alternation("words_after_company_word.txt", fragments=True) + ")")
 # Organizations are often named with generic words only (中国汽车工业协会); not these.
-_ORG_GENERIC = frozenset(
-    "行业 该 本 这 此 各 相关 地方 国际 国内 全国 其他 有关 多家 一家 某 研究 投资 咨询 管理 "
-    "证券 保险 银行 汽车 科技 金融 专业 第三方 知名 头部 海外 外资 独立".split()
-)
+_ORG_GENERIC = _words("organization_generic_stems.txt")
 # Licensed businesses are companies of their own, even under a known name (东方财富证券).
 _LICENSED = re.compile(r"(?:证券|银行|保险|基金|资本|期货|信托|理财|资管)$")
 # A stem ending so names a part of a company, not one (六大业务集团, 消费者事业部).
@@ -368,17 +337,11 @@ _SECTOR_AFTER = re.compile(
 )
 # XX股份 is a listed company's short form (牧原股份) unless the shares themselves are meant.
 _SHARES_STEM_BAD = re.compile(
-    r"[持购让售押限股份权数亿万元]|^(?:全部|部分|剩余|其余|相应|同等|等额|新增|存量|新发|增发|流通)"
+    r"[持购让售押限股份权数亿万元]|发行|^(?:全部|部分|剩余|其余|相应|同等|等额|新增|存量|新发|增发|流通)"
 )
-_SHARES_AFTER = re.compile(
-    r"(?:比例|总数|总额|数量|数|转让|回购|变动|激励|质押|支付|对价|占比|份额|解禁|锁定|登记|过户|"
-    r"合计|共计|约|逾|近|超|给|予|分派|分配)"
-)
+_SHARES_AFTER = re.compile("(?:" + alternation("shares_after_words.txt") + ")")
 # A foreign company named with 公司 after its country: 美国超微公司 -> 超微.
-_FOREIGN_RE = re.compile(
-    r"(?:美国|日本|韩国|德国|法国|英国|荷兰|瑞士|瑞典|芬兰|丹麦|挪威|以色列|印度|新加坡|加拿大|"
-    r"澳大利亚|意大利|西班牙|比利时|爱尔兰|沙特)([\u4e00-\u9fff]{2,5}?)公司"
-)
+_FOREIGN_RE = re.compile("(?:" + alternation("foreign_countries.txt") + r")([\u4e00-\u9fff]{2,5}?)公司")
 
 
 def _generic(stem: str) -> bool:
@@ -435,10 +398,10 @@ def _name_start(text: str, end: int, max_len: int, protect: Sequence[tuple[int, 
     return start + cut
 
 
-_PLACES = _data_words("places.txt")
+_PLACES = _words("places.txt")
 _PLACE_RE = re.compile("|".join(sorted(map(re.escape, _PLACES), key=len, reverse=True)))
 # Single-character cut words that never sit inside a name, even after a place (杭州的远航科技).
-_HARD_CUTS = frozenset("的在了是被把从给让等")
+_HARD_CUTS = _chars("hard_cut_chars.txt")
 
 
 def _place_start(text: str, lo: int, start: int, p: int) -> int:
@@ -448,6 +411,8 @@ def _place_start(text: str, lo: int, start: int, p: int) -> int:
     for m in _PLACE_RE.finditer(text, lo, p):
         if m.start() >= start:
             break
+        if not all(_STEM_CHARS.match(ch) for ch in text[m.start():p]):
+            continue  # 杭州3月2日讯 今日，|…: a dateline, not the front of the name
         cuts = list(_CUT_RE.finditer(text[m.start():p]))
         if all(len(c.group()) == 1 and c.group() not in _HARD_CUTS for c in cuts) and cuts:
             return m.start()
@@ -527,15 +492,22 @@ def find_company_suffix(
                 and not _LICENSED.search(suffix)):
             continue  # 腾讯网络 = 腾讯's network business; but 东方财富证券 is a licensed company
         out.append((start, end, EntityCandidate(typ, normalize_name(text[start:end], False), "suffix")))
+    out += _foreign_companies(text, protect)
+    out.sort(key=lambda m: m[0])
+    return out
+
+
+def _foreign_companies(text: str, protect: Sequence[tuple[int, int]]) -> list[Match]:
+    """美国超微公司 -> 超微; 美国铝业公司, 美国钢铁公司 keep their country."""
+    out: list[Match] = []
     for m in _FOREIGN_RE.finditer(text):
         s, e = m.span(1)
         stem = m.group(1)
         if _protected(protect, s) or _generic(stem) or _CUT_RE.search(stem):
             continue
         if re.fullmatch(f"[\u4e00-\u9fff]?(?:{_WEAK})+", stem) or stem.endswith("业"):
-            s = m.start()  # 美国铝业公司, 美国钢铁公司: the country is part of the name
+            s = m.start()
         out.append((s, e, EntityCandidate("Company", normalize_name(text[s:e], False), "suffix")))
-    out.sort(key=lambda m: m[0])
     return out
 
 
@@ -552,7 +524,7 @@ _MEDIA_RE = re.compile(
     r"《([^《》\n]{2,12})》(?=(?:的|记者|此前|日前|近日|曾)?(?:报道|报导|援引|消息|获悉|采访|独家|称|披露|"
     r"发文|评论|文章|专访|统计|数据|调查|梳理|注意到|了解到))"
 )
-_NOT_MEDIA = re.compile(r"(?:法|条例|规定|办法|意见|通知|规划|报告|白皮书|纲要|决定|方案|指引|准则|计划)$")
+_NOT_MEDIA = re.compile("(?:" + alternation("document_title_endings.txt") + ")$")
 
 
 def find_media(text: str) -> list[Match]:
@@ -572,35 +544,23 @@ def find_media(text: str) -> list[Match]:
 _LATIN_RE = re.compile(r"[A-Za-z][A-Za-z0-9&'.\-]*(?: (?:[A-Z][A-Za-z0-9&'.\-]*|&))*")
 _LATIN_COMPANY_AFTER = re.compile(r"\s*(?:公司|集团|Inc\.?|Corp\.?|Ltd\.?)")
 # A last word that makes a Latin name a company's (CYVN Holdings, Sequoia Capital).
-_LATIN_COMPANY_WORD = re.compile(
-    r" (?:Holdings?|Group|Capital|Partners|Ventures|Technologies|Technology|Motors?|Bank|"
-    r"Securities|Investments?|Inc|Corp|Corporation|Ltd|Limited|LLC|PLC|AG|SE|Co)\.?$"
-)
+_LATIN_COMPANY_WORD = re.compile(" (?:" + alternation("latin_company_words.txt", fragments=True) + ")\\.?$")
 # Before it: "投资机构CYVN Holdings", "初创公司Anthropic".
 _LATIN_COMPANY_BEFORE = re.compile(r"(?:公司|企业|机构|集团|基金|厂商|初创|巨头|对手|股东)$")
 # Acronyms and words that are not company names even before 公司 (AI公司, IT公司).
-_LATIN_STOP = frozenset(
-    "ai it ip ipo ceo cfo cto coo gdp cpi ppi pmi etf esg app saas paas iaas ev suv mpv phev bev "
-    "erev adas 5g 6g iot b2b b2c c2c o2o vc pe fof reits qfii qdii gpu cpu npu tpu asic fpga "
-    "llm agi aigc api sdk ar vr xr mr ota nfc oled lcd led hr pr ipad iphone ui ux kpi roe roi "
-    "tv pc hk us uk eu a h n b c ok".split()
-)
+_LATIN_STOP = _words("latin_non_names.txt")
 # An unknown Latin brand used as a company: the subject of a business verb (Temu上线, Keeta的
 #用户, X在欧洲的市场份额) or named after 旗下/平台 (美团旗下Keeta, 电商平台X).
 _LATIN_BRAND_AFTER = re.compile(
     r"\s*(?:(?:在[\u4e00-\u9fff]{1,6})?的?(?:市场份额|用户|营收|估值|母公司|创始人)|"
-    r"(?:已|已经|正式|将|也|还|则|近日|日前|首次|率先)?(?:上线|推出|发布|进入|覆盖|宣布|入驻|登陆|进军|旗下|平台))"
+    r"(?:已|已经|正式|将|也|还|则|近日|日前|首次|率先)?(?:上线|推出|发布|进入|覆盖|宣布|入驻|登陆|进军|旗下|平台|"
+    r"获投|获得|获|完成|回应|融资))"
 )
 _LATIN_BRAND_BEFORE = re.compile(r"(?:旗下|平台|电商)$")
 # Products and models that are the subject of the same verbs (ChatGPT用户, Model Y上线).
-_LATIN_PRODUCTS = frozenset(
-    "chatgpt gpt sora gemini claude copilot llama kimi doubao qwen ernie grok bard siri alexa "
-    "windows android ios ipados macos harmonyos wechat weixin whatsapp instagram youtube chrome "
-    "office excel kindle xbox playstation switch airpods macbook ipad iphone watch vision model "
-    "mate pura nova galaxy pixel redmi poco autopilot fsd cybertruck robotaxi optimus steam".split()
-)
+_LATIN_PRODUCTS = _words("latin_products.txt")
 _PRODUCT_TOKEN = re.compile(r"^(?:pro|max|ultra|plus|mini|air|lite|se|[a-z])$", re.I)
-_UNIT_RE = re.compile(r"(?:k|m|g|t)?(?:wh|w|b|hz|bps)$|^(?:mah|nm|mm|cm|km|kg|gb|tb|mb|mw|gw|kw)$", re.I)
+_UNIT_RE = re.compile(r"^(?:k|m|g|t)?(?:wh|w|b|hz|bps)$|^(?:mah|nm|mm|cm|km|kg|gb|tb|mb|mw|gw|kw)$", re.I)
 
 
 def find_latin_names(text: str, gazetteer: Gazetteer | None = None) -> list[Match]:
@@ -664,6 +624,34 @@ def _latin_brand(word: str) -> bool:
     )
 
 
+_APPOINT_VERBS = tuple(lines("appointment_verbs.txt"))
+# A Latin person's name: two to four capitalized words (Ee Hock Leong, Lisa Brandt).
+_LATIN_PERSON = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?: [A-Z][a-z]+){1,3}(?![A-Za-z])")
+
+
+def find_latin_people(text: str, gazetteer: Gazetteer | None = None,
+                      titles: Collection[str] = ()) -> list[Match]:
+    """A Latin person's name as the subject of a speech or office verb (Ee Hock Leong已辞任执行董事,
+    Lisa Brandt表示) or after a title or an appointment verb (首席商务官Lisa Brandt, 聘请 Lisa
+    Brandt). Company names (Sequoia Capital) and known names are not people."""
+    out: list[Match] = []
+    for m in _LATIN_PERSON.finditer(text):
+        s, e = m.span()
+        j = e + 1 if text.startswith(("已", "将"), e) else e
+        before = text[max(0, s - 8):s].rstrip()
+        named = _CUE_RE.match(text, j) or before.endswith(_APPOINT_VERBS) or (
+            before and any(before.endswith(t) for t in titles))
+        if not named or _LATIN_COMPANY_WORD.search(m.group()):
+            continue
+        tokens = m.group().split(" ")
+        if tokens[0] in ("The", "A", "An", "This", "Our") or any(t.lower() in _LATIN_PRODUCTS for t in tokens):
+            continue
+        if gazetteer is not None and any(gazetteer.lookup(t) is not None for t in (m.group(), *tokens)):
+            continue  # Apple Music: a known company's brand
+        out.append((s, e, EntityCandidate("Person", m.group(), "cue")))
+    return out
+
+
 # --- names after 子公司 -------------------------------------------------------------------------
 
 _SUBSIDIARY_RE = re.compile(r"(?:全资|控股|独资|参股|境外|境内)?子公司(?:之一)?")
@@ -671,10 +659,7 @@ _SUBSIDIARY_RE = re.compile(r"(?:全资|控股|独资|参股|境外|境内)?子�
 _SUBSIDIARY_NEXT = re.compile(
     r"[（(，,、。；;]|(?:已|已经|正式|近日|日前|将|也|还)?(?:完成|宣布|获得|推出|发布|成立|注册|与|和|于|在|是|为|负责|主要)"
 )
-_SUBSIDIARY_BAD = re.compile(
-    r"业绩|营收|收入|利润|数量|业务|规模|员工|股权|资产|负债|情况|名单|数目|家数|层面|管理|经营|之间|合计|"
-    r"增长|下降|下滑|亏损|盈利|上涨|提升|减少|增加|扩大|收窄|分红|上市|融资"
-)
+_SUBSIDIARY_BAD = re.compile(alternation("subsidiary_non_names.txt"))
 
 
 def find_subsidiaries(
@@ -704,13 +689,32 @@ def find_subsidiaries(
 _STOCK_RE = re.compile(
     r"(?P<mark>-(?:SW|WR|W|S|U))?\s*[（(]\s*(?:(?:股票代码|证券代码|代码)\s*[:：]?\s*)?"
     r"(?:(?P<ex>NASDAQ|NYSE|Nasdaq|纳斯达克|纽交所|港股|港交所|HK|SH|SZ|BJ)\s*[:：.]?\s*)?"
-    r"(?P<code>\d{6}|\d{4,5}|[A-Z]{1,5})(?P<sfx>\.(?:HK|SH|SZ|BJ|US|N|O|SS))?"
+    r"(?P<code>\d{6}|\d{4,5}|[A-Z]{1,5})(?P<sfx>\.(?:HK|SH|SZ|BJ|US|N|O|SS|OC)|-HK)?"
     r"(?:\s*[,，;；/、]\s*[^）)\n]{1,24})?\s*[）)]"
 )
 
 
 # A price quote after a short stock name: 汉邦高科(8.670,-0.47,-5.14%) — price, change, change %.
 _QUOTE_RE = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*[,，]\s*[-+]?\d+(?:\.\d+)?\s*[,，]\s*[-+]?\d+(?:\.\d+)?%\s*[）)]")
+
+
+_ANAPHORIC = re.compile(r"公司|[该本其此这]|上述|前述|相关|有关")
+
+
+def _stock_stem(text: str, end: int, protect: Sequence[tuple[int, int]]) -> str:
+    """The name before a stock code: cut at the last cut word; when a one-character cut word
+    would leave less than two characters of a short name (东方日|升, 虎|都), only at words of
+    two characters."""
+    start = _name_start(text, end, 10, protect)
+    stem = _strip_lead(text[start:end])
+    if len(stem) >= 2:
+        return stem
+    start = end
+    while start > 0 and end - start < 5 and _STEM_CHARS.match(text[start - 1]):
+        start -= 1
+    if end - start > 4:
+        return stem  # a short name stands alone: 当日股价报收于(…) is no name
+    return text[trim_front(text, start, end, protect):end]
 
 
 def find_stock_names(
@@ -733,11 +737,10 @@ def find_stock_names(
     for end in sorted(set(quotes)):
         if end == 0 or not (_is_cjk(text[end - 1]) or text[end - 1].isalpha()):
             continue
-        start = _name_start(text, end, 10, protect)
-        stem = _strip_lead(text[start:end])
+        stem = _stock_stem(text, end, protect)
         start = end - len(stem)
-        if len(stem) < 2 or _generic(stem):
-            continue
+        if len(stem) < 2 or (_generic(stem) and (len(stem) < 4 or _ANAPHORIC.search(stem))):
+            continue  # 北京文化(8.750,…) is a name of generic words; 上市公司(600000) is not
         hit = _protected(protect, start) if protect else None
         entry = gazetteer.lookup(stem) if gazetteer is not None else None
         if entry is None and hit and hit[1] == end:
@@ -751,60 +754,102 @@ def find_stock_names(
     return out
 
 
+# --- a company as the subject of an announcement ------------------------------------------------
+
+# 园城黄金3月10日晚公告, 高能环境公告称, 北辰科技宣布完成B轮融资, 澄川智能获投, 海岳建工中标:
+# the subject of these verbs at the start of a clause is a company.
+_ANNOUNCER_RE = re.compile(
+    r"(?:^|(?<=[。！？\n，,：:；;】\s据])|(?<=企业|平台|品牌|厂商|巨头))(?P<name>[\u4e00-\u9fffA-Za-z]{2,8}?)"
+    r"(?:\d{1,2}月)?(?:\d{1,2}日)?(?:晚间|早间|午间|晚|盘后|盘前)?"
+    r"(?=(?:发布|披露)?公告|(?:发布|披露)[^，。！？\n]{0,10}?公告|宣布(?:将)?(?:完成|获得|以|收购)|获投|(?:预)?中标)"
+)
+
+
+def find_announcers(text: str, surnames: Collection[str] = (), function_words: Collection[str] = (),
+                    words: Sequence[tuple[int, int]] | None = None) -> list[Match]:
+    """Companies named as the subject of 公告, 宣布完成, 获投 or 中标 at the start of a clause.
+    Generic subjects (公司公告, 该集团宣布完成), subjects with a cut word (他们宣布完成), people (a
+    listed surname and one or two characters: 张伟公告) and, given the text's ``words``, subjects
+    that begin or end with a function word (价格一旦公告; 中国二十二冶 has a numeral inside) are not
+    names."""
+    out: list[Match] = []
+    for m in _ANNOUNCER_RE.finditer(text):
+        e = m.end("name")
+        name = _strip_lead(m.group("name"))  # 据|北辰科技公告
+        s = e - len(name)
+        if _generic(name) or _generic_name(name) or _CUT_RE.search(name) or _ANAPHORIC.search(name):
+            continue
+        if len(name) <= 3 and (name[0] in surnames or name[:2] in surnames):
+            continue
+        inside = [text[ws:we] for ws, we in words or () if s <= ws < e]
+        if inside and (inside[0] in function_words or inside[-1] in function_words):
+            continue
+        out.append((s, e, EntityCandidate("Company", normalize_name(name, False), "announce")))
+    return out
+
+
+# --- companies listed or bought ---------------------------------------------------------------
+
+_ITEM = r"[\u4e00-\u9fffA-Za-z]{2,10}"
+# 节能风电、西藏珠峰、炬华科技等多家上市公司; 购买启东金美、福建帝盛及欣阳精细100%的股权
+_COMPANY_LIST_RE = re.compile(
+    f"(?P<items>{_ITEM}(?:、{_ITEM})*(?:(?:、|及|和|与){_ITEM}))"
+    r"(?=等(?:多家|几家|\d+家|[两三四五六七八九十]+家)?(?:上市)?(?:公司|企业|券商|银行|厂商)(?!高管|董事|监事|员工|人士|负责人|股东|领导|代表)|\d+(?:\.\d+)?[%％]的?股权)"
+)
+# 收购海岳国信所持股份, 收购东方山水100%股权: the company bought
+_BOUGHT_RE = re.compile(
+    r"(?:收购|购买|入股|增资|参股)(?P<name>[\u4e00-\u9fffA-Za-z]{2,8}?)"
+    r"(?=\d+(?:\.\d+)?[%％]|的?(?:全部|部分)?股权|所持)"
+)
+
+
+def _company_item(text: str, s: int, e: int) -> Match | None:
+    name = text[s:e]
+    if (len(name) < 2 or _generic(name) or _generic_name(name) or _CUT_RE.search(name)
+            or _ANAPHORIC.search(name)):
+        return None
+    return s, e, EntityCandidate("Company", normalize_name(name, False), "suffix")
+
+
+def find_listed_companies(text: str) -> list[Match]:
+    """Companies listed before 等(多家)公司 or before a stake bought (购买甲、乙及丙100%的股权),
+    and the company whose stake is bought (收购海岳国信所持…, 收购东方山水100%股权). The first
+    item loses what runs into it from the clause (陆续收购|摩天轮)."""
+    out: list[Match] = []
+    for m in _COMPANY_LIST_RE.finditer(text):
+        first_end = m.start("items") + len(re.split("[、及和与]", m.group("items"))[0])
+        start = trim_front(text, m.start("items"), first_end)
+        start = first_end - len(_strip_lead(text[start:first_end]))
+        at = start
+        for part in re.split("[、及和与]", text[start:m.end("items")]):
+            item = _company_item(text, at, at + len(part))
+            if item:
+                out.append(item)
+            at += len(part) + 1
+    for m in _BOUGHT_RE.finditer(text):
+        item = _company_item(text, *m.span("name"))
+        if item:
+            out.append(item)
+    return out
+
+
 # --- people -----------------------------------------------------------------------------------
 
 # Characters that do not end or continue a Chinese given name (they make 金额, 高管, 方面表示).
-_BAD_GIVEN = frozenset(
-    "的了是在和与及等表示称说认指出司业务场部门局会所面额件期年月日时间量率亿个款项品产价销售增减"
-    "降涨跌股票资投管理经营收入费用度季半球内外前后上下也都还就又再才并而且或即若则能要已曾仍"
-    "更最很太非不没无有这那其此该本每各某些们者性型车机网电线站店厂户家道路台号次名种类级点分系统制"
-    "造需求供链商客员工作牌对向从将把被让给于由但因如么什怎吗呢吧啊两几第零二三四五六七八九十百千"
-    "州省县区报刊院校处科室组队团社厅委署行份今昨近议题案事情况体验据显透介告调查"
-)
+_BAD_GIVEN = _chars("given_name_bad_chars.txt")
 # Surnames that are also everyday words: not used without a title (向, 于, 和, 时 …).
-_WEAK_SURNAMES = frozenset(
-    "和于向由但时都来全那国平相信元公利展原南位区满强支计初容修况诸於斯习商明乐官封车项连应边沙"
-    "衣居干危战富智幸阴伏束宾盖练井巴索宣敬单解万成文安方白常龙海花门云普印银阿乌母羊哈呼宿鲜隆"
-    "慕植衡闭党景费席师荣郎池查麻苑迟谈惠班储燕楚劳皮楼盘闻厉伊权帅屠豆丰狄晋米宗桂贝"
-)
+_WEAK_SURNAMES = _chars("weak_surnames.txt")
 # Words that look like names (surname + one or two characters) and are not.
-_NOT_NAMES = frozenset(
-    "王者 王者荣耀 高增长 高增速 高达 高于 高出 高位 高速 高效 高价 高额 高层 高端 高管 金额 金价 "
-    "文件 文化 方面 方向 方式 方案 方法 马上 周期 周末 周年 周边 毛利 毛利率 安全 安排 江湖 连续 "
-    "连锁 程序 程度 常规 常见 白色 白银 黄金 钱包 龙头 史上 向来 全国 全年 全球 全部 平台 平均 成本 "
-    "成为 成长 同比 时间 时候 原因 原本 明年 明显 明确 和平 于是 万亿 万元 任何 任务 任职 任意 江苏 "
-    "江西 武汉 常州 温州 苏州 郑州 徐州 杭州 宁波 安徽 包头 金华 沈阳 甘肃 水平 余额 余下 许多 许可 "
-    "何时 何况 韩国 陈述 陈列 林立 林业 田园 董事 董事会 陆续 陆地 范围 范畴 石油 石化 夏季 夏天 付款 "
-    "付出 熊市 牛市 雷达 陶瓷 黎明 顾客 顾问 严重 严格 武器 温度 康复 施工 齐全 易于 庞大 颜色 章程 "
-    "申请 申报 欧元 欧洲 关于 关注 关键 焦点 左右 包括 包含 宁可 尚未 符合 舒适 纪录 纪念 童年 凌晨 "
-    "毕竟 单位 单一 季度 曲线 蓝色 路线 游戏 管理 柴油 房价 解决 尤其 阳光 时代 农业 司机 卓越 古代 "
-    "简单 项目 景气 党委 费用 冷链 席位 卫星 应该 边际 师傅 商业 沙特 荣耀 仲裁 巩固 查询 麻烦 官方 "
-    "封装 谈判 乐观 南方 储备 劳动 皮革 楼市 盘面 满足 位于 区域 海外 权益 强劲 屠宰 井喷 祖国 巴西 "
-    "丰富 支付 国内 平安 计划 宣布 晋升 相关 初步 门店 云端 容量 来自 都市 普通 薄弱 修改 况且 那些 "
-    "印度 诸多 战略 危机 玉米 银行 公司 利润 呼吁 居民 揭示 但是 智能 洪水 曾经 曾是 曾在 曾任 包装 "
-    "程序员 黄金周 华尔街 关税 欧盟 欧佩克 石油输出 牛肉 江南 温和 康师傅 高温 高盛 严峻 任期 "
-    "马斯克".split()
-) - {"马斯克"}
+_NOT_NAMES = _words("not_person_names.txt")
 # After a name: speech and stance verbs (张勇表示, 李斌说, 周启明透露).
 _CUE_RE = re.compile(
-    r"(?:也|还|则|曾|此前|同时|进一步|亦|日前|近日|随后|当天|更|均|都)?"
-    r"(?:表示|称|说|认为|指出|透露|介绍|坦言|强调|回应|告诉|提到|提出|直言|解释|补充|预计|预测|"
-    r"判断|建议|呼吁|坦承|承认|宣布|谈到|谈及|写道|表态|证实|确认|否认|回忆|发文|分析|觉得|"
-    r"在接受|接受|对记者|向记者|对媒体|向媒体|在发布会|在会上|在业绩|在财报|在电话会|在内部信|"
-    r"在朋友圈|在微博|发布|发表|宣称|声称|称赞|感慨|道|"
-    r"接任|卸任|出任|担任|兼任|继任|升任|辞任|辞去|加入|离开|离职|创办|创立|带领|率领|亲自)"
+    "(?:" + alternation("person_cue_adverbs.txt") + ")?(?:" + alternation("person_cue_verbs.txt") + ")"
 )
 # Characters after which a name ends (雷军在…, 刘炽平也…, 周启明的…).
-_FOLLOW = frozenset("的在也曾还对向等和与及则就于已并将是为今近此又亦均都所被把从给让自以同率带亲")
+_FOLLOW = _chars("name_follow_chars.txt")
 # Before a name found by its cue verb alone: the start of a clause.
-_LEAD_WORDS = ("对此", "此外", "另外", "同时", "随后", "其中", "不过", "对于", "据", "而", "但", "并", "则", "另")
-_TRANSLIT = frozenset(
-    "阿埃艾爱安奥巴拜班邦保贝本比彼宾波伯博布查达戴丹道德迪蒂丁顿多厄恩法菲芬丰佛弗福盖甘冈戈哥"
-    "格贡古瓜圭哈海汉豪赫亨洪胡霍基吉加贾杰金卡凯坎康柯科克肯库夸奎拉莱赖兰朗劳勒雷蕾里利莉丽连"
-    "列林琳隆卢鲁路伦罗洛马玛迈麦曼梅蒙米莫姆穆纳娜奈内尼涅纽努诺欧帕潘佩彭皮普奇齐恰乔切琼丘萨"
-    "塞桑瑟森沙莎舍施什史舒斯松苏索塔泰坦汤唐特滕提图托瓦旺威韦维温沃乌伍西希锡夏谢辛休雅亚扬耶"
-    "伊因英尤约泽扎詹珍兹佐祖姿丰仁勋扎伯奥曼德拉贝佐杰森黄山尔夫治"
-)
+_LEAD_WORDS = lines("name_lead_words.txt")
+_TRANSLIT = _chars("translit_chars.txt")
 
 
 @dataclass(frozen=True, slots=True)
@@ -910,6 +955,26 @@ def _titled_apposition(text: str, j: int, idx: _PeopleIndex) -> bool:
     return any(m.end() == len(inner) for m in idx.titles.finditer(inner))
 
 
+def _names_after_titles(text: str, idx: _PeopleIndex) -> Iterable[tuple[int, int]]:
+    """``(start, length)`` of the names right after a title or a chain of titles."""
+    for m in idx.titles.finditer(text):
+        j = m.end()
+        while True:
+            c = idx.chain.match(text, j)
+            if not c:
+                break
+            j = c.end()
+        while j < len(text) and text[j] in " \u3000":
+            j += 1
+        if j >= len(text) or not _is_cjk(text[j]):
+            continue
+        length, _ = _name_len(text, j, idx, strict=False)
+        if not length:
+            length = _translit_len(text, j)
+        if length >= 2:
+            yield j, length
+
+
 def find_people(
     text: str,
     titles: Iterable[str],
@@ -944,24 +1009,8 @@ def find_people(
             j = j + 1 + nxt
 
     # 1. after a title (and a chain of titles: 创始人、董事长兼CEO雷军)
-    for m in idx.titles.finditer(text):
-        j = m.end()
-        while True:
-            c = idx.chain.match(text, j)
-            if not c:
-                break
-            j = c.end()
-        while j < len(text) and text[j] in " \u3000":
-            j += 1
-        if j >= len(text) or not _is_cjk(text[j]):
-            continue
-        length, _ = _name_len(text, j, idx, strict=False)
-        if length:
-            add(j, length, "title")
-            continue
-        length = _translit_len(text, j)
-        if length >= 2:
-            add(j, length, "title")
+    for j, length in _names_after_titles(text, idx):
+        add(j, length, "title")
 
     # 2. before a speech verb, at the start of a clause; 3. before a bracketed title
     for m in idx.clause_start.finditer(text):
@@ -978,180 +1027,11 @@ def find_people(
     return sorted(found.values(), key=lambda m: m[0])
 
 
-# --- roles ------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class _RolePatterns:
-    titles: re.Pattern[str]
-    before: re.Pattern[str]  # org … person: the gap between them
-    chain_end: re.Pattern[str]  # a chain of titles ending where the person starts
-    bracket: re.Pattern[str]  # after person（org: the rest up to ）
-    comma: re.Pattern[str]  # after person，org: the titles up to ，
-    serve: re.Pattern[str]  # after a person: 担任 (org then titles follow)
-    after_serve: re.Pattern[str]  # after 担任 org
-
-
-# A unit inside the organization before the title: 交通运输行业分析师, 终端BG董事长.
-_QUALIFIER = r"(?:[\u4e00-\u9fffA-Za-z]{1,8}?(?:行业|业务|部门|部|事业群|BG|区|研究所|研究院|中心))?"
-# Separate roles are listed with 、/和; 兼 joins the titles of one role (董事长兼总裁).
-_CHAIN_SEP = re.compile(r"\s*[、及和与/]\s*")
-
-
-@functools.lru_cache(maxsize=8)
-def _role_patterns(titles: frozenset[str]) -> _RolePatterns:
-    alts = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
-    chain = f"{_QUALIFIER}(?:{alts})(?:(?:[、兼及和与/]|\\s)*{_QUALIFIER}(?:{alts}))*"
-    return _RolePatterns(
-        titles=re.compile(f"(?:{alts})"),
-        before=re.compile(f"(?:的|公司|集团)?\\s*(?P<c>{chain})\\s*"),
-        chain_end=re.compile(f"(?P<m>某[\u4e00-\u9fff]{{1,4}}?)?(?P<c>{chain})\\s*$"),
-        bracket=re.compile(f"(?:的)?\\s*(?P<c>{chain})\\s*[）)]"),
-        comma=re.compile(f"(?:的)?\\s*(?P<c>{chain})(?=[，,。；;])"),
-        serve=re.compile(r"(?:曾|现|已|将|则|同时|目前)?(?:担任|出任|兼任|接任|升任|辞去|辞任|卸任|任)"),
-        after_serve=re.compile(f"(?:的)?\\s*(?P<c>{chain})"),
-    )
-
-
-_ANAPHOR = re.compile(r"(?:(?:该|本|这家)?(?:公司|集团)|该行|本行)$")
-_HOUSE = re.compile(r"公司|董事会|监事会|股东大会")
-_HOUSE_LEADS = (re.compile(r"(?:本公司|公司|该公司)?"),
-                re.compile(r"(?:本公司|公司|该公司)?(?:第.{1,3}届董事会|董事会|监事会)?"))
-_SENTENCE_END = re.compile(r"[。！？!?\n]")
-
-
-def _split_chain(chain: str, titles: re.Pattern[str]) -> list[str]:
-    """创始人、董事长兼CEO -> [创始人, 董事长兼CEO]; a part keeps its unit (终端BG董事长)."""
-    parts: list[str] = []
-    for part in _CHAIN_SEP.split(chain.strip()):
-        if part and any(m.end() == len(part) for m in titles.finditer(part)) and part not in parts:
-            parts.append(part)
-    return parts
-
-
-def find_roles(
-    text: str,
-    entities: Sequence[tuple[int, int, str, str]],
-    titles: Iterable[str] | None = None,
-    default_org: str | None = None,
-) -> list[tuple[int, int, Role]]:
-    """Person–organization–title appositions over found entities ``(start, end, type, name)``:
-
-    - org (的) titles person: 小米创始人雷军, 宁德时代董事长曾毓群, 腾讯的总裁刘炽平, 海岳证券
-      交通运输行业分析师宋立文 (the unit stays in the title: 交通运输行业分析师);
-    - titles person with no organization named: 某银行行长张伟, 行长张伟 (``org=None``);
-    - person（org titles）, person，org titles，, person担任org titles: 雷军（小米集团董事长）,
-      王传福，比亚迪董事长兼总裁，, 余承东担任华为常务董事.
-
-    One Role per title listed (创始人、董事长兼CEO -> 创始人, 董事长兼CEO: 兼 joins one title);
-    a title after 公司/该公司/集团 belongs to the company named last before it (公司首席执行官
-    周启明 in an article about 远航科技). The span covers the whole apposition.
-
-    Announcement phrasing: 聘任/委任/提名/选举 person 为 (org) titles, person 接任/辞去/现任
-    (org) titles, and a company officer's title before a person (非独立董事王五); with no
-    organization named, an officer's title in a sentence that speaks of 公司/本公司/董事会 is at
-    ``default_org``, the document's company."""
-    from .appointments import _appointment_re, officer_title
-
-    titleset = frozenset(titles) if titles is not None else load_titles()
-    pats = _role_patterns(titleset)
-    appointed = {m.start("name"): m for m in _appointment_re(titleset).finditer(text)}
-
-    def house(pos: int, chain: str) -> str | None:
-        if default_org is None or not officer_title(chain):
-            return None
-        begin = max(text.rfind(ch, 0, pos) for ch in "。！？!?\n") + 1
-        stop = _SENTENCE_END.search(text, pos)
-        return default_org if _HOUSE.search(text, begin, stop.start() if stop else len(text)) else None
-
-    ents = sorted(entities, key=lambda e: (e[0], -e[1]))
-    orgs = [e for e in ents if e[2] in ("Company", "Organization")]
-    org_at = {e[0]: e for e in orgs}
-    org_starts = [e[0] for e in orgs]
-    out: list[tuple[int, int, Role]] = []
-
-    def emit(start: int, end: int, person: str, org: str | None, m: re.Match[str]) -> None:
-        for part in _split_chain(m.group("c"), pats.titles):
-            out.append((start, end, Role(person, org, part)))
-
-    for ps, pe, ptype, pname in ents:
-        if ptype != "Person":
-            continue
-        # 聘任 person 为 (org) titles
-        a = appointed.get(ps)
-        if a is not None and a.end("name") == pe:
-            inner = [o for o in orgs if a.start("org") >= 0 and a.start("org") <= o[0] < a.end("org")]
-            chain = pats.after_serve.match(text, a.start("title"))
-            org = inner[0][3] if inner else house(ps, chain.group("c"))
-            emit(ps, chain.end("c"), pname, org, chain)
-            continue
-        # org (的) titles person
-        hit = None
-        # Only organizations starting near the person: a title chain is short, and trying every
-        # earlier one made a long line cost the square of its length.
-        for os_, oe, _, oname in (orgs[i] for i in range(bisect_left(org_starts, ps - 200), len(orgs))):
-            if oe > ps:
-                break
-            m = pats.before.fullmatch(text, oe, ps)
-            if m:
-                hit = (os_, oname, m)
-        if hit:
-            emit(hit[0], pe, pname, hit[1], hit[2])
-            continue
-        # titles person, no organization right before
-        m = pats.chain_end.search(text, max(0, ps - 40), ps)
-        if m:
-            org_name = None
-            a = _ANAPHOR.search(text, max(0, m.start() - 4), m.start())
-            if a and not m.group("m"):
-                prev = [o for o in orgs if o[1] <= a.start() and o[2] == "Company"]
-                if prev:
-                    org_name = prev[-1][3]
-            if org_name is None and not m.group("m"):
-                org_name = house(ps, m.group("c"))
-                a = None
-            emit(a.start() if a and org_name else m.start(), pe, pname, org_name, m)
-            continue
-        # person（org titles） / person，org titles， / person担任org titles
-        if pe < len(text) and text[pe] in "（(，,":
-            org = org_at.get(pe + 1)
-            if org is not None:
-                pat = pats.bracket if text[pe] in "（(" else pats.comma
-                m = pat.match(text, org[1])
-                if m:
-                    end = m.end() if text[pe] in "（(" else m.end("c")
-                    emit(ps, end, pname, org[3], m)
-            continue
-        # person … 担任/兼任 org titles, in the same sentence with no other person between
-        stop = _SENTENCE_END.search(text, pe)
-        limit = min(stop.start() if stop else len(text), pe + 60)
-        others = [e[0] for e in ents if e[2] == "Person" and pe <= e[0] < limit]
-        if others:
-            limit = min(limit, others[0])
-        for v in pats.serve.finditer(text, pe, limit):
-            if v.end() in org_at:
-                org = org_at[v.end()]
-                m = pats.after_serve.match(text, org[1])
-                if m:
-                    emit(ps, m.end("c"), pname, org[3], m)
-                    break
-            elif v.start() - pe <= 6:
-                # 接任公司总经理, 辞去董事会秘书职务: the document's company
-                m = None
-                for lead in _HOUSE_LEADS:
-                    m = m or pats.after_serve.match(text, lead.match(text, v.end()).end())
-                org_name = house(ps, m.group("c")) if m else None
-                if org_name:
-                    emit(ps, m.end("c"), pname, org_name, m)
-                    break
-    out.sort(key=lambda r: (r[0], r[1]))
-    return out
-
-
 # --- everything together ----------------------------------------------------------------------
 
 _SOURCE_RANK = {
-    "appoint": 6, "product": 5, "gazetteer": 5, "stock": 4, "suffix": 3, "latin": 3, "media": 3, "title": 2,
+    "appoint": 6, "product": 5, "gazetteer": 5, "stock": 4, "suffix": 3, "latin": 3, "media": 3,
+    "announce": 3, "title": 2,
     "ner": 1, "cue": 1,
 }
 # A place or level before a generic body makes it a local body of its own (省统计局, 杭州市民政局).
@@ -1189,11 +1069,68 @@ def _local_body(text: str, s: int, e: int, cand: EntityCandidate) -> Match:
     return m.start(), e, EntityCandidate("Organization", text[m.start():e], "suffix")
 
 
+# Cut words that are also words of legal names (盛世丰华企业管理有限公司, 联合利华): no trim there.
+_NAME_INNER_CUTS = _words("name_inner_cut_words.txt")
+
+
+def trim_front(text: str, s: int, e: int, protect: Sequence[tuple[int, int]] = (),
+               cut_words: bool = True) -> int:
+    """Where an organization span that ran over its left edge really starts: after the last
+    punctuation or space (北京9月2日讯 今日，|西安…), and with ``cut_words`` after the last cut
+    word of two characters or a hard one (公司全资子公司|北辰…, 现任|海岳银行, 认购|…有限公司) that
+    leaves a name that is not generic words only. Digits and Latin letters (51信用卡, Ｃｉｓｃｏ),
+    spaces between Latin words and brackets closed inside the span (阿波罗智行科技（广州）有限公司)
+    stay."""
+    start = s
+    for i in range(s, e - 2):
+        ch = text[i]
+        if ch.isalnum() or ch in "·•&.-'":
+            continue
+        if ch in "（(" and re.search("[）)]", text[i:e]) or ch in "）)" and re.search("[（(]", text[s:i]):
+            continue
+        if ch == " " and _is_alnum_ascii(text[i - 1]) and _is_alnum_ascii(text[i + 1]):
+            continue  # SOS Information Technology
+        start = i + 1
+    if not cut_words:
+        return start
+    for m in _CUT_RE.finditer(text, start, e):
+        cut = m.group()
+        if m.end() > e - 2 or (len(cut) < 2 and cut not in _HARD_CUTS) or cut in _NAME_INNER_CUTS:
+            continue
+        if _protected(protect, m.start()) or _protected(protect, m.end() - 1):
+            continue
+        if not _generic_name(text[m.end():e]):
+            start = m.end()
+    return start
+
+
+def _with_st_mark(text: str, match: Match) -> Match:
+    """A stock under special treatment keeps its mark: *ST盐湖, not ST盐湖 or 盐湖."""
+    s, e, cand = match
+    if cand.type != "Company":
+        return match
+    if text.startswith("ST", s) and s and text[s - 1] in "*＊":
+        s -= 1
+    elif s >= 3 and text[s - 3:s] in ("*ST", "＊ST"):
+        s -= 3
+    elif s >= 2 and text[s - 2:s] == "ST" and (s == 2 or not _is_alnum_ascii(text[s - 3])):
+        s -= 2
+    else:
+        return match
+    name = text[s:e] if cand.source != "gazetteer" else cand.name
+    return s, e, EntityCandidate(cand.type, name, cand.source)
+
+
 def _model_matches(text: str, model, known: Sequence[Match]) -> list[Match]:
     """The model's spans as candidates, except one that cuts through a known name or only adds
-    generic words to it (美团|外卖); 中金珠宝 is a name of its own, longer than 中金."""
+    generic words to it (美团|外卖); 中金珠宝 is a name of its own, longer than 中金. An
+    organization's front that ran over a verb or a clause (现任|海岳银行) is cut off."""
     out: list[Match] = []
+    protect = [(ks, ke) for ks, ke, _ in known]
     for s, e, typ, _ in model:
+        if typ != "Person":
+            # a body's name holds words that cut a company's (国家计划生育委员会, 扶贫接力计划领导小组)
+            s = trim_front(text, s, e, protect, cut_words=typ == "Company")
         name = text[s:e]
         if typ == "Person" and name in _NOT_NAMES:
             continue
@@ -1215,7 +1152,7 @@ def _model_matches(text: str, model, known: Sequence[Match]) -> list[Match]:
     return out
 
 
-_UNIT_END = re.compile("(?:" + "|".join(sorted(_data_words("company_unit_words.txt"), key=len, reverse=True)) + ")$")
+_UNIT_END = re.compile("(?:" + "|".join(sorted(_words("company_unit_words.txt"), key=len, reverse=True)) + ")$")
 _SUFFIX_END = re.compile(f"(?:{_WEAK}|公司)$")
 
 
@@ -1277,7 +1214,7 @@ def find_entities(
     known = find_gazetteer(text, gazetteer)
     if words is not None:
         edges = _word_edges(words)
-        known = [m for m in known if not (m[1] - m[0] <= 3 and _cjk_at(text, m[0])
+        known = [m for m in known if not (m[1] - m[0] <= 3 and _is_cjk(text[m[0]])
                                           and _inside_words(m[0], m[1], edges))]
     known = [_local_body(text, *m) for m in known]
     cands: list[Match] = list(known)
@@ -1291,10 +1228,14 @@ def find_entities(
     cands += find_latin_names(text, gazetteer)
     cands += find_products(text, known)
     cands += find_media(text)
+    cands += find_announcers(text, surnames, function_words, words)
+    cands += find_listed_companies(text)
     cands += find_people(text, titles, surnames, gazetteer)
+    cands += find_latin_people(text, gazetteer, titles)
     if model is not None:
         cands += _model_matches(text, model, known)
     cands += list(extra)
+    cands = [_with_st_mark(text, m) for m in cands]
     cands.sort(key=lambda m: (-(m[1] - m[0]), -_SOURCE_RANK.get(m[2].source, 0), m[0]))
     taken = bytearray(len(text) + 1)
     out: list[Match] = []

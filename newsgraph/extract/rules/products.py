@@ -15,9 +15,9 @@ import re
 from collections.abc import Sequence
 
 from .entities import EntityCandidate, Match
-from .vocab import lines
+from .vocab import alternation, lines
 
-_EDITION = r"(?:\s?(?:Pro|Max|Ultra|Plus|mini|Air|SE|Lite|\+))*"
+_EDITION = r"(?:\s?(?:" + alternation("product_editions.txt", fragments=True) + r"))*"
 # a model code: a capital then digits or letters (SU7, X5, ES8, Y), or digits then an edition
 _CODE = re.compile(r"\s?(?:[A-Z]{1,4}\d{0,4}[A-Za-z]{0,2}|\d{1,4}[A-Za-z]?)" + _EDITION + r"(?![A-Za-z0-9])")
 _NOT_MODEL_AFTER = re.compile(r"[年月日亿万元%％个家台辆款次名位期季号]")
