@@ -26,8 +26,10 @@ TITLES = ("董事长", "总经理", "首席执行官", "财务总监", "副总�
 MEASURES = ("营收", "净利润", "研发投入", "出货量")
 UNITS = {"营收": ("亿元", "CNY", 1e8), "净利润": ("亿元", "CNY", 1e8), "研发投入": ("亿元", "CNY", 1e8),
          "出货量": ("万台", "台", 1e4)}
-# The most frequent company: a name the README's questions use, so the questions have answers.
-TOP_COMPANY = "小米"
+# Names the README's example queries use, so that they have answers: the two most frequent
+# companies, and a person who often speaks for the first.
+TOP_COMPANIES = ("小米", "腾讯")
+SPOKESMAN = "雷军"
 
 
 class _Text:
@@ -59,8 +61,8 @@ def _unique(rng: random.Random, count: int, make) -> list[str]:
 
 
 def _pools(rng: random.Random) -> tuple[list[str], list[str]]:
-    companies = [TOP_COMPANY] + [c for c in _unique(
-        rng, 400, lambda r: r.choice(STEMS) + r.choice(STEMS) + r.choice(TRADES)) if c != TOP_COMPANY][:399]
+    companies = list(TOP_COMPANIES) + _unique(
+        rng, 400 - len(TOP_COMPANIES), lambda r: r.choice(STEMS) + r.choice(STEMS) + r.choice(TRADES))
     people = _unique(rng, 1500, lambda r: r.choice(SURNAMES) + "".join(r.choice(GIVEN) for _ in range(r.choice((1, 2)))))
     return companies, people
 
@@ -172,7 +174,8 @@ def _document(number: int, rng: random.Random, companies: list[str], people: lis
     doc = _Article(article_id)
     year = rng.randint(2019, 2025)
     for _ in range(rng.randint(1, 3)):
-        _level_sentence(doc, rng, company, rng.choice(people), rng.choice(TITLES), year)
+        speaker = SPOKESMAN if company == TOP_COMPANIES[0] and rng.random() < 0.2 else rng.choice(people)
+        _level_sentence(doc, rng, company, speaker, rng.choice(TITLES), year)
     _context_sentence(doc, rng, company, other, rng.choice(people), year)
     title = f"{company}发布{year - 1}年度业绩（第{number}篇）"
     article = {"id": article_id, "path": None, "title": title, "published": f"{year}-{rng.randint(1, 12):02d}-"
@@ -184,7 +187,7 @@ def _document(number: int, rng: random.Random, companies: list[str], people: lis
 
 
 def documents(count: int, seed: int = 17) -> list[dict[str, Any]]:
-    """``count`` distinct documents; company frequency falls off as 1/rank (小米 is first)."""
+    """``count`` distinct documents; company frequency falls off as 1/rank (小米 first, 腾讯 second)."""
     rng = random.Random(seed)
     companies, people = _pools(rng)
     weights = [1 / (rank + 1) for rank in range(len(companies))]
