@@ -222,15 +222,24 @@ def _alias_rows(forms: dict[str, dict[str, set[str]]]) -> dict[str, list[dict]]:
             for label, by_key in forms.items()}
 
 
+def is_empty(store: Store) -> bool:
+    """Whether the bulk path applies: an embedded store without nodes (creates the schema)."""
+    if store.name != "embedded":
+        return False
+    store.ensure_schema()
+    return not any(store.label_counts().values())
+
+
 def bulk_load(store: Store, batches: Iterable[Rows]) -> int:
     """Write the rows of ``batches`` (graph/rows.py output, in order) into an EMPTY embedded store
-    with COPY FROM; returns the number of rows read (as the batched writer counts them)."""
+    with COPY FROM, in one transaction; returns the number of rows read (as the batched writer
+    counts them). The whole graph is held in memory until it is written: for first loads of up to
+    some 100k articles; larger archives go in slices (a first slice bulk, the rest batched)."""
     from . import cypher
 
     if store.name != "embedded":
         raise GraphError(f"the bulk path is for the embedded store; {store.name} loads with the batched writer")
-    store.ensure_schema()
-    if any(store.label_counts().values()):
+    if not is_empty(store):
         raise GraphError(f"the embedded graph at {store.location} is not empty: the bulk path is for first "
                          "loads; new articles go through the batched writer")
     graph, forms, count = build_graph(batches)

@@ -5,7 +5,7 @@ import pytest
 
 from benchmarks.synthetic import EXTRACTOR, documents
 from newsgraph.graph import GraphError, write_batch
-from newsgraph.graph.bulk import bulk_load
+from newsgraph.graph.bulk import bulk_load, is_empty
 from newsgraph.graph.embedded_store import EmbeddedStore
 from newsgraph.graph.rows import batch_rows
 
@@ -58,7 +58,9 @@ def test_bulk_load_of_generated_articles_is_the_batched_graph(tmp_path):
 
 def test_bulk_load_refuses_a_store_that_is_not_empty(tmp_path):
     docs = documents(3)
+    assert is_empty(EmbeddedStore(tmp_path / "new.db"))
     store = _batched(tmp_path, docs[:1], EXTRACTOR)
+    assert not is_empty(store)
     with pytest.raises(GraphError, match="not empty"):
         bulk_load(store, [batch_rows(docs[1:], EXTRACTOR)])
     assert store.label_counts()["Article"] == 1
