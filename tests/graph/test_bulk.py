@@ -72,3 +72,29 @@ def test_bulk_load_refuses_an_article_twice_and_keeps_nothing(tmp_path):
     with pytest.raises(ValueError, match="comes twice"):
         bulk_load(store, [batch_rows(docs, EXTRACTOR), batch_rows(docs[:1], EXTRACTOR)])
     assert not any(store.label_counts().values())
+
+
+
+def test_neo4j_import_files_hold_the_bulk_graph(tmp_path):
+    import csv
+
+    from newsgraph.graph.neo4j_import import import_arguments, write_import_files
+
+    docs = documents(60, seed=9)
+    store, _ = _bulk(tmp_path, docs, EXTRACTOR)
+    folder = tmp_path / "csv"
+    folder.mkdir()
+    files, _ = write_import_files([batch_rows(docs, EXTRACTOR)], folder)
+    nodes, rels, headers = {}, {}, {}
+    for argument in files:
+        option, name, path = argument.split("=", 2)
+        with open(path, encoding="utf-8", newline="") as handle:
+            header, *records = list(csv.reader(handle))
+        headers[name] = header
+        counts = nodes if option == "--nodes" else rels
+        counts[name] = counts.get(name, 0) + len(records)
+    assert nodes == store.label_counts()
+    assert rels == store.type_counts()
+    assert headers["Company"] == ["key:ID(Company)", "name:string", "aliases:string[]"]
+    assert headers["MENTIONS"][:2] == [":START_ID(Article)", ":END_ID(Product)"]  # the last pair written
+    assert "--multiline-fields=true" in import_arguments("neo4j", files)
