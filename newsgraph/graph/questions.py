@@ -186,7 +186,15 @@ def ask(store: Store, name: str, values: Mapping[str, Any] | None = None,
         branch_columns, branch_rows = store.read(branch, {k: v for k, v in parameters.items() if k in used})
         columns = columns or branch_columns
         rows += branch_rows
-    return columns, [[caption(v) for v in row] for row in rows]
+    return columns, [[_sorted_names(caption(v)) for v in row] for row in rows]
+
+
+def _sorted_names(value: Any) -> Any:
+    """A list of names (`collect(DISTINCT …)`: roles) sorted. The questions sort before they collect,
+    which Neo4j keeps; LadybugDB 0.22 does not keep that order through the aggregation."""
+    if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+        return sorted(value)
+    return value
 
 
 _UNION_ALL = re.compile(r"^\s*UNION ALL\s*$", re.M)
