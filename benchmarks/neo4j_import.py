@@ -40,7 +40,7 @@ def run_import(folder: Path, arguments: list[str]) -> float:
         f"server.directories.data={folder / 'data'}\nserver.directories.logs={home / 'logs'}\n"
         "dbms.usage_report.enabled=false\n", encoding="utf-8")
     command = ["java", "-Xmx1g", "-cp", f"{NEO4J_HOME / 'lib'}/*", "org.neo4j.cli.AdminTool",
-               *import_arguments("neo4j", arguments)]
+               *import_arguments("neo4j", arguments), f"--report-file={folder / 'import.report'}"]
     started = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True,
                           env={**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(home / "conf")})

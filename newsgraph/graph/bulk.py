@@ -10,7 +10,6 @@ nothing of the batched writer's per-batch reads is needed, since nothing is stor
 """
 from __future__ import annotations
 
-import csv
 import math
 import tempfile
 from collections import defaultdict
