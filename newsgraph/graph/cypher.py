@@ -312,3 +312,13 @@ RETURN c.name AS company, q.name AS quantity, d.difference AS difference, d.rati
        b.period AS b_period, b.sources AS b_sources, sb.text AS b_sentence, ab.id AS b_article_id,
        ab.title AS b_title, ab.published AS b_published, ab.source AS b_source, ab.path AS b_path
 """
+
+# --- bulk paths and maintenance (graph/bulk.py, graph/neo4j_import.py, Neo4jStore.clear) ------
+
+# Relationships first, then their nodes: deleting 5,000 nodes with all their relationships at
+# once can still exceed the transaction memory when a node has many.
+NEO4J_CLEAR_SLICE = """
+CALL () { MATCH ()-[r]->() WITH r LIMIT 20000 DELETE r RETURN count(*) AS rels }
+CALL () { MATCH (n) WHERE NOT EXISTS { (n)--() } WITH n LIMIT 20000 DELETE n RETURN count(*) AS nodes }
+RETURN rels + nodes AS deleted
+"""

@@ -108,7 +108,10 @@ class Neo4jStore:
         return {row[0]: row[1] for row in self.read(cypher.NEO4J_TYPE_COUNTS)[1]}
 
     def clear(self) -> None:
-        self.driver.execute_query("MATCH (n) DETACH DELETE n", database_=self.database)
+        """Delete everything, a slice per transaction: one transaction over a large graph runs out
+        of the server's transaction memory (dbms.memory.transaction.total.max)."""
+        while self.driver.execute_query(cypher.NEO4J_CLEAR_SLICE, database_=self.database).records[0]["deleted"]:
+            pass
 
     def close(self) -> None:
         self.driver.close()

@@ -180,8 +180,32 @@ def ask(store: Store, name: str, values: Mapping[str, Any] | None = None,
     if q.neo4j_only and store.name != "neo4j":
         raise QuestionError(
             f"{q.name} runs on Neo4j only ({q.neo4j_only}); pass --neo4j URI or set NEO4J_URI")
-    columns, rows = store.read(q.text, parameters)
-    return columns, [[caption(v) for v in row] for row in rows]
+    columns, rows = None, []
+    for branch in union_branches(q.text):
+        used = set(_PARAMETER_USE.findall(_COMMENT.sub("", branch)))
+        branch_columns, branch_rows = store.read(branch, {k: v for k, v in parameters.items() if k in used})
+        columns = columns or branch_columns
+        rows += branch_rows
+    return columns, [[_sorted_names(caption(v)) for v in row] for row in rows]
+
+
+def _sorted_names(value: Any) -> Any:
+    """A list of names (`collect(DISTINCT …)`: roles) sorted. The questions sort before they collect,
+    which Neo4j keeps; LadybugDB 0.22 does not keep that order through the aggregation."""
+    if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+        return sorted(value)
+    return value
+
+
+_UNION_ALL = re.compile(r"^\s*UNION ALL\s*$", re.M)
+
+
+def union_branches(text: str) -> list[str]:
+    """The parts of a `UNION ALL` query, to run one after the other: LadybugDB 0.22 interleaves the
+    rows of the parts in chunks of 2,048 (Neo4j returns them part after part, and the questions'
+    sections rely on that); each part keeps its own ORDER BY and LIMIT, so the rows are the same.
+    Only a `UNION ALL` alone on its line splits (the questions write them so)."""
+    return _UNION_ALL.split(text)
 
 
 def shorten(columns: list[str], rows: list[list[Any]], limit: int) -> list[list[Any]]:

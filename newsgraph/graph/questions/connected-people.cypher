@@ -10,7 +10,10 @@
 // In the Neo4j Browser, set the parameters first:
 //   :param company => '小米'
 MATCH (c:Company) WHERE c.name = $company OR $company IN c.aliases
-MATCH (c)<-[:MENTIONS]-(a:Article)-[:MENTIONS]->(p:Person)
+MATCH (c)<-[:MENTIONS]-(a:Article)
+// Two MATCHes, not one path: LadybugDB 0.22 drops rows of the one-path form (docs/ladybug-two-hop.md).
+WITH DISTINCT a
+MATCH (a)-[:MENTIONS]->(p:Person)
 WITH p, count(DISTINCT a) AS articles, max(a.published) AS last_seen
 OPTIONAL MATCH (p)-[h:HOLDS_ROLE]->(o)
 WITH p, articles, last_seen, CASE WHEN h IS NULL THEN null ELSE o.name + h.title END AS role
