@@ -24,13 +24,13 @@ sys.path.insert(0, str(ROOT))
 
 
 def run(kind: str, folder: str, articles: int, batch: int) -> dict:
-    from benchmarks.synthetic import EXTRACTOR, documents
+    from benchmarks.synthetic import EXTRACTOR, extractions
     from newsgraph.graph import write_batch
     from newsgraph.graph.bulk import bulk_load
     from newsgraph.graph.embedded_store import EmbeddedStore
     from newsgraph.graph.rows import batch_rows
 
-    docs = documents(articles)
+    docs = extractions(articles)
     store = EmbeddedStore(Path(folder) / f"{kind}.db")
     started, cpu = time.perf_counter(), time.process_time()
     if kind == "bulk":

@@ -60,13 +60,13 @@ def start_server(folder: Path) -> tuple[str, list[str]]:
 
 
 def measure(args) -> dict:
-    from benchmarks.synthetic import EXTRACTOR, documents
+    from benchmarks.synthetic import EXTRACTOR, extractions
     from newsgraph.graph import write_batch
     from newsgraph.graph.neo4j_import import write_import_files
     from newsgraph.graph.neo4j_store import Neo4jStore
     from newsgraph.graph.rows import batch_rows
 
-    docs = documents(args.articles)
+    docs = extractions(args.articles)
     result: dict = {"articles": args.articles}
     folder = Path(tempfile.mkdtemp(prefix="newsgraph-neo4j-import-"))
     stop = None

@@ -145,19 +145,26 @@ def _open(kind: str, folder: str, uri: str | None):
     return open_store(db_path=str(Path(folder) / "graph.db"))
 
 
-def _rows_of(documents: list[dict], extractor: str) -> int:
+def _rows_of(documents: list, extractor: str) -> int:
+    """Rows the writer writes for these documents (JSON documents or Extraction records)."""
+    from newsgraph.extract.serialize import from_document
     from newsgraph.graph.rows import batch_rows
 
-    return sum(len(rows) for rows in batch_rows(documents, extractor).values())
+    records = [from_document(d) if isinstance(d, dict) else d for d in documents]
+    return sum(len(rows) for rows in batch_rows(records, extractor).values())
 
 
 def load_run(kind: str, folder: str, uri: str | None, documents: list[dict], extractor: str,
              tranches: int) -> dict:
     """In a child process: tranches into an empty store, the unchanged check, 100 new articles."""
-    from newsgraph.graph import article_fingerprint, unchanged_articles, update_article_paths, write_batch
+    from dataclasses import replace
+
+    from newsgraph.extract.serialize import from_document
+    from newsgraph.graph import unchanged_articles, update_article_paths, write_batch
 
     import newsgraph
 
+    documents = [from_document(d) for d in documents]
     store = _open(kind, folder, uri)
     store.ensure_schema()
     main, new = documents[:-NEW_ARTICLES], documents[-NEW_ARTICLES:]
@@ -167,8 +174,8 @@ def load_run(kind: str, folder: str, uri: str | None, documents: list[dict], ext
 
     cpu = [0.0]
 
-    def write(docs: list[dict]) -> float:
-        keep = [d["article"]["id"] for d in docs]
+    def write(docs: list) -> float:
+        keep = [x.article.id for x in docs]
         started, cpu_started = time.perf_counter(), time.process_time()
         for start in range(0, len(docs), BATCH):
             write_batch(store, docs[start:start + BATCH], extractor, keep)
@@ -183,14 +190,14 @@ def load_run(kind: str, folder: str, uri: str | None, documents: list[dict], ext
             "articles": len(tranche), "seconds": round(seconds, 2), "cpu_seconds": round(cpu[0], 2),
             "seconds_per_1k": round(seconds * 1000 / len(tranche), 2), "rows_per_second": round(rows / seconds),
         })
-    fingerprints = {d["article"]["id"]: article_fingerprint(d["article"]) for d in main}
+    fingerprints = {x.article.id: x.article.fingerprint for x in main}
     started = time.perf_counter()
     unchanged = unchanged_articles(store, fingerprints, extractor)
-    update_article_paths(store, [d["article"] for d in main if d["article"]["id"] in unchanged])
+    update_article_paths(store, [x.article for x in main if x.article.id in unchanged])
     result["unchanged_check_seconds"] = round(time.perf_counter() - started, 2)
     result["unchanged"] = len(unchanged)
     result["new_100_seconds"] = round(write(new), 2)
-    edited = [dict(d, article=dict(d["article"], title=d["article"]["title"] + "（更新）")) for d in main[:100]]
+    edited = [replace(x, article=replace(x.article, title=x.article.title + "（更新）")) for x in main[:100]]
     result["edited_100_seconds"] = round(write(edited), 2)
     result["nodes"] = sum(store.label_counts().values())
     result["relationships"] = sum(store.type_counts().values())

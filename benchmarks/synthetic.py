@@ -192,3 +192,10 @@ def documents(count: int, seed: int = 17) -> list[dict[str, Any]]:
     companies, people = _pools(rng)
     weights = [1 / (rank + 1) for rank in range(len(companies))]
     return [_document(number, rng, companies, people, weights, seed) for number in range(count)]
+
+
+def extractions(count: int, seed: int = 17) -> list:
+    """The same articles as ``documents``, read back as Extraction records (what the writers take)."""
+    from newsgraph.extract.serialize import from_document
+
+    return [from_document(d) for d in documents(count, seed)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from benchmarks.synthetic import EXTRACTOR, documents
+from newsgraph.extract.serialize import from_document
 from newsgraph.graph import GraphError, write_batch
 from newsgraph.graph.bulk import bulk_load, is_empty
 from newsgraph.graph.embedded_store import EmbeddedStore
@@ -14,7 +15,13 @@ from .conftest import snapshot
 BATCH = 20
 
 
+def _records(docs):
+    """Extraction records of extraction documents (what `newsgraph load` reads back)."""
+    return [from_document(d) for d in docs]
+
+
 def _batched(folder, docs, extractor):
+    docs = _records(docs)
     store = EmbeddedStore(folder / "batched.db")
     store.ensure_schema()
     for start in range(0, len(docs), BATCH):
@@ -23,6 +30,7 @@ def _batched(folder, docs, extractor):
 
 
 def _bulk(folder, docs, extractor):
+    docs = _records(docs)
     store = EmbeddedStore(folder / "bulk.db")
     rows = (batch_rows(docs[start:start + BATCH], extractor) for start in range(0, len(docs), BATCH))
     written = bulk_load(store, rows)
@@ -42,7 +50,8 @@ def test_bulk_load_of_the_corpus_is_the_batched_graph(tmp_path, corpus_documents
     batched = _batched(tmp_path, corpus_documents, "test-extractor")
     bulk, written = _bulk(tmp_path, corpus_documents, "test-extractor")
     _same_graph(batched, bulk)
-    batches = [batch_rows(corpus_documents[i:i + BATCH], "test-extractor") for i in range(0, len(corpus_documents), BATCH)]
+    records = _records(corpus_documents)
+    batches = [batch_rows(records[i:i + BATCH], "test-extractor") for i in range(0, len(records), BATCH)]
     assert written == sum(len(items) for rows in batches for items in rows.values())
     assert batched.type_counts().get("AGREES_WITH") and batched.label_counts().get("Claim")
 
@@ -58,16 +67,17 @@ def test_bulk_load_of_generated_articles_is_the_batched_graph(tmp_path):
 
 def test_bulk_load_refuses_a_store_that_is_not_empty(tmp_path):
     docs = documents(3)
+    records = _records(docs)
     assert is_empty(EmbeddedStore(tmp_path / "new.db"))
     store = _batched(tmp_path, docs[:1], EXTRACTOR)
     assert not is_empty(store)
     with pytest.raises(GraphError, match="not empty"):
-        bulk_load(store, [batch_rows(docs[1:], EXTRACTOR)])
+        bulk_load(store, [batch_rows(records[1:], EXTRACTOR)])
     assert store.label_counts()["Article"] == 1
 
 
 def test_bulk_load_refuses_an_article_twice_and_keeps_nothing(tmp_path):
-    docs = documents(2)
+    docs = _records(documents(2))
     store = EmbeddedStore(tmp_path / "twice.db")
     with pytest.raises(ValueError, match="comes twice"):
         bulk_load(store, [batch_rows(docs, EXTRACTOR), batch_rows(docs[:1], EXTRACTOR)])
@@ -84,7 +94,7 @@ def test_neo4j_import_files_hold_the_bulk_graph(tmp_path):
     store, _ = _bulk(tmp_path, docs, EXTRACTOR)
     folder = tmp_path / "csv"
     folder.mkdir()
-    files, _ = write_import_files([batch_rows(docs, EXTRACTOR)], folder)
+    files, _ = write_import_files([batch_rows(_records(docs), EXTRACTOR)], folder)
     nodes, rels, headers = {}, {}, {}
     for argument in files:
         option, name, path = argument.split("=", 2)

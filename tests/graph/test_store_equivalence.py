@@ -44,7 +44,9 @@ README_QUERIES = ("revenue-timeline", "person-about-company", "most-mentioned")
 
 @pytest.fixture(scope="module")
 def docs():
-    return documents(ARTICLES)
+    from newsgraph.extract.serialize import from_document
+
+    return [from_document(d) for d in documents(ARTICLES)]
 
 
 @pytest.fixture(scope="module")
@@ -80,8 +82,8 @@ def _rows(rows):
 def _ids(docs):
     """A figure and a claim of 小米 for `provenance`."""
     for doc in docs:
-        if doc["claims"] and doc["claims"][0]["about"][0]["name"] == "小米":
-            return {"FIGURE": doc["figures"][0]["id"], "CLAIM": doc["claims"][0]["id"]}
+        if doc.claims and doc.claims[0].about[0].name == "小米":
+            return {"FIGURE": doc.figures[0].id, "CLAIM": doc.claims[0].id}
     raise AssertionError("the generated corpus has no claim about 小米")
 
 
