@@ -1,12 +1,12 @@
 // disagreeing-figures: figures two articles report differently, with both articles, newest first.
 //
 // Figures that say the same value of a quantity (company, measure, period, unit) report one
-// Value; two Values of a quantity that do not overlap are joined by DISAGREES_WITH. One row per
+// Value, and two Values of a quantity that do not overlap are joined by DISAGREES_WITH. One row per
 // pair of figures of two different articles whose Values disagree: the company, the quantity,
 // the two figures, their Values and the DISAGREES_WITH between them (its difference and ratio:
 // other value - value, other value / value), and the two articles. The Neo4j Browser draws
 // figure -REPORTS-> value -DISAGREES_WITH (red)-> value <-REPORTS- figure, each figure with its
-// company and article; figures that agree share a Value or hang on Values joined by a green
+// company and article. Figures that agree share a Value or hang on Values joined by a green
 // AGREES_WITH. `newsgraph conflicts` lists the same disagreements with their sentences, leaving
 // out a pair of articles that agree on another value of the quantity.
 //
