@@ -36,13 +36,16 @@ def _unwind(run: Run, query: str, rows: list[dict]) -> None:
     unwind(run, query, rows, KEYS_PER_QUERY)
 
 
-def quantities_of_articles(run: Run, article_ids: Iterable[str]) -> list[dict]:
+def values_of_articles(run: Run, article_ids: Iterable[str]) -> list[dict]:
     """What the figures of these (about to be deleted) articles report: one row per article and
     Value ({article_id, key, quantity}), for refresh_comparisons to take them out."""
     ids = sorted(set(article_ids))
     if not comparing():
         return []
     return [row for chunk in _chunks(ids) for row in run(cypher.VALUES_OF_ARTICLES, {"ids": chunk})]
+
+
+quantities_of_articles = values_of_articles  # the name writer.py calls it by
 
 
 def write_quantities(run: Run, rows: dict) -> None:
@@ -91,7 +94,7 @@ def batch_values(rows: dict) -> tuple[dict[str, Value], dict[str, str], list[dic
 
 
 def refresh_comparisons(run: Run, rows: dict, stale: Iterable[dict], dialect: str) -> None:
-    """Take the stale articles (already deleted, see quantities_of_articles) out of their Values,
+    """Take the stale articles (already deleted, see values_of_articles) out of their Values,
     add the batch's figures to theirs, delete the Values no article reports any more, and
     compare each Value new to the graph with the other Values of its quantity."""
     if not comparing():

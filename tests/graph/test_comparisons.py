@@ -231,3 +231,25 @@ def test_reingesting_the_corpus_in_another_order_keeps_the_comparisons(store, co
     for start in range(0, len(corpus_documents), 7):
         write_batch(store, corpus_documents[start:start + 7], "x")
     assert snapshot(store) == first  # removed, written again in other batches: the same graph
+
+
+def test_both_stores_hold_the_same_values_and_comparisons(tmp_path, neo4j_uri, corpus_documents):
+    from newsgraph.graph.embedded_store import EmbeddedStore
+    from newsgraph.graph.neo4j_store import Neo4jStore
+
+    found = []
+    for opened in (EmbeddedStore(tmp_path / "graph.db"), Neo4jStore(neo4j_uri)):
+        try:
+            if opened.name == "neo4j":
+                opened.clear()
+            opened.ensure_schema()
+            for start in range(0, len(corpus_documents), 5):
+                write_batch(opened, corpus_documents[start:start + 5], "x")
+            relation = "label(r)" if opened.name == "embedded" else "type(r)"
+            _, edges = opened.read(f"MATCH (v:Value)-[r]->(w:Value) RETURN v.key, {relation}, w.key, r.difference, r.ratio")
+            _, nodes = opened.read("MATCH (v:Value) RETURN v.key, v.name, v.value, v.lower, v.upper, v.sources")
+            found.append((sorted(map(tuple, edges)), sorted(map(tuple, nodes)), _corpus_comparisons(opened)))
+        finally:
+            opened.close()
+    assert found[0] == found[1]
+    assert len(found[0][0]) >= 10 and len(found[0][1]) >= 20
