@@ -16,6 +16,11 @@ Two figures agree when their intervals overlap by more than a point (``agrees``)
 3658亿 touch at 3658.5亿 and disagree. A change is signed by its direction
 (同比下降1% is -1%) and is compared only with changes of the same base measure, because the key
 of a change names its base (营收/同比). A forecast (预计) is compared only with forecasts.
+
+The graph compares *values*, not figures (``value_of``): figures of a quantity that say exactly
+the same (value and interval) report one Value, and a Value is compared once with each other
+Value of its quantity (``compare_new_values``), so a figure joining a known value costs nothing
+more. The per-figure view follows from the Values (``figure_comparisons``).
 """
 from __future__ import annotations
 
@@ -45,7 +50,7 @@ class Reading:
 
 @dataclass(frozen=True, slots=True)
 class Comparison:
-    source: str  # the figure with the smaller id
+    source: str  # the figure with the smaller id (the Value with the smaller key)
     target: str
     agrees: bool
     difference: float  # target value - source value (signed values for changes)
