@@ -3,7 +3,7 @@
     python benchmarks/conflicts.py [--gold corpora/comparisons.json] [--sizes 1000,2000] [--json]
 
 Quality: the gold's articles are extracted and written one per batch (each compared with what is
-already stored) into a fresh embedded store; the AGREES_WITH / DISAGREES_WITH edges between them
+already stored) into a fresh embedded store; the per-figure view of the comparisons (through Values) between them
 are matched with the gold (a figure is its article and character span; an edge matches a gold
 comparison of the same relation with the same two figures, in either order). Gold pairs marked
 NONE must get no edge: an edge on one of them counts against precision like any edge not in gold.
@@ -34,10 +34,11 @@ from newsgraph.extract.pipeline import build_nlp, extract  # noqa: E402
 from newsgraph.extract.reader import Metadata  # noqa: E402
 from newsgraph.extract.serialize import from_document  # noqa: E402
 from newsgraph.graph import write_batch, writer  # noqa: E402
+from newsgraph.graph.compare_report import figure_level  # noqa: E402
 from newsgraph.graph.embedded_store import EmbeddedStore  # noqa: E402
 
 RELATIONS = ("AGREES_WITH", "DISAGREES_WITH")
-EDGES = "MATCH (a:Figure)-[r:{rel}]->(b:Figure) RETURN a.article_id, a.start_char, a.end_char, b.article_id, b.start_char, b.end_char"
+SPANS = "MATCH (f:Figure) RETURN f.id, f.article_id, f.start_char, f.end_char"
 
 
 # --- quality -----------------------------------------------------------------------------------
@@ -64,11 +65,15 @@ def gold_pairs(gold: dict, texts: dict[str, str]) -> dict[str, set]:
 
 
 def found_pairs(store, paths: dict[str, str]) -> dict[str, set]:
-    found = {}
-    for rel in RELATIONS:
-        _, rows = store.read(EDGES.format(rel=rel))
-        found[rel] = {frozenset({(paths[a], sa, ea), (paths[b], sb, eb)})
-                      for a, sa, ea, b, sb, eb in rows if a in paths and b in paths}
+    """The per-figure view the graph gives (figures of one Value agree; figures of Values joined by
+    AGREES_WITH / DISAGREES_WITH agree / disagree; see compare_report.figure_level)."""
+    _, rows = store.read(SPANS)
+    span = {id_: (paths[article], start, end) for id_, article, start, end in rows if article in paths}
+    found: dict[str, set] = {rel: set() for rel in RELATIONS}
+    for comparisons in figure_level(store).values():
+        for c in comparisons:
+            if c.source in span and c.target in span:
+                found[RELATIONS[0] if c.agrees else RELATIONS[1]].add(frozenset({span[c.source], span[c.target]}))
     return found
 
 

@@ -16,6 +16,11 @@ Two figures agree when their intervals overlap by more than a point (``agrees``)
 3658亿 touch at 3658.5亿 and disagree. A change is signed by its direction
 (同比下降1% is -1%) and is compared only with changes of the same base measure, because the key
 of a change names its base (营收/同比). A forecast (预计) is compared only with forecasts.
+
+The graph compares *values*, not figures (``value_of``): figures of a quantity that say exactly
+the same (value and interval) report one Value, and a Value is compared once with each other
+Value of its quantity (``compare_new_values``), so a figure joining a known value costs nothing
+more. The per-figure view follows from the Values (``figure_comparisons``).
 """
 from __future__ import annotations
 
@@ -45,7 +50,7 @@ class Reading:
 
 @dataclass(frozen=True, slots=True)
 class Comparison:
-    source: str  # the figure with the smaller id
+    source: str  # the figure with the smaller id (the Value with the smaller key)
     target: str
     agrees: bool
     difference: float  # target value - source value (signed values for changes)
@@ -155,53 +160,130 @@ def interval(reading: Reading) -> tuple[float, float]:
     return span
 
 
+def _overlap(a: tuple[float, float], b: tuple[float, float], scale: float) -> bool:
+    """Whether two intervals overlap by more than a point (a tiny tolerance absorbs float noise)."""
+    slack = 1e-9 * max(abs(scale), 1.0)
+    return a[0] < b[1] - slack and b[0] < a[1] - slack
+
+
 def agrees(a: Reading, b: Reading) -> bool:
     """Whether the values two figures allow overlap by more than a point: 3659亿 and 3658亿 only
-    touch at 3658.5亿, and are two different reports (a tiny tolerance absorbs float noise)."""
-    a_low, a_high = interval(a)
-    b_low, b_high = interval(b)
-    slack = 1e-9 * max(abs(a.value), abs(b.value), 1.0)
-    return a_low < b_high - slack and b_low < a_high - slack
+    touch at 3658.5亿, and are two different reports."""
+    return _overlap(interval(a), interval(b), max(abs(a.value), abs(b.value)))
+
+
+def _difference(source: float, target: float) -> tuple[float, float | None]:
+    return target - source, (target / source if source else None)
 
 
 def compare(a: Reading, b: Reading) -> Comparison:
     """``a`` and ``b`` ordered by id (the edge goes from the smaller id), then compared."""
     source, target = sorted((a, b), key=lambda r: r.id)
-    source_value, target_value = signed(source.value, source.direction), signed(target.value, target.direction)
-    return Comparison(
-        source.id, target.id, agrees(source, target), target_value - source_value,
-        target_value / source_value if source_value else None,
-    )
+    difference, ratio = _difference(signed(source.value, source.direction), signed(target.value, target.direction))
+    return Comparison(source.id, target.id, agrees(source, target), difference, ratio)
 
 
-def compare_group(readings: Iterable[Reading], new_articles: Iterable[str]) -> list[Comparison]:
-    """Comparisons within one quantity between figures of different articles, one of them in
-    ``new_articles``. When two articles agree on any value of the quantity (a10 writes 193亿
-    to 272亿, a02 writes 272亿), their other pairs are not flagged as disagreeing: one of the two
-    wrote several values and the pair that agrees is the one they share."""
-    by_article: dict[str, list[Reading]] = {}
-    for reading in sorted(readings, key=lambda r: r.id):
-        by_article.setdefault(reading.article_id, []).append(reading)
-    new = sorted(set(new_articles) & set(by_article))
-    others = sorted(by_article)
+# --- values: the figures of a quantity that say exactly the same ----------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    """One value of a quantity as written: every figure with the same quantity, the same signed
+    value (and range end) and the same interval reports it (3659亿元 and 0.3659万亿元 do; 3,659.0亿元,
+    more precise, is another Value that agrees with it)."""
+    key: str
+    quantity: str
+    value: float  # signed (a decline is negative); a range's low end
+    lower: float  # the interval the words allow; -inf / inf when open
+    upper: float
+
+
+def _number(x: float) -> str:
+    """A float as a key part: 12 significant digits, so that float noise does not split a Value."""
+    return "inf" if x == math.inf else "-inf" if x == -math.inf else format(x, ".12g")
+
+
+def value_of(quantity: str, reading: Reading) -> Value:
+    """The Value a figure of ``quantity`` reports. Its key is the quantity key, the signed value
+    (and range end) and the interval: deterministic, whatever the article or the order."""
+    lower, upper = interval(reading)
+    value = signed(reading.value, reading.direction)
+    high = "" if reading.high is None else "~" + _number(signed(reading.high, reading.direction))
+    key = f"{quantity}|{_number(value)}{high}|{_number(lower)}..{_number(upper)}"
+    return Value(key, quantity, value, lower, upper)
+
+
+def compare_values(a: Value, b: Value) -> Comparison:
+    """Two Values of one quantity, ordered by key (the edge goes from the smaller key)."""
+    source, target = sorted((a, b), key=lambda v: v.key)
+    agree = _overlap((source.lower, source.upper), (target.lower, target.upper),
+                     max(abs(source.value), abs(target.value)))
+    difference, ratio = _difference(source.value, target.value)
+    return Comparison(source.key, target.key, agree, difference, ratio)
+
+
+def compare_new_values(new: Iterable[Value], stored: Iterable[Value]) -> list[Comparison]:
+    """Each new Value against every other Value of its quantity (``stored`` may include the new
+    ones); a pair of two new Values is compared once. Linear in the quantity's distinct values."""
+    by_quantity: dict[str, dict[str, Value]] = {}
+    for value in stored:
+        by_quantity.setdefault(value.quantity, {})[value.key] = value
+    new = sorted({value.key: value for value in new}.values(), key=lambda v: v.key)
+    new_keys = {value.key for value in new}
+    out = []
+    for value in new:
+        for other in sorted(by_quantity.get(value.quantity, {}).values(), key=lambda v: v.key):
+            if other.key == value.key or (other.key in new_keys and other.key < value.key):
+                continue
+            out.append(compare_values(value, other))
+    return out
+
+
+def value_caption(value: Value, unit: str | None) -> str:
+    """A Value as the Browser shows it: its interval, e.g. 3658.5亿–3659.5亿 CNY, ≥1000亿 HKD."""
+    def amount(x: float) -> str:
+        for scale, word in ((1e8, "亿"), (1e4, "万")):
+            if abs(x) >= scale:
+                return f"{x / scale:.6g}{word}"
+        return f"{x:.6g}"
+    if value.upper == math.inf:
+        text = f"≥{amount(value.lower)}"
+    elif value.lower == -math.inf:
+        text = f"≤{amount(value.upper)}"
+    else:
+        text = f"{amount(value.lower)}–{amount(value.upper)}"
+    return f"{text} {unit or ''}".rstrip()
+
+
+def figure_comparisons(figures: Iterable[tuple[str, str, str]],
+                       relation: Mapping[frozenset, Comparison]) -> list[Comparison]:
+    """The per-figure view of one quantity, from its Values: ``figures`` are (figure id, article
+    id, Value key); ``relation`` maps a pair of Value keys to their comparison. Figures of one
+    Value agree. Figures of one article are not compared. When two articles agree on any value of
+    the quantity (a10 writes 193亿 to 272亿, a02 writes 272亿), their other pairs are not flagged:
+    one of the two wrote several values and the pair that agrees is the one they share."""
+    by_article: dict[str, list[tuple[str, str]]] = {}
+    for figure, article, key in sorted(figures):
+        by_article.setdefault(article, []).append((figure, key))
+    articles = sorted(by_article)
     out: list[Comparison] = []
-    for first in new:  # each new article against every other one: linear in the group's size
-        for second in others:
-            if second == first or (second in new and second < first):
-                continue  # a pair of two new articles is compared once
-            pairs = [compare(a, b) for a in by_article[first] for b in by_article[second]]
-            agreeing = [p for p in pairs if p.agrees]
+    for number, first in enumerate(articles):
+        for second in articles[number + 1:]:
+            pairs = [_figure_pair(a, b, relation) for a in by_article[first] for b in by_article[second]]
+            pairs = [pair for pair in pairs if pair is not None]
+            agreeing = [pair for pair in pairs if pair.agrees]
             out.extend(agreeing or pairs)
     return out
 
 
-def source_counts(figures: Mapping[str, str], agreements: Iterable[tuple[str, str]]) -> dict[str, int]:
-    """Per figure id: how many distinct articles report a value that agrees with it, its own
-    included. ``figures`` maps figure id -> article id; ``agreements`` are (id, id) pairs."""
-    articles = {figure: {article} for figure, article in figures.items()}
-    for a, b in agreements:
-        if a in articles and b in figures:
-            articles[a].add(figures[b])
-        if b in articles and a in figures:
-            articles[b].add(figures[a])
-    return {figure: len(found) for figure, found in sorted(articles.items())}
+def _figure_pair(a: tuple[str, str], b: tuple[str, str], relation: Mapping[frozenset, Comparison]):
+    (source, source_value), (target, target_value) = sorted((a, b))
+    if source_value == target_value:
+        return Comparison(source, target, True, 0.0, 1.0)
+    found = relation.get(frozenset((source_value, target_value)))
+    if found is None:
+        return None
+    flip = found.source != source_value  # the Value edge runs the other way
+    difference = -found.difference if flip else found.difference
+    ratio = (1 / found.ratio if found.ratio else None) if flip else found.ratio
+    return Comparison(source, target, found.agrees, difference, ratio)

@@ -1,20 +1,31 @@
-"""Keeps AGREES_WITH / DISAGREES_WITH and Figure.sources exact as articles come and go.
+"""Keeps Values, their AGREES_WITH / DISAGREES_WITH and Value.sources exact as articles come and go.
 
-Runs inside the transaction that writes a batch. Only the quantities the batch touches are read
-(a key lookup on :Quantity, then its figures), so the cost grows with the batch and the size of
-those quantities, not with the graph. A replaced or removed article's figures are deleted with
-their comparisons (DETACH DELETE); the figures left in its quantities get their `sources` again.
+Runs inside the transaction that writes a batch. A figure reports one Value of its quantity
+(graph/compare.py); a Value new to the graph is compared with the other Values of its quantity,
+and its comparisons stay until no article reports it any more. `sources` changes by the number
+of articles the batch adds to a Value or takes from it. So a batch reads its own Values by key
+and, for the Values that are new, the Values of their quantities: the cost follows the batch and
+the number of distinct values a quantity has, never the number of figures or articles stored.
 """
 from __future__ import annotations
 
+import math
+import os
+from collections import defaultdict
 from typing import Iterable
 
 from . import cypher
 from .batches import chunks, unwind
-from .compare import Reading, compare_group, source_counts
+from .compare import Reading, Value, compare_new_values, value_caption, value_of
 from .store import Run
 
 KEYS_PER_QUERY = 500
+
+
+def comparing() -> bool:
+    """NEWSGRAPH_COMPARE=0 leaves comparison out of loading (Quantity, Value and their edges),
+    for measuring what it costs; a graph loaded so has no comparisons."""
+    return os.environ.get("NEWSGRAPH_COMPARE", "1") != "0"
 
 
 def _chunks(items: list, size: int = KEYS_PER_QUERY):
@@ -25,65 +36,108 @@ def _unwind(run: Run, query: str, rows: list[dict]) -> None:
     unwind(run, query, rows, KEYS_PER_QUERY)
 
 
-def quantities_of_articles(run: Run, article_ids: Iterable[str]) -> set[str]:
-    """The quantity keys the figures of these (about to be deleted) articles measure."""
+def values_of_articles(run: Run, article_ids: Iterable[str]) -> list[dict]:
+    """What the figures of these (about to be deleted) articles report: one row per article and
+    Value ({article_id, key, quantity}), for refresh_comparisons to take them out."""
     ids = sorted(set(article_ids))
-    return {row["key"] for chunk in _chunks(ids) for row in run(cypher.QUANTITIES_OF_ARTICLES, {"ids": chunk})}
+    if not comparing():
+        return []
+    return [row for chunk in _chunks(ids) for row in run(cypher.VALUES_OF_ARTICLES, {"ids": chunk})]
+
+
+quantities_of_articles = values_of_articles  # the name writer.py calls it by
 
 
 def write_quantities(run: Run, rows: dict) -> None:
+    if not comparing():
+        return
     _unwind(run, cypher.MERGE_QUANTITIES, rows.get("quantities", []))
     links = {(row["id"], row["key"]): row for row in rows.get("figure_quantities", [])}  # a document twice
     _unwind(run, cypher.CREATE_FIGURE_QUANTITIES, [links[pair] for pair in sorted(links)])
 
 
-def _per_quantity(run: Run, queries: dict[str, str], dialect: str, keys: list[str]) -> list[dict]:
-    """Rows of a per-quantity query: one query per key on the embedded store, batches on Neo4j."""
+def _per_key(run: Run, queries: dict[str, str], dialect: str, keys: list[str]) -> list[dict]:
+    """Rows of a per-key query: one query per key on the embedded store, batches on Neo4j."""
     if dialect == "embedded":
         return [row for key in keys for row in run(queries[dialect], {"key": key})]
     return [row for chunk in _chunks(keys) for row in run(queries[dialect], {"keys": chunk})]
 
 
-def _readings(run: Run, dialect: str, keys: list[str]) -> dict[str, list[Reading]]:
-    groups: dict[str, list[Reading]] = {}
-    for row in _per_quantity(run, cypher.QUANTITY_FIGURES, dialect, keys):
-        if row["value"] is None:
+def _stored(row: dict) -> Value:
+    lower = -math.inf if row["lower"] is None else row["lower"]
+    upper = math.inf if row["upper"] is None else row["upper"]
+    return Value(row["key"], row["quantity"], row["value"], lower, upper)
+
+
+def _finite(x: float) -> float | None:
+    return x if math.isfinite(x) else None
+
+
+def batch_values(rows: dict) -> tuple[dict[str, Value], dict[str, str], list[dict], dict[str, set[str]]]:
+    """The Values the batch's figures report: (Values by key, their units, REPORTS rows, the
+    articles of the batch reporting each Value)."""
+    values: dict[str, Value] = {}
+    units: dict[str, str] = {}
+    reports: dict[str, dict] = {}
+    articles: dict[str, set[str]] = defaultdict(set)
+    for figure in rows.get("figures", []):
+        if not figure.get("quantity") or figure.get("value") is None:
             continue
-        groups.setdefault(row["key"], []).append(Reading(
-            id=row["id"], article_id=row["article_id"], text=row["text"] or "", value=row["value"],
-            unit=row["unit"], qualifier=row["qualifier"], direction=row["direction"], high=row["high"],
-        ))
-    return groups
+        reading = Reading(id=figure["id"], article_id=figure["article_id"], text=figure["text"] or "",
+                          value=figure["value"], unit=figure["unit"], qualifier=figure["qualifier"],
+                          direction=figure["direction"], high=figure["high"])
+        value = value_of(figure["quantity"], reading)
+        values[value.key], units[value.key] = value, figure["unit"]
+        reports[figure["id"]] = {"id": figure["id"], "key": value.key}
+        articles[value.key].add(figure["article_id"])
+    return values, units, [reports[id_] for id_ in sorted(reports)], articles
 
 
-def refresh_comparisons(run: Run, rows: dict, stale_keys: Iterable[str], dialect: str) -> None:
-    """Compare the batch's figures with the figures already stored for the same quantities, then
-    recount `sources` in every quantity the batch added to or removed from.
-
-    `sources` comes from the rule applied to every pair of articles in the quantity, which gives
-    exactly the stored AGREES_WITH edges (each was made by the same rule from the same figures)
-    without reading them back: the embedded store scans relationships for that query."""
-    new_articles = {row["id"] for row in rows.get("articles", [])}
-    keys = sorted({row["key"] for row in rows.get("quantities", [])} | set(stale_keys))
-    if not keys:
+def refresh_comparisons(run: Run, rows: dict, stale: Iterable[dict], dialect: str) -> None:
+    """Take the stale articles (already deleted, see values_of_articles) out of their Values,
+    add the batch's figures to theirs, delete the Values no article reports any more, and
+    compare each Value new to the graph with the other Values of its quantity."""
+    if not comparing():
         return
-    groups = _readings(run, dialect, keys)
-    agree, disagree, counts = [], [], {}
-    for key in sorted(groups):
-        article_of = {r.id: r.article_id for r in groups[key]}
-        comparisons = compare_group(groups[key], set(article_of.values()))
-        counts.update(source_counts(article_of, [(c.source, c.target) for c in comparisons if c.agrees]))
-        for comparison in comparisons:
-            if not {article_of[comparison.source], article_of[comparison.target]} & new_articles:
-                continue  # stored when the later of its two articles was written
-            if comparison.agrees:
-                agree.append({"source": comparison.source, "target": comparison.target})
-            else:
-                disagree.append({"source": comparison.source, "target": comparison.target,
-                                 "difference": comparison.difference, "ratio": comparison.ratio})
+    values, units, reports, added = batch_values(rows)
+    removed: dict[str, set[str]] = defaultdict(set)
+    stale_quantities = set()
+    for row in stale:
+        removed[row["key"]].add(row["article_id"])
+        stale_quantities.add(row["quantity"])
+    keys = sorted(set(added) | set(removed))
+    stored = {row["key"]: row["sources"] for row in _per_key(run, cypher.STORED_VALUES, dialect, keys)}
+    sources = {key: stored.get(key, 0) - len(removed[key]) + len(added[key]) for key in keys}
+    _unwind_keys(run, cypher.DELETE_VALUES, sorted(key for key in stored if sources[key] <= 0))
+    _unwind(run, cypher.SET_VALUE_SOURCES, [{"key": key, "sources": sources[key]} for key in sorted(stored)
+                                            if 0 < sources[key] != stored[key]])
+    new = [values[key] for key in sorted(values) if key not in stored]
+    _unwind(run, cypher.CREATE_VALUES[dialect], [
+        {"key": v.key, "name": value_caption(v, units[v.key]), "quantity": v.quantity, "value": v.value,
+         "lower": _finite(v.lower), "upper": _finite(v.upper), "unit": units[v.key], "sources": sources[v.key]}
+        for v in new])
+    _compare(run, new, dialect)
+    _unwind(run, cypher.CREATE_REPORTS, reports)
+    _unwind_keys(run, cypher.DELETE_EMPTY_QUANTITIES, sorted(stale_quantities))
+
+
+def _unwind_keys(run: Run, query: str, keys: list[str]) -> None:
+    for chunk in _chunks(keys):
+        run(query, {"keys": list(chunk)})
+
+
+def _compare(run: Run, new: list[Value], dialect: str) -> None:
+    """Each new Value against the Values its quantity has now (the new ones included)."""
+    if not new:
+        return
+    quantities = sorted({value.quantity for value in new})
+    stored = [_stored(row) for row in _per_key(run, cypher.QUANTITY_VALUES, dialect, quantities)]
+    agree, disagree = [], []
+    for comparison in compare_new_values(new, stored):
+        if comparison.agrees:
+            agree.append({"source": comparison.source, "target": comparison.target})
+        else:
+            disagree.append({"source": comparison.source, "target": comparison.target,
+                             "difference": comparison.difference, "ratio": comparison.ratio})
     _unwind(run, cypher.CREATE_AGREEMENTS, agree)
     _unwind(run, cypher.CREATE_DISAGREEMENTS[dialect], disagree)
-    _unwind(run, cypher.SET_SOURCES, [{"id": id_, "sources": n} for id_, n in sorted(counts.items())])
-    empty = sorted(set(stale_keys) - set(groups))
-    for chunk in _chunks(empty):
-        run(cypher.DELETE_EMPTY_QUANTITIES, {"keys": chunk})

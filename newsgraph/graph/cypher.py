@@ -195,7 +195,7 @@ SET f.name = r.name, f.text = r.text, f.article_id = r.article_id, f.start_char 
     f.end_char = r.end_char, f.value = {to_float}(r.value), f.unit = r.unit,
     f.qualifier = r.qualifier, f.direction = r.direction, f.high = {to_float}(r.high),
     f.vague = r.vague, f.measure = r.measure, f.subject = r.subject, f.period = r.period,
-    f.quantity = r.quantity, f.sources = 1
+    f.quantity = r.quantity
 MERGE (f)-[:IN_SENTENCE]->(s)
 """
 MERGE_FIGURES = {
@@ -208,42 +208,58 @@ MERGE_FIGURE_PERIODS = _link("FOR_PERIOD", "Figure id=id", "Period key=period")
 MERGE_FIGURE_CHANGES = _link("CHANGE_OF", "Figure id=id", "Figure id=base")
 
 # --- comparing figures across articles (graph/compare.py holds the rule) ---------------------
+# (Figure)-[:REPORTS]->(Value)-[:OF_QUANTITY]->(Quantity); AGREES_WITH / DISAGREES_WITH join the
+# Values of a quantity. Every step looks nodes up by key: its cost follows the batch and the
+# number of distinct values of the batch's quantities, never the number of figures stored.
 
 MERGE_QUANTITIES = "UNWIND $rows AS r MERGE (q:Quantity {key: r.key}) SET q.name = r.name"
 
-# CREATE: the figures are new nodes of the batch (see CREATE_AGREEMENTS).
+# CREATE: the figures are new nodes of the batch (an older version of the article was deleted first).
 CREATE_FIGURE_QUANTITIES = _link("MEASURES", "Figure id=id", "Quantity key=key", verb="CREATE")
+CREATE_REPORTS = _link("REPORTS", "Figure id=id", "Value key=key", verb="CREATE")
 
-# The quantities an article's figures measure, found from the article (a key lookup), not by
-# scanning figures.
-QUANTITIES_OF_ARTICLES = """
+# The Values an article's figures report, found from the article (a key lookup), not by
+# scanning figures: what deleting the article takes from each.
+VALUES_OF_ARTICLES = """
 UNWIND $ids AS id
-MATCH (:Article {id: id})-[:HAS_SENTENCE]->(:Sentence)<-[:IN_SENTENCE]-(:Figure)-[:MEASURES]->(q:Quantity)
-RETURN DISTINCT q.key AS key
+MATCH (:Article {id: id})-[:HAS_SENTENCE]->(:Sentence)<-[:IN_SENTENCE]-(:Figure)-[:REPORTS]->(v:Value)
+RETURN DISTINCT id AS article_id, v.key AS key, v.quantity AS quantity
 """
 
-# A quantity's figures. The embedded store scans the figures when a key
-# comes from UNWIND (its primary-key lookup is used for a parameter only), so it gets one query
-# per key; Neo4j gets all keys in one query.
-_QUANTITY_FIGURES = """
-{match}
-RETURN q.key AS key, f.id AS id, f.article_id AS article_id, f.text AS text, f.value AS value,
-       f.high AS high, f.unit AS unit, f.qualifier AS qualifier, f.direction AS direction
+# The embedded store uses its primary-key index for a parameter, but scans when the key comes
+# from UNWIND and the pattern goes on through a relationship; so it gets one query per key,
+# Neo4j all keys in one query.
+_VALUE_COLUMNS = "v.key AS key, v.quantity AS quantity, v.value AS value, v.lower AS lower, v.upper AS upper, v.sources AS sources"
+STORED_VALUES = {
+    "neo4j": f"UNWIND $keys AS k MATCH (v:Value {{key: k}}) RETURN {_VALUE_COLUMNS}",
+    "embedded": f"MATCH (v:Value {{key: $key}}) RETURN {_VALUE_COLUMNS}",
+}
+QUANTITY_VALUES = {
+    "neo4j": f"UNWIND $keys AS k MATCH (:Quantity {{key: k}})<-[:OF_QUANTITY]-(v:Value) RETURN {_VALUE_COLUMNS}",
+    "embedded": f"MATCH (:Quantity {{key: $key}})<-[:OF_QUANTITY]-(v:Value) RETURN {_VALUE_COLUMNS}",
+}
+
+# The embedded store types a parameter column from its values: open ends (null) would make a
+# column of nulls a STRING, so numbers are cast with each dialect's function.
+_CREATE_VALUES = """
+UNWIND $rows AS r
+MATCH (q:Quantity {{key: r.quantity}})
+CREATE (v:Value {{key: r.key, name: r.name, quantity: r.quantity, value: {to_float}(r.value),
+                 lower: {to_float}(r.lower), upper: {to_float}(r.upper), unit: r.unit, sources: r.sources}})
+CREATE (v)-[:OF_QUANTITY]->(q)
 """
-_BY_KEYS = "UNWIND $keys AS k MATCH (q:Quantity {key: k})<-[:MEASURES]-(f:Figure)"
-_BY_KEY = "MATCH (q:Quantity {key: $key})<-[:MEASURES]-(f:Figure)"
-QUANTITY_FIGURES = {"neo4j": _QUANTITY_FIGURES.format(match=_BY_KEYS),
-                    "embedded": _QUANTITY_FIGURES.format(match=_BY_KEY)}
+CREATE_VALUES = {"neo4j": _CREATE_VALUES.format(to_float="toFloat"),
+                 "embedded": _CREATE_VALUES.format(to_float="to_double")}
+SET_VALUE_SOURCES = "UNWIND $rows AS r MATCH (v:Value {key: r.key}) SET v.sources = r.sources"
+# A Value no article reports any more goes, with its comparisons.
+DELETE_VALUES = "UNWIND $keys AS k MATCH (v:Value {key: k}) DETACH DELETE v"
 
-# CREATE, not MERGE: a comparison always has a figure of the batch at one end, and the batch's
-# figures are new nodes (an older version of the article was deleted first), so there is nothing
-# to merge with; MERGE would make the embedded store scan the figures' relationships.
-CREATE_AGREEMENTS = _link("AGREES_WITH", "Figure id=source", "Figure id=target", verb="CREATE")
-
+# CREATE, not MERGE: a comparison always has a Value new in this batch at one end.
+CREATE_AGREEMENTS = _link("AGREES_WITH", "Value key=source", "Value key=target", verb="CREATE")
 _CREATE_DISAGREEMENTS = """
 UNWIND $rows AS r
-MATCH (a:Figure {{id: r.source}})
-MATCH (b:Figure {{id: r.target}})
+MATCH (a:Value {{key: r.source}})
+MATCH (b:Value {{key: r.target}})
 CREATE (a)-[:DISAGREES_WITH {{difference: {to_float}(r.difference), ratio: {to_float}(r.ratio)}}]->(b)
 """
 CREATE_DISAGREEMENTS = {
@@ -251,13 +267,11 @@ CREATE_DISAGREEMENTS = {
     "embedded": _CREATE_DISAGREEMENTS.format(to_float="to_double"),
 }
 
-SET_SOURCES = "UNWIND $rows AS r MATCH (f:Figure {id: r.id}) SET f.sources = r.sources"
-
 DELETE_EMPTY_QUANTITIES = """
 UNWIND $keys AS k
 MATCH (q:Quantity {key: k})
 WHERE NOT EXISTS { MATCH (q)<-[:MEASURES]-(:Figure) }
-DELETE q
+DETACH DELETE q
 """
 
 MERGE_CLAIMS = """
@@ -291,26 +305,33 @@ NEO4J_TYPE_COUNTS = "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS count 
 EMBEDDED_LABEL_COUNTS = "MATCH (n) RETURN label(n) AS label, count(*) AS count ORDER BY label"
 EMBEDDED_TYPE_COUNTS = "MATCH ()-[r]->() RETURN label(r) AS type, count(*) AS count ORDER BY type"
 
-# Every disagreement with both figures, their sentences and articles (`newsgraph conflicts`).
-# $measure_part is "|<measure>/" so that --measure 营收 also finds changes of 营收 (营收/同比).
-DISAGREEMENTS = """
-MATCH (a:Figure)-[d:DISAGREES_WITH]->(b:Figure)
-MATCH (a)-[:OF]->(c)
-WITH a, d, b, c, coalesce($company, '') AS company, coalesce($measure, '') AS measure
-WHERE (company = '' OR c.name = company OR company IN c.aliases)
-  AND (measure = '' OR a.measure = measure OR a.quantity CONTAINS $measure_part)
-MATCH (a)-[:IN_SENTENCE]->(sa:Sentence)<-[:HAS_SENTENCE]-(aa:Article)
-MATCH (b)-[:IN_SENTENCE]->(sb:Sentence)<-[:HAS_SENTENCE]-(ab:Article)
-MATCH (a)-[:MEASURES]->(q:Quantity)
-RETURN c.name AS company, q.name AS quantity, d.difference AS difference, d.ratio AS ratio,
-       a.id AS a_id, a.text AS a_text, a.value AS a_value, a.high AS a_high, a.unit AS a_unit,
-       a.qualifier AS a_qualifier, a.direction AS a_direction, a.measure AS a_measure,
-       a.period AS a_period, a.sources AS a_sources, sa.text AS a_sentence, aa.id AS a_article_id,
-       aa.title AS a_title, aa.published AS a_published, aa.source AS a_source, aa.path AS a_path,
-       b.id AS b_id, b.text AS b_text, b.value AS b_value, b.high AS b_high, b.unit AS b_unit,
-       b.qualifier AS b_qualifier, b.direction AS b_direction, b.measure AS b_measure,
-       b.period AS b_period, b.sources AS b_sources, sb.text AS b_sentence, ab.id AS b_article_id,
-       ab.title AS b_title, ab.published AS b_published, ab.source AS b_source, ab.path AS b_path
+# The per-figure view of the comparisons (graph/compare_report.py): the quantities with a
+# disagreement, their Values' figures and the Value edges, then the figures' details.
+DISAGREEING_QUANTITIES = "MATCH (v:Value)-[:DISAGREES_WITH]->(:Value) RETURN DISTINCT v.quantity AS key"
+ALL_QUANTITIES_WITH_VALUES = "MATCH (v:Value) RETURN DISTINCT v.quantity AS key"
+VALUE_FIGURES = """
+UNWIND $keys AS k
+MATCH (:Quantity {key: k})<-[:OF_QUANTITY]-(v:Value)<-[:REPORTS]-(f:Figure)
+RETURN k AS quantity, f.id AS id, f.article_id AS article_id, v.key AS value
+"""
+VALUE_EDGES = """
+UNWIND $keys AS k
+MATCH (:Quantity {key: k})<-[:OF_QUANTITY]-(v:Value)-[r]->(w:Value)
+RETURN v.key AS source, w.key AS target, {type} AS relation, r.difference AS difference, r.ratio AS ratio
+"""
+VALUE_EDGES = {"neo4j": VALUE_EDGES.replace("{type}", "type(r)"),
+               "embedded": VALUE_EDGES.replace("{type}", "label(r)")}
+FIGURE_DETAILS = """
+UNWIND $ids AS id
+MATCH (f:Figure {id: id})
+MATCH (f)-[:OF]->(c)
+MATCH (f)-[:REPORTS]->(v:Value)-[:OF_QUANTITY]->(q:Quantity)
+MATCH (f)-[:IN_SENTENCE]->(s:Sentence)<-[:HAS_SENTENCE]-(a:Article)
+RETURN f.id AS id, f.text AS text, f.value AS value, f.high AS high, f.unit AS unit,
+       f.qualifier AS qualifier, f.direction AS direction, f.measure AS measure, f.period AS period,
+       v.sources AS sources, v.key AS value_key, s.text AS sentence, a.id AS article_id, a.title AS title,
+       a.published AS published, a.source AS source, a.path AS path, c.name AS company,
+       c.aliases AS aliases, q.name AS quantity, q.key AS quantity_key
 """
 
 # --- bulk paths and maintenance (graph/bulk.py, graph/neo4j_import.py, Neo4jStore.clear) ------

@@ -30,9 +30,12 @@ NODES: dict[str, tuple[str, dict[str, str]]] = {
     "Figure": ("id", {
         **_FACT, "value": "DOUBLE", "unit": "STRING", "qualifier": "STRING", "direction": "STRING",
         "high": "DOUBLE", "vague": "BOOLEAN", "measure": "STRING", "subject": "STRING",
-        "period": "STRING", "quantity": "STRING", "sources": "INT64",
+        "period": "STRING", "quantity": "STRING",
     }),
     "Quantity": ("key", {"key": "STRING", "name": "STRING"}),
+    # One value of a quantity as written (graph/compare.py); `sources`: the articles reporting it.
+    "Value": ("key", {"key": "STRING", "name": "STRING", "quantity": "STRING", "value": "DOUBLE",
+                      "lower": "DOUBLE", "upper": "DOUBLE", "unit": "STRING", "sources": "INT64"}),
     "Claim": ("id", {**_FACT, "speaker": "STRING", "cue": "STRING", "quoted": "BOOLEAN"}),
 }
 
@@ -48,8 +51,10 @@ RELATIONSHIPS: dict[str, tuple[list[tuple[str, str]], dict[str, str]]] = {
     "FOR_PERIOD": ([("Figure", "Period")], {}),
     "CHANGE_OF": ([("Figure", "Figure")], {}),
     "MEASURES": ([("Figure", "Quantity")], {}),
-    "AGREES_WITH": ([("Figure", "Figure")], {}),
-    "DISAGREES_WITH": ([("Figure", "Figure")], {"difference": "DOUBLE", "ratio": "DOUBLE"}),
+    "REPORTS": ([("Figure", "Value")], {}),
+    "OF_QUANTITY": ([("Value", "Quantity")], {}),
+    "AGREES_WITH": ([("Value", "Value")], {}),
+    "DISAGREES_WITH": ([("Value", "Value")], {"difference": "DOUBLE", "ratio": "DOUBLE"}),
     "SAID_BY": ([("Claim", label) for label in SPEAKER_LABELS], {}),
     "ABOUT": ([("Claim", label) for label in ENTITY_LABELS], {}),
     "CITES": ([("Claim", "Figure")], {}),

@@ -360,9 +360,10 @@ def test_disagreeing_figures_in_the_neo4j_browser(chromium, neo4j_server, neo4j_
 
         edges = frame.find_elements(by.CSS_SELECTOR, "svg g.relationship")
         red = [edge for edge in edges if DISAGREES_COLOUR in fills(edge)]
-        assert len(red) == 2  # 3500亿 against each of the two articles that agree on 3659亿
+        assert len(red) == 2  # 3500亿's Value against each of the two Values that agree on 3659亿
         assert all(edge.text.startswith("DISA") for edge in red)  # the caption, cut when the edge is short
         assert "DISAGREES_WITH (2)" in frame.text and "AGREES_WITH (1)" in frame.text  # the legend
+        assert "Value (3)" in frame.text and "REPORTS (3)" in frame.text  # each figure hangs on its Value
         frame.find_element(by.CSS_SELECTOR, 'button[title="Fullscreen"]').click()
         page.settle(frame)
         frame.find_element(by.CSS_SELECTOR, 'button[aria-label="zoom-to-fit"]').click()

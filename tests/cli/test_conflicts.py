@@ -53,8 +53,8 @@ def test_conflicts_lists_a_misreport_with_both_sources_and_an_edit_withdraws_it(
     _run(["ingest", str(misreport), "--silent", *store_args])
     assert json.loads(_run(["conflicts", "--json", *store_args]).stdout) == []
     agreeing = json.loads(_run(["query", "--json", *store_args,
-                                "MATCH (f:Figure {text: '52.4亿元'}) RETURN f.sources AS sources"]).stdout)
-    assert agreeing == [{"sources": 2}, {"sources": 2}]
+                                "MATCH (f:Figure {text: '52.4亿元'})-[:REPORTS]->(v:Value) RETURN v.sources AS sources"]).stdout)
+    assert agreeing == [{"sources": 2}, {"sources": 2}]  # both figures report one Value, now of two articles
 
 
 def test_conflicts_on_a_missing_graph_says_to_ingest_first(tmp_path):

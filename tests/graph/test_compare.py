@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.graph.compare import (Reading, compare, compare_group, interval, quantity_key,
-                                     source_counts)
+import math
+
+from newsgraph.graph.compare import (Reading, compare, compare_new_values, compare_values, figure_comparisons,
+                                     interval, quantity_key, value_caption, value_of)
 
 
 def fig(text, value, unit="CNY", qualifier=None, direction=None, high=None, id_="a:0-1", article="a"):
@@ -109,20 +111,66 @@ def test_quantity_key(changes, expected):
     assert quantity_key(**{**KEY, **changes}) == expected
 
 
-def test_a_group_compares_only_new_articles_and_only_across_articles():
-    a1 = fig("193亿元", 193 * YI, id_="a:1-2", article="a")
-    a2 = fig("272亿元", 272 * YI, id_="a:5-6", article="a")
-    b1 = fig("272亿元", 272 * YI, id_="b:1-2", article="b")
-    c1 = fig("250亿元", 250 * YI, id_="c:1-2", article="c")
-    found = compare_group([a1, a2, b1, c1], new_articles=["b"])
+Q = "Company:小米集团|营收|2024|CNY"
+
+
+def test_figures_saying_the_same_share_a_value_and_others_do_not():
+    same = [fig("3659亿元", 3659 * YI), fig("0.3659万亿元", 3659 * YI), fig("3,659亿元", 3659 * YI),
+            fig("约3659亿元", 3659 * YI, qualifier="about")]  # 约 rounds at the 1亿 written anyway
+    assert len({value_of(Q, r).key for r in same}) == 1  # float noise of another magnitude word ignored
+    apart = [fig("3659亿元", 3659 * YI), fig("3,659.0亿元", 3659 * YI), fig("36590000万元", 3659 * YI),
+             fig("约3700亿元", 3700 * YI, qualifier="about"), fig("超过3659亿元", 3659 * YI, qualifier="over"),
+             fig("3659亿至3700亿元", 3659 * YI, high=3700 * YI), fig("3659亿元", 3659 * YI, direction="down")]
+    assert len({value_of(Q, r).key for r in apart}) == len(apart)
+    assert value_of(Q, same[0]).key.startswith(Q + "|")
+    assert value_of("Company:小米集团|营收|2023|CNY", same[0]).key != value_of(Q, same[0]).key
+
+
+@pytest.mark.parametrize("a, b", AGREE, ids=lambda r: r.text)
+def test_values_agree_as_their_figures_do(a, b):
+    assert compare_values(value_of(Q, a), value_of(Q, b)).agrees
+
+
+@pytest.mark.parametrize("a, b", DISAGREE, ids=lambda r: r.text)
+def test_values_disagree_as_their_figures_do(a, b):
+    assert not compare_values(value_of(Q, a), value_of(Q, b)).agrees
+
+
+def test_a_value_comparison_goes_from_the_smaller_key_with_signed_difference_and_ratio():
+    low, high = value_of(Q, fig("193亿元", 193 * YI)), value_of(Q, fig("272亿元", 272 * YI))
+    assert low.key < high.key
+    for pair in ((low, high), (high, low)):
+        result = compare_values(*pair)
+        assert (result.source, result.target, result.agrees) == (low.key, high.key, False)
+        assert result.difference == pytest.approx(79 * YI) and result.ratio == pytest.approx(272 / 193)
+
+
+def test_new_values_are_compared_with_their_quantity_only_once_a_pair():
+    other = "Company:小米集团|净利润|2024|CNY"
+    a, b, c = (value_of(Q, fig(f"{n}亿元", n * YI)) for n in (100, 200, 300))
+    elsewhere = value_of(other, fig("100亿元", 100 * YI))
+    found = compare_new_values([b, c], [a, b, c, elsewhere])
+    assert sorted((x.source, x.target) for x in found) == sorted(
+        tuple(sorted(pair)) for pair in ((b.key, a.key), (b.key, c.key), (c.key, a.key)))
+    assert compare_new_values([], [a, b]) == []
+
+
+def test_value_caption():
+    assert value_caption(value_of(Q, fig("3659亿元", 3659 * YI)), "CNY") == "3658.5亿–3659.5亿 CNY"
+    assert value_caption(value_of(Q, fig("超过1000亿港元", 1000 * YI, "HKD", "over")), "HKD") == "≥1000亿 HKD"
+    assert value_caption(value_of(Q, fig("不足10万辆", 100000, "辆", "under")), "辆") == "≤10万 辆"
+    assert value_of(Q, fig("超过1000亿港元", 1000 * YI, "HKD", "over")).upper == math.inf
+
+
+def test_the_figure_view_of_a_quantity_comes_from_its_values():
+    v193, v272, v250 = (value_of(Q, fig(f"{n}亿元", n * YI)).key for n in (193, 272, 250))
+    relation = {frozenset(pair): compare_values(*(value_of(Q, fig(f"{n}亿元", n * YI)) for n in ns))
+                for pair, ns in (((v193, v272), (193, 272)), ((v193, v250), (193, 250)), ((v250, v272), (250, 272)))}
+    figures = [("a:1-2", "a", v193), ("a:5-6", "a", v272), ("b:1-2", "b", v272), ("c:1-2", "c", v250)]
+    found = figure_comparisons(figures, relation)
     # a and b share 272亿 (a's 193亿 is another value a wrote): only the agreement counts
     assert [(x.source, x.target, x.agrees) for x in found] == [
-        ("a:5-6", "b:1-2", True), ("b:1-2", "c:1-2", False)]
-    assert compare_group([a1, a2, b1, c1], new_articles=[]) == []
-    assert len(compare_group([a1, a2, b1, c1], new_articles=["a", "b", "c"])) == 1 + 2 + 1
-
-
-def test_sources_count_distinct_articles():
-    figures = {"a:1": "a", "b:1": "b", "b:2": "b", "c:1": "c"}
-    counts = source_counts(figures, [("a:1", "b:1"), ("a:1", "b:2"), ("a:1", "c:1")])
-    assert counts == {"a:1": 3, "b:1": 2, "b:2": 2, "c:1": 2}
+        ("a:5-6", "b:1-2", True), ("a:1-2", "c:1-2", False), ("a:5-6", "c:1-2", False), ("b:1-2", "c:1-2", False)]
+    b_c = found[-1]  # 272 -> 250, whichever way the Value edge runs
+    assert b_c.difference == pytest.approx(-22 * YI) and b_c.ratio == pytest.approx(250 / 272)
+    assert figure_comparisons([("a:1-2", "a", v193), ("a:5-6", "a", v272)], relation) == []  # one article

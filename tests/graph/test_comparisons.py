@@ -1,9 +1,12 @@
-"""Figures compared across articles at load time, on both stores: AGREES_WITH, DISAGREES_WITH and
-Figure.sources stay exact whatever the order, batching, re-ingest or edit."""
+"""Figures compared across articles at load time, on both stores: the Values figures report, the
+AGREES_WITH / DISAGREES_WITH between Values, Value.sources and the per-figure view computed through
+them stay exact whatever the order, batching, re-ingest or edit."""
 from __future__ import annotations
 
 import pytest
 
+from newsgraph.graph import remove_articles
+from newsgraph.graph.compare_report import figure_level
 from newsgraph.staged import write_documents
 
 from .conftest import snapshot
@@ -52,17 +55,29 @@ C = article("c", [("3500亿元", 3500 * YI, "营收")])
 
 
 def comparisons(store):
-    _, rows = store.read("""
-        MATCH (a:Figure)-[r]->(b:Figure) WHERE label(r) IN ['AGREES_WITH', 'DISAGREES_WITH']
-        RETURN a.id, label(r), b.id ORDER BY a.id, b.id""" if store.name == "embedded" else """
-        MATCH (a:Figure)-[r:AGREES_WITH|DISAGREES_WITH]->(b:Figure)
-        RETURN a.id, type(r), b.id ORDER BY a.id, b.id""")
-    return sorted((named(a), kind, named(b)) for a, kind, b in rows)
+    """The per-figure view: (figure, AGREES_WITH or DISAGREES_WITH, figure), figures of different articles."""
+    return sorted((named(c.source), "AGREES_WITH" if c.agrees else "DISAGREES_WITH", named(c.target))
+                  for found in figure_level(store).values() for c in found)
+
+
+def value_edges(store):
+    """The stored edges between Values, each end named by the texts of its figures."""
+    relation = "label(r)" if store.name == "embedded" else "type(r)"
+    _, rows = store.read(f"""
+        MATCH (v:Value)-[r]->(w:Value) MATCH (f:Figure)-[:REPORTS]->(v) MATCH (g:Figure)-[:REPORTS]->(w)
+        RETURN f.text, {relation}, g.text""")
+    return sorted({tuple(row) for row in rows})
 
 
 def sources(store):
-    _, rows = store.read("MATCH (f:Figure) RETURN f.id, f.sources ORDER BY f.id")
+    """Per figure: the sources of the Value it reports."""
+    _, rows = store.read("MATCH (f:Figure)-[:REPORTS]->(v:Value) RETURN f.id, v.sources ORDER BY f.id")
     return {named(id_): count for id_, count in rows}
+
+
+def values(store):
+    _, rows = store.read("MATCH (v:Value) RETURN v.name, v.sources ORDER BY v.name")
+    return [tuple(row) for row in rows]
 
 
 def test_agreeing_and_disagreeing_figures_are_linked_with_sources(store):
@@ -72,11 +87,35 @@ def test_agreeing_and_disagreeing_figures_are_linked_with_sources(store):
     assert comparisons(store) == [("a:f0", "AGREES_WITH", "b:f0"),
                                   ("a:f0", "DISAGREES_WITH", "c:f0"),
                                   ("b:f0", "DISAGREES_WITH", "c:f0")]
-    assert sources(store) == {"a:f0": 2, "b:f0": 2, "c:f0": 1}
-    _, [[difference, ratio]] = store.read(
-        "MATCH (:Figure {id: $a})-[d:DISAGREES_WITH]->(:Figure {id: $c}) RETURN d.difference, d.ratio",
+    # three Values: 3,659.0亿 is written more precisely than 3659亿, and agrees with it
+    assert value_edges(store) == [("3500亿元", "DISAGREES_WITH", "3,659.0亿元"), ("3500亿元", "DISAGREES_WITH", "3659亿元"),
+                                  ("3659亿元", "AGREES_WITH", "3,659.0亿元")]
+    assert sources(store) == {"a:f0": 1, "b:f0": 1, "c:f0": 1}
+    _, [[difference, ratio]] = store.read("""
+        MATCH (:Figure {id: $c})-[:REPORTS]->(v:Value) MATCH (:Figure {id: $a})-[:REPORTS]->(w:Value)
+        MATCH (v)-[d:DISAGREES_WITH]->(w) RETURN d.difference, d.ratio""",
         {"a": A["figures"][0]["id"], "c": C["figures"][0]["id"]})
-    assert difference == pytest.approx(-159 * YI) and ratio == pytest.approx(3500 / 3659)
+    assert difference == pytest.approx(159 * YI) and ratio == pytest.approx(3659 / 3500)
+    [a_c] = [c for found in figure_level(store).values() for c in found if (named(c.source), named(c.target)) == ("a:f0", "c:f0")]
+    assert a_c.difference == pytest.approx(-159 * YI) and a_c.ratio == pytest.approx(3500 / 3659)
+
+
+def test_figures_saying_the_same_share_one_value_whose_sources_follow_its_articles(store):
+    same = [article(id_, [("3659亿元", 3659 * YI, "营收")]) for id_ in ("a", "b", "s")]
+    write_documents(store, same[:2], "x")
+    write_documents(store, [same[2], article("d", [("3659亿元", 3659 * YI, "营收"), ("3659亿元", 3659 * YI, "营收")])], "x")
+    assert values(store) == [("3658.5亿–3659.5亿 CNY", 4)]  # d's two figures count once
+    assert comparisons(store) == [(x, "AGREES_WITH", y) for x, y in (
+        ("a:f0", "b:f0"), ("a:f0", "d:f0"), ("a:f0", "d:f1"), ("a:f0", "s:f0"), ("b:f0", "d:f0"),
+        ("b:f0", "d:f1"), ("b:f0", "s:f0"), ("d:f0", "s:f0"), ("d:f1", "s:f0"))]
+    write_documents(store, [C], "x")  # a new value: compared with the one Value, not with four figures
+    assert value_edges(store) == [("3500亿元", "DISAGREES_WITH", "3659亿元")]
+    _, [[count]] = store.read("MATCH (:Value)-[r:DISAGREES_WITH]->(:Value) RETURN count(r)")
+    assert count == 1
+    remove_articles(store, ["a", "d"])
+    assert values(store) == [("3499.5亿–3500.5亿 CNY", 1), ("3658.5亿–3659.5亿 CNY", 2)]
+    remove_articles(store, ["b", "c", "s"])
+    assert values(store) == [] and value_edges(store) == []
 
 
 def test_order_batching_and_reingest_give_the_same_graph(store, tmp_path):
@@ -97,16 +136,18 @@ def test_an_edited_article_withdraws_its_comparisons(store):
     assert comparisons(store) == [("a:f0", "AGREES_WITH", "b:f0"),
                                   ("a:f0", "AGREES_WITH", "c2:f0"),
                                   ("b:f0", "DISAGREES_WITH", "c2:f0")]  # 3659.0 vs 3659.2
-    assert sources(store) == {"a:f0": 3, "b:f0": 2, "c2:f0": 2}
+    assert sources(store) == {"a:f0": 1, "b:f0": 1, "c2:f0": 1}  # three Values; 3659.2 agrees with 3659 only
     emptied = article("c3", [], path="news/c.md")
     write_documents(store, [emptied], "x")
     assert comparisons(store) == [("a:f0", "AGREES_WITH", "b:f0")]
-    assert sources(store) == {"a:f0": 2, "b:f0": 2}
+    assert sources(store) == {"a:f0": 1, "b:f0": 1}
+    assert value_edges(store) == [("3659亿元", "AGREES_WITH", "3,659.0亿元")]
     gone = article("b2", [("3659亿元", 3659 * YI, "经调整净利润")], path="news/b.md")
     write_documents(store, [gone], "x")
     assert comparisons(store) == [] and sources(store) == {"a:f0": 1, "b2:f0": 1}
     _, [[quantities]] = store.read("MATCH (q:Quantity) RETURN count(q)")
     assert quantities == 2  # 营收 (a) and 经调整净利润 (b2); c's are gone with its figures
+    assert values(store) == [("3658.5亿–3659.5亿 CNY", 1), ("3658.5亿–3659.5亿 CNY", 1)] and value_edges(store) == []
 
 
 def test_different_measures_and_figures_of_one_article_are_not_compared(store):
@@ -146,12 +187,12 @@ def test_the_disagreeing_figures_question(store):
     write_documents(store, [A, B, late, article("d", [("10亿元", 10 * YI, "净利润")])], "x")
     columns, rows = ask(store, "disagreeing-figures", {"company": "小米集团"})
     rows = [[*row[:-2], named(row[-2]), named(row[-1])] for row in rows]
-    assert columns == ["company", "quantity", "figure", "disagreement", "other_figure", "article",
-                       "other_article", "id", "other_id"]
-    assert rows == [["小米集团", "小米集团 营收 2024 CNY", "3659亿元", "DISAGREES_WITH", "3500亿元", "标题",
-                     "晚到的报道", "a:f0", "c:f0"],
-                    ["小米集团", "小米集团 营收 2024 CNY", "3,659.0亿元", "DISAGREES_WITH", "3500亿元", "标题",
-                     "晚到的报道", "b:f0", "c:f0"]]
+    assert columns == ["company", "quantity", "figure", "value", "disagreement", "other_value", "other_figure",
+                       "article", "other_article", "id", "other_id"]
+    assert rows == [["小米集团", "小米集团 营收 2024 CNY", "3500亿元", "3499.5亿–3500.5亿 CNY", "DISAGREES_WITH",
+                     "3658.5亿–3659.5亿 CNY", "3659亿元", "晚到的报道", "标题", "c:f0", "a:f0"],
+                    ["小米集团", "小米集团 营收 2024 CNY", "3500亿元", "3499.5亿–3500.5亿 CNY", "DISAGREES_WITH",
+                     "3658.95亿–3659.05亿 CNY", "3,659.0亿元", "晚到的报道", "标题", "c:f0", "b:f0"]]
     assert [[*row[:-2], named(row[-2]), named(row[-1])]
             for row in ask(store, "disagreeing-figures", {"measure": "营收"})[1]] == rows
     assert ask(store, "disagreeing-figures", {"measure": "净利润"})[1] == []
@@ -161,29 +202,34 @@ def test_the_disagreeing_figures_question(store):
 # --- the corpus ----------------------------------------------------------------------------------
 
 
-def _corpus_comparisons(store) -> tuple[list, list, dict]:
-    _, agree = store.read("MATCH (a:Figure)-[:AGREES_WITH]->(b:Figure) RETURN a.id, b.id")
-    _, disagree = store.read("MATCH (a:Figure)-[r:DISAGREES_WITH]->(b:Figure) RETURN a.id, b.id, r.difference, r.ratio")
-    return sorted(map(tuple, agree)), sorted(map(tuple, disagree)), sources(store)
+def _corpus_comparisons(store) -> tuple[list, list, dict, list]:
+    found = [c for group in figure_level(store).values() for c in group]
+    agree = sorted((c.source, c.target) for c in found if c.agrees)
+    disagree = sorted((c.source, c.target, round(c.difference, 3), c.ratio) for c in found if not c.agrees)
+    return agree, disagree, sources(store), value_edges(store)
+
+
+def _figure_texts(store, agrees: bool) -> set:
+    """(subject, {text, text}) of the figure pairs that agree (or disagree)."""
+    _, rows = store.read("MATCH (f:Figure) RETURN f.id, f.subject, f.text")
+    figure = {id_: (subject, text) for id_, subject, text in rows}
+    return {(figure[c.source][0], frozenset((figure[c.source][1], figure[c.target][1])))
+            for group in figure_level(store).values() for c in group if c.agrees == agrees}
 
 
 def test_the_corpus_pairs_disagree_where_the_articles_do(corpus_store):
-    _, rows = corpus_store.read("""
-        MATCH (a:Figure)-[:DISAGREES_WITH]->(b:Figure)
-        RETURN a.subject, a.measure, a.period, a.text, b.text ORDER BY a.subject, a.text""")
-    found = {(subject, frozenset((x, y))) for subject, _, _, x, y in rows}
+    found = _figure_texts(corpus_store, agrees=False)
     assert (("青石电气", frozenset(("9.42亿元", "9.17亿元"))) in found  # preliminary vs final
             and ("青石电气", frozenset(("18.3%", "15.1%"))) in found
             and ("澄海半导体", frozenset(("52.4亿元", "25.4亿元"))) in found)  # the misreport
+    agreeing = {pair for subject, pair in _figure_texts(corpus_store, agrees=True) if subject == '北辰乳业'}
+    assert agreeing >= {frozenset(("316.27亿元", "316亿元")), frozenset(("21.35亿元", "21.4亿元"))}  # rounded, agree
+    compared = {pair for subject, pair in found | _figure_texts(corpus_store, agrees=True) if subject == '星途出行'}
+    assert frozenset(("12.6亿元", "8.1亿元")) not in compared  # adjusted vs unadjusted profit: never flagged
     _, rows = corpus_store.read("""
-        MATCH (a:Figure)-[:AGREES_WITH]->(b:Figure) WHERE a.subject = '北辰乳业'
-        RETURN a.text, b.text""")
-    assert {frozenset(pair) for pair in rows} >= {frozenset(("316.27亿元", "316亿元")),
-                                                  frozenset(("21.35亿元", "21.4亿元"))}  # rounded, agree
-    _, rows = corpus_store.read("""
-        MATCH (a:Figure {subject: '星途出行'})-[r]-(b:Figure)
-        WHERE a.text = '12.6亿元' AND b.text = '8.1亿元' RETURN count(r)""")
-    assert rows == [[0]]  # adjusted vs unadjusted profit: never flagged
+        MATCH (f:Figure {subject: '星途出行'})-[:REPORTS]->(v:Value)-[r]-(w:Value)<-[:REPORTS]-(g:Figure)
+        WHERE f.text = '12.6亿元' AND g.text = '8.1亿元' RETURN count(r)""")
+    assert rows == [[0]]
 
 
 def test_reingesting_the_corpus_in_another_order_keeps_the_comparisons(store, corpus_documents):
@@ -194,3 +240,30 @@ def test_reingesting_the_corpus_in_another_order_keeps_the_comparisons(store, co
     for start in range(0, len(corpus_documents), 10):
         write_documents(store, corpus_documents[start:start + 10], "x")
     assert _corpus_comparisons(store) == one_by_one
+    first = snapshot(store)
+    remove_articles(store, [doc["article"]["id"] for doc in corpus_documents[::2]])
+    for start in range(0, len(corpus_documents), 7):
+        write_documents(store, corpus_documents[start:start + 7], "x")
+    assert snapshot(store) == first  # removed, written again in other batches: the same graph
+
+
+def test_both_stores_hold_the_same_values_and_comparisons(tmp_path, neo4j_uri, corpus_documents):
+    from newsgraph.graph.embedded_store import EmbeddedStore
+    from newsgraph.graph.neo4j_store import Neo4jStore
+
+    found = []
+    for opened in (EmbeddedStore(tmp_path / "graph.db"), Neo4jStore(neo4j_uri)):
+        try:
+            if opened.name == "neo4j":
+                opened.clear()
+            opened.ensure_schema()
+            for start in range(0, len(corpus_documents), 5):
+                write_documents(opened, corpus_documents[start:start + 5], "x")
+            relation = "label(r)" if opened.name == "embedded" else "type(r)"
+            _, edges = opened.read(f"MATCH (v:Value)-[r]->(w:Value) RETURN v.key, {relation}, w.key, r.difference, r.ratio")
+            _, nodes = opened.read("MATCH (v:Value) RETURN v.key, v.name, v.value, v.lower, v.upper, v.sources")
+            found.append((sorted(map(tuple, edges)), sorted(map(tuple, nodes)), _corpus_comparisons(opened)))
+        finally:
+            opened.close()
+    assert found[0] == found[1]
+    assert len(found[0][0]) >= 10 and len(found[0][1]) >= 20

@@ -20,10 +20,11 @@ def _count(store, query, **params):
 def test_a_document_becomes_nodes_and_relationships(store):
     write_documents(store, [document()], "x1")
     assert store.label_counts() == {"Article": 1, "Claim": 1, "Company": 1, "Figure": 1, "Period": 1,
-                                    "Person": 1, "Quantity": 1, "Sentence": 2}
+                                    "Person": 1, "Quantity": 1, "Sentence": 2, "Value": 1}
     types = store.type_counts()
     assert types["MENTIONS"] == 3 and types["OF"] == 1 and types["SAID_BY"] == 1 and types["FOR_PERIOD"] == 1
-    assert types["MEASURES"] == 1 and "AGREES_WITH" not in types  # one article: nothing to compare
+    assert types["MEASURES"] == types["REPORTS"] == types["OF_QUANTITY"] == 1
+    assert "AGREES_WITH" not in types  # one article: nothing to compare
     _, rows = store.read("MATCH (c:Company {key: '小米集团'}) RETURN c.name, c.aliases")
     assert rows == [["小米集团", ["小米", "小米集团"]]]
 
