@@ -16,7 +16,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any, Iterable
 
-from .compare import Reading, compare_group, source_counts
+from .compare import Reading, Value, compare_new_values, value_caption, value_of
 from .schema import ENTITY_LABELS, NODES, OWNER_LABELS, RELATIONSHIPS, ROLE_ORG_LABELS, SPEAKER_LABELS
 from .store import GraphError, GraphWriteError, Store
 
@@ -96,7 +96,7 @@ def _fact_nodes(graph: _Graph, rows: Rows) -> None:
     for row in rows.get("figures", []):
         if row["sentence_id"] in graph.nodes["Sentence"]:
             props = {k: row.get(k) for k in _columns("Figure")}
-            props.update(value=_float(row.get("value")), high=_float(row.get("high")), sources=1)
+            props.update(value=_float(row.get("value")), high=_float(row.get("high")))
             graph.node("Figure", row["id"], props)
             graph.rel("IN_SENTENCE", ("Figure", row["id"]), ("Sentence", row["sentence_id"]))
     for row in rows.get("claims", []):
@@ -134,28 +134,41 @@ def _links(graph: _Graph, rows: Rows) -> None:
 
 
 def _comparisons(graph: _Graph) -> None:
-    """AGREES_WITH / DISAGREES_WITH and `sources`: the rule over every figure of each quantity,
-    which is what the batched writer has stored once the last article of a quantity is in."""
-    groups: dict[str, list[Reading]] = defaultdict(list)
+    """Values, REPORTS, OF_QUANTITY, AGREES_WITH / DISAGREES_WITH and `sources`: what the batched
+    writer has stored once the last article of a quantity is in (compare_writes.py)."""
+    values: dict[str, Value] = {}
+    units: dict[str, str] = {}
+    articles: dict[str, set[str]] = defaultdict(set)
+    reports: list[tuple[str, str]] = []
     figures = graph.nodes["Figure"]
-    for (figure_id, key) in graph.rels.get(("MEASURES", "Figure", "Quantity"), {}):
+    for (figure_id, quantity) in sorted(graph.rels.get(("MEASURES", "Figure", "Quantity"), {})):
         f = figures[figure_id]
-        if f["value"] is not None:
-            groups[key].append(Reading(id=figure_id, article_id=f["article_id"], text=f["text"] or "",
-                                       value=f["value"], unit=f["unit"], qualifier=f["qualifier"],
-                                       direction=f["direction"], high=f["high"]))
-    for key in sorted(groups):
-        article_of = {r.id: r.article_id for r in groups[key]}
-        comparisons = compare_group(groups[key], set(article_of.values()))
-        counts = source_counts(article_of, [(c.source, c.target) for c in comparisons if c.agrees])
-        for figure_id, sources in counts.items():
-            figures[figure_id]["sources"] = sources
-        for c in comparisons:
-            if c.agrees:
-                graph.rel("AGREES_WITH", ("Figure", c.source), ("Figure", c.target))
-            else:
-                graph.rel("DISAGREES_WITH", ("Figure", c.source), ("Figure", c.target),
-                          {"difference": _float(c.difference), "ratio": _float(c.ratio)})
+        if f["value"] is None:
+            continue
+        value = value_of(quantity, Reading(id=figure_id, article_id=f["article_id"], text=f["text"] or "",
+                                           value=f["value"], unit=f["unit"], qualifier=f["qualifier"],
+                                           direction=f["direction"], high=f["high"]))
+        values[value.key], units[value.key] = value, f["unit"]
+        articles[value.key].add(f["article_id"])
+        reports.append((figure_id, value.key))
+    for key, v in sorted(values.items()):
+        graph.node("Value", key, {
+            "key": key, "name": value_caption(v, units[key]), "quantity": v.quantity, "value": v.value,
+            "lower": _finite(v.lower), "upper": _finite(v.upper), "unit": units[key],
+            "sources": len(articles[key])})
+        graph.rel("OF_QUANTITY", ("Value", key), ("Quantity", v.quantity))
+    for figure_id, key in reports:
+        graph.rel("REPORTS", ("Figure", figure_id), ("Value", key))
+    for c in compare_new_values(values.values(), values.values()):
+        if c.agrees:
+            graph.rel("AGREES_WITH", ("Value", c.source), ("Value", c.target))
+        else:
+            graph.rel("DISAGREES_WITH", ("Value", c.source), ("Value", c.target),
+                      {"difference": _float(c.difference), "ratio": _float(c.ratio)})
+
+
+def _finite(x: float) -> float | None:
+    return x if math.isfinite(x) else None
 
 
 def build_graph(batches: Iterable[Rows]) -> tuple[_Graph, dict[str, dict[str, set[str]]], int]:
