@@ -71,6 +71,7 @@ class IngestReport:
     extract_seconds: float = 0.0  # waiting for extraction (with workers, the part writing did not hide)
     write_seconds: float = 0.0  # in write transactions
     rows_written: int = 0
+    bulk: bool = False  # written with COPY FROM (a first load into an empty embedded store)
 
     @property
     def chars_per_second(self) -> float:
@@ -87,7 +88,7 @@ class IngestReport:
             "ingested": self.ingested, "unchanged": self.unchanged, "failed": self.failed,
             "warnings": self.warnings, "seconds": round(self.seconds, 3), "characters": self.characters,
             "extract_seconds": round(self.extract_seconds, 3), "write_seconds": round(self.write_seconds, 3),
-            "rows_written": self.rows_written, "articles_per_second": _rate(self.ingested, self.seconds),
+            "rows_written": self.rows_written, "bulk": self.bulk, "articles_per_second": _rate(self.ingested, self.seconds),
             "chars_per_second": self.chars_per_second, "rows_per_second": self.rows_per_second,
         }
 

@@ -50,6 +50,24 @@ def test_extract_then_load_builds_the_graph_ingest_builds(store, extracted):
     assert snapshot(store) == loaded
 
 
+def test_a_first_load_into_an_empty_embedded_store_is_bulk_and_the_batched_graph(extracted, tmp_path):
+    from newsgraph.graph.embedded_store import EmbeddedStore
+
+    embedded_store = EmbeddedStore(tmp_path / "graph.db")
+    first = load([str(extracted)], embedded_store)
+    assert first.bulk and (first.ingested, first.failed) == (3, [])
+    bulk = snapshot(embedded_store)
+    embedded_store.write(lambda run: run("MATCH (n) DETACH DELETE n", None))
+    head, tail = extracted.read_text(encoding="utf-8").splitlines(keepends=True)[:1], \
+        extracted.read_text(encoding="utf-8").splitlines(keepends=True)[1:]
+    (tmp_path / "head.ndjson").write_text("".join(head), encoding="utf-8")
+    (tmp_path / "tail.ndjson").write_text("".join(tail), encoding="utf-8")
+    assert load([str(tmp_path / "head.ndjson")], embedded_store).bulk  # empty again: bulk
+    batched = load([str(tmp_path / "tail.ndjson")], embedded_store)  # not empty: the batched writer
+    assert not batched.bulk and batched.ingested == 2
+    assert snapshot(embedded_store) == bulk
+
+
 def test_loading_twice_changes_nothing_and_ingest_then_skips_the_articles(store, extracted):
     load([str(extracted)], store)
     before = snapshot(store)

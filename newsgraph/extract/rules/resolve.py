@@ -385,7 +385,7 @@ def _more_mentions(
         else:
             best = _dominant((n for _, n in tops), counts)
             if best is not None:
-                usable[form] = next(t for t in tops if t[1] == best)
+                usable[form] = min((t for t in tops if t[1] == best), key=_type_preference)
     if not usable:
         return resolved
     covered = bytearray(len(text) + 1)
@@ -409,6 +409,12 @@ def _more_mentions(
         extra.append((s, e, typ, name, m.group()))
         covered[s:e] = b"\x01" * (e - s)
     return sorted(resolved + extra, key=lambda r: (r[0], -r[1]))
+
+
+def _type_preference(owner: tuple[str, str]) -> tuple[bool, str]:
+    """One name typed two ways (a company the tagger once read as a person): the organization
+    reading wins, whatever order a set gives them in."""
+    return owner[0] == "Person", owner[0]
 
 
 def _tops(owners: set[tuple[str, str]]) -> set[tuple[str, str]]:

@@ -300,3 +300,27 @@ def test_a_short_form_followed_by_a_verb_is_a_mention():
     text = "星河物流集团今天成立。星河表示将招聘两百人。"
     [entity] = [r for r in resolve(text) if r.name == "星河物流"]
     assert ("星河" in entity.aliases) and len(entity.mentions) == 2
+
+
+_MIXED_TYPES = """
+import json
+from newsgraph.extract.rules.resolve import _more_mentions
+text = "北岭酿造发布公告。北岭酿造表示，北岭酿造的股价大涨，投资者看好北岭酿造。"
+starts = [i for i in range(len(text)) if text.startswith("北岭酿造", i)]
+resolved = [(starts[0], starts[0] + 4, "Company", "北岭酿造", "北岭酿造"),
+            (starts[1], starts[1] + 4, "Person", "北岭酿造", "北岭酿造")]
+print(json.dumps(sorted({r[2] for r in _more_mentions(text, resolved, set())[2:]})))
+"""
+
+
+@pytest.mark.parametrize("seed", ["0", "1", "2", "3"])
+def test_a_name_typed_two_ways_gets_its_other_mentions_as_the_organization_whatever_the_hash_seed(seed):
+    # The other mentions' type came from a set's order, so it changed with PYTHONHASHSEED.
+    import json
+    import os
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", _MIXED_TYPES], capture_output=True, text=True, check=True,
+                         env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+    assert json.loads(out) == ["Company"]
