@@ -187,20 +187,24 @@ SET d.end_char = r.end_char, d.text = r.text, d.kind = r.kind
 
 # The embedded store types a parameter column from its values; a batch whose `high` values are
 # all null would bind as STRING, so numbers are cast with each dialect's function.
+def _set_properties(label: str, to_float: str) -> str:
+    """`SET n.p = r.p, …` for every property the schema gives the label (numbers cast): a field
+    added to the schema is written with no edit here."""
+    key, properties = NODES[label]
+    return ", ".join(f"n.{name} = {to_float}(r.{name})" if kind == "DOUBLE" else f"n.{name} = r.{name}"
+                     for name, kind in properties.items() if name != key)
+
+
 _MERGE_FIGURES = """
 UNWIND $rows AS r
 MATCH (s:Sentence {{id: r.sentence_id}})
-MERGE (f:Figure {{id: r.id}})
-SET f.name = r.name, f.text = r.text, f.article_id = r.article_id, f.start_char = r.start_char,
-    f.end_char = r.end_char, f.value = {to_float}(r.value), f.unit = r.unit,
-    f.qualifier = r.qualifier, f.direction = r.direction, f.high = {to_float}(r.high),
-    f.vague = r.vague, f.measure = r.measure, f.subject = r.subject, f.period = r.period,
-    f.quantity = r.quantity
-MERGE (f)-[:IN_SENTENCE]->(s)
+MERGE (n:Figure {{id: r.id}})
+SET {properties}
+MERGE (n)-[:IN_SENTENCE]->(s)
 """
 MERGE_FIGURES = {
-    "neo4j": _MERGE_FIGURES.format(to_float="toFloat"),
-    "embedded": _MERGE_FIGURES.format(to_float="to_double"),
+    "neo4j": _MERGE_FIGURES.format(properties=_set_properties("Figure", "toFloat")),
+    "embedded": _MERGE_FIGURES.format(properties=_set_properties("Figure", "to_double")),
 }
 
 MERGE_FIGURE_OWNERS = {label: _link("OF", "Figure id=id", f"{label} key=key") for label in OWNER_LABELS}

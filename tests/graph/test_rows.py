@@ -133,3 +133,16 @@ def test_every_figure_field_is_in_the_schema_or_mapped_on_purpose():
     for field in dataclasses.fields(Figure):
         assert (field.name in properties or field.name in written_as_relationships
                 or field.name in not_in_the_graph), field.name
+
+
+def test_the_figure_write_sets_every_property_the_schema_lists(monkeypatch):
+    # A Figure field added to model, extractor and schema needs no edit in cypher.py either.
+    from newsgraph.graph import cypher, schema
+
+    for dialect, query in cypher.MERGE_FIGURES.items():
+        for name in schema.NODES["Figure"][1]:
+            assert f"n.{name} = " in query or name == "id", (dialect, name)
+    key, properties = schema.NODES["Figure"]
+    monkeypatch.setitem(schema.NODES, "Figure", (key, {**properties, "confidence": "DOUBLE"}))
+    assert "n.confidence = toFloat(r.confidence)" in cypher._set_properties("Figure", "toFloat")
+    assert "n.id =" not in cypher._set_properties("Figure", "toFloat")
