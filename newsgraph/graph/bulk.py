@@ -14,7 +14,7 @@ import math
 import tempfile
 from collections import defaultdict
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from .compare import Reading, Value, compare_new_values, value_caption, value_of
 from .schema import ENTITY_LABELS, NODES, OWNER_LABELS, RELATIONSHIPS, ROLE_ORG_LABELS, SPEAKER_LABELS
@@ -202,12 +202,14 @@ def _cell(value: Any) -> str:
     return '"' + str(value).replace('"', '""') + '"'
 
 
-def _write_csv(path: Path, header: list[str], records: Iterable[list[Any]]) -> int:
+def write_csv(path: Path, header: list[str], records: Iterable[list[Any]],
+              cell: Callable[[Any], str] = _cell) -> int:
+    """One CSV file, each value written by ``cell`` (the engines read nulls and lists differently)."""
     count = 0
     with path.open("w", encoding="utf-8", newline="") as out:
         out.write(",".join(header) + "\n")
         for record in records:
-            out.write(",".join(_cell(v) for v in record) + "\n")
+            out.write(",".join(cell(v) for v in record) + "\n")
             count += 1
     return count
 
@@ -218,13 +220,13 @@ def _copy_files(graph: _Graph, folder: Path) -> list[str]:
     for label, nodes in graph.nodes.items():
         columns = [c for c in _columns(label) if c != "aliases"]
         path = folder / f"{label}.csv"
-        if _write_csv(path, columns, ([props.get(c) for c in columns] for props in nodes.values())):
+        if write_csv(path, columns, ([props.get(c) for c in columns] for props in nodes.values())):
             statements.append(f"COPY {label}({', '.join(columns)}) FROM '{path}' ({_COPY_OPTIONS})")
     for (rel, source, target), rels in sorted(graph.rels.items()):
         columns = list(RELATIONSHIPS[rel][1])
         path = folder / f"{rel}-{source}-{target}.csv"
         records = ([ends[0], ends[1]] + [props.get(c) for c in columns] for ends, props in rels.items())
-        if _write_csv(path, ["from", "to"] + columns, records):
+        if write_csv(path, ["from", "to"] + columns, records):
             statements.append(f"COPY {rel} FROM '{path}' (from='{source}', to='{target}', {_COPY_OPTIONS})")
     return statements
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Iterable
 
-from .bulk import Rows, build_graph
+from .bulk import Rows, build_graph, write_csv
 from .schema import NODES, RELATIONSHIPS
 
 ARRAY_DELIMITER = "\x1f"  # never in a name; the tool's default `;` can be
@@ -37,16 +37,6 @@ def _header(properties: dict[str, str], key: str | None = None, label: str | Non
             for name, kind in properties.items()]
 
 
-def _write(path: Path, header: list[str], records: Iterable[list[Any]]) -> int:
-    count = 0
-    with path.open("w", encoding="utf-8", newline="") as out:
-        out.write(",".join(header) + "\n")
-        for record in records:
-            out.write(",".join(_cell(v) for v in record) + "\n")
-            count += 1
-    return count
-
-
 def write_import_files(batches: Iterable[Rows], folder: Path) -> tuple[list[str], int]:
     """Files for `neo4j-admin database import full` in ``folder`` -> (its --nodes/--relationships
     arguments, rows read)."""
@@ -58,14 +48,15 @@ def write_import_files(batches: Iterable[Rows], folder: Path) -> tuple[list[str]
     for label, nodes in graph.nodes.items():
         key, properties = NODES[label]
         path = folder / f"{label}.csv"
-        if _write(path, _header(properties, key, label), ([p.get(c) for c in properties] for p in nodes.values())):
+        records = ([p.get(c) for c in properties] for p in nodes.values())
+        if write_csv(path, _header(properties, key, label), records, _cell):
             arguments.append(f"--nodes={label}={path}")
     for (rel, source, target), rels in sorted(graph.rels.items()):
         properties = RELATIONSHIPS[rel][1]
         path = folder / f"{rel}-{source}-{target}.csv"
         header = [f":START_ID({source})", f":END_ID({target})"] + _header(properties)
         records = ([ends[0], ends[1]] + [p.get(c) for c in properties] for ends, p in rels.items())
-        if _write(path, header, records):
+        if write_csv(path, header, records, _cell):
             arguments.append(f"--relationships={rel}={path}")
     return arguments, count
 
