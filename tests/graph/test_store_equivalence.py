@@ -20,6 +20,7 @@ from newsgraph.graph.embedded_store import EmbeddedStore
 from newsgraph.graph.neo4j_store import Neo4jStore
 from newsgraph.graph.questions import ask, questions
 from newsgraph.graph.rows import batch_rows
+from newsgraph.graph.store import GraphQueryError
 
 from .test_readme_queries import readme_query
 
@@ -98,8 +99,23 @@ def test_every_named_question_has_parameters_here():
     assert set(PARAMETERS) == set(questions())
 
 
-@pytest.mark.parametrize("name,values", [(n, v) for n, vs in PARAMETERS.items() for v in vs],
-                         ids=lambda x: x if isinstance(x, str) else ",".join(f"{k}={v}" for k, v in x.items()))
+# Known failure, kept visible (strict: it fails the run once it passes): at 10,000 generated
+# articles the embedded store runs out of buffer pool on disagreeing-figures for the most reported
+# company (LadybugDB 0.22, "Unable to allocate memory! The buffer pool is full"); Neo4j answers.
+# It passes at 1,500 articles. Issue 16/17 notes carry it.
+_BUFFER_POOL = pytest.mark.xfail(ARTICLES >= 10000, strict=True, raises=GraphQueryError,
+                                 reason="LadybugDB buffer pool on the hot company's disagreements at 10k")
+
+
+def _cases():
+    for name, values_list in PARAMETERS.items():
+        for values in values_list:
+            marks = [_BUFFER_POOL] if (name, values) == ("disagreeing-figures", {"company": "小米"}) else []
+            yield pytest.param(name, values, marks=marks,
+                               id=f"{name}-" + ",".join(f"{k}={v}" for k, v in values.items()))
+
+
+@pytest.mark.parametrize("name,values", list(_cases()))
 def test_named_question_same_rows_on_both_stores(stores, docs, name, values):
     ids = _ids(docs)
     values = {k: ids.get(v, v) for k, v in values.items()}
