@@ -77,7 +77,7 @@ def _content_match(pred, gold: dict) -> bool:
 
 
 def _speaker_match(pred, gold: dict, aliases: dict[str, set[str]]) -> bool:
-    want, got = gold["speaker_text"], pred.speaker or ""
+    want, got = gold["speaker_text"], pred.speaker.name if pred.speaker else ""
     if not got:
         return False
     if got == want or (min(len(got), len(want)) >= 2 and (got in want or want in got)):
@@ -107,13 +107,13 @@ def score(passages: list[dict], show_errors: bool = False) -> dict:
                 used.add(hit)
                 tp += 1
             elif show_errors:
-                got = ", ".join(f"[{c.speaker}] {c.text[:20]}" for c in overlapping) or "nothing"
+                got = ", ".join(f"[{c.speaker and c.speaker.name}] {c.text[:20]}" for c in overlapping) or "nothing"
                 print(f"MISS {p['ref']} [{g['speaker_text']}] "
                       f"{p['text'][slice(*g['content'])][:30]} <- {got}\n     {p['text']}", file=sys.stderr)
         if show_errors:
             for i, c in enumerate(preds):
                 if i not in used:
-                    print(f"FP   {p['ref']} [{c.speaker}] {c.cue} {c.text[:40]}\n     {p['text']}",
+                    print(f"FP   {p['ref']} [{c.speaker and c.speaker.name}] {c.cue} {c.text[:40]}\n     {p['text']}",
                           file=sys.stderr)
     prec = tp / n_pred if n_pred else 0.0
     rec = tp / n_gold if n_gold else 0.0
