@@ -117,14 +117,7 @@ def load(paths: Iterable[str], store: Store, *, batch_size: int = 20,
         return report
     for start in range(0, len(todo), batch_size):
         for extractor, batch in _by_extractor(todo[start:start + batch_size]).items():
-            writing = time.perf_counter()
-            try:
-                report.rows_written += write_batch(store, batch, extractor, keep)
-                report.ingested += len(batch)
-                report.characters += sum(len(x.article.text) for x in batch)
-            except (GraphWriteError, ValueError) as error:
-                report.failed.extend({"source": x.article.path or x.article.id, "error": str(error)} for x in batch)
-            report.write_seconds += time.perf_counter() - writing
+            _count_write(report, batch, lambda: write_batch(store, batch, extractor, keep))
             if progress:
                 progress(len(batch))
     report.seconds = time.perf_counter() - started
@@ -143,14 +136,20 @@ def _bulk_write(store: Store, todo: list[Staged], batch_size: int, report: Inges
                 if progress:
                     progress(len(batch))
 
-    writing = time.perf_counter()
     report.bulk = True
+    _count_write(report, [x for x, _ in todo], lambda: bulk_load(store, batches()))
+
+
+def _count_write(report: IngestReport, extractions: list[Extraction], write: Callable[[], int]) -> None:
+    """Run one write of ``extractions`` (it returns the rows written) and count it in the report;
+    if it fails, every one of its articles is reported with the error."""
+    writing = time.perf_counter()
     try:
-        report.rows_written += bulk_load(store, batches())
-        report.ingested += len(todo)
-        report.characters += sum(len(x.article.text) for x, _ in todo)
+        report.rows_written += write()
+        report.ingested += len(extractions)
+        report.characters += sum(len(x.article.text) for x in extractions)
     except (GraphWriteError, ValueError) as error:
-        report.failed.extend({"source": x.article.path or x.article.id, "error": str(error)} for x, _ in todo)
+        report.failed.extend({"source": x.article.path or x.article.id, "error": str(error)} for x in extractions)
     report.write_seconds += time.perf_counter() - writing
 
 

@@ -16,7 +16,8 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from .compare import Reading, Value, compare_new_values, value_caption, value_of
+from .compare import compare_new_values
+from .compare_writes import batch_values, value_properties
 from .schema import ENTITY_LABELS, NODES, OWNER_LABELS, RELATIONSHIPS, ROLE_ORG_LABELS, SPEAKER_LABELS
 from .store import GraphError, GraphWriteError, Store
 
@@ -136,39 +137,18 @@ def _links(graph: _Graph, rows: Rows) -> None:
 def _comparisons(graph: _Graph) -> None:
     """Values, REPORTS, OF_QUANTITY, AGREES_WITH / DISAGREES_WITH and `sources`: what the batched
     writer has stored once the last article of a quantity is in (compare_writes.py)."""
-    values: dict[str, Value] = {}
-    units: dict[str, str] = {}
-    articles: dict[str, set[str]] = defaultdict(set)
-    reports: list[tuple[str, str]] = []
-    figures = graph.nodes["Figure"]
-    for (figure_id, quantity) in sorted(graph.rels.get(("MEASURES", "Figure", "Quantity"), {})):
-        f = figures[figure_id]
-        if f["value"] is None:
-            continue
-        value = value_of(quantity, Reading(id=figure_id, article_id=f["article_id"], text=f["text"] or "",
-                                           value=f["value"], unit=f["unit"], qualifier=f["qualifier"],
-                                           direction=f["direction"], high=f["high"]))
-        values[value.key], units[value.key] = value, f["unit"]
-        articles[value.key].add(f["article_id"])
-        reports.append((figure_id, value.key))
-    for key, v in sorted(values.items()):
-        graph.node("Value", key, {
-            "key": key, "name": value_caption(v, units[key]), "quantity": v.quantity, "value": v.value,
-            "lower": _finite(v.lower), "upper": _finite(v.upper), "unit": units[key],
-            "sources": len(articles[key])})
-        graph.rel("OF_QUANTITY", ("Value", key), ("Quantity", v.quantity))
-    for figure_id, key in reports:
-        graph.rel("REPORTS", ("Figure", figure_id), ("Value", key))
+    values, units, reports, articles = batch_values({"figures": list(graph.nodes["Figure"].values())})
+    for key, value in sorted(values.items()):
+        graph.node("Value", key, value_properties(value, units[key], len(articles[key])))
+        graph.rel("OF_QUANTITY", ("Value", key), ("Quantity", value.quantity))
+    for report in reports:
+        graph.rel("REPORTS", ("Figure", report["id"]), ("Value", report["key"]))
     for c in compare_new_values(values.values(), values.values()):
         if c.agrees:
             graph.rel("AGREES_WITH", ("Value", c.source), ("Value", c.target))
         else:
             graph.rel("DISAGREES_WITH", ("Value", c.source), ("Value", c.target),
                       {"difference": _float(c.difference), "ratio": _float(c.ratio)})
-
-
-def _finite(x: float) -> float | None:
-    return x if math.isfinite(x) else None
 
 
 def build_graph(batches: Iterable[Rows]) -> tuple[_Graph, dict[str, dict[str, set[str]]], int]:

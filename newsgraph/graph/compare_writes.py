@@ -73,6 +73,13 @@ def _finite(x: float) -> float | None:
     return x if math.isfinite(x) else None
 
 
+def value_properties(value: Value, unit: str, sources: int) -> dict:
+    """A Value node's properties, as the batched writer and the bulk path store them."""
+    return {"key": value.key, "name": value_caption(value, unit), "quantity": value.quantity,
+            "value": value.value, "lower": _finite(value.lower), "upper": _finite(value.upper),
+            "unit": unit, "sources": sources}
+
+
 def batch_values(rows: dict) -> tuple[dict[str, Value], dict[str, str], list[dict], dict[str, set[str]]]:
     """The Values the batch's figures report: (Values by key, their units, REPORTS rows, the
     articles of the batch reporting each Value)."""
@@ -112,10 +119,7 @@ def refresh_comparisons(run: Run, rows: dict, stale: Iterable[dict], dialect: st
     _unwind(run, cypher.SET_VALUE_SOURCES, [{"key": key, "sources": sources[key]} for key in sorted(stored)
                                             if 0 < sources[key] != stored[key]])
     new = [values[key] for key in sorted(values) if key not in stored]
-    _unwind(run, cypher.CREATE_VALUES[dialect], [
-        {"key": v.key, "name": value_caption(v, units[v.key]), "quantity": v.quantity, "value": v.value,
-         "lower": _finite(v.lower), "upper": _finite(v.upper), "unit": units[v.key], "sources": sources[v.key]}
-        for v in new])
+    _unwind(run, cypher.CREATE_VALUES[dialect], [value_properties(v, units[v.key], sources[v.key]) for v in new])
     _compare(run, new, dialect)
     _unwind(run, cypher.CREATE_REPORTS, reports)
     _unwind_keys(run, cypher.DELETE_EMPTY_QUANTITIES, sorted(stale_quantities))
