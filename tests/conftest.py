@@ -1,6 +1,7 @@
 """Shared fixtures: the real Neo4j server, the extracted corpus, and both stores."""
 from __future__ import annotations
 
+import multiprocessing.process
 import os
 import socket
 import subprocess
@@ -93,6 +94,10 @@ def runner(monkeypatch):
     return CliRunner()
 
 
+# Fixtures that hand a test a real store; a test using one is an integration test.
+STORE_FIXTURES = NEO4J_FIXTURES | {"store", "corpus_store", "store_args"}
+
+
 def _needs_neo4j(item) -> bool:
     """Static requests of the server fixtures, or a store fixture parametrized as "neo4j"."""
     if NEO4J_FIXTURES & set(getattr(item, "fixturenames", ())):
@@ -101,8 +106,38 @@ def _needs_neo4j(item) -> bool:
     return callspec is not None and "neo4j" in callspec.params.values()
 
 
+def _is_integration(item) -> bool:
+    return bool(STORE_FIXTURES & set(getattr(item, "fixturenames", ()))) or item.get_closest_marker("neo4j") is not None
+
+
 def pytest_collection_modifyitems(config, items):
-    """Mark every test that talks to the real Neo4j server, so `-m "not neo4j"` runs the unit suite alone."""
+    """Mark every test that talks to the real Neo4j server (`-m "not neo4j"` runs without it), and
+    every test that uses a real store or other processes as integration (`-m "not integration"`
+    is the unit suite)."""
     for item in items:
         if _needs_neo4j(item):
             item.add_marker(pytest.mark.neo4j)
+        if _is_integration(item):
+            item.add_marker(pytest.mark.integration)
+
+
+class UnmarkedIntegration(AssertionError):
+    """A unit test opened a store or started a process: it belongs to the integration suite."""
+
+
+@pytest.fixture(autouse=True)
+def _unit_tests_stay_in_process(request, monkeypatch):
+    """Keep the unit suite honest: a test not marked integration may not open the embedded store
+    or start a process (mark the test or its module `pytest.mark.integration`)."""
+    if request.node.get_closest_marker("integration"):
+        return
+
+    def refuse(*args, **kwargs):
+        raise UnmarkedIntegration(f"{request.node.nodeid} opens a store or starts a process: "
+                                  "mark it pytest.mark.integration")
+
+    from newsgraph.graph.embedded_store import EmbeddedStore
+
+    monkeypatch.setattr(EmbeddedStore, "__init__", refuse)
+    monkeypatch.setattr(subprocess.Popen, "__init__", refuse)
+    monkeypatch.setattr(multiprocessing.process.BaseProcess, "start", refuse)

@@ -14,6 +14,8 @@ from newsgraph.staged import load
 from .conftest import CORPUS
 from .graph.conftest import snapshot
 
+pytestmark = pytest.mark.integration  # a real store or other processes
+
 
 @pytest.fixture(scope="module")
 def client():

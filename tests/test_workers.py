@@ -1,6 +1,7 @@
 """Extraction in worker processes gives the graph and the output one process gives, in order."""
 from __future__ import annotations
 
+import pytest
 import json
 
 from newsgraph.app import extract_documents, ingest
@@ -9,6 +10,8 @@ from newsgraph.parallel import useful_workers
 
 from .conftest import CORPUS
 from .graph.conftest import snapshot
+
+pytestmark = pytest.mark.integration  # a real store or other processes
 
 
 def _ingested(folder, workers):

@@ -19,6 +19,7 @@ from typing import Iterable, Iterator
 import yaml
 
 from ..model import Article
+from .rules.vocab import alternation
 
 TEXT_SUFFIXES = (".md", ".txt", ".markdown")
 NDJSON_SUFFIXES = (".ndjson", ".jsonl")
@@ -132,7 +133,7 @@ _COLUMN = re.compile(r"^[^|｜丨]{1,8}\s*[|｜丨]\s*(?=\S)")  # 行业观察 |
 _BREADCRUMB = re.compile(r"^(?:当前位置|您的位置|你的位置|位置)\s*[:：]|^首页\s*[»>›/]|[»>›]\s*正文$")
 _TOOLBAR = re.compile(r"^(?:【[^】]*】\s*)+$")
 _FOOTER_START = re.compile(
-    r"^(?:相关阅读|相关新闻|推荐阅读|延伸阅读|热门推荐|上一篇|下一篇|全站最新|最新资讯|热门文章|免责声明)\s*[:：]?"
+    r"^(?:" + alternation("page_footer_starts.txt") + r")\s*[:：]?"
 )
 _CHROME = re.compile(
     r"^[（(]?\s*(?:免责声明|版权声明|责任编辑|编辑|本文来源|原标题)\s*[:：]"

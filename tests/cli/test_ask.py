@@ -75,6 +75,7 @@ def test_list_as_json(runner):
     assert all(q["neo4j_only"] is None and q["path"].endswith(f"{q['name']}.cypher") for q in listed)
 
 
+@pytest.mark.integration
 def test_a_question_on_the_embedded_store_prints_a_table(runner, db):
     result = runner.invoke(main, ["ask", "connected-people", "-p", "company=小米", "--db", db])
     assert result.exit_code == 0, result.output
@@ -88,6 +89,7 @@ def test_a_question_on_the_embedded_store_prints_a_table(runner, db):
         "(4 rows)\n")
 
 
+@pytest.mark.integration
 def test_a_question_as_json(runner, db):
     result = runner.invoke(main, ["ask", "company-profile", "--param", "company=小米", "--json", "--db", db])
     assert result.exit_code == 0, result.output
@@ -134,6 +136,7 @@ def test_usage_errors(runner):
     assert result.stderr.endswith("Error: Invalid value for '--param' / '-p': 'id': expected NAME=VALUE\n")
 
 
+@pytest.mark.integration
 def test_a_missing_graph_says_how_to_make_one(runner, tmp_path):
     result = runner.invoke(main, ["ask", "provenance", "-p", "id=a1:11-17", "--db", str(tmp_path / "none.db")])
     assert result.exit_code == 1
@@ -141,6 +144,7 @@ def test_a_missing_graph_says_how_to_make_one(runner, tmp_path):
                              "or pass --db PATH\n")
 
 
+@pytest.mark.integration
 def test_a_neo4j_only_question_on_the_embedded_store(runner, db, tmp_path, monkeypatch):
     (tmp_path / "labels.cypher").write_text(
         "// labels: the labels in the graph\n//\n// Neo4j only: labels() is not in the embedded store's Cypher\n"

@@ -98,6 +98,7 @@ def test_unreachable_neo4j_says_how_to_fix_it(runner, tmp_path):
         "is it running? start a local server with `scripts/neo4j-server start`, or set NEO4J_URI to a running one")
 
 
+@pytest.mark.integration
 def test_query_on_a_missing_embedded_graph_says_to_ingest_first(runner, tmp_path):
     result = runner.invoke(main, ["query", "MATCH (n) RETURN n", "--db", str(tmp_path / "none.db")])
     assert result.exit_code == 1
@@ -105,6 +106,7 @@ def test_query_on_a_missing_embedded_graph_says_to_ingest_first(runner, tmp_path
         f"Error: no graph at {tmp_path / 'none.db'}; run `newsgraph ingest corpora/` first, or pass --db PATH")
 
 
+@pytest.mark.integration
 def test_ingest_then_stats_and_query_on_the_embedded_store(runner, tmp_path):
     (tmp_path / "a.md").write_text(ARTICLE, encoding="utf-8")
     db = str(tmp_path / "g.db")
@@ -124,6 +126,7 @@ def test_ingest_then_stats_and_query_on_the_embedded_store(runner, tmp_path):
     assert {"value": 365900000000.0, "unit": "CNY"} in rows
 
 
+@pytest.mark.integration
 def test_query_rejects_writes_on_the_embedded_store(runner, tmp_path):
     (tmp_path / "a.md").write_text(ARTICLE, encoding="utf-8")
     db = str(tmp_path / "g.db")

@@ -57,6 +57,7 @@ def test_conflicts_lists_a_misreport_with_both_sources_and_an_edit_withdraws_it(
     assert agreeing == [{"sources": 2}, {"sources": 2}]  # both figures report one Value, now of two articles
 
 
+@pytest.mark.integration
 def test_conflicts_on_a_missing_graph_says_to_ingest_first(tmp_path):
     result = CliRunner(env=NO_NEO4J).invoke(main, ["conflicts", "--db", str(tmp_path / "none.db")])
     assert result.exit_code == 1

@@ -62,6 +62,7 @@ def _refused(runner, options, query: str, message: str) -> str:
     return result.output
 
 
+@pytest.mark.integration
 def test_copy_to_and_export_write_no_file(runner, graph, tmp_path):
     target = tmp_path / "pwn.csv"
     _refused(runner, graph, f"COPY (RETURN 'x' AS x) TO '{target}' (header=false)", f"COPY {READ_ONLY}")
@@ -70,6 +71,7 @@ def test_copy_to_and_export_write_no_file(runner, graph, tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.integration
 def test_load_reads_no_file(runner, graph, tmp_path):
     secret = tmp_path / "secret.csv"
     secret.write_text("root:x:0:0\n", encoding="utf-8")
@@ -79,6 +81,7 @@ def test_load_reads_no_file(runner, graph, tmp_path):
         assert "root:x" not in output.replace(str(secret), "")
 
 
+@pytest.mark.integration
 def test_load_csv_and_install_reach_no_server(runner, graph):
     with socket.socket() as server:
         server.bind(("127.0.0.1", 0))
@@ -92,6 +95,7 @@ def test_load_csv_and_install_reach_no_server(runner, graph):
     _refused(runner, graph, "INSTALL httpfs", f"INSTALL {READ_ONLY}")
 
 
+@pytest.mark.integration
 def test_extensions_settings_and_other_databases_are_refused(runner, graph, tmp_path):
     library = tmp_path / "libpwn.so"
     _refused(runner, graph, f"LOAD EXTENSION '{library}'", f"LOAD {READ_ONLY}")
@@ -102,11 +106,13 @@ def test_extensions_settings_and_other_databases_are_refused(runner, graph, tmp_
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.integration
 def test_several_statements_are_one_clear_error(runner, graph):
     _refused(runner, graph, "RETURN 1 AS a; RETURN 2 AS b",
              "the query has several statements: run one statement at a time")
 
 
+@pytest.mark.integration
 def test_admin_commands_and_write_procedures_are_refused(runner, graph):
     _refused(runner, graph, "TERMINATE TRANSACTIONS 'neo4j-transaction-1'", f"TERMINATE {READ_ONLY}")
     _refused(runner, graph, "SHOW TRANSACTIONS", f"SHOW {READ_ONLY}")
@@ -128,12 +134,14 @@ def test_admin_commands_and_write_procedures_are_refused(runner, graph):
     ("DROP TABLE Company", "DROP"),
     ("ALTER TABLE Company ADD x INT64", "ALTER"),
 ])
+@pytest.mark.integration
 def test_writes_are_refused_and_change_nothing(runner, graph, query, word):
     before = _snapshot(graph)
     _refused(runner, graph, query, f"{word} {READ_ONLY}")
     assert _snapshot(graph) == before
 
 
+@pytest.mark.integration
 def test_reads_still_work(runner, graph):
     result = runner.invoke(main, ["query", "MATCH (c:Company) RETURN c.name AS company ORDER BY company", *graph])
     assert result.exit_code == 0, result.output
@@ -147,6 +155,7 @@ def test_reads_still_work(runner, graph):
     assert "Company" in result.stdout
 
 
+@pytest.mark.integration
 def test_every_named_question_still_runs(runner, graph):
     values = {"company": "小米", "person": "雷军", "measure": "营收", "first": "小米", "second": "宁德时代"}
     for q in questions().values():
@@ -189,6 +198,7 @@ def test_terminate_from_query_does_not_end_a_running_ingest(runner, neo4j_uri):
 # --- defense in depth: with the guard switched off, each store's own read-only mode still holds ---
 
 
+@pytest.mark.integration
 def test_the_embedded_store_opened_read_only_refuses_writes(tmp_path, monkeypatch):
     EmbeddedStore(tmp_path / "g.db").close()
     monkeypatch.setattr(embedded_store, "check_read_only", lambda query: None)
@@ -200,6 +210,7 @@ def test_the_embedded_store_opened_read_only_refuses_writes(tmp_path, monkeypatc
         store.close()
 
 
+@pytest.mark.integration
 def test_query_opens_the_embedded_store_read_only(runner, tmp_path, monkeypatch):
     EmbeddedStore(tmp_path / "g.db").close()
     monkeypatch.setattr(embedded_store, "check_read_only", lambda query: None)
@@ -222,6 +233,7 @@ def test_neo4j_reads_run_in_read_transactions(neo4j_uri, monkeypatch):
         store.close()
 
 
+@pytest.mark.integration
 def test_a_read_only_embedded_store_still_needs_the_guard(tmp_path, monkeypatch):
     """Why the allow-list: LadybugDB opened read_only still writes files with COPY TO."""
     EmbeddedStore(tmp_path / "g.db").close()

@@ -20,6 +20,7 @@ finally:
 RETRY_LINE = "Transaction failed and will be retried in 1.0s (DeadlockDetected)"
 
 
+@pytest.mark.integration
 @pytest.mark.parametrize("flags, printed", [(["--silent"], False), ([], True)])
 def test_silent_hides_the_driver_retry_warnings(tmp_path, flags, printed):
     (tmp_path / "a.md").write_text("星河电子第一季度营收12亿元。\n", encoding="utf-8")

@@ -2,6 +2,7 @@
 stack: spaCy, jieba and the NER model load only in commands that extract."""
 from __future__ import annotations
 
+import pytest
 import subprocess
 import sys
 
@@ -15,6 +16,7 @@ def _modules_after(code: str) -> set[str]:
     return set(done.stdout.split())
 
 
+@pytest.mark.integration
 def test_help_imports_no_extraction_or_store_driver():
     loaded = _modules_after(
         "from click.testing import CliRunner\n"
@@ -25,6 +27,7 @@ def test_help_imports_no_extraction_or_store_driver():
     assert not {name for name in loaded if name.split(".")[0] in HEAVY}
 
 
+@pytest.mark.integration
 def test_extracting_does_import_the_pipeline():  # the probe above can see these modules
     loaded = _modules_after("from newsgraph.parallel import extract_each\n"
                             "from newsgraph.model import Article\n"

@@ -12,6 +12,7 @@ ARTICLE = "星河电子第一季度营收12亿元。\n"
 
 
 
+@pytest.mark.integration
 def test_each_command_names_the_embedded_store(runner, tmp_path):
     (tmp_path / "a.md").write_text(ARTICLE, encoding="utf-8")
     db = str(tmp_path / "g.db")
@@ -27,6 +28,7 @@ def test_each_command_names_the_embedded_store(runner, tmp_path):
     assert removed.exit_code == 0 and removed.stderr == line + "\n"
 
 
+@pytest.mark.integration
 def test_silent_ingest_and_failing_reads_print_no_store_line(runner, tmp_path):
     (tmp_path / "a.md").write_text(ARTICLE, encoding="utf-8")
     db = str(tmp_path / "g.db")

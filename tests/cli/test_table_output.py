@@ -51,6 +51,7 @@ def test_column_names_are_escaped_too(capsys):
     assert capsys.readouterr().out.splitlines()[0] == "\\x1b[2Jname"
 
 
+@pytest.mark.integration
 def test_a_query_printing_escapes_leaves_the_terminal_alone(runner, db):
     result = runner.invoke(main, ["query", "RETURN $t AS text", "-p", "t=\x1b[31mred", "--db", db])
     assert result.exit_code == 0, result.output
@@ -69,6 +70,7 @@ def test_long_text_is_cut_but_ids_never(capsys):
     assert row[4] == long_id  # an id-like value in a column with another name
 
 
+@pytest.mark.integration
 def test_the_ids_a_table_prints_are_what_provenance_takes(runner, db):
     result = runner.invoke(main, ["ask", "company-profile", "-p", "company=小米", "--db", db])
     assert result.exit_code == 0, result.output
@@ -81,6 +83,7 @@ def test_the_ids_a_table_prints_are_what_provenance_takes(runner, db):
         assert len(json.loads(shown.stdout)) == 1
 
 
+@pytest.mark.integration
 @pytest.mark.parametrize("as_json", [[], ["--json"]])
 def test_provenance_of_an_unknown_id_says_so(runner, db, as_json):
     cut = f"{ARTICLE_ID[:50]}…"

@@ -38,7 +38,7 @@ def _fails(doc):
     return doc
 
 
-@pytest.fixture()
+@pytest.fixture(scope="module")
 def failing_nlp():
     from newsgraph.extract.pipeline import PipelineOptions, build_nlp
 

@@ -12,6 +12,8 @@ from newsgraph.graph.rows import batch_rows
 
 from .conftest import snapshot
 
+pytestmark = pytest.mark.integration  # a real store or other processes
+
 BATCH = 20
 
 

@@ -14,6 +14,8 @@ from newsgraph.extract.pipeline import PipelineOptions
 
 from .conftest import _empty_store
 
+pytestmark = pytest.mark.integration  # a real store or other processes
+
 ARTICLE = """---
 title: 星河科技发布半年报
 published: 2025-08-20

@@ -2,6 +2,7 @@
 command (stats, query, ask) finishes the recovery itself instead of blaming another process."""
 from __future__ import annotations
 
+import pytest
 import json
 import os
 import signal
@@ -35,6 +36,7 @@ def _kill_during_checkpoint(db: Path, inputs: Path) -> None:
     assert shadow.exists(), "the ingest ended before its checkpoint could be interrupted"
 
 
+@pytest.mark.integration
 def test_stats_recovers_after_an_ingest_killed_during_its_checkpoint(tmp_path):
     _articles(tmp_path / "a.ndjson")
     db = tmp_path / "graph.db"

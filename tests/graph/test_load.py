@@ -50,6 +50,7 @@ def test_extract_then_load_builds_the_graph_ingest_builds(store, extracted):
     assert snapshot(store) == loaded
 
 
+@pytest.mark.integration
 def test_a_first_load_into_an_empty_embedded_store_is_bulk_and_the_batched_graph(extracted, tmp_path):
     from newsgraph.graph.embedded_store import EmbeddedStore
 
@@ -89,6 +90,7 @@ def test_a_loaded_edit_replaces_the_older_version_of_the_file(store, tmp_path):
     assert [r[0] for r in rows] == ["125亿元", "15%"]
 
 
+@pytest.mark.integration
 def test_malformed_lines_are_reported_by_file_and_line_and_the_others_load(tmp_path, extracted):
     good = extracted.read_text(encoding="utf-8").splitlines()
     no_text = json.loads(good[1])

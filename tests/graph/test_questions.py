@@ -404,6 +404,7 @@ def test_malformed_files_are_refused_with_the_reason(tmp_path):
         parse(path)
 
 
+@pytest.mark.integration
 def test_a_neo4j_only_question_is_refused_by_the_embedded_store(tmp_path):
     from newsgraph.graph.embedded_store import EmbeddedStore
 

@@ -1,6 +1,7 @@
 """`newsgraph remove`: an article, its facts and what only it referred to go; the rest stays."""
 from __future__ import annotations
 
+import pytest
 import json
 
 from click.testing import CliRunner
@@ -69,6 +70,7 @@ def test_unknown_references_are_reported_and_nothing_changes(store, tmp_path):
     assert snapshot(store) == before
 
 
+@pytest.mark.integration
 def test_the_remove_command_on_the_embedded_store(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "a.md").write_text(SHARED, encoding="utf-8")

@@ -28,7 +28,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..rules.vocab import lines
+from ..rules.vocab import lines, rows
 
 __all__ = [
     "KnownEntities",
@@ -70,8 +70,9 @@ def _keywords() -> dict[str, tuple[str, ...]]:
 # Keyword gazetteers (suffix-style cues), class code -> words: data/ner_keywords.tsv.
 KEYWORDS: dict[str, tuple[str, ...]] = _keywords()
 
-SURNAMES = frozenset(s for s in lines("ner_surnames.txt") if len(s) == 1)
-COMPOUND_SURNAMES = frozenset(s for s in lines("ner_surnames.txt") if len(s) == 2)
+_CRF_SURNAMES = [row[0] for row in rows("surnames.txt") if row[1:] == ("crf",)]
+SURNAMES = frozenset(s for s in _CRF_SURNAMES if len(s) == 1)
+COMPOUND_SURNAMES = frozenset(s for s in _CRF_SURNAMES if len(s) == 2)
 
 
 _SURNAME_OR_FIRST = SURNAMES | {w[0] for w in COMPOUND_SURNAMES}

@@ -162,7 +162,6 @@ def train_ner(
     used = sorted(set(labels)) if labels else all_labels
     lexicon = load_lexicon(lexicon_min_freq)
     out_dir.mkdir(parents=True, exist_ok=True)
-    model_file = out_dir / MODEL_FILE
     params = {
         "max_iterations": max_iterations,
         "c1": c1,
@@ -172,25 +171,8 @@ def train_ner(
         "lexicon_min_freq": lexicon_min_freq,
         "gazetteer_folds": gazetteer_folds,
     }
-    t0 = time.perf_counter()
-    crf_params = {k: v for k, v in params.items() if k != "lexicon_min_freq"}
-    train_crf(sentences, model_file, lexicon, labels=used, progress=progress, **crf_params)
-    train_seconds = time.perf_counter() - t0
-    meta = {
-        "feature_version": FEATURE_VERSION,
-        "scheme": scheme,
-        "labels": used,
-        "lexicon_min_freq": lexicon_min_freq,
-        "params": params,
-        "train_sentences": len(sentences),
-        "trained_on": "CLUENER2020 train.jsonl",
-    }
-    _write_meta(out_dir, meta, sentences if gazetteer_folds > 1 else None, used)
-    metrics: dict = {
-        "params": params,
-        "train_seconds": round(train_seconds, 1),
-        "model_bytes": sum(p.stat().st_size for p in out_dir.iterdir() if p.is_file()),
-    }
+    metrics = _fit_and_describe(sentences, out_dir, lexicon, used, params, "CLUENER2020 train.jsonl", progress,
+                                gazetteer_from=sentences if gazetteer_folds > 1 else None)
     dev_file = data_dir / "dev.jsonl"
     if dev_file.is_file():
         metrics["dev"] = evaluate(load_tagger(out_dir), dev_file)
@@ -210,6 +192,33 @@ def _write_meta(out_dir: Path, meta: dict, known_from: Sequence[Sentence] | None
     (out_dir / META_FILE).write_text(
         json.dumps(meta, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8"
     )
+
+
+def _fit_and_describe(sentences: Sequence[Sentence], out_dir: Path, lexicon: Lexicon, labels: Sequence[str],
+                      params: dict, trained_on, progress: Callable[[dict], None] | None, *,
+                      gazetteer_from: Sequence[Sentence] | None = None) -> dict:
+    """Train the CRF into ``out_dir``, write meta.json (and the gazetteer from ``gazetteer_from``),
+    and return ``params``, ``train_seconds``, ``train_sentences`` and ``model_bytes``."""
+    started = time.perf_counter()
+    crf_params = {k: v for k, v in params.items() if k != "lexicon_min_freq"}
+    train_crf(sentences, out_dir / MODEL_FILE, lexicon, labels=labels, progress=progress, **crf_params)
+    train_seconds = time.perf_counter() - started
+    meta = {
+        "feature_version": FEATURE_VERSION,
+        "scheme": params["scheme"],
+        "labels": list(labels),
+        "lexicon_min_freq": params["lexicon_min_freq"],
+        "params": params,
+        "train_sentences": len(sentences),
+        "trained_on": trained_on,
+    }
+    _write_meta(out_dir, meta, gazetteer_from, labels)
+    return {
+        "params": params,
+        "train_seconds": round(train_seconds, 1),
+        "train_sentences": len(sentences),
+        "model_bytes": sum(p.stat().st_size for p in out_dir.iterdir() if p.is_file()),
+    }
 
 
 def train_from_manifest(
@@ -239,25 +248,5 @@ def train_from_manifest(
     out_dir.mkdir(parents=True, exist_ok=True)
     params = {"max_iterations": max_iterations, "c1": c1, "c2": c2, "min_freq": min_freq,
               "scheme": scheme, "lexicon_min_freq": 1, "gazetteer_folds": 0}
-    t0 = time.perf_counter()
-    train_crf(sentences, out_dir / MODEL_FILE, lexicon, scheme=scheme, labels=LABELS,
-              max_iterations=max_iterations, c1=c1, c2=c2, min_freq=min_freq, progress=progress)
-    train_seconds = time.perf_counter() - t0
-    meta = {
-        "feature_version": FEATURE_VERSION,
-        "scheme": scheme,
-        "labels": list(LABELS),
-        "lexicon_min_freq": 1,
-        "params": params,
-        "train_sentences": len(sentences),
-        "trained_on": [{"path": d.path, "format": d.format, "labels": d.labels} for d in sets],
-    }
-    (out_dir / META_FILE).write_text(
-        json.dumps(meta, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8"
-    )
-    return {
-        "params": params,
-        "train_seconds": round(train_seconds, 1),
-        "train_sentences": len(sentences),
-        "model_bytes": sum(p.stat().st_size for p in out_dir.iterdir() if p.is_file()),
-    }
+    trained_on = [{"path": d.path, "format": d.format, "labels": d.labels} for d in sets]
+    return _fit_and_describe(sentences, out_dir, lexicon, list(LABELS), params, trained_on, progress)

@@ -25,7 +25,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from .punctuation import CLAUSE_MARKS, SENTENCE_END
-from .vocab import lines
+from .vocab import lines, words
 
 __all__ = ["ClaimValue", "find_claims", "load_speech_verbs", "person_like"]
 
@@ -81,7 +81,7 @@ _ANONYMOUS = tuple(lines("anonymous_sources.txt"))
 _SPOKESPERSONS = tuple(sorted(lines("spokesperson_words.txt"), key=len, reverse=True))
 _TITLES = tuple(sorted(lines("titles.txt"), key=len, reverse=True))
 _MANNERS = tuple(lines("speech_manners.txt"))
-_SURNAMES = frozenset(lines("surnames.txt"))
+_SURNAMES = frozenset(words("surnames.txt"))
 _PERSON_HONORIFICS = tuple(lines("person_honorifics.txt"))
 _HONORIFICS = tuple(sorted(set(_PERSON_HONORIFICS) | set(_TITLES), key=len, reverse=True))
 _PLACE_TAILS = frozenset(lines("place_suffixes.txt"))
@@ -138,8 +138,8 @@ _CONNECTIVES_RE = re.compile(rf"^(?:{_alt(_with(_LEAD_WORDS, 'clause'))}|(?<![�
 # Trailing words between a speaker and the cue: times, places, manners, addressees.
 _SPEAKER_TAIL_RE = re.compile(
     r"(?:在[^，。“”]{1,30}?(?:上|中|时|里|后|期间)|(?:对|向|跟|接受)[^，。“”]{0,14}?(?:记者|媒体|采访时?)|"
-    r"(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日(?:晚间|早间|下午|上午|晚上|晚|早)?|"
-    r"(?:去年|今年|前年|明年|上月|本月|当月|\d{4}年)(?:\d{1,2}月)?(?:初|底|末|中旬|上旬|下旬)?|"
+    rf"(?:\d{{4}}年)?(?:\d{{1,2}}月)?\d{{1,2}}日(?:{_alt(lines('times_of_day.txt'))}|早)?|"
+    rf"(?:{'|'.join(lines('relative_period_words.txt'))})(?:\d{{1,2}}月)?(?:初|底|末|中旬|上旬|下旬)?|"
     r"\d{1,2}月(?:初|底|末|中旬|上旬|下旬)?|"
     r"在?(?:本月|上月|今年|去年)?早些时候|(?<![非正日异])常|[一二三四五六七八九十]{1,3}日|周[一二三四五六日]|"
     r"及其?一致行动人|(?<=[)）司团份])披露|一脸[^，。“”]{1,4}地|[\u4e00-\u9fff]{2}(?<![当本外两异内基产场土天各])地|"
@@ -160,22 +160,23 @@ _COMPANY_ROLE_RE = re.compile(_alt(_ROLES))
 # Words that can only mean the article's company, even when it is named after them (公司表示……理想汽车);
 # a spokesperson (发言人表示) is never someone named later.
 _COMPANY_WORDS = frozenset(_with(_ROLES, "article"))
-_PERSON_ROLE_RE = re.compile(r"对方|该(?:负责人|人士|发言人|董事长|总裁|总经理|高管|官员|人)")
+_PERSON_ROLE_RE = re.compile(rf"对方|该(?:{_alt(lines('referable_person_nouns.txt'))})")
 _PASSIVE_RE = re.compile(r"被[^，。；：“”]{0,3}$")
 _BARE_LEAD_RE = re.compile(rf"^(?:{_alt(_with(_LEAD_WORDS, 'bare'))})+[，,]?")
 _BARE_TAIL_RE = re.compile(
-    r"(?:近日|日前|此前|今日|昨日|最新|最近|近期|(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日(?:晚间|早间)?)?"
-    r"(?:发布|公布|披露|出具|发表|提供|统计)?的?(?:最新)?$"
+    rf"(?:{_alt(lines('recent_time_words.txt'))}|(?:\d{{4}}年)?(?:\d{{1,2}}月)?\d{{1,2}}日(?:晚间|早间)?)?"
+    rf"(?:{_alt(lines('publishing_verbs.txt'))})?的?(?:最新)?$"
 )
 _GENERIC_MEDIA = frozenset(lines("generic_media.txt"))
 # Clauses that set the scene rather than carry content: 在被问及……时 / 谈到竞争时
-_ADVERBIAL_RE = re.compile(r"^(?:在|当|对于|面对|谈及|谈到|被问及|针对|就)|(?:时|之际|期间|后)$")
+_ADVERBIAL_RE = re.compile(rf"^(?:{_alt(lines('scene_openers.txt'))})|(?:时|之际|期间|后)$")
 _PREPOSITIONS = frozenset("对向与和跟同给为替及")
 # What a company publishes before saying what it holds: 公布第三季度业绩，…… / 披露回购进展，……
-_ANNOUNCED_OBJECT_RE = re.compile(r"[^，。；“”]{0,14}?(?:业绩|财报|年报|数据|结果|进展|情况)(?=[，,：:])")
+_ANNOUNCED_OBJECT_RE = re.compile(rf"[^，。；“”]{{0,14}}?(?:{_alt(lines('announced_objects.txt'))})(?=[，,：:])")
 _ANNOUNCED = ("将", "已", "完成", "正式将", "即将", "拟")
 # 宣布 followed by these is narration of where or when: 宣布在巴西建设生产基地
-_NOT_ANNOUNCED = ("在", "于", "了", "的", "过", "着", "，", "。")
+_NOT_ANNOUNCED = lines("not_announced_next.txt")
+_DEICTIC_CHARS = frozenset(lines("deictic_chars.txt"))
 _MAX_REGION = 40
 _MAX_BARE = 12
 _MAX_QUOTE = 3000
@@ -499,7 +500,7 @@ def _could_name(phrase: str) -> bool:
         return False
     if phrase[-1] in "在于从对向把被将给":
         return False  # 只好在（2008年初）宣布 : a preposition left without its object
-    if phrase[0] in "他她它其这那该我你您本此" or phrase[0].isdigit() or phrase in _NOT_SPEAKERS \
+    if phrase[0] in _DEICTIC_CHARS or phrase[0].isdigit() or phrase in _NOT_SPEAKERS \
             or re.match(r"在[我你他她]", phrase):
         return False  # 在我看来 : the writer, or a pronoun with no one named
     noun = next((n for n in _SOURCE_NOUNS if phrase.endswith(n)), None)

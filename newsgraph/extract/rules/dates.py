@@ -122,8 +122,8 @@ def _sub(prefix: str) -> str:
 
 # every alternative starts with one of these: a lookahead on them lets the scan skip ahead fast
 _DATE_FIRST = "0-9０-９一二三四五六七八九十〇零○两今去前明后大本上下当同这该那次翌第年QqHh近日不周星礼昨月首春夏秋冬"
-_MONTH_WORD = r"本月|当月|同月|上一?个?月|下一?个?月|这个月"
-_WEEK_WORD = r"本周|这周|上周|下周|上一?个?星期|下一?个?星期|这个?星期|本星期"
+_MONTH_WORD = alternation("relative_month_words.txt", fragments=True)
+_WEEK_WORD = alternation("relative_week_words.txt", fragments=True)
 _DAY_DELTA: dict[str, int] = {w: int(n) for w, n in table("relative_days.tsv").items()}
 _DAY_GUARD = {"今日": "(?!头条)", "后天": "(?![性的])"}  # 今日头条 is an app, 后天性 an adjective
 _DAY_WORD = "|".join(
@@ -428,7 +428,7 @@ def _month_word_day(m: re.Match, ctx: _Ctx) -> Resolved:
     elif pub is None:
         return None, "relative"
     else:
-        step = 0 if w == "本月" else (-1 if w.startswith("上") else 1)
+        step = -1 if w.startswith("上") else 1 if w.startswith("下") else 0
         (y, mo), kind = add_months(pub.year, pub.month, step), "relative"
     if not d or d > last_day(y, mo):
         return None

@@ -194,9 +194,9 @@ def load_gazetteer(path: str | Path | None = None, aliases: Iterable[str | Path]
 
 @functools.lru_cache(maxsize=4)
 def _read_lines(path: str) -> frozenset[str]:
-    """The lines of a word-list file, without blanks and ``#`` comments."""
+    """The first column of each line of a word-list file, without blanks and ``#`` comments."""
     with open(path, encoding="utf-8-sig") as handle:
-        return frozenset(ln.strip() for ln in handle if ln.strip() and not ln.startswith("#"))
+        return frozenset(ln.split("\t")[0].strip() for ln in handle if ln.strip() and not ln.startswith("#"))
 
 
 def load_titles(path: str | Path | None = None) -> frozenset[str]:

@@ -32,11 +32,11 @@ _EXTRA_CHANGE = re.compile(
     "(?:(?P<up>" + "|".join(read_by("change_verbs.tsv", "price", direction="up"))
     + ")|(?P<down>" + "|".join(read_by("change_verbs.tsv", "price", direction="down")) + "))(?:" + "|".join(read_by("change_fillers.tsv", "price")) + ")*$")
 # a net change of a count the figure rules leave undirected: 净关闭213家, 净增30家
-_NET_CHANGE = re.compile(r"(?:净(?:关闭|关店|减少|增加|新增|增|减|开)|关闭)了?$")
+_NET_CHANGE = re.compile(r"(?:净(?:" + alternation("net_change_verbs.txt") + r")|关闭)了?$")
 # the verbs of a change (data/change_verbs.tsv) before which a change's measure is named
 _MEASURE_CHANGE_VERBS = "|".join(read_by("change_verbs.tsv", "measure"))
 _CHANGE_VERB = re.compile(
-    r"(?P<cmp>(?:同比|环比)(?:分别|均|也|都|则|仍|继续|大幅|小幅|明显)*|(?<![同环])(?:较|比|相比)(?P<base>[^，,。；;]{0,10}?))?"
+    r"(?P<cmp>(?:同比|环比)(?:" + alternation("comparison_adverbs.txt") + r")*|(?<![同环])(?:较|比|相比)(?P<base>[^，,。；;]{0,10}?))?"
     r"(?:净)?(?:" + _MEASURE_CHANGE_VERBS + ")"
     "(?:" + "|".join(read_by("change_fillers.tsv", "measure")) + ")*$"
 )
@@ -47,7 +47,7 @@ _TOTAL_TAIL = re.compile(r"[（(]?[^，,。]{0,4}[）)]?[，,](?:合计|共计|�
 _EQUIV = re.compile(r"(?:约合|折合|相当于|合)$")
 _TIMES_BASE = re.compile(r"(?:" + alternation("multiple_links.txt") + r")(?P<base>[^，,。；;]{0,12})的$")
 _MEASURE_AFTER = re.compile(r"的(?P<m>" + alternation("measures_after_figure.txt") + r")")
-_NP_AFTER = re.compile(r"的(?P<m>[\u4e00-\u9fff]{1,8}?)(?=[，,。；;：:、\n（(]|继续|排名|位居|领跑|成为|位列|居)")
+_NP_AFTER = re.compile(r"的(?P<m>[\u4e00-\u9fff]{1,8}?)(?=[，,。；;：:、\n（(]|" + alternation("rank_verbs.txt") + ")")
 # the compared party of a level: 高于阿迪达斯的50.8% (the figure is the party's, the measure is named before)
 _COMPARISON = "|".join(read_by("comparison_verbs.tsv", "party"))
 _PARTY_BEFORE = re.compile(f"(?:{_COMPARISON})[^，,。；;]{{1,12}}的$")
@@ -85,7 +85,7 @@ def _is_money(unit: str) -> bool:
 
 
 def _is_counted(unit: str) -> bool:
-    return unit not in ("CNY", "USD", "HKD", "EUR", "JPY", "GBP", "%", "pp", "x", "bp")
+    return not (_is_money(unit) or is_change_unit(unit))
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ from newsgraph.extract.rules.dates import PERIOD_ENDING, DateValue, interval_of
 from newsgraph.extract.rules.figure_subject import SAID_VERBS, SPEECH
 from newsgraph.extract.rules.figures import FigureValue
 from newsgraph.extract.rules.measure_names import MARKET_MEASURE
+from newsgraph.extract.rules.numbers import parse_number
 from newsgraph.extract.rules.text_layout import TextLayout, starting_in
 from newsgraph.extract.rules.vocab import alternation, read_by, words
 
@@ -31,7 +32,6 @@ _REPORT_PERIOD = re.compile(r"报告期(?P<end>末)?")
 _OPINION = re.compile("|".join(map(re.escape, SAID_VERBS)) + "|看来|" + "|".join(read_by("forecast_words.tsv", "view")))
 _FUTURE_SPAN = re.compile(r"(?:未来|今后|此后)[一二两三四五六七八九十\d]+(?:个)?年")
 _SINCE_AFTER = re.compile(r"以来")  # 今年以来: the year to date
-_CN_MONTHS = {"一": 1, "二": 2, "两": 2, "四": 4, "五": 5, "七": 7, "八": 8, "九": 9, "十一": 11}
 _PRESENT = re.compile(r"目前|当前|现有|如今|眼下")
 _FUTURE = re.compile("|".join(read_by("forecast_words.tsv", "period")))
 _POINT_BEFORE = re.compile(r"(?:截至|截止|截止到)\s*$")
@@ -103,7 +103,7 @@ def _period_ending(day: str, em: re.Match) -> str:
     """截至2024年12月31日止的季度 -> 2024-Q4; 截至2024年12月31日止九个月 -> 2024-04/2024-12."""
     mo = int(day[5:7])
     if em.group("n"):
-        k = int(em.group("n")) if em.group("n").isdigit() else int(_CN_MONTHS[em.group("n")])
+        k = int(parse_number(em.group("n")))
         y0, m0 = divmod(int(day[:4]) * 12 + mo - 1 - (k - 1), 12)
         return f"{y0}-{m0 + 1:02d}/{day[:7]}"
     return (f"{day[:4]}-Q{(mo - 1) // 3 + 1}" if em.group("q")

@@ -66,6 +66,8 @@ class FigureValue:
 # before the number (港币两千九百六十元) in data/currency_prefixes.txt.
 MONEY_UNITS: dict[str, str] = table("currencies.tsv")
 CURRENCY_PREFIXES: tuple[str, ...] = words("currency_prefixes.txt")
+# Ratio and change units as written -> (unit, kind) (data/ratio_units.tsv).
+RATIO_UNITS: dict[str, tuple[str, str]] = {row[0]: (row[1], row[2]) for row in rows("ratio_units.tsv")}
 # Classifiers and measuring units, kept as written (data/count_units.txt).
 COUNT_UNITS: tuple[str, ...] = words("count_units.txt")
 # Counted nouns that may stand where a classifier would (5亿用户, 10万员工; data/noun_units.txt).
@@ -80,7 +82,7 @@ def _alt(words) -> str:
 
 _UNIT_ALT = _alt(
     list(MONEY_UNITS) + list(COUNT_UNITS) + list(NOUN_UNITS)
-    + ["%", "％", "‰", "个百分点", "百分点", "个基点", "基点", "倍", "成"]
+    + list(RATIO_UNITS)
 )
 # 千 and 百 are not magnitudes before a unit that starts with them (1000千瓦, 5千米)
 _MAG = MAGNITUDE.replace("|千|百", "|千(?![瓦米克])|百(?![瓦米克])")
@@ -129,7 +131,7 @@ _DIGIT = re.compile(r"[0-9０-９]")
 _QUALIFIERS = rows("qualifiers.tsv")
 _Q_BEFORE = re.compile(
     "(?P<q>" + "|".join(w for w, _, where in _QUALIFIERS if where == "before") + ")"
-    r"(?:了|达到|达|为|至|实现|是)?(?:[^，,。；;：:！？\n]{1,10}的)?$"
+    r"(?:" + alternation("qualifier_links.txt") + r")?(?:[^，,。；;：:！？\n]{1,10}的)?$"
 )
 _Q_WORD = {w: meaning for w, meaning, where in _QUALIFIERS if where == "before" and meaning != "forecast"}
 _Q_AFTER = re.compile("(?P<q>" + "|".join(w for w, _, where in _QUALIFIERS if where == "after") + ")")
@@ -214,17 +216,7 @@ def _unit_of(u: str) -> tuple[str, str]:
     """(unit, kind) for a matched unit string."""
     if u in MONEY_UNITS:
         return MONEY_UNITS[u], "money"
-    if u in ("%", "％", "成"):
-        return "%", "percent"
-    if u == "‰":
-        return "‰", "percent"
-    if u.endswith("百分点"):
-        return "pp", "pp"
-    if u.endswith("基点"):
-        return "bp", "bp"
-    if u == "倍":
-        return "x", "multiple"
-    return u, "count"
+    return RATIO_UNITS.get(u, (u, "count"))
 
 
 _SENT_END = SENTENCE_END + "；;" + LINE_BREAK

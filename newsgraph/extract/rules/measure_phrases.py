@@ -14,8 +14,10 @@ from newsgraph.extract.rules.vocab import alternation, words
 __all__ = ["LINK_TAIL", "PER_UNIT", "QUANTITY_NOUNS", "JUNK_START", "counted_noun", "phrase_before"]
 
 # a unit price: 每瓶 / 每公斤 (names no amount)
-PER_UNIT = re.compile(r"每(?:[瓶件台吨辆个盒支套斤克升]|公斤|千克|平方米|公里|千瓦时)$")
+PER_UNIT = re.compile("每(?:" + alternation("price_units.txt") + ")$")
 _NO_SPLIT = frozenset(words("unsplit_words.txt"))
+# a phrase ending in a word of plans names no measure: 预计到
+_PLAN_WORD_END = re.compile("(?:" + alternation("measure_plan_words.txt") + ")$")
 
 # linking words between a measure and its figure: 营收为 / 研发投入约为 / 估值已超过
 LINK_TAIL = re.compile("(?:" + alternation("measure_link_words.txt") + "|" + PER_UNIT.pattern[:-1] + ")$")
@@ -103,6 +105,6 @@ def counted_noun(raw: str) -> str:
     m = LINK_TAIL.search(raw)
     if m and m.start() < len(raw):
         raw = raw[:m.start()]
-    if re.search(r"(?:预计|计划|有望|力争|将|到|争取)$", raw):
+    if _PLAN_WORD_END.search(raw):
         return ""  # 预计到 names no measure
     return raw

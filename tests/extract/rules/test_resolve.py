@@ -313,6 +313,7 @@ print(json.dumps(sorted({r[2] for r in _more_mentions(text, resolved, set())[2:]
 """
 
 
+@pytest.mark.integration
 @pytest.mark.parametrize("seed", ["0", "1", "2", "3"])
 def test_a_name_typed_two_ways_gets_its_other_mentions_as_the_organization_whatever_the_hash_seed(seed):
     # The other mentions' type came from a set's order, so it changed with PYTHONHASHSEED.

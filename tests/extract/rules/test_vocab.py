@@ -52,3 +52,25 @@ def test_direction_filters_the_second_column():
     assert "下降" in down and "下降" not in up
     # a longer word is tried before a word it starts with
     assert up.index("增长") < up.index("增")
+
+
+def _data_files():
+    from importlib import resources
+
+    return sorted(f for f in resources.files("newsgraph.extract").joinpath("data").iterdir() if f.is_file())
+
+
+def _package_code() -> str:
+    from pathlib import Path
+
+    import newsgraph
+
+    return "\n".join(p.read_text(encoding="utf-8") for p in Path(newsgraph.__file__).parent.rglob("*.py"))
+
+
+def test_every_data_file_says_what_it_holds_and_is_read():
+    code = _package_code()
+    for data in _data_files():
+        first = data.read_text(encoding="utf-8-sig").split("\n", 1)[0]
+        assert first.startswith("#") or first.startswith("canonical\t"), f"{data.name}: no comment saying what it holds"
+        assert f'"{data.name}"' in code or f"'{data.name}'" in code, f"{data.name}: no rule reads it"
