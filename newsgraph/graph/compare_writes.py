@@ -16,7 +16,8 @@ from typing import Iterable
 
 from . import cypher
 from .batches import chunks, unwind
-from .compare import Reading, Value, compare_new_values, value_caption, value_of
+from .compare import (Comparison, Reading, Value, changed_keys, contiguous_runs, neighbour_comparisons,
+                      order, value_caption, value_of)
 from .store import Run
 
 KEYS_PER_QUERY = 500
@@ -103,7 +104,7 @@ def batch_values(rows: dict) -> tuple[dict[str, Value], dict[str, str], list[dic
 def refresh_comparisons(run: Run, rows: dict, stale: Iterable[dict], dialect: str) -> None:
     """Take the stale articles (already deleted, see values_of_articles) out of their Values,
     add the batch's figures to theirs, delete the Values no article reports any more, and
-    compare each Value new to the graph with the other Values of its quantity."""
+    re-link the neighbours of each Value that came or went (compare.neighbour_comparisons)."""
     if not comparing():
         return
     values, units, reports, added = batch_values(rows)
@@ -113,14 +114,16 @@ def refresh_comparisons(run: Run, rows: dict, stale: Iterable[dict], dialect: st
         removed[row["key"]].add(row["article_id"])
         stale_quantities.add(row["quantity"])
     keys = sorted(set(added) | set(removed))
-    stored = {row["key"]: row["sources"] for row in _per_key(run, cypher.STORED_VALUES, dialect, keys)}
-    sources = {key: stored.get(key, 0) - len(removed[key]) + len(added[key]) for key in keys}
-    _unwind_keys(run, cypher.DELETE_VALUES, sorted(key for key in stored if sources[key] <= 0))
+    stored = {row["key"]: row for row in _per_key(run, cypher.STORED_VALUES, dialect, keys)}
+    sources = {key: (stored[key]["sources"] if key in stored else 0) - len(removed[key]) + len(added[key])
+               for key in keys}
+    gone = [_stored(stored[key]) for key in sorted(stored) if sources[key] <= 0]
+    _unwind_keys(run, cypher.DELETE_VALUES, [value.key for value in gone])
     _unwind(run, cypher.SET_VALUE_SOURCES, [{"key": key, "sources": sources[key]} for key in sorted(stored)
-                                            if 0 < sources[key] != stored[key]])
+                                            if 0 < sources[key] != stored[key]["sources"]])
     new = [values[key] for key in sorted(values) if key not in stored]
     _unwind(run, cypher.CREATE_VALUES[dialect], [value_properties(v, units[v.key], sources[v.key]) for v in new])
-    _compare(run, new, dialect)
+    _relink(run, [*new, *gone], dialect)
     _unwind(run, cypher.CREATE_REPORTS, reports)
     _unwind_keys(run, cypher.DELETE_EMPTY_QUANTITIES, sorted(stale_quantities))
 
@@ -130,14 +133,63 @@ def _unwind_keys(run: Run, query: str, keys: list[str]) -> None:
         run(query, {"keys": list(chunk)})
 
 
-def _compare(run: Run, new: list[Value], dialect: str) -> None:
-    """Each new Value against the Values its quantity has now (the new ones included)."""
-    if not new:
-        return
-    quantities = sorted({value.quantity for value in new})
-    stored = [_stored(row) for row in _per_key(run, cypher.QUANTITY_VALUES, dialect, quantities)]
+def _neighbourhoods(run: Run, points: list[Value], dialect: str) -> list[list[dict]]:
+    """Per point (a Value added or gone), the rows of the Values around it with their edges."""
+    if dialect == "embedded":
+        return [run(cypher.VALUE_NEIGHBOURS[dialect], {"quantity": point.quantity, "value": point.value})
+                for point in points]
+    found: list[list[dict]] = [[] for _ in points]
+    numbered = [{"point": number, "quantity": point.quantity, "value": point.value}
+                for number, point in enumerate(points)]
+    for chunk in _chunks(numbered):
+        for row in run(cypher.VALUE_NEIGHBOURS[dialect], {"points": list(chunk)}):
+            found[row["point"]].append(row)
+    return found
+
+
+def _relink(run: Run, points: list[Value], dialect: str) -> None:
+    """Bring the comparisons near each point of value order where a Value came or went to what
+    the neighbour rule gives for the Values there now: delete the edges it no longer gives,
+    create the ones it gives that are missing. No pair farther away can change."""
+    segments: dict[str, list[list[Value]]] = defaultdict(list)
+    stored: dict[frozenset, str] = {}
+    near: set[str] = set()
+    for point, rows in zip(points, _neighbourhoods(run, points, dialect)):
+        segment = sorted({row["key"]: _stored(row) for row in rows}.values(), key=order)
+        segments[point.quantity].append(segment)
+        near |= changed_keys(segment, [order(point)])
+        stored.update({frozenset((row["key"], row["other"])): row["relation"] for row in rows if row["other"]})
+    wanted: dict[frozenset, Comparison] = {}
+    for found in segments.values():
+        for values in contiguous_runs(found):
+            wanted.update({pair: c for pair, c in neighbour_comparisons(values).items() if pair & near})
+    have = {pair: relation for pair, relation in stored.items() if pair & near}
+    drop = [(pair, relation) for pair, relation in have.items() if _relation(wanted.get(pair)) != relation]
+    add = [c for pair, c in wanted.items() if have.get(pair) != _relation(c)]
+    for relation in ("AGREES_WITH", "DISAGREES_WITH"):
+        rows = [dict(zip(("source", "target"), sorted(pair))) for pair, kind in sorted(drop, key=_sorted_pair)
+                if kind == relation]
+        if dialect == "embedded":
+            for row in rows:
+                run(cypher.DELETE_COMPARISONS[relation][dialect], row)
+        else:
+            _unwind(run, cypher.DELETE_COMPARISONS[relation][dialect], rows)
+    _create(run, sorted(add, key=lambda c: (c.source, c.target)), dialect)
+
+
+def _sorted_pair(item: tuple[frozenset, str]) -> tuple:
+    return tuple(sorted(item[0])), item[1]
+
+
+def _relation(comparison: Comparison | None) -> str | None:
+    if comparison is None:
+        return None
+    return "AGREES_WITH" if comparison.agrees else "DISAGREES_WITH"
+
+
+def _create(run: Run, comparisons: list[Comparison], dialect: str) -> None:
     agree, disagree = [], []
-    for comparison in compare_new_values(new, stored):
+    for comparison in comparisons:
         if comparison.agrees:
             agree.append({"source": comparison.source, "target": comparison.target})
         else:
