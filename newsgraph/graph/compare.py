@@ -231,15 +231,22 @@ def order(value: Value) -> tuple[float, str]:
     return value.value, value.key
 
 
-def neighbour_comparisons(run: Sequence[Value], neighbours: int = NEIGHBOURS) -> dict[frozenset, Comparison]:
+def neighbour_comparisons(run: Sequence[Value], neighbours: int = NEIGHBOURS,
+                          touching: set[str] | None = None) -> dict[frozenset, Comparison]:
     """The comparisons a run of Values of one quantity (contiguous in value order) holds, by pair of
     keys. Each Value agrees with the Values up to ``neighbours`` places away whose intervals overlap
     its own, and disagrees only with the nearest Value below and the nearest above (within
     ``neighbours`` places) that it does not agree with. A function of the set of Values, whatever
-    the order they came in; at most 2 x ``neighbours`` edges a Value, however many the quantity has."""
+    the order they came in; at most 2 x ``neighbours`` edges a Value, however many the quantity has.
+    With ``touching``, only the comparisons with one of those Values at an end are given."""
     run = sorted(run, key=order)
     found: dict[frozenset, Comparison] = {}
-    for number, value in enumerate(run):
+    places = range(len(run))
+    if touching is not None:
+        places = sorted({place for number, value in enumerate(run) if value.key in touching
+                         for place in range(max(number - neighbours, 0), min(number + neighbours + 1, len(run)))})
+    for number in places:
+        value = run[number]
         above, below = run[number + 1:number + 1 + neighbours], run[max(number - neighbours, 0):number][::-1]
         for side in (above, below):
             compared = [compare_values(value, other) for other in side]
@@ -249,6 +256,8 @@ def neighbour_comparisons(run: Sequence[Value], neighbours: int = NEIGHBOURS) ->
             nearest = next((c for c in compared if not c.agrees), None)
             if nearest is not None:
                 found[frozenset((nearest.source, nearest.target))] = nearest
+    if touching is not None:
+        return {pair: comparison for pair, comparison in found.items() if pair & touching}
     return found
 
 

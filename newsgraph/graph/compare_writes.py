@@ -123,7 +123,7 @@ def refresh_comparisons(run: Run, rows: dict, stale: Iterable[dict], dialect: st
                                             if 0 < sources[key] != stored[key]["sources"]])
     new = [values[key] for key in sorted(values) if key not in stored]
     _unwind(run, cypher.CREATE_VALUES[dialect], [value_properties(v, units[v.key], sources[v.key]) for v in new])
-    _relink(run, [*new, *gone], dialect)
+    _relink(run, new, gone, dialect)
     _unwind(run, cypher.CREATE_REPORTS, reports)
     _unwind_keys(run, cypher.DELETE_EMPTY_QUANTITIES, sorted(stale_quantities))
 
@@ -133,37 +133,68 @@ def _unwind_keys(run: Run, query: str, keys: list[str]) -> None:
         run(query, {"keys": list(chunk)})
 
 
-def _neighbourhoods(run: Run, points: list[Value], dialect: str) -> list[list[dict]]:
-    """Per point (a Value added or gone), the rows of the Values around it with their edges."""
+def _segments(run: Run, points: list[Value], dialect: str) -> list[list[Value]]:
+    """Per point (a Value added or gone), Values around it, every Value between the first and
+    the last: on Neo4j its neighbours found in the index, on the embedded store its quantity."""
     if dialect == "embedded":
-        return [run(cypher.VALUE_NEIGHBOURS[dialect], {"quantity": point.quantity, "value": point.value})
-                for point in points]
-    found: list[list[dict]] = [[] for _ in points]
+        quantities = {quantity: [_stored(row) for row in run(cypher.VALUE_NEIGHBOURS[dialect], {"quantity": quantity})]
+                      for quantity in sorted({point.quantity for point in points})}
+        return [quantities[point.quantity] for point in points]
+    found: list[dict[str, Value]] = [{} for _ in points]
     numbered = [{"point": number, "quantity": point.quantity, "value": point.value}
                 for number, point in enumerate(points)]
     for chunk in _chunks(numbered):
         for row in run(cypher.VALUE_NEIGHBOURS[dialect], {"points": list(chunk)}):
-            found[row["point"]].append(row)
+            found[row["point"]][row["key"]] = _stored(row)
+    return [list(values.values()) for values in found]
+
+
+def _comparisons_before(segments: dict[str, list[list[Value]]], near: dict[str, set[str]],
+                        new: list[Value], gone: list[Value]) -> dict[frozenset, str]:
+    """The comparison edges stored at the given Values before this batch, without reading them:
+    the store holds exactly what the neighbour rule gives for its Values, and the embedded store's
+    segment is the whole quantity, so the Values before are those now, less the new, plus the gone
+    (whose own edges went with them). Reading the edges back costs a scan of the Value table there."""
+    new_keys, gone_keys = {value.key for value in new}, {value.key for value in gone}
+    found: dict[frozenset, str] = {}
+    for quantity, [values, *_] in segments.items():
+        before = [v for v in values if v.key not in new_keys] + [v for v in gone if v.quantity == quantity]
+        found.update({pair: _relation(c) for pair, c in neighbour_comparisons(before, touching=near[quantity]).items()
+                      if not pair & gone_keys})
     return found
 
 
-def _relink(run: Run, points: list[Value], dialect: str) -> None:
+def _stored_comparisons(run: Run, near: dict[str, set[str]]) -> dict[frozenset, str]:
+    """The comparison edges stored at the given Values (Neo4j: key lookups), by pair of keys."""
+    keys = sorted(set().union(*near.values()))
+    rows = [row for chunk in _chunks(keys) for row in run(cypher.NEO4J_COMPARISONS_OF_VALUES, {"keys": list(chunk)})]
+    return {frozenset((row["key"], row["other"])): row["relation"] for row in rows}
+
+
+def _relink(run: Run, new: list[Value], gone: list[Value], dialect: str) -> None:
     """Bring the comparisons near each point of value order where a Value came or went to what
     the neighbour rule gives for the Values there now: delete the edges it no longer gives,
     create the ones it gives that are missing. No pair farther away can change."""
+    points = [*new, *gone]
+    if not points:
+        return
+    by_segment: dict[int, tuple[list[Value], list[Value]]] = {}  # the embedded store shares one a quantity
+    for point, segment in zip(points, _segments(run, points, dialect)):
+        by_segment.setdefault(id(segment), (segment, []))[1].append(point)
     segments: dict[str, list[list[Value]]] = defaultdict(list)
-    stored: dict[frozenset, str] = {}
-    near: set[str] = set()
-    for point, rows in zip(points, _neighbourhoods(run, points, dialect)):
-        segment = sorted({row["key"]: _stored(row) for row in rows}.values(), key=order)
-        segments[point.quantity].append(segment)
-        near |= changed_keys(segment, [order(point)])
-        stored.update({frozenset((row["key"], row["other"])): row["relation"] for row in rows if row["other"]})
+    near: dict[str, set[str]] = defaultdict(set)
+    for segment, mine in by_segment.values():
+        segment = sorted(segment, key=order)
+        segments[mine[0].quantity].append(segment)
+        near[mine[0].quantity] |= changed_keys(segment, [order(point) for point in mine])
     wanted: dict[frozenset, Comparison] = {}
-    for found in segments.values():
+    for quantity, found in segments.items():
         for values in contiguous_runs(found):
-            wanted.update({pair: c for pair, c in neighbour_comparisons(values).items() if pair & near})
-    have = {pair: relation for pair, relation in stored.items() if pair & near}
+            wanted.update(neighbour_comparisons(values, touching=near[quantity]))
+    if dialect == "embedded":
+        have = _comparisons_before(segments, near, new, gone)
+    else:
+        have = _stored_comparisons(run, near)
     drop = [(pair, relation) for pair, relation in have.items() if _relation(wanted.get(pair)) != relation]
     add = [c for pair, c in wanted.items() if have.get(pair) != _relation(c)]
     for relation in ("AGREES_WITH", "DISAGREES_WITH"):

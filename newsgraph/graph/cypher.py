@@ -239,25 +239,25 @@ STORED_VALUES = {
     "neo4j": f"UNWIND $keys AS k MATCH (v:Value {{key: k}}) RETURN {_VALUE_COLUMNS}",
     "embedded": f"MATCH (v:Value {{key: $key}}) RETURN {_VALUE_COLUMNS}",
 }
-# The Values around a point of a quantity's value order (a Value added or taken away), with
-# their comparison edges: the `limit` nearest below, those of the same value, the `limit` nearest
-# above (graph/compare.py's neighbour rule needs no more). Neo4j finds them in the index on
-# (quantity, value); the embedded store has no index but its primary key, and filters and sorts
-# the quantity's Values inside the engine, so only the neighbours come back.
+# The Values around a point of a quantity's value order (a Value added or taken away): on Neo4j
+# the `limit` nearest below, those of the same value and the `limit` nearest above, found in the
+# index on (quantity, value) (graph/compare.py's neighbour rule needs no more). The embedded store
+# has no index but its primary key: it reads the quantity's Values (four numbers a Value) once a
+# batch; Neo4j then reads the comparison edges of the Values near the points.
 NEIGHBOUR_LIMIT = 2 * NEIGHBOURS + 1
-_SIDES = (("v.value < {at}", "ORDER BY v.value DESC, v.key DESC LIMIT " + str(NEIGHBOUR_LIMIT)),
-          ("v.value = {at}", ""), ("v.value > {at}", "ORDER BY v.value, v.key LIMIT " + str(NEIGHBOUR_LIMIT)))
-_NEIGHBOUR_EDGES = "OPTIONAL MATCH (v)-[r:AGREES_WITH|DISAGREES_WITH]-(w:Value)"
-_EMBEDDED_NEIGHBOURS = "\nUNION ALL\n".join(
-    f"MATCH (:Quantity {{key: $quantity}})<-[:OF_QUANTITY]-(v:Value) WHERE {where.format(at='$value')}\n"
-    f"WITH v {sort}\n{_NEIGHBOUR_EDGES}\nRETURN {_VALUE_COLUMNS}, w.key AS other, label(r) AS relation"
-    for where, sort in _SIDES)
-_NEO4J_NEIGHBOURS = (
-    "UNWIND $points AS p\nCALL (p) {\n" + "\nUNION\n".join(
-        f"  MATCH (v:Value) WHERE v.quantity = p.quantity AND {where.format(at='p.value')}\n"
-        f"  WITH v {sort} RETURN v" for where, sort in _SIDES)
-    + f"\n}}\n{_NEIGHBOUR_EDGES}\nRETURN p.point AS point, {_VALUE_COLUMNS}, w.key AS other, type(r) AS relation")
-VALUE_NEIGHBOURS = {"neo4j": _NEO4J_NEIGHBOURS, "embedded": _EMBEDDED_NEIGHBOURS}
+_SIDES = (("<", "ORDER BY v.value DESC, v.key DESC LIMIT " + str(NEIGHBOUR_LIMIT)),
+          ("=", ""), (">", "ORDER BY v.value, v.key LIMIT " + str(NEIGHBOUR_LIMIT)))
+_NEO4J_NEIGHBOURS = "UNWIND $points AS p\nCALL (p) {\n" + "\nUNION\n".join(
+    f"  MATCH (v:Value) WHERE v.quantity = p.quantity AND v.value {compare} p.value\n  WITH v {sort} RETURN v"
+    for compare, sort in _SIDES) + f"\n}}\nRETURN p.point AS point, {_VALUE_COLUMNS}"
+VALUE_NEIGHBOURS = {
+    "neo4j": _NEO4J_NEIGHBOURS,
+    "embedded": f"MATCH (:Quantity {{key: $quantity}})<-[:OF_QUANTITY]-(v:Value) RETURN {_VALUE_COLUMNS}",
+}
+NEO4J_COMPARISONS_OF_VALUES = """
+UNWIND $keys AS k MATCH (v:Value {key: k})-[r:AGREES_WITH|DISAGREES_WITH]-(w:Value)
+RETURN k AS key, w.key AS other, type(r) AS relation
+"""
 NEO4J_INDEXES += ("CREATE INDEX value_quantity_value IF NOT EXISTS FOR (n:Value) ON (n.quantity, n.value)",)
 
 # The embedded store types a parameter column from its values: open ends (null) would make a
