@@ -18,9 +18,12 @@ Two figures agree when their intervals overlap by more than a point (``agrees``)
 of a change names its base (营收/同比). A forecast (预计) is compared only with forecasts.
 
 The graph compares *values*, not figures (``value_of``): figures of a quantity that say exactly
-the same (value and interval) report one Value, and a Value is compared once with each other
-Value of its quantity (``compare_new_values``), so a figure joining a known value costs nothing
-more. The per-figure view follows from the Values (``figure_comparisons``).
+the same (value and interval) report one Value. Values are linked with their neighbours in value
+order only (``neighbour_comparisons``): AGREES with the overlapping ones up to ``NEIGHBOURS``
+places away, DISAGREES with the nearest disagreeing one below and above. So a Value has a bounded
+number of edges however many values its quantity has, and a Value that comes or goes changes the
+edges of its neighbourhood only (``changed_keys``). The per-figure view follows from the Values
+(``figure_comparisons``).
 """
 from __future__ import annotations
 

@@ -1,11 +1,11 @@
 """Keeps Values, their AGREES_WITH / DISAGREES_WITH and Value.sources exact as articles come and go.
 
 Runs inside the transaction that writes a batch. A figure reports one Value of its quantity
-(graph/compare.py); a Value new to the graph is compared with the other Values of its quantity,
-and its comparisons stay until no article reports it any more. `sources` changes by the number
-of articles the batch adds to a Value or takes from it. So a batch reads its own Values by key
-and, for the Values that are new, the Values of their quantities: the cost follows the batch and
-the number of distinct values a quantity has, never the number of figures or articles stored.
+(graph/compare.py); `sources` changes by the number of articles the batch adds to a Value or
+takes from it. The edges are always compare.neighbour_comparisons over the stored Values: a Value
+new to the graph or gone from it changes only the edges of the Values around it in value order,
+so the batch reads those neighbourhoods (Neo4j: an index on quantity and value; the embedded
+store: the Values of the quantity, four numbers each), and writes only the edges that changed.
 """
 from __future__ import annotations
 
