@@ -14,7 +14,8 @@ comparison and without it (the writer's comparison steps replaced by no-ops). CP
 process is reported next to wall time, because on a shared machine wall time mostly measures the
 neighbours; the CPU spent in the comparison steps is also given for the first and the last tenth
 of the batches. Flat milliseconds per article, across sizes and from the first tenth to the last,
-is what linear cost looks like.
+is what linear cost looks like. Its quantities get about 4 figures each; the worst case, a few
+quantities with thousands of distinct values, is benchmarks/compare_cost.py.
 """
 from __future__ import annotations
 

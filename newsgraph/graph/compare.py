@@ -18,17 +18,21 @@ Two figures agree when their intervals overlap by more than a point (``agrees``)
 of a change names its base (营收/同比). A forecast (预计) is compared only with forecasts.
 
 The graph compares *values*, not figures (``value_of``): figures of a quantity that say exactly
-the same (value and interval) report one Value, and a Value is compared once with each other
-Value of its quantity (``compare_new_values``), so a figure joining a known value costs nothing
-more. The per-figure view follows from the Values (``figure_comparisons``).
+the same (value and interval) report one Value. Values are linked with their neighbours in value
+order only (``neighbour_comparisons``): AGREES with the overlapping ones up to ``NEIGHBOURS``
+places away, DISAGREES with the nearest disagreeing one below and above. So a Value has a bounded
+number of edges however many values its quantity has, and a Value that comes or goes changes the
+edges of its neighbourhood only (``changed_keys``). The per-figure view follows from the Values
+(``figure_comparisons``).
 """
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Iterable, Mapping
+from typing import Iterable, Mapping, Sequence
 
 CHANGE_KINDS = ("同比", "环比")  # a change measure starts with one of these (同比增长, 环比下降)
 _ARABIC = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
@@ -222,21 +226,87 @@ def compare_values(a: Value, b: Value) -> Comparison:
     return Comparison(source.key, target.key, agree, difference, ratio)
 
 
+NEIGHBOURS = 4  # how far, in value order, a Value looks for agreement and for its nearest disagreement
+
+
+def order(value: Value) -> tuple[float, str]:
+    """Where a Value stands among the Values of its quantity: by value, then by key."""
+    return value.value, value.key
+
+
+def neighbour_comparisons(run: Sequence[Value], neighbours: int = NEIGHBOURS,
+                          touching: set[str] | None = None) -> dict[frozenset, Comparison]:
+    """The comparisons a run of Values of one quantity (contiguous in value order) holds, by pair of
+    keys. Each Value agrees with the Values up to ``neighbours`` places away whose intervals overlap
+    its own, and disagrees only with the nearest Value below and the nearest above (within
+    ``neighbours`` places) that it does not agree with. A function of the set of Values, whatever
+    the order they came in; at most 2 x ``neighbours`` edges a Value, however many the quantity has.
+    With ``touching``, only the comparisons with one of those Values at an end are given."""
+    run = sorted(run, key=order)
+    found: dict[frozenset, Comparison] = {}
+    places = range(len(run))
+    if touching is not None:
+        places = sorted({place for number, value in enumerate(run) if value.key in touching
+                         for place in range(max(number - neighbours, 0), min(number + neighbours + 1, len(run)))})
+    for number in places:
+        value = run[number]
+        above, below = run[number + 1:number + 1 + neighbours], run[max(number - neighbours, 0):number][::-1]
+        for side in (above, below):
+            compared = [compare_values(value, other) for other in side]
+            for other, comparison in zip(side, compared):
+                if comparison.agrees:
+                    found[frozenset((value.key, other.key))] = comparison
+            nearest = next((c for c in compared if not c.agrees), None)
+            if nearest is not None:
+                found[frozenset((nearest.source, nearest.target))] = nearest
+    if touching is not None:
+        return {pair: comparison for pair, comparison in found.items() if pair & touching}
+    return found
+
+
 def compare_new_values(new: Iterable[Value], stored: Iterable[Value]) -> list[Comparison]:
-    """Each new Value against every other Value of its quantity (``stored`` may include the new
-    ones); a pair of two new Values is compared once. Linear in the quantity's distinct values."""
+    """The comparisons that touch the ``new`` Values once ``stored`` (which may include them) is
+    the whole of their quantities (see ``neighbour_comparisons``); a pair is given once."""
+    new = list(new)
     by_quantity: dict[str, dict[str, Value]] = {}
-    for value in stored:
+    for value in [*stored, *new]:
         by_quantity.setdefault(value.quantity, {})[value.key] = value
-    new = sorted({value.key: value for value in new}.values(), key=lambda v: v.key)
     new_keys = {value.key for value in new}
-    out = []
-    for value in new:
-        for other in sorted(by_quantity.get(value.quantity, {}).values(), key=lambda v: v.key):
-            if other.key == value.key or (other.key in new_keys and other.key < value.key):
-                continue
-            out.append(compare_values(value, other))
-    return out
+    out = {}
+    for quantity in sorted({value.quantity for value in new}):
+        for pair, comparison in neighbour_comparisons(list(by_quantity[quantity].values())).items():
+            if pair & new_keys:
+                out[pair] = comparison
+    return [out[pair] for pair in sorted(out, key=sorted)]
+
+
+def changed_keys(run: Sequence[Value], points: Iterable[tuple[float, str]],
+                 neighbours: int = NEIGHBOURS) -> set[str]:
+    """The Values of a run (sorted by ``order``) whose comparisons can change when Values are added
+    at or taken from ``points`` (their ``order``): those up to ``neighbours`` places from a point.
+    A pair's comparison depends only on the two Values and those between them, so a pair none of
+    these Values is in keeps its comparison."""
+    orders = [order(value) for value in run]
+    keys: set[str] = set()
+    for point in points:
+        place = bisect.bisect_left(orders, point)
+        present = place < len(run) and orders[place] == point
+        last = place + neighbours if present else place + neighbours - 1
+        keys.update(value.key for value in run[max(place - neighbours, 0):last + 1])
+    return keys
+
+
+def contiguous_runs(segments: Iterable[Sequence[Value]]) -> list[list[Value]]:
+    """Segments of one quantity, each every Value between its ends, merged where they share a
+    Value (or run into one another); segments with a possible gap between them stay apart."""
+    runs: list[list[Value]] = []
+    for segment in sorted((sorted(s, key=order) for s in segments if s), key=lambda s: order(s[0])):
+        if runs and order(segment[0]) <= order(runs[-1][-1]):
+            merged = {value.key: value for value in [*runs[-1], *segment]}
+            runs[-1] = sorted(merged.values(), key=order)
+        else:
+            runs.append(list(segment))
+    return runs
 
 
 def value_caption(value: Value, unit: str | None) -> str:

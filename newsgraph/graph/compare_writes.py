@@ -1,11 +1,11 @@
 """Keeps Values, their AGREES_WITH / DISAGREES_WITH and Value.sources exact as articles come and go.
 
 Runs inside the transaction that writes a batch. A figure reports one Value of its quantity
-(graph/compare.py); a Value new to the graph is compared with the other Values of its quantity,
-and its comparisons stay until no article reports it any more. `sources` changes by the number
-of articles the batch adds to a Value or takes from it. So a batch reads its own Values by key
-and, for the Values that are new, the Values of their quantities: the cost follows the batch and
-the number of distinct values a quantity has, never the number of figures or articles stored.
+(graph/compare.py); `sources` changes by the number of articles the batch adds to a Value or
+takes from it. The edges are always compare.neighbour_comparisons over the stored Values: a Value
+new to the graph or gone from it changes only the edges of the Values around it in value order,
+so the batch reads those neighbourhoods (Neo4j: an index on quantity and value; the embedded
+store: the Values of the quantity, four numbers each), and writes only the edges that changed.
 """
 from __future__ import annotations
 
@@ -16,7 +16,8 @@ from typing import Iterable
 
 from . import cypher
 from .batches import chunks, unwind
-from .compare import Reading, Value, compare_new_values, value_caption, value_of
+from .compare import (Comparison, Reading, Value, changed_keys, contiguous_runs, neighbour_comparisons,
+                      order, value_caption, value_of)
 from .store import Run
 
 KEYS_PER_QUERY = 500
@@ -103,7 +104,7 @@ def batch_values(rows: dict) -> tuple[dict[str, Value], dict[str, str], list[dic
 def refresh_comparisons(run: Run, rows: dict, stale: Iterable[dict], dialect: str) -> None:
     """Take the stale articles (already deleted, see values_of_articles) out of their Values,
     add the batch's figures to theirs, delete the Values no article reports any more, and
-    compare each Value new to the graph with the other Values of its quantity."""
+    re-link the neighbours of each Value that came or went (compare.neighbour_comparisons)."""
     if not comparing():
         return
     values, units, reports, added = batch_values(rows)
@@ -113,14 +114,16 @@ def refresh_comparisons(run: Run, rows: dict, stale: Iterable[dict], dialect: st
         removed[row["key"]].add(row["article_id"])
         stale_quantities.add(row["quantity"])
     keys = sorted(set(added) | set(removed))
-    stored = {row["key"]: row["sources"] for row in _per_key(run, cypher.STORED_VALUES, dialect, keys)}
-    sources = {key: stored.get(key, 0) - len(removed[key]) + len(added[key]) for key in keys}
-    _unwind_keys(run, cypher.DELETE_VALUES, sorted(key for key in stored if sources[key] <= 0))
+    stored = {row["key"]: row for row in _per_key(run, cypher.STORED_VALUES, dialect, keys)}
+    sources = {key: (stored[key]["sources"] if key in stored else 0) - len(removed[key]) + len(added[key])
+               for key in keys}
+    gone = [_stored(stored[key]) for key in sorted(stored) if sources[key] <= 0]
+    _unwind_keys(run, cypher.DELETE_VALUES, [value.key for value in gone])
     _unwind(run, cypher.SET_VALUE_SOURCES, [{"key": key, "sources": sources[key]} for key in sorted(stored)
-                                            if 0 < sources[key] != stored[key]])
+                                            if 0 < sources[key] != stored[key]["sources"]])
     new = [values[key] for key in sorted(values) if key not in stored]
     _unwind(run, cypher.CREATE_VALUES[dialect], [value_properties(v, units[v.key], sources[v.key]) for v in new])
-    _compare(run, new, dialect)
+    _relink(run, new, gone, dialect)
     _unwind(run, cypher.CREATE_REPORTS, reports)
     _unwind_keys(run, cypher.DELETE_EMPTY_QUANTITIES, sorted(stale_quantities))
 
@@ -130,14 +133,94 @@ def _unwind_keys(run: Run, query: str, keys: list[str]) -> None:
         run(query, {"keys": list(chunk)})
 
 
-def _compare(run: Run, new: list[Value], dialect: str) -> None:
-    """Each new Value against the Values its quantity has now (the new ones included)."""
-    if not new:
+def _segments(run: Run, points: list[Value], dialect: str) -> list[list[Value]]:
+    """Per point (a Value added or gone), Values around it, every Value between the first and
+    the last: on Neo4j its neighbours found in the index, on the embedded store its quantity."""
+    if dialect == "embedded":
+        quantities = {quantity: [_stored(row) for row in run(cypher.VALUE_NEIGHBOURS[dialect], {"quantity": quantity})]
+                      for quantity in sorted({point.quantity for point in points})}
+        return [quantities[point.quantity] for point in points]
+    found: list[dict[str, Value]] = [{} for _ in points]
+    numbered = [{"point": number, "quantity": point.quantity, "value": point.value}
+                for number, point in enumerate(points)]
+    for chunk in _chunks(numbered):
+        for row in run(cypher.VALUE_NEIGHBOURS[dialect], {"points": list(chunk)}):
+            found[row["point"]][row["key"]] = _stored(row)
+    return [list(values.values()) for values in found]
+
+
+def _comparisons_before(segments: dict[str, list[list[Value]]], near: dict[str, set[str]],
+                        new: list[Value], gone: list[Value]) -> dict[frozenset, str]:
+    """The comparison edges stored at the given Values before this batch, without reading them:
+    the store holds exactly what the neighbour rule gives for its Values, and the embedded store's
+    segment is the whole quantity, so the Values before are those now, less the new, plus the gone
+    (whose own edges went with them). Reading the edges back costs a scan of the Value table there."""
+    new_keys, gone_keys = {value.key for value in new}, {value.key for value in gone}
+    found: dict[frozenset, str] = {}
+    for quantity, [values, *_] in segments.items():
+        before = [v for v in values if v.key not in new_keys] + [v for v in gone if v.quantity == quantity]
+        found.update({pair: _relation(c) for pair, c in neighbour_comparisons(before, touching=near[quantity]).items()
+                      if not pair & gone_keys})
+    return found
+
+
+def _stored_comparisons(run: Run, near: dict[str, set[str]]) -> dict[frozenset, str]:
+    """The comparison edges stored at the given Values (Neo4j: key lookups), by pair of keys."""
+    keys = sorted(set().union(*near.values()))
+    rows = [row for chunk in _chunks(keys) for row in run(cypher.NEO4J_COMPARISONS_OF_VALUES, {"keys": list(chunk)})]
+    return {frozenset((row["key"], row["other"])): row["relation"] for row in rows}
+
+
+def _relink(run: Run, new: list[Value], gone: list[Value], dialect: str) -> None:
+    """Bring the comparisons near each point of value order where a Value came or went to what
+    the neighbour rule gives for the Values there now: delete the edges it no longer gives,
+    create the ones it gives that are missing. No pair farther away can change."""
+    points = [*new, *gone]
+    if not points:
         return
-    quantities = sorted({value.quantity for value in new})
-    stored = [_stored(row) for row in _per_key(run, cypher.QUANTITY_VALUES, dialect, quantities)]
+    by_segment: dict[int, tuple[list[Value], list[Value]]] = {}  # the embedded store shares one a quantity
+    for point, segment in zip(points, _segments(run, points, dialect)):
+        by_segment.setdefault(id(segment), (segment, []))[1].append(point)
+    segments: dict[str, list[list[Value]]] = defaultdict(list)
+    near: dict[str, set[str]] = defaultdict(set)
+    for segment, mine in by_segment.values():
+        segment = sorted(segment, key=order)
+        segments[mine[0].quantity].append(segment)
+        near[mine[0].quantity] |= changed_keys(segment, [order(point) for point in mine])
+    wanted: dict[frozenset, Comparison] = {}
+    for quantity, found in segments.items():
+        for values in contiguous_runs(found):
+            wanted.update(neighbour_comparisons(values, touching=near[quantity]))
+    if dialect == "embedded":
+        have = _comparisons_before(segments, near, new, gone)
+    else:
+        have = _stored_comparisons(run, near)
+    drop = [(pair, relation) for pair, relation in have.items() if _relation(wanted.get(pair)) != relation]
+    add = [c for pair, c in wanted.items() if have.get(pair) != _relation(c)]
+    for relation in ("AGREES_WITH", "DISAGREES_WITH"):
+        rows = [dict(zip(("source", "target"), sorted(pair))) for pair, kind in sorted(drop, key=_sorted_pair)
+                if kind == relation]
+        if dialect == "embedded":
+            for row in rows:
+                run(cypher.DELETE_COMPARISONS[relation][dialect], row)
+        else:
+            _unwind(run, cypher.DELETE_COMPARISONS[relation][dialect], rows)
+    _create(run, sorted(add, key=lambda c: (c.source, c.target)), dialect)
+
+
+def _sorted_pair(item: tuple[frozenset, str]) -> tuple:
+    return tuple(sorted(item[0])), item[1]
+
+
+def _relation(comparison: Comparison | None) -> str | None:
+    if comparison is None:
+        return None
+    return "AGREES_WITH" if comparison.agrees else "DISAGREES_WITH"
+
+
+def _create(run: Run, comparisons: list[Comparison], dialect: str) -> None:
     agree, disagree = [], []
-    for comparison in compare_new_values(new, stored):
+    for comparison in comparisons:
         if comparison.agrees:
             agree.append({"source": comparison.source, "target": comparison.target})
         else:

@@ -1,6 +1,7 @@
 """Every query string the project runs. Labels come from schema.py, never from input."""
 from __future__ import annotations
 
+from .compare import NEIGHBOURS
 from .schema import (ARTICLE_FACT_LABELS, ENTITY_LABELS, NODES, OWNER_LABELS, RELATIONSHIPS,
                      ROLE_ORG_LABELS, SHARED_LABELS, SPEAKER_LABELS)
 
@@ -238,10 +239,26 @@ STORED_VALUES = {
     "neo4j": f"UNWIND $keys AS k MATCH (v:Value {{key: k}}) RETURN {_VALUE_COLUMNS}",
     "embedded": f"MATCH (v:Value {{key: $key}}) RETURN {_VALUE_COLUMNS}",
 }
-QUANTITY_VALUES = {
-    "neo4j": f"UNWIND $keys AS k MATCH (:Quantity {{key: k}})<-[:OF_QUANTITY]-(v:Value) RETURN {_VALUE_COLUMNS}",
-    "embedded": f"MATCH (:Quantity {{key: $key}})<-[:OF_QUANTITY]-(v:Value) RETURN {_VALUE_COLUMNS}",
+# The Values around a point of a quantity's value order (a Value added or taken away): on Neo4j
+# the `limit` nearest below, those of the same value and the `limit` nearest above, found in the
+# index on (quantity, value) (graph/compare.py's neighbour rule needs no more). The embedded store
+# has no index but its primary key: it reads the quantity's Values (four numbers a Value) once a
+# batch; Neo4j then reads the comparison edges of the Values near the points.
+NEIGHBOUR_LIMIT = 2 * NEIGHBOURS + 1
+_SIDES = (("<", "ORDER BY v.value DESC, v.key DESC LIMIT " + str(NEIGHBOUR_LIMIT)),
+          ("=", ""), (">", "ORDER BY v.value, v.key LIMIT " + str(NEIGHBOUR_LIMIT)))
+_NEO4J_NEIGHBOURS = "UNWIND $points AS p\nCALL (p) {\n" + "\nUNION\n".join(
+    f"  MATCH (v:Value) WHERE v.quantity = p.quantity AND v.value {compare} p.value\n  WITH v {sort} RETURN v"
+    for compare, sort in _SIDES) + f"\n}}\nRETURN p.point AS point, {_VALUE_COLUMNS}"
+VALUE_NEIGHBOURS = {
+    "neo4j": _NEO4J_NEIGHBOURS,
+    "embedded": f"MATCH (:Quantity {{key: $quantity}})<-[:OF_QUANTITY]-(v:Value) RETURN {_VALUE_COLUMNS}",
 }
+NEO4J_COMPARISONS_OF_VALUES = """
+UNWIND $keys AS k MATCH (v:Value {key: k})-[r:AGREES_WITH|DISAGREES_WITH]-(w:Value)
+RETURN k AS key, w.key AS other, type(r) AS relation
+"""
+NEO4J_INDEXES += ("CREATE INDEX value_quantity_value IF NOT EXISTS FOR (n:Value) ON (n.quantity, n.value)",)
 
 # The embedded store types a parameter column from its values: open ends (null) would make a
 # column of nulls a STRING, so numbers are cast with each dialect's function.
@@ -258,7 +275,7 @@ SET_VALUE_SOURCES = "UNWIND $rows AS r MATCH (v:Value {key: r.key}) SET v.source
 # A Value no article reports any more goes, with its comparisons.
 DELETE_VALUES = "UNWIND $keys AS k MATCH (v:Value {key: k}) DETACH DELETE v"
 
-# CREATE, not MERGE: a comparison always has a Value new in this batch at one end.
+# CREATE, not MERGE: the writer creates only the comparisons it found missing.
 CREATE_AGREEMENTS = _link("AGREES_WITH", "Value key=source", "Value key=target", verb="CREATE")
 _CREATE_DISAGREEMENTS = """
 UNWIND $rows AS r
@@ -269,6 +286,13 @@ CREATE (a)-[:DISAGREES_WITH {{difference: {to_float}(r.difference), ratio: {to_f
 CREATE_DISAGREEMENTS = {
     "neo4j": _CREATE_DISAGREEMENTS.format(to_float="toFloat"),
     "embedded": _CREATE_DISAGREEMENTS.format(to_float="to_double"),
+}
+# A comparison a new neighbour (or a gone one) changed: the edge runs from the smaller key.
+DELETE_COMPARISONS = {
+    relation: {"neo4j": f"UNWIND $rows AS r MATCH (a:Value {{key: r.source}}) "
+                        f"MATCH (a)-[e:{relation}]->(:Value {{key: r.target}}) DELETE e",
+               "embedded": f"MATCH (a:Value {{key: $source}})-[e:{relation}]->(:Value {{key: $target}}) DELETE e"}
+    for relation in ("AGREES_WITH", "DISAGREES_WITH")
 }
 
 DELETE_EMPTY_QUANTITIES = """

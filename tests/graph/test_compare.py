@@ -1,12 +1,14 @@
 """The agreement rule (graph/compare.py): table tests, positives and negatives."""
 from __future__ import annotations
 
+import math
+import random
+
 import pytest
 
-import math
-
-from newsgraph.graph.compare import (Reading, compare, compare_new_values, compare_values, figure_comparisons,
-                                     interval, quantity_key, value_caption, value_of)
+from newsgraph.graph.compare import (NEIGHBOURS, Reading, changed_keys, compare, compare_new_values,
+                                     compare_values, contiguous_runs, figure_comparisons, interval,
+                                     neighbour_comparisons, order, quantity_key, value_caption, value_of)
 
 
 def fig(text, value, unit="CNY", qualifier=None, direction=None, high=None, id_="a:0-1", article="a"):
@@ -145,14 +147,77 @@ def test_a_value_comparison_goes_from_the_smaller_key_with_signed_difference_and
         assert result.difference == pytest.approx(79 * YI) and result.ratio == pytest.approx(272 / 193)
 
 
-def test_new_values_are_compared_with_their_quantity_only_once_a_pair():
+def _v(text, number, qualifier=None, high=None):
+    return value_of(Q, fig(text, number * YI, qualifier=qualifier, high=high))
+
+
+def _edges(values, neighbours=NEIGHBOURS):
+    """The neighbour rule's edges, each end named by the number it was made from."""
+    name = {value.key: text for text, value in values.items()}
+    return sorted((*sorted((name[c.source], name[c.target])), "agrees" if c.agrees else "disagrees")
+                  for c in neighbour_comparisons(list(values.values()), neighbours).values())
+
+
+def test_a_value_disagrees_only_with_its_nearest_disagreeing_neighbours():
+    values = {text: _v(f"{text}亿元", int(text)) for text in ("10", "20", "30")}
+    assert _edges(values) == [("10", "20", "disagrees"), ("20", "30", "disagrees")]  # not 10-30
+
+
+def test_an_agreeing_rounded_value_joins_and_the_disagreement_goes_past_it():
+    values = {"20": _v("20亿元", 20), "约20": _v("约20亿元", 20, "about"), "22": _v("22亿元", 22),
+              "10": _v("10亿元", 10)}
+    # 约20 (15-25亿) agrees with 20 and 22; 20 and 22 disagree; 10 disagrees with its upper neighbours.
+    assert _edges(values) == [("10", "20", "disagrees"), ("10", "约20", "disagrees"),
+                              ("20", "22", "disagrees"), ("20", "约20", "agrees"), ("22", "约20", "agrees")]
+
+
+def test_a_wide_value_between_two_still_leaves_their_disagreement_visible():
+    # 约20亿 rounds at 10亿 (15-25亿) and agrees with 16 and 24, which disagree with each other.
+    values = {"16": _v("16亿元", 16), "约20": _v("约20亿元", 20, "about"), "24": _v("24亿元", 24)}
+    assert _edges(values) == [("16", "24", "disagrees"), ("16", "约20", "agrees"), ("24", "约20", "agrees")]
+
+
+def test_agreement_is_capped_at_the_neighbours_in_value_order():
+    values = {str(n): _v(f"{n}亿元", n) for n in range(101, 111)}
+    values["超过100"] = _v("超过100亿元", 100, "over")  # agrees with all ten, kept with the nearest
+    agreeing = [edge for edge in _edges(values) if "超过100" in edge and edge[2] == "agrees"]
+    assert sorted(a for a, b, _ in agreeing) == [str(n) for n in range(101, 101 + NEIGHBOURS)]
+    assert len(_edges(values)) <= 2 * NEIGHBOURS * len(values)
+
+
+def test_the_neighbour_rule_is_the_same_whatever_order_the_values_come_in():
+    rng = random.Random(3)
+    values = [_v(f"{n}亿元", n) for n in rng.sample(range(1, 500), 60)]
+    once = neighbour_comparisons(values)
+    assert neighbour_comparisons(list(reversed(values))) == once
+    assert len([c for c in once.values() if not c.agrees]) == len(values) - 1  # a chain of neighbours
+
+
+def test_new_values_get_the_comparisons_that_touch_them_once_a_pair():
     other = "Company:小米集团|净利润|2024|CNY"
     a, b, c = (value_of(Q, fig(f"{n}亿元", n * YI)) for n in (100, 200, 300))
     elsewhere = value_of(other, fig("100亿元", 100 * YI))
     found = compare_new_values([b, c], [a, b, c, elsewhere])
     assert sorted((x.source, x.target) for x in found) == sorted(
-        tuple(sorted(pair)) for pair in ((b.key, a.key), (b.key, c.key), (c.key, a.key)))
+        tuple(sorted(pair)) for pair in ((b.key, a.key), (b.key, c.key)))
+    assert compare_new_values([a], [a, b, c]) == [compare_values(a, b)]
     assert compare_new_values([], [a, b]) == []
+
+
+def test_changed_keys_are_the_neighbours_of_a_point_that_came_or_went():
+    run = sorted((_v(f"{n}亿元", n) for n in range(1, 21)), key=order)
+    added = run[10]
+    assert changed_keys(run, [order(added)], 2) == {v.key for v in run[8:13]}
+    gone = _v("10.5亿元", 10.5)  # between 10 and 11 (run[9] and run[10])
+    assert changed_keys(run, [order(gone)], 2) == {v.key for v in run[8:12]}
+    assert changed_keys(run, [order(_v("50亿元", 50))], 2) == {v.key for v in run[18:]}
+
+
+def test_contiguous_runs_merge_only_segments_that_share_values():
+    values = sorted((_v(f"{n}亿元", n) for n in range(1, 21)), key=order)
+    runs = contiguous_runs([values[0:5], values[4:9], values[12:15]])
+    assert [[v.key for v in run] for run in runs] == [[v.key for v in values[0:9]],
+                                                       [v.key for v in values[12:15]]]
 
 
 def test_value_caption():

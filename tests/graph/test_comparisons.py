@@ -3,6 +3,9 @@ AGREES_WITH / DISAGREES_WITH between Values, Value.sources and the per-figure vi
 them stay exact whatever the order, batching, re-ingest or edit."""
 from __future__ import annotations
 
+import math
+import random
+
 import pytest
 
 from newsgraph.graph import remove_articles
@@ -267,3 +270,75 @@ def test_both_stores_hold_the_same_values_and_comparisons(tmp_path, neo4j_uri, c
             opened.close()
     assert found[0] == found[1]
     assert len(found[0][0]) >= 10 and len(found[0][1]) >= 20
+
+
+# --- the neighbour rule: a Value disagrees with its nearest disagreeing neighbours only ----------
+
+
+def _revenue(id_, text, value, **extra):
+    return article(id_, [(text, value * YI, "营收", extra)] if extra else [(text, value * YI, "营收")])
+
+
+def test_a_value_is_linked_with_its_neighbours_and_a_gone_value_relinks_them(store):
+    write_documents(store, [_revenue("p30", "30亿元", 30), _revenue("p10", "10亿元", 10)], "x")
+    write_documents(store, [_revenue("p20", "20亿元", 20)], "x")
+    assert value_edges(store) == [("10亿元", "DISAGREES_WITH", "20亿元"), ("20亿元", "DISAGREES_WITH", "30亿元")]
+    write_documents(store, [_revenue("r20", "约20亿元", 20, qualifier="about")], "x")  # 15-25亿
+    edges = value_edges(store)
+    assert ("20亿元", "AGREES_WITH", "约20亿元") in edges or ("约20亿元", "AGREES_WITH", "20亿元") in edges
+    assert not {("10亿元", "DISAGREES_WITH", "30亿元"), ("30亿元", "DISAGREES_WITH", "10亿元")} & set(edges)
+    remove_articles(store, ["p20"])
+    assert sorted(tuple(sorted((a, b))) for a, _, b in value_edges(store)) == [("10亿元", "约20亿元"),
+                                                                               ("30亿元", "约20亿元")]
+    remove_articles(store, ["r20"])
+    assert value_edges(store) == [("10亿元", "DISAGREES_WITH", "30亿元")]
+    assert comparisons(store) == [("p10:f0", "DISAGREES_WITH", "p30:f0")]
+
+
+def _stored_value_edges(store):
+    relation = "label(r)" if store.name == "embedded" else "type(r)"
+    _, rows = store.read(f"MATCH (v:Value)-[r]->(w:Value) RETURN v.key, {relation}, w.key")
+    return sorted(map(tuple, rows))
+
+
+def _rule_edges(store):
+    """What the neighbour rule gives for the Values stored now, computed afresh."""
+    from newsgraph.graph.compare import Value, neighbour_comparisons
+
+    _, rows = store.read("MATCH (v:Value) RETURN v.key, v.quantity, v.value, v.lower, v.upper")
+    by_quantity = {}
+    for key, quantity, value, lower, upper in rows:
+        by_quantity.setdefault(quantity, []).append(
+            Value(key, quantity, value, -math.inf if lower is None else lower, math.inf if upper is None else upper))
+    return sorted((c.source, "AGREES_WITH" if c.agrees else "DISAGREES_WITH", c.target)
+                  for values in by_quantity.values() for c in neighbour_comparisons(values).values())
+
+
+def _many_values(count, seed):
+    """Articles reporting one quantity with many values, some repeated, some rounded (约)."""
+    rng = random.Random(seed)
+    docs = []
+    for number in range(count):
+        value = rng.choice((rng.randint(10, 60), rng.randint(10, 60) * 10))
+        if rng.random() < 0.2:
+            docs.append(_revenue(f"m{number}", f"约{value}亿元", value, qualifier="about"))
+        else:
+            docs.append(_revenue(f"m{number}", f"{value}亿元", value))
+    return docs
+
+
+def test_stored_comparisons_are_the_rule_over_the_values_whatever_the_order_and_removals(store):
+    docs = _many_values(60, seed=5)
+    for start in range(0, len(docs), 7):
+        write_documents(store, docs[start:start + 7], "x")
+    assert _stored_value_edges(store) == _rule_edges(store)
+    first = _stored_value_edges(store)
+    assert len(first) < 4 * len(docs)  # not every pair: 60 figures, many distinct values
+    removed = [doc["article"]["id"] for doc in docs[::3]]
+    remove_articles(store, removed)
+    assert _stored_value_edges(store) == _rule_edges(store)
+    shuffled = docs[::3]
+    random.Random(1).shuffle(shuffled)
+    for doc in shuffled:  # back again, one by one in another order
+        write_documents(store, [doc], "x")
+    assert _stored_value_edges(store) == first
