@@ -32,6 +32,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import ner_filter
 from .resolve import fold, normalize_name
 from .vocab import alternation, lines
 
@@ -1243,8 +1244,9 @@ def _model_matches(text: str, model, known: Sequence[Match]) -> list[Match]:
                 continue
             if not (s <= ks and ke <= e) or (s, e) == (ks, ke):
                 keep = False
-            elif (ks - s) + (e - ke) and _generic(text[s:ks] + text[ke:e]):
-                keep = False
+            elif (ks - s) + (e - ke) and _generic(text[s:ks] + text[ke:e]) and not (
+                    ks == s and typ == "Company" and ner_filter.org_type(name, "") == "Company"):
+                keep = False  # 美团|外卖; but 中信|地产, 海岳电信|武汉分公司 are companies of their own
             if not keep:
                 break
         if keep:

@@ -7,6 +7,7 @@ import pytest
 
 from newsgraph.extract.components.entities import function_words, verb_words
 from newsgraph.extract.rules.entities import find_entities, load_gazetteer, normalize_name
+from newsgraph.extract.rules.ner_filter import company_before_department, model_candidates
 from newsgraph.extract.segmenter import make_jieba
 
 GAZ = load_gazetteer()
@@ -145,3 +146,35 @@ def test_names_with_a_verb_as_their_stem_stay(text, expected):
 ])
 def test_local_bodies_begin_at_their_place(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, model, expected", [
+    # a known name and a company word after it, marked whole by the model: a company of its own
+    ("中信地产今年推出三个楼盘。", [(0, 4, "Company", 0.9)], {("中信地产", "Company")}),
+    ("中国电信武汉分公司今天开通新业务。", [(0, 9, "Company", 0.9)], {("中国电信武汉分公司", "Company")}),
+    # but generic words that are no company word stay the known name (美团|外卖)
+    ("美团外卖的订单增长了。", [(0, 4, "Company", 0.9)], {("美团", "Company")}),
+    ("中国电信武汉地区的用户增长了。", [(0, 6, "Company", 0.9)], {("中国电信", "Company")}),
+])
+def test_known_names_extended_by_a_company_word(text, model, expected):
+    assert found(text, model) == expected
+
+
+@pytest.mark.parametrize("name, company", [
+    ("北京海岳置业有限公司公关部", "北京海岳置业有限公司"),
+    ("交通银行深圳分行信用卡部", "交通银行深圳分行"),
+    ("海岳银行人力资源部门", "海岳银行"),
+    ("海岳足球俱乐部", None),        # a club is no department
+    ("财政部", None),                # a ministry names no company
+    ("中国银行业协会", None),
+    ("海岳集团", None),
+])
+def test_company_before_its_department(name, company):
+    cut = company_before_department(name)
+    assert (name[:cut] if cut else None) == company
+
+
+def test_a_model_span_over_a_department_becomes_the_company():
+    text = "北京海岳置业有限公司公关部负责人表示，项目将按期交付。"
+    spans = model_candidates(text, [(0, 13, "company", 0.95)], frozenset())
+    assert [(text[s:e], kind) for s, e, kind, _ in spans] == [("北京海岳置业有限公司", "Company")]
