@@ -1221,6 +1221,41 @@ def _trim_back(text: str, s: int, e: int) -> int:
     return e
 
 
+_LEVEL = "省市县区镇乡旗州"
+
+
+def placed_body(name: str) -> bool:
+    """A place, its level and a kind of public body: 宁波市政府, 日本政府, 北京市统计局 name one
+    body each, though 市政府 and 日本 alone are generic."""
+    m = _PLACE_RE.match(name)
+    if not m:
+        return False
+    rest = name[m.end():]
+    rest = rest[1:] if rest[:1] in _LEVEL and len(rest) > 2 else rest
+    return ner_filter.generic_organization(rest) and ner_filter.org_type(rest, "Organization") == "Organization"
+
+
+# 日本政府, 宁波市政府: a listed place and its level before a public body's generic word.
+_PLACED_BODY_RE = re.compile("(?:" + _PLACE_RE.pattern + f")[{_LEVEL}]?")
+_BODY_WORD_RE = re.compile("|".join(sorted(map(re.escape, lines("generic_organizations.txt")), key=len, reverse=True)))
+
+
+def find_placed_bodies(text: str) -> list[Match]:
+    """Public bodies named by their place: 日本政府, 宁波市政府 (Organization); not 地方政府."""
+    out: list[Match] = []
+    for m in _BODY_WORD_RE.finditer(text):
+        word = m.group()
+        if not (ner_filter.generic_organization(word)
+                and ner_filter.org_type(word, "Organization") == "Organization"):
+            continue
+        for lo in range(max(0, m.start() - 6), m.start() - 1):
+            place = _PLACED_BODY_RE.fullmatch(text, lo, m.start())
+            if place and placed_body(text[lo:m.end()]):
+                out.append((lo, m.end(), EntityCandidate("Organization", text[lo:m.end()], "suffix")))
+                break
+    return out
+
+
 def _model_matches(text: str, model, known: Sequence[Match]) -> list[Match]:
     """The model's spans as candidates, except one that cuts through a known name or only adds
     generic words to it (美团|外卖); 中金珠宝 is a name of its own, longer than 中金. An
@@ -1235,7 +1270,7 @@ def _model_matches(text: str, model, known: Sequence[Match]) -> list[Match]:
         name = text[s:e]
         if typ == "Person" and name in _NOT_NAMES:
             continue
-        if typ != "Person" and (_generic_name(name) or _UNIT_END.search(name)
+        if typ != "Person" and ((_generic_name(name) and not placed_body(name)) or _UNIT_END.search(name)
                                 or (_SUFFIX_END.search(name) and _AFTER_SUFFIX_BAD.match(text, e))):
             continue
         keep = True
@@ -1341,11 +1376,12 @@ def find_entities(
         suffix = [m for m in suffix if not _model_starts_later(m[0], m[1], text, model) and (
             _supported(m[0], m[1], text, model)
             or (words is not None and _clean_stem(m[0], m[1], text, words, function_words, verbs)))]
-    cands += suffix
+    cands += [m for m in suffix if not (m[2].type == "Organization" and text[m[1]:m[1] + 1] in ("杯", "赛"))]
     cands += find_subsidiaries(text, gazetteer, known=known)  # 子公司 is the signal
     cands += find_latin_names(text, gazetteer)
     cands += find_products(text, known)
     cands += find_media(text)
+    cands += find_placed_bodies(text)
     cands += find_announcers(text, surnames, function_words, words)
     cands += find_listed_companies(text)
     cands += find_people(text, titles, surnames, gazetteer)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.extract.components.entities import function_words, verb_words
-from newsgraph.extract.rules.entities import find_entities, load_gazetteer, normalize_name
+from newsgraph.extract.rules.entities import find_entities, load_gazetteer, normalize_name, placed_body
 from newsgraph.extract.rules.ner_filter import company_before_department, model_candidates
 from newsgraph.extract.segmenter import make_jieba
 
@@ -178,3 +178,36 @@ def test_a_model_span_over_a_department_becomes_the_company():
     text = "北京海岳置业有限公司公关部负责人表示，项目将按期交付。"
     spans = model_candidates(text, [(0, 13, "company", 0.95)], frozenset())
     assert [(text[s:e], kind) for s, e, kind, _ in spans] == [("北京海岳置业有限公司", "Company")]
+
+
+@pytest.mark.parametrize("text, model, expected", [
+    # a place and a kind of public body name one body, from the model or the rules
+    ("宁波市政府相关负责人介绍了试点情况。", [(0, 5, "Organization", 0.9)], {("宁波市政府", "Organization")}),
+    ("日本政府宣布了新的刺激计划。", [], {("日本政府", "Organization")}),
+    ("他们到北京市政府门口排队。", [], {("北京市政府", "Organization")}),
+    # but generic bodies, a company after a place and a place alone are none
+    ("地方政府都表示支持。", [], set()),
+    ("各地政府都表示支持。", [], set()),
+    ("北京公司发布了公告。", [], set()),
+    ("市政府相关负责人介绍了情况。", [(0, 3, "Organization", 0.9)], set()),
+])
+def test_bodies_named_by_their_place(text, model, expected):
+    assert found(text, model) == expected
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("宁波市政府", True), ("日本政府", True), ("浙江省统计局", True),
+    ("市政府", False), ("日本", False), ("北京公司", False), ("北京银行", False),
+])
+def test_placed_body(name, expected):
+    assert placed_body(name) is expected
+
+
+@pytest.mark.parametrize("text, model, expected", [
+    # a cup is no body: the model's 联盟杯, not the rules' 周中联盟
+    ("周中联盟杯他们踢了个平局。", [(2, 5, "Organization", 0.9)], {("联盟杯", "Organization")}),
+    # a 联盟 followed by anything else stays
+    ("周中，产业联盟发布了标准。", [], {("产业联盟", "Organization")}),
+])
+def test_a_cup_is_no_body(text, model, expected):
+    assert found(text, model) == expected
