@@ -17,9 +17,11 @@ from .vocab import lines
 
 _CJK_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 _DOTTED_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:[·•．][\u4e00-\u9fff]{1,8}){1,3}$")
+_HYPHEN_NAME = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:-[\u4e00-\u9fff]{2,8}){1,2}$")  # 索尔-坎贝尔
 _LONG_NAME = re.compile(r"^[\u4e00-\u9fff]{5,7}$")  # 佐佐江贤一郎: only when the model is very sure
 LONG_NAME_MIN = 0.9
 _LATIN_NAME = re.compile(r"^[A-Z][a-zA-Z'\-]+(?: [A-Z][a-zA-Z'\-]+){1,3}$")
+_LATIN_SINGLE = re.compile(r"^[A-Z][a-z]{2,}$")  # Svensson, Riddick: one word, when the model is sure
 _CLEAN = re.compile(r"^[\w·•&\-. （）()]+$")
 MIN_CONFIDENCE = 0.5  # below it a span needs the rules' agreement
 PERSON_NO_SURNAME_MIN = 0.6  # a person whose first character is no listed surname
@@ -91,8 +93,10 @@ def plausible(text: str, start: int, end: int, kind: str, confidence: float,
     if confidence < min_confidence or len(span) < 2 or not _CLEAN.match(span) or span != span.strip():
         return False
     if kind == "Person":
-        if _LATIN_NAME.match(span) or _DOTTED_NAME.match(span):
+        if _LATIN_NAME.match(span) or _DOTTED_NAME.match(span) or _HYPHEN_NAME.match(span):
             return True
+        if _LATIN_SINGLE.match(span):
+            return confidence >= PERSON_NO_SURNAME_MIN and span.lower() not in _words("latin_non_names.txt")
         if _LONG_NAME.match(span):
             return confidence >= LONG_NAME_MIN
         if not _CJK_NAME.match(span):

@@ -7,7 +7,8 @@ import pytest
 
 from newsgraph.extract.components.entities import function_words, verb_words
 from newsgraph.extract.rules.entities import find_entities, load_gazetteer, normalize_name, placed_body
-from newsgraph.extract.rules.ner_filter import company_before_department, model_candidates
+from newsgraph.extract.rules.ner_filter import company_before_department, model_candidates, plausible
+from newsgraph.extract.rules.resolve import strip_place
 from newsgraph.extract.segmenter import make_jieba
 
 GAZ = load_gazetteer()
@@ -211,3 +212,41 @@ def test_placed_body(name, expected):
 ])
 def test_a_cup_is_no_body(text, model, expected):
     assert found(text, model) == expected
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("宁波市政府", "宁波市政府"),      # a place's body keeps its place: no entity named 政府
+    ("北京市统计局", "北京市统计局"),
+    ("深圳远航科技", "远航科技"),      # a company's short form still drops it
+])
+def test_place_kept_before_a_kind_of_body(name, expected):
+    assert strip_place(name) == expected
+
+
+def test_two_places_governments_do_not_merge():
+    from newsgraph.extract.rules.resolve import resolve_article
+    text = "宁波市政府和杭州市政府都表示，政府将继续支持。"
+    resolved = resolve_article(find_entities(text, GAZ, words=words(text), model=[],
+                                             function_words=FUNCTION_WORDS, verbs=VERBS), GAZ, text)
+    orgs = {(r.name, tuple(m[2] for m in r.mentions)) for r in resolved}
+    assert orgs == {("宁波市政府", ("宁波市政府",)), ("杭州市政府", ("杭州市政府",))}
+
+
+@pytest.mark.parametrize("span, confidence, expected", [
+    # a transliterated name joined by a hyphen, like one joined by a middle dot
+    ("索尔-坎贝尔", 0.7, True),
+    ("汤姆-克鲁斯", 0.7, True),
+    # one capitalized Latin word the model is sure is a person
+    ("Svensson", 0.8, True),
+    ("Riddick", 0.65, True),
+    # not when it is unsure, not a listed non-name, not lower case or an acronym
+    ("Svensson", 0.55, False),
+    ("Adas", 0.9, False),
+    ("moon", 0.9, False),
+    ("WCG", 0.9, False),
+    ("京-沪", 0.9, False),   # one character each side is no name
+])
+def test_person_shapes_from_the_model(span, confidence, expected):
+    text = f"据悉，{span}表示将参加比赛。"
+    start = text.index(span)
+    assert plausible(text, start, start + len(span), "Person", confidence, frozenset()) is expected
