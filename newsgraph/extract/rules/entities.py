@@ -1222,6 +1222,7 @@ def _trim_back(text: str, s: int, e: int) -> int:
 
 
 _LEVEL = "省市县区镇乡旗州"
+_PUBLIC_BODIES = _words("public_body_words.txt")
 
 
 def placed_body(name: str) -> bool:
@@ -1232,22 +1233,18 @@ def placed_body(name: str) -> bool:
         return False
     rest = name[m.end():]
     rest = rest[1:] if rest[:1] in _LEVEL and len(rest) > 2 else rest
-    return ner_filter.generic_organization(rest) and ner_filter.org_type(rest, "Organization") == "Organization"
+    return rest in _PUBLIC_BODIES
 
 
 # 日本政府, 宁波市政府: a listed place and its level before a public body's generic word.
 _PLACED_BODY_RE = re.compile("(?:" + _PLACE_RE.pattern + f")[{_LEVEL}]?")
-_BODY_WORD_RE = re.compile("|".join(sorted(map(re.escape, lines("generic_organizations.txt")), key=len, reverse=True)))
+_BODY_WORD_RE = re.compile("|".join(sorted(map(re.escape, _PUBLIC_BODIES), key=len, reverse=True)))
 
 
 def find_placed_bodies(text: str) -> list[Match]:
     """Public bodies named by their place: 日本政府, 宁波市政府 (Organization); not 地方政府."""
     out: list[Match] = []
     for m in _BODY_WORD_RE.finditer(text):
-        word = m.group()
-        if not (ner_filter.generic_organization(word)
-                and ner_filter.org_type(word, "Organization") == "Organization"):
-            continue
         for lo in range(max(0, m.start() - 6), m.start() - 1):
             place = _PLACED_BODY_RE.fullmatch(text, lo, m.start())
             if place and placed_body(text[lo:m.end()]):

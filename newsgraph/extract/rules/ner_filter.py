@@ -115,9 +115,10 @@ def model_candidates(text: str, scored: Iterable[tuple[int, int, str, float]],
         kind = LABEL_TYPES.get(label)
         if kind is None:
             continue
-        if kind != "Person":
+        if label == "company":  # the model's company over a department; a ministry is no company's
             cut = company_before_department(text[start:end])
             end = start + cut if cut else end
+        if kind != "Person":
             kind = org_type(text[start:end], kind)
         if plausible(text, start, end, kind, confidence, surnames, min_confidence):
             out.append((start, end, kind, confidence))

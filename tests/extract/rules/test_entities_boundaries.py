@@ -198,7 +198,9 @@ def test_bodies_named_by_their_place(text, model, expected):
 
 @pytest.mark.parametrize("name, expected", [
     ("宁波市政府", True), ("日本政府", True), ("浙江省统计局", True),
+    ("湖南省人民政府", True),
     ("市政府", False), ("日本", False), ("北京公司", False), ("北京银行", False),
+    ("加拿大企业", False), ("北京市有关部门", False),   # no public body: a kind of firm, any office
 ])
 def test_placed_body(name, expected):
     assert placed_body(name) is expected
@@ -250,3 +252,9 @@ def test_person_shapes_from_the_model(span, confidence, expected):
     text = f"据悉，{span}表示将参加比赛。"
     start = text.index(span)
     assert plausible(text, start, start + len(span), "Person", confidence, frozenset()) is expected
+
+
+def test_a_ministry_the_model_calls_an_organization_is_not_cut_at_a_company_word():
+    text = "对外贸易经济合作部部长出席了会议。"
+    spans = model_candidates(text, [(0, 9, "organization", 0.95)], frozenset())
+    assert [(text[s:e], kind) for s, e, kind, _ in spans] == [("对外贸易经济合作部", "Organization")]
