@@ -765,7 +765,7 @@ def _short_name_start(text: str, start: int, end: int, limit: int, words) -> int
     """A name before a quote or code that is longer than ``limit`` took in its clause
     (减持120万元|海岳防务); one cut to two characters at a one-character word may be longer
     (减持214万元|天和防务). The last words that fit, unless they are generic words only
-    (新世界|发展 stays whole)."""
+    (新世界|发展 stays whole), and a place before them (关于|宁夏太阳能)."""
     if words is None or end - start < 2 or (end - start <= limit and end - start > 2):
         return start
     lo = end
@@ -776,6 +776,9 @@ def _short_name_start(text: str, start: int, end: int, limit: int, words) -> int
     at = _last_words(text, lo if end - start <= 2 else start, end, words, limit)
     if at is None or _generic(text[at:end]):
         return start
+    for place in _PLACE_RE.finditer(text, max(start, at - 4), at):
+        if place.end() == at:
+            return place.start()  # a place begins the name: 宁夏|太阳能, 中国|金融投资管理
     return at
 
 

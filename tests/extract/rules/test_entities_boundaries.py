@@ -49,6 +49,9 @@ def names(text, model=()):
     ("客户端 北辰成峰高教(0.355,0.01,1.43%)（01234）公布回购。", {("北辰成峰高教", "Company")}),
     # generic last words do not make a short name: the whole name stays
     ("客户端 海岳新能源(0.38,0.00,0.00%)（00456）公布回购。", {("海岳新能源", "Company")}),
+    # a place before the last words begins the name
+    ("公司发布了关于宁夏光能(3.280,0.03,0.92%)申请破产的公告。", {("宁夏光能", "Company")}),
+    ("客户端 中国澄川投资管理(0.16,0.00,0.00%)（00777）公布回购。", {("中国澄川投资管理", "Company")}),
     # a bracketed form is part of the name
     ("香港置业（控股）（00123）公布，于6月5日回购股份。", {("香港置业（控股）", "Company")}),
     # but a conjunction or a clause is still no name
