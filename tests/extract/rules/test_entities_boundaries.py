@@ -189,6 +189,7 @@ def test_a_model_span_over_a_department_becomes_the_company():
     ("宁波市政府相关负责人介绍了试点情况。", [(0, 5, "Organization", 0.9)], {("宁波市政府", "Organization")}),
     ("日本政府宣布了新的刺激计划。", [], {("日本政府", "Organization")}),
     ("他们到北京市政府门口排队。", [], {("北京市政府", "Organization")}),
+    ("当年美国军方宣布了新的采购计划。", [], {("美国军方", "Organization")}),
     # but generic bodies, a company after a place and a place alone are none
     ("地方政府都表示支持。", [], set()),
     ("各地政府都表示支持。", [], set()),
