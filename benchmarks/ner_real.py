@@ -3,7 +3,8 @@
     python benchmarks/ner_real.py --msra /work/shared/data/msra/test.jsonl \
         --cluener /work/shared/data/cluener/dev.jsonl \
         --pd /work/shared/data/peoples_daily/pd1998.test.jsonl \
-        --duee /work/shared/data/duee_fin_a/dev_a.events.jsonl [--json] [--model DIR] [--limit N]
+        --duee /work/shared/data/duee_fin_a/dev_a.events.jsonl [--json] [--model DIR] [--limit N] \
+        [--errors /tmp/ner_errors.jsonl]
 
 Each sentence of a span set becomes one article; `newsgraph.extract.pipeline.extract` runs over
 it and every entity mention is scored at mention level (exact span and type) against the set's
@@ -90,7 +91,17 @@ def pipeline_mentions(nlp, texts: list[str]) -> list[list[tuple[int, int, str]]]
     return out
 
 
-def score_span_set(name: str, path: Path, nlp, tagger, limit: int | None) -> dict:
+def _span_errors(name: str, texts, gold, pipe, model) -> list[dict]:
+    rows = []
+    for text, g, p, m in zip(texts, gold, pipe, model, strict=True):
+        if g != p:
+            show = lambda spans: sorted((text[s:e], t) for s, e, t in spans)  # noqa: E731
+            rows.append({"set": name, "text": text, "missed": show(g - p), "spurious": show(p - g),
+                         "model": show(m)})
+    return rows
+
+
+def score_span_set(name: str, path: Path, nlp, tagger, limit: int | None, errors: list | None = None) -> dict:
     fmt, gold_map, ours_map, model_map = SETS[name]
     data = [(t, s) for t, s in read_dataset(path, fmt, gold_map) if normalize_text(t) == t]
     data = data[:limit] if limit else data
@@ -101,6 +112,8 @@ def score_span_set(name: str, path: Path, nlp, tagger, limit: int | None) -> dic
     seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
     pipe = [{(s, e, ours_map[t]) for s, e, t in m if t in ours_map} for m in found]
     model = [{(s, e, model_map[lab]) for s, e, lab in tagger.tag(t) if lab in model_map} for t in texts]
+    if errors is not None:
+        errors.extend(_span_errors(name, texts, gold, pipe, model))
     return {"data": str(path), "sentences": len(texts), "chars": sum(map(len, texts)),
             "pipeline_seconds": round(seconds, 1), "pipeline_cpu_seconds": round(cpu, 1),
             "pipeline_chars_per_cpu_second": round(sum(map(len, texts)) / cpu) if cpu else None,
@@ -111,7 +124,7 @@ def _title_match(pred: str, gold: str) -> bool:
     return bool(pred) and (pred == gold or pred in gold or gold in pred)
 
 
-def score_duee(path: Path, nlp, limit: int | None) -> dict:
+def score_duee(path: Path, nlp, limit: int | None, errors: list | None = None) -> dict:
     docs = [json.loads(line) for line in open(path, encoding="utf-8") if line.strip()]
     docs = [d for d in docs if normalize_text(d["text"]) == d["text"]][:limit or None]
     hits = Counter()
@@ -132,6 +145,9 @@ def score_duee(path: Path, nlp, limit: int | None) -> dict:
                 if a["role"] in COMPANY_ROLES:
                     hits["company_gold"] += 1
                     hits["company_found"] += a["argument"] in orgs
+                    if errors is not None and a["argument"] not in orgs:
+                        errors.append({"set": "duee", "role": a["role"], "missed": a["argument"],
+                                       "text": d["text"], "orgs": sorted(orgs)})
                 if a["role"] == "高管姓名":
                     hits["exec_gold"] += 1
                     hits["exec_found"] += a["argument"] in names["Person"]
@@ -183,6 +199,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--model", type=Path, default=None, help="NER model dir (default: shipped)")
     ap.add_argument("--limit", type=int, default=None, help="first N sentences/documents of each set")
     ap.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    ap.add_argument("--errors", type=Path, default=None,
+                    help="write each sentence's missed and spurious spans (DuEE: missed company "
+                         "arguments) to this JSONL file; keep it outside the repository")
     args = ap.parse_args(argv)
     given = [n for n in ("msra", "cluener", "pd", "duee") if getattr(args, n)]
     if not given:
@@ -193,10 +212,14 @@ def main(argv: list[str] | None = None) -> int:
     nlp = build_nlp(PipelineOptions(ner_model=str(args.model) if args.model else None))
     tagger = load_tagger(args.model)
     res: dict = {}
+    errors: list | None = [] if args.errors else None
     for n in given:
         print(f"scoring {n} …", file=sys.stderr)
-        res[n] = (score_duee(getattr(args, n), nlp, args.limit) if n == "duee"
-                  else score_span_set(n, getattr(args, n), nlp, tagger, args.limit))
+        res[n] = (score_duee(getattr(args, n), nlp, args.limit, errors) if n == "duee"
+                  else score_span_set(n, getattr(args, n), nlp, tagger, args.limit, errors))
+    if args.errors:
+        with open(args.errors, "w", encoding="utf-8") as out:
+            out.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in errors)
     print(json.dumps(res, ensure_ascii=False, indent=2) if args.json else table(res))
     return 0
 

@@ -26,24 +26,34 @@ class EntityMention:
 _FUNCTION_POS = frozenset("c d p r rr rz m mq q u uj ul uz ug ud uv y e f dg ad".split())
 
 
-@functools.lru_cache(maxsize=1)
-def function_words() -> frozenset[str]:
-    """Words of jieba's dictionary whose part of speech is a function word's (所以, 一些, 未)."""
+@functools.lru_cache(maxsize=None)
+def _dictionary_words(parts_of_speech: frozenset[str]) -> frozenset[str]:
     import jieba
 
     out = set()
     with jieba.Tokenizer().get_dict_file() as handle:
         for raw in handle:
             parts = raw.decode("utf-8").split()
-            if len(parts) == 3 and parts[2] in _FUNCTION_POS:
+            if len(parts) == 3 and parts[2] in parts_of_speech:
                 out.add(parts[0])
     return frozenset(out)
+
+
+def function_words() -> frozenset[str]:
+    """Words of jieba's dictionary whose part of speech is a function word's (所以, 一些, 未)."""
+    return _dictionary_words(_FUNCTION_POS)
+
+
+def verb_words() -> frozenset[str]:
+    """Words of jieba's dictionary tagged as plain verbs (通知, 致电, 支持)."""
+    return _dictionary_words(frozenset({"v"}))
 
 
 class EntityFinder:
     def __init__(self, gazetteer, titles, surnames, tagger=None, min_confidence=ner_filter.MIN_CONFIDENCE):
         self.min_confidence = min_confidence
         self.function_words = function_words()
+        self.verbs = verb_words()
         self.gazetteer = gazetteer
         self.titles = titles
         self.surnames = surnames
@@ -60,7 +70,7 @@ class EntityFinder:
         words = [tuple(bounds) for bounds in token_bounds(doc).tolist()]
         found = rules.find_entities(text, self.gazetteer, self.titles, self.surnames,
                                     words=words, model=self.model_spans(text),
-                                    function_words=self.function_words)
+                                    function_words=self.function_words, verbs=self.verbs)
         resolved = apply_declared_names(text, resolve_article(found, self.gazetteer, text), self.gazetteer)
         mentions = sorted(
             ((start, end, EntityMention(entity.type, entity.name))

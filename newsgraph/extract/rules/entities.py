@@ -32,6 +32,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import ner_filter
 from .resolve import fold, normalize_name
 from .vocab import alternation, lines
 
@@ -657,7 +658,7 @@ def find_latin_people(text: str, gazetteer: Gazetteer | None = None,
 _SUBSIDIARY_RE = re.compile(r"(?:全资|控股|独资|参股|境外|境内)?子公司(?:之一)?")
 # What follows a subsidiary named as a subject or listed: 远航智驾完成融资, 海岳智能于3月成立.
 _SUBSIDIARY_NEXT = re.compile(
-    r"[（(，,、。；;]|(?:已|已经|正式|近日|日前|将|也|还)?(?:完成|宣布|获得|推出|发布|成立|注册|与|和|于|在|是|为|负责|主要)"
+    r"[（(，,、。；;]|(?:已|已经|正式|近日|日前|将|也|还)?(?:完成|宣布|获得|推出|发布|成立|注册|与|和|于|在|是|为|负责|主要|拟)"
 )
 _SUBSIDIARY_BAD = re.compile(alternation("subsidiary_non_names.txt"))
 
@@ -678,7 +679,10 @@ def find_subsidiaries(
         stem = text[s:e]
         if not (2 <= len(stem) <= 6) or not _SUBSIDIARY_NEXT.match(text, e):
             continue
-        if _protected(protect, s) or _CUT_RE.search(stem) or _generic(stem) or _SUBSIDIARY_BAD.search(stem):
+        hit = _protected(protect, s)
+        if hit and (hit[0] < s or hit[1] >= e):
+            continue  # a known name at the front that the stem extends is fine: 北辰|国际
+        if _CUT_RE.search(stem) or _generic(stem) or _SUBSIDIARY_BAD.search(stem):
             continue
         out.append((s, e, EntityCandidate("Company", normalize_name(stem, False), "suffix")))
     return out
@@ -717,15 +721,35 @@ def _stock_stem(text: str, end: int, protect: Sequence[tuple[int, int]]) -> str:
     return text[trim_front(text, start, end, protect):end]
 
 
-def find_stock_names(
-    text: str, gazetteer: Gazetteer | None = None, *, known: Sequence[Match] | None = None
-) -> list[Match]:
-    """The company name before a stock code: 比亚迪（002594）, 小米集团-W（01810）,
-    腾讯控股(00700.HK), 蔚来（NYSE: NIO）, and before a price quote: 汉邦高科(8.670,-0.47,-5.14%).
-    The span is the name alone, without -W and code."""
-    protect = _known_spans(text, gazetteer, known)
-    out: list[Match] = []
-    quotes = [m.start() for m in _QUOTE_RE.finditer(text)]
+# A legal name a site split with its price quote: 长沙星瀚光电(12.000,0.30,2.56%)股份有限公司.
+_QUOTE_LEGAL_TAIL = re.compile(r"(?:股份)?有限(?:责任)?公司")
+# A Hong Kong name whose form is bracketed: 香港置业（控股）（00123）.
+_BRACKETED_FORM = re.compile(r"[（(](?:控股|集团|国际)[）)]$")
+# The longest short name before a price quote (an A-share short name: 海岳防务) and before a code
+# (Hong Kong names run longer: 中国烯谷集团); a longer run of Chinese took in its clause.
+QUOTE_NAME_MAX, CODE_NAME_MAX = 4, 6
+
+
+def _last_words(text: str, start: int, end: int, words: Sequence[tuple[int, int]], limit: int) -> int | None:
+    """Where the last whole words of ``[start, end)`` that fit in ``limit`` characters begin,
+    without a leading cut word (万元|海岳防务, 生产商|中国鹏飞, 公司|和|海岳); None when the
+    words do not end at ``end`` or leave less than two characters."""
+    inside = [(ws, we) for ws, we in words if start <= ws and we <= end]
+    if not inside or inside[-1][1] != end:
+        return None
+    kept = []
+    for ws, we in reversed(inside):
+        if end - ws > limit:
+            break
+        kept.append((ws, we))
+    while kept and text[kept[-1][0]:kept[-1][1]] in _CUT_WORDS:
+        kept.pop()
+    return kept[-1][0] if kept and end - kept[-1][0] >= 2 else None
+
+
+def _stock_ends(text: str) -> dict[int, str]:
+    """Where a short name before a price quote or a stock code ends, and which of the two."""
+    ends = {m.start(): "quote" for m in _QUOTE_RE.finditer(text)}
     for m in _STOCK_RE.finditer(text):
         code, ex, sfx = m.group("code"), m.group("ex"), m.group("sfx")
         if code.isdigit():
@@ -733,14 +757,71 @@ def find_stock_names(
                 continue  # a year in brackets
         elif not (ex or sfx):
             continue  # (AI) is not a ticker without an exchange
-        quotes.append(m.start())
-    for end in sorted(set(quotes)):
-        if end == 0 or not (_is_cjk(text[end - 1]) or text[end - 1].isalpha()):
+        ends.setdefault(m.start(), "code")
+    return ends
+
+
+def _short_name_start(text: str, start: int, end: int, limit: int, words) -> int:
+    """A name before a quote or code that is longer than ``limit`` took in its clause
+    (减持120万元|海岳防务); one cut to two characters at a one-character word may be longer
+    (减持214万元|天和防务). The last words that fit, unless they are generic words only
+    (新世界|发展 stays whole), and a place before them (关于|宁夏太阳能)."""
+    if words is None or end - start < 2 or (end - start <= limit and end - start > 2):
+        return start
+    lo = end
+    while lo > 0 and end - lo < 10 and _is_cjk(text[lo - 1]):
+        lo -= 1
+    if end - start > limit and not all(map(_is_cjk, text[start:end])):
+        return start
+    at = _last_words(text, lo if end - start <= 2 else start, end, words, limit)
+    if at is None or _generic(text[at:end]):
+        return start
+    for place in _PLACE_RE.finditer(text, max(start, at - 4), at):
+        if place.end() == at:
+            return place.start()  # a place begins the name: 宁夏|太阳能, 中国|金融投资管理
+    return at
+
+
+def _stock_span(text: str, end: int, kind: str, protect, words) -> tuple[int, int, int] | None:
+    """``(start, end, tail)`` of the name before a quote or code at ``end``; ``tail`` > ``end``
+    when a legal tail follows the quote."""
+    form = _BRACKETED_FORM.search(text, max(0, end - 4), end) if kind == "code" else None
+    stem_end = form.start() if form else end
+    if stem_end == 0 or not (_is_cjk(text[stem_end - 1]) or text[stem_end - 1].isalpha()):
+        return None
+    start = stem_end - len(_stock_stem(text, stem_end, protect))
+    quote = _QUOTE_RE.match(text, end) if kind == "quote" else None
+    tail = _QUOTE_LEGAL_TAIL.match(text, quote.end()) if quote else None
+    if tail is None:
+        hk = quote is not None and _STOCK_RE.match(text, quote.end())  # 协合新能源(0.38,…)（00182）
+        limit = QUOTE_NAME_MAX if kind == "quote" and not hk else CODE_NAME_MAX
+        start = _short_name_start(text, start, stem_end, limit, words)
+    return start, end, tail.end() if tail else end
+
+
+def find_stock_names(
+    text: str, gazetteer: Gazetteer | None = None, *, known: Sequence[Match] | None = None,
+    words: Sequence[tuple[int, int]] | None = None,
+) -> list[Match]:
+    """The company name before a stock code: 比亚迪（002594）, 小米集团-W（01810）,
+    腾讯控股(00700.HK), 蔚来（NYSE: NIO）, 香港置业（控股）（00123）, and before a price quote:
+    汉邦高科(8.670,-0.47,-5.14%). The span is the name alone, without -W and code; a legal name
+    split by a quote spans the quote and is named without it. Given the text's ``words``, a
+    name longer than a short name keeps its last words only (减持120万元|海岳防务(…))."""
+    protect = _known_spans(text, gazetteer, known)
+    out: list[Match] = []
+    for end, kind in sorted(_stock_ends(text).items()):
+        span = _stock_span(text, end, kind, protect, words)
+        if span is None:
             continue
-        stem = _stock_stem(text, end, protect)
-        start = end - len(stem)
-        if len(stem) < 2 or (_generic(stem) and (len(stem) < 4 or _ANAPHORIC.search(stem))):
+        start, end, tail_end = span
+        stem, bare = text[start:end], _BRACKETED_FORM.sub("", text[start:end])
+        if len(bare) < 2 or (_generic(bare) and (len(bare) < 4 or _ANAPHORIC.search(bare))):
             continue  # 北京文化(8.750,…) is a name of generic words; 上市公司(600000) is not
+        if tail_end > end:
+            name = stem + text[_QUOTE_RE.match(text, end).end():tail_end]
+            out.append((start, tail_end, EntityCandidate("Company", normalize_name(name, False), "stock")))
+            continue
         hit = _protected(protect, start) if protect else None
         entry = gazetteer.lookup(stem) if gazetteer is not None else None
         if entry is None and hit and hit[1] == end:
@@ -761,7 +842,7 @@ def find_stock_names(
 _ANNOUNCER_RE = re.compile(
     r"(?:^|(?<=[。！？\n，,：:；;】\s据])|(?<=企业|平台|品牌|厂商|巨头))(?P<name>[\u4e00-\u9fffA-Za-z]{2,8}?)"
     r"(?:\d{1,2}月)?(?:\d{1,2}日)?(?:晚间|早间|午间|晚|盘后|盘前)?"
-    r"(?=(?:发布|披露)?公告|(?:发布|披露)[^，。！？\n]{0,10}?公告|宣布(?:将)?(?:完成|获得|以|收购)|获投|(?:预)?中标)"
+    r"(?=(?:发布|披露)?公告|(?:发布|披露)[^，。！？\n]{0,10}?公告|宣布(?:将)?(?:完成|获得|以|收购)|拟(?:出资|收购)|获投|(?:预)?中标)"
 )
 
 
@@ -1066,7 +1147,12 @@ def _local_body(text: str, s: int, e: int, cand: EntityCandidate) -> Match:
     m = _LOCAL_PREFIX.search(text, max(0, s - 7), s)
     if not m:
         return s, e, cand
-    return m.start(), e, EntityCandidate("Organization", text[m.start():e], "suffix")
+    start = trim_front(text, m.start(), e, [(s, e)])  # 即使按之前|市发改委
+    place = _PLACE_RE.search(text, start, s)
+    start = place.start() if place else start  # 他说|宁波市发改委
+    if start >= s:
+        return s, e, cand
+    return start, e, EntityCandidate("Organization", text[start:e], "suffix")
 
 
 # Cut words that are also words of legal names (盛世丰华企业管理有限公司, 联合利华): no trim there.
@@ -1095,8 +1181,10 @@ def trim_front(text: str, s: int, e: int, protect: Sequence[tuple[int, int]] = (
         return start
     for m in _CUT_RE.finditer(text, start, e):
         cut = m.group()
-        if m.end() > e - 2 or (len(cut) < 2 and cut not in _HARD_CUTS) or cut in _NAME_INNER_CUTS:
+        if m.end() > e - 2 or (len(cut) < 2 and cut not in _HARD_CUTS):
             continue
+        if cut in _NAME_INNER_CUTS and not (cut == "公司" and _generic(text[start:m.start()])):
+            continue  # 全资公司|广东青禾…: a 公司 after generic words only is the clause's
         if _protected(protect, m.start()) or _protected(protect, m.end() - 1):
             continue
         if not _generic_name(text[m.end():e]):
@@ -1121,6 +1209,53 @@ def _with_st_mark(text: str, match: Match) -> Match:
     return s, e, EntityCandidate(cand.type, name, cand.source)
 
 
+# A verb the model ran an organization into (海岳建工中标西安…), and a half or quarter after a
+# name (北辰珠宝H1净利): the name ends before them.
+_RUN_ON_VERB = re.compile(r"(?:中标|公告|宣布|拟收购)")
+_PERIOD_AFTER = re.compile(r"[HQ]\d")
+
+
+def _trim_back(text: str, s: int, e: int) -> int:
+    m = _RUN_ON_VERB.search(text, s + 2, e)
+    if m:
+        e = m.start()
+    if e - s > 2 and _PERIOD_AFTER.match(text, e - 1) and _is_cjk(text[e - 2]):
+        e -= 1
+    return e
+
+
+_LEVEL = "省市县区镇乡旗州"
+_PUBLIC_BODIES = _words("public_body_words.txt")
+
+
+def placed_body(name: str) -> bool:
+    """A place, its level and a kind of public body: 宁波市政府, 日本政府, 北京市统计局 name one
+    body each, though 市政府 and 日本 alone are generic."""
+    m = _PLACE_RE.match(name)
+    if not m:
+        return False
+    rest = name[m.end():]
+    rest = rest[1:] if rest[:1] in _LEVEL and len(rest) > 2 else rest
+    return rest in _PUBLIC_BODIES
+
+
+# 日本政府, 宁波市政府: a listed place and its level before a public body's generic word.
+_PLACED_BODY_RE = re.compile("(?:" + _PLACE_RE.pattern + f")[{_LEVEL}]?")
+_BODY_WORD_RE = re.compile("|".join(sorted(map(re.escape, _PUBLIC_BODIES), key=len, reverse=True)))
+
+
+def find_placed_bodies(text: str) -> list[Match]:
+    """Public bodies named by their place: 日本政府, 宁波市政府 (Organization); not 地方政府."""
+    out: list[Match] = []
+    for m in _BODY_WORD_RE.finditer(text):
+        for lo in range(max(0, m.start() - 6), m.start() - 1):
+            place = _PLACED_BODY_RE.fullmatch(text, lo, m.start())
+            if place and placed_body(text[lo:m.end()]):
+                out.append((lo, m.end(), EntityCandidate("Organization", text[lo:m.end()], "suffix")))
+                break
+    return out
+
+
 def _model_matches(text: str, model, known: Sequence[Match]) -> list[Match]:
     """The model's spans as candidates, except one that cuts through a known name or only adds
     generic words to it (美团|外卖); 中金珠宝 is a name of its own, longer than 中金. An
@@ -1129,12 +1264,13 @@ def _model_matches(text: str, model, known: Sequence[Match]) -> list[Match]:
     protect = [(ks, ke) for ks, ke, _ in known]
     for s, e, typ, _ in model:
         if typ != "Person":
+            e = _trim_back(text, s, e)
             # a body's name holds words that cut a company's (国家计划生育委员会, 扶贫接力计划领导小组)
             s = trim_front(text, s, e, protect, cut_words=typ == "Company")
         name = text[s:e]
         if typ == "Person" and name in _NOT_NAMES:
             continue
-        if typ != "Person" and (_generic_name(name) or _UNIT_END.search(name)
+        if typ != "Person" and ((_generic_name(name) and not placed_body(name)) or _UNIT_END.search(name)
                                 or (_SUFFIX_END.search(name) and _AFTER_SUFFIX_BAD.match(text, e))):
             continue
         keep = True
@@ -1143,8 +1279,9 @@ def _model_matches(text: str, model, known: Sequence[Match]) -> list[Match]:
                 continue
             if not (s <= ks and ke <= e) or (s, e) == (ks, ke):
                 keep = False
-            elif (ks - s) + (e - ke) and _generic(text[s:ks] + text[ke:e]):
-                keep = False
+            elif (ks - s) + (e - ke) and _generic(text[s:ks] + text[ke:e]) and not (
+                    ks == s and typ == "Company" and ner_filter.org_type(name, "") == "Company"):
+                keep = False  # 美团|外卖; but 中信|地产, 海岳电信|武汉分公司 are companies of their own
             if not keep:
                 break
         if keep:
@@ -1172,10 +1309,20 @@ def _supported(s: int, e: int, text: str, model) -> bool:
     return any(ms < e and s < me and typ != "Person" for ms, me, typ, _ in model)
 
 
+def _model_starts_later(s: int, e: int, text: str, model) -> bool:
+    """Does the model end an organization where this span ends but begin it later, past a
+    front that is no place and no legal name's (图为|澄川地产, 原|中国书法研究院; 杭州|南都电源…
+    keeps its place)?"""
+    if "有限" in text[s:e] or _PLACE_RE.match(text, s):
+        return False
+    return any(s < ms and me == e and typ != "Person" for ms, me, typ, _ in model)
+
+
 def _clean_stem(s: int, e: int, text: str, words: Sequence[tuple[int, int]],
-                function_words: Collection[str]) -> bool:
-    """A company-word span made of whole words, none of them a function word: 蓝湾基金 but not
-    所以银行 (所以), 一些科技 (一些), 手机购物流程 (物流 is no word there)."""
+                function_words: Collection[str], verbs: Collection[str] = ()) -> bool:
+    """A company-word span made of whole words, none of them a function word and no verb
+    before its last stem word: 蓝湾基金, 远航科技 but not 所以银行 (所以), 一些科技 (一些),
+    手机购物流程 (物流 is no word there), 通知国内银行 (通知)."""
     starts = {ws for ws, _ in words}
     last = None
     for m in _SUFFIX_RE.finditer(text, s, e):
@@ -1183,7 +1330,8 @@ def _clean_stem(s: int, e: int, text: str, words: Sequence[tuple[int, int]],
             last = m
     if s not in starts or last is None or last.start() not in starts:
         return False
-    return not any(text[ws:we] in function_words for ws, we in words if s <= ws and we <= last.start())
+    stem = [text[ws:we] for ws, we in words if s <= ws and we <= last.start()]
+    return not any(w in function_words for w in stem) and not any(w in verbs for w in stem[:-1])
 
 
 def find_entities(
@@ -1196,6 +1344,7 @@ def find_entities(
     words: Sequence[tuple[int, int]] | None = None,
     model: Sequence[tuple[int, int, str, float]] | None = None,
     function_words: Collection[str] = (),
+    verbs: Collection[str] = (),
 ) -> list[Match]:
     """All finders with overlaps settled: appointees first (聘任X为 …), then the longest span,
     the more reliable source on equal length (gazetteer > stock code > company word / Latin >
@@ -1205,7 +1354,10 @@ def find_entities(
     word is no match (群众安全感 has no 众安). ``model``: the NER model's spans
     ``(start, end, type, confidence)`` (see ``ner_filter.model_candidates``); with it, a name
     found only by a company word (所以银行, 夺冠集团) needs the model's agreement unless it is a
-    legal name (…有限公司) or whole words with no ``function_words`` among them. ``extra``: more candidates, settled with the rest."""
+    legal name (…有限公司) or whole words with no ``function_words`` among them and no word
+    of ``verbs`` before its last stem word (请|致电|银行); and one whose front ran over a name
+    the model ends at the same place (图为|澄川地产) yields to the model's span. ``extra``: more
+    candidates, settled with the rest."""
     from .appointments import find_appointees
     from .products import find_products
 
@@ -1218,16 +1370,18 @@ def find_entities(
                                           and _inside_words(m[0], m[1], edges))]
     known = [_local_body(text, *m) for m in known]
     cands: list[Match] = list(known)
-    cands += find_stock_names(text, gazetteer, known=known)
+    cands += find_stock_names(text, gazetteer, known=known, words=words)
     suffix = find_company_suffix(text, gazetteer, known=known)
-    suffix += find_subsidiaries(text, gazetteer, known=known)
     if model is not None:
-        suffix = [m for m in suffix if _supported(m[0], m[1], text, model)
-                  or (words is not None and _clean_stem(m[0], m[1], text, words, function_words))]
-    cands += suffix
+        suffix = [m for m in suffix if not _model_starts_later(m[0], m[1], text, model) and (
+            _supported(m[0], m[1], text, model)
+            or (words is not None and _clean_stem(m[0], m[1], text, words, function_words, verbs)))]
+    cands += [m for m in suffix if not (m[2].type == "Organization" and text[m[1]:m[1] + 1] in ("杯", "赛"))]
+    cands += find_subsidiaries(text, gazetteer, known=known)  # 子公司 is the signal
     cands += find_latin_names(text, gazetteer)
     cands += find_products(text, known)
     cands += find_media(text)
+    cands += find_placed_bodies(text)
     cands += find_announcers(text, surnames, function_words, words)
     cands += find_listed_companies(text)
     cands += find_people(text, titles, surnames, gazetteer)

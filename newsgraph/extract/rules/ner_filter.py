@@ -4,7 +4,8 @@ The model is the primary source of people, companies and organizations; this lay
 throws out what is not a name (a span of punctuation, a bare 民政局) and types the model's
 organizations: a span ending in a company word (``data/company_words.txt``) is a Company, one
 ending in an organization word (``data/organization_words.txt``: 政府, 大学, 协会, 交易所 …)
-an Organization, anything else keeps the model's own label. Pure functions.
+an Organization, anything else keeps the model's own label; a span over a company and one of
+its departments (``data/department_words.txt``: …有限公司|公关部) is the company. Pure functions.
 """
 from __future__ import annotations
 
@@ -16,9 +17,11 @@ from .vocab import lines
 
 _CJK_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 _DOTTED_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:[·•．][\u4e00-\u9fff]{1,8}){1,3}$")
+_HYPHEN_NAME = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:-[\u4e00-\u9fff]{2,8}){1,2}$")  # 索尔-坎贝尔
 _LONG_NAME = re.compile(r"^[\u4e00-\u9fff]{5,7}$")  # 佐佐江贤一郎: only when the model is very sure
 LONG_NAME_MIN = 0.9
 _LATIN_NAME = re.compile(r"^[A-Z][a-zA-Z'\-]+(?: [A-Z][a-zA-Z'\-]+){1,3}$")
+_LATIN_SINGLE = re.compile(r"^[A-Z][a-z]{2,}$")  # Svensson, Riddick: one word, when the model is sure
 _CLEAN = re.compile(r"^[\w·•&\-. （）()]+$")
 MIN_CONFIDENCE = 0.5  # below it a span needs the rules' agreement
 PERSON_NO_SURNAME_MIN = 0.6  # a person whose first character is no listed surname
@@ -60,6 +63,26 @@ def org_type(name: str, label_type: str) -> str:
     return label_type
 
 
+@functools.lru_cache(maxsize=1)
+def _company_word_re() -> re.Pattern[str]:
+    words = sorted(_words("company_words.txt"), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+
+
+def company_before_department(name: str) -> int | None:
+    """Where the company ends in a span that names one of its departments (海岳置业有限公司|公关部,
+    链城地产|市场研究部, 交通银行深圳分行|信用卡部), or None."""
+    org = _ending("organization_words.txt").search(name)
+    if not _ending("department_words.txt").search(name) or (org and org.group() not in _words("department_words.txt")):
+        return None  # 俱乐部, 部队 are no departments
+    last = None
+    for m in _company_word_re().finditer(name):
+        last = m
+    if last is None or last.end() == len(name) or len(name) - last.end() > 6 or last.end() < 3:
+        return None
+    return last.end()
+
+
 def plausible(text: str, start: int, end: int, kind: str, confidence: float,
               surnames: Collection[str], min_confidence: float = MIN_CONFIDENCE) -> bool:
     """A span shaped like a name of its kind that the model is sure enough of."""
@@ -70,8 +93,10 @@ def plausible(text: str, start: int, end: int, kind: str, confidence: float,
     if confidence < min_confidence or len(span) < 2 or not _CLEAN.match(span) or span != span.strip():
         return False
     if kind == "Person":
-        if _LATIN_NAME.match(span) or _DOTTED_NAME.match(span):
+        if _LATIN_NAME.match(span) or _DOTTED_NAME.match(span) or _HYPHEN_NAME.match(span):
             return True
+        if _LATIN_SINGLE.match(span):
+            return confidence >= PERSON_NO_SURNAME_MIN and span.lower() not in _words("latin_non_names.txt")
         if _LONG_NAME.match(span):
             return confidence >= LONG_NAME_MIN
         if not _CJK_NAME.match(span):
@@ -90,6 +115,9 @@ def model_candidates(text: str, scored: Iterable[tuple[int, int, str, float]],
         kind = LABEL_TYPES.get(label)
         if kind is None:
             continue
+        if label == "company":  # the model's company over a department; a ministry is no company's
+            cut = company_before_department(text[start:end])
+            end = start + cut if cut else end
         if kind != "Person":
             kind = org_type(text[start:end], kind)
         if plausible(text, start, end, kind, confidence, surnames, min_confidence):

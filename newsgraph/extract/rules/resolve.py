@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .ner_filter import generic_organization
 from .vocab import lines
 
 if TYPE_CHECKING:  # pragma: no cover - annotations only, no import cycle at run time
@@ -115,9 +116,10 @@ _HOLDING_WORD = re.compile(r"(?:集团|控股|股份)$")
 
 
 def strip_place(name: str) -> str:
-    """深圳远航科技 -> 远航科技; a name that is only a place stays as it is."""
+    """深圳远航科技 -> 远航科技; a name that is only a place, or a place and a kind of body
+    (宁波市政府, not 政府), stays as it is."""
     short = _PLACE_PREFIX.sub("", name, count=1)
-    return short if len(short) >= 2 else name
+    return short if len(short) >= 2 and not generic_organization(short) else name
 
 
 @functools.lru_cache(maxsize=16384)
