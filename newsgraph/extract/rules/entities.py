@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_left
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -325,7 +324,7 @@ _AFTER_SUFFIX_BAD = re.compile("(?:" + alternation("words_after_company_word.txt
 # Organizations are often named with generic words only (中国汽车工业协会); not these.
 _ORG_GENERIC = _words("organization_generic_stems.txt")
 # Licensed businesses are companies of their own, even under a known name (东方财富证券).
-_LICENSED = re.compile(r"(?:证券|银行|保险|基金|资本|期货|信托|理财|资管)$")
+_LICENSED = re.compile("(?:" + alternation("licensed_business_words.txt") + ")$")
 # A stem ending so names a part of a company, not one (六大业务集团, 消费者事业部).
 _STEM_BAD_END = re.compile(r"(?:业务|事业|板块|部门|条线|[两三四五六七八九十几多各]大)$")
 _STEM_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z·&]")
@@ -334,11 +333,11 @@ _FORM_WORDS = frozenset({"集团", "控股", "股份"})
 # After a company word, the sector of its analysts or of a unit: 华泰证券|食品饮料行业分析师,
 # 国信证券|医药团队, 远航科技|汽车业务. The name ends at the first company word before it.
 _SECTOR_AFTER = re.compile(
-    r"[\u4e00-\u9fff]{0,6}?(?:行业|板块|业务|团队|分析师|研究员|首席|研究部|事业部|条线)"
+    r"[\u4e00-\u9fff]{0,6}?(?:" + alternation("unit_after_company_words.txt") + ")"
 )
 # XX股份 is a listed company's short form (牧原股份) unless the shares themselves are meant.
 _SHARES_STEM_BAD = re.compile(
-    r"[持购让售押限股份权数亿万元]|发行|^(?:全部|部分|剩余|其余|相应|同等|等额|新增|存量|新发|增发|流通)"
+    r"[持购让售押限股份权数亿万元]|发行|^(?:" + alternation("share_class_words.txt") + ")"
 )
 _SHARES_AFTER = re.compile("(?:" + alternation("shares_after_words.txt") + ")")
 # A foreign company named with 公司 after its country: 美国超微公司 -> 超微.
@@ -433,6 +432,29 @@ def _strip_lead(stem: str) -> str:
     return stem
 
 
+def _suffix_end(text: str, p: int, end: int, typ: str, ends: set[int]) -> tuple[int, bool] | None:
+    """Where a name found by the company words at ``text[p:end]`` (no legal suffix) ends, and
+    whether it means shares (XX股份); None when the words name no company here."""
+    words = re.findall(_WEAK, text[p:end])
+    if (len(words) > 1 and not text.endswith("公司", p, end)
+            and (_SECTOR_AFTER.match(text, end) or _AFTER_SUFFIX_BAD.match(text, end))):
+        words = words[: _company_words(words)]
+        end = p + sum(map(len, words))
+        if end in ends:
+            return None  # 华泰证券|食品饮料行业: the known name ends here
+    if words and words[-1] == "控股" and text.startswith(("子公司", "股东", "权"), end):
+        words = words[:-1]  # 远航科技|控股子公司: 控股 belongs to the subsidiary
+        end = p + sum(map(len, words))
+        if not words or end in ends:
+            return None
+    shares = words == ["股份"]
+    if typ == "Company" and all(w in _WEAK_TAIL_ONLY for w in words) and not shares:
+        return None
+    if _AFTER_SUFFIX_BAD.match(text, end) or shares and _SHARES_AFTER.match(text, end):
+        return None
+    return end, shares
+
+
 def find_company_suffix(
     text: str, gazetteer: Gazetteer | None = None, *, known: Sequence[Match] | None = None
 ) -> list[Match]:
@@ -457,23 +479,9 @@ def find_company_suffix(
         typ = "Organization" if _ORG_RE.fullmatch(suffix) else "Company"
         shares = False
         if not legal:
-            words = re.findall(_WEAK, suffix)
-            if (len(words) > 1 and not suffix.endswith("公司")
-                    and (_SECTOR_AFTER.match(text, end) or _AFTER_SUFFIX_BAD.match(text, end))):
-                words = words[: _company_words(words)]
-                end = p + sum(map(len, words))
-                if end in ends:
-                    continue  # 华泰证券|食品饮料行业: the known name ends here
-            if words and words[-1] == "控股" and text.startswith(("子公司", "股东", "权"), end):
-                words = words[:-1]  # 远航科技|控股子公司: 控股 belongs to the subsidiary
-                end = p + sum(map(len, words))
-                if not words or end in ends:
-                    continue
-            shares = words == ["股份"]
-            if typ == "Company" and all(w in _WEAK_TAIL_ONLY for w in words) and not shares:
+            if (got := _suffix_end(text, p, end, typ, ends)) is None:
                 continue
-            if _AFTER_SUFFIX_BAD.match(text, end) or shares and _SHARES_AFTER.match(text, end):
-                continue
+            end, shares = got
         max_len = 16 if legal else 8
         start = _name_start(text, p, max_len, protect)
         stem = _strip_lead(text[start:p])
@@ -522,8 +530,7 @@ def _company_words(words: Sequence[str]) -> int:
 
 
 _MEDIA_RE = re.compile(
-    r"《([^《》\n]{2,12})》(?=(?:的|记者|此前|日前|近日|曾)?(?:报道|报导|援引|消息|获悉|采访|独家|称|披露|"
-    r"发文|评论|文章|专访|统计|数据|调查|梳理|注意到|了解到))"
+    r"《([^《》\n]{2,12})》(?=(?:的|记者|此前|日前|近日|曾)?(?:" + alternation("media_source_verbs.txt") + "))"
 )
 _NOT_MEDIA = re.compile("(?:" + alternation("document_title_endings.txt") + ")$")
 
@@ -547,15 +554,14 @@ _LATIN_COMPANY_AFTER = re.compile(r"\s*(?:公司|集团|Inc\.?|Corp\.?|Ltd\.?)")
 # A last word that makes a Latin name a company's (CYVN Holdings, Sequoia Capital).
 _LATIN_COMPANY_WORD = re.compile(" (?:" + alternation("latin_company_words.txt", fragments=True) + ")\\.?$")
 # Before it: "投资机构CYVN Holdings", "初创公司Anthropic".
-_LATIN_COMPANY_BEFORE = re.compile(r"(?:公司|企业|机构|集团|基金|厂商|初创|巨头|对手|股东)$")
+_LATIN_COMPANY_BEFORE = re.compile("(?:" + alternation("company_kind_nouns.txt") + ")$")
 # Acronyms and words that are not company names even before 公司 (AI公司, IT公司).
 _LATIN_STOP = _words("latin_non_names.txt")
 # An unknown Latin brand used as a company: the subject of a business verb (Temu上线, Keeta的
 #用户, X在欧洲的市场份额) or named after 旗下/平台 (美团旗下Keeta, 电商平台X).
 _LATIN_BRAND_AFTER = re.compile(
     r"\s*(?:(?:在[\u4e00-\u9fff]{1,6})?的?(?:市场份额|用户|营收|估值|母公司|创始人)|"
-    r"(?:已|已经|正式|将|也|还|则|近日|日前|首次|率先)?(?:上线|推出|发布|进入|覆盖|宣布|入驻|登陆|进军|旗下|平台|"
-    r"获投|获得|获|完成|回应|融资))"
+    "(?:" + alternation("subject_adverbs.txt") + ")?(?:" + alternation("brand_business_verbs.txt") + "))"
 )
 _LATIN_BRAND_BEFORE = re.compile(r"(?:旗下|平台|电商)$")
 # Products and models that are the subject of the same verbs (ChatGPT用户, Model Y上线).
@@ -658,7 +664,7 @@ def find_latin_people(text: str, gazetteer: Gazetteer | None = None,
 _SUBSIDIARY_RE = re.compile(r"(?:全资|控股|独资|参股|境外|境内)?子公司(?:之一)?")
 # What follows a subsidiary named as a subject or listed: 远航智驾完成融资, 海岳智能于3月成立.
 _SUBSIDIARY_NEXT = re.compile(
-    r"[（(，,、。；;]|(?:已|已经|正式|近日|日前|将|也|还)?(?:完成|宣布|获得|推出|发布|成立|注册|与|和|于|在|是|为|负责|主要|拟)"
+    "[（(，,、。；;]|(?:" + alternation("subject_adverbs.txt") + ")?(?:" + alternation("subsidiary_next_words.txt") + ")"
 )
 _SUBSIDIARY_BAD = re.compile(alternation("subsidiary_non_names.txt"))
 
@@ -1363,20 +1369,10 @@ def find_entities(
 
     titles = load_titles() if titles is None else titles
     surnames = load_surnames() if surnames is None else surnames
-    known = find_gazetteer(text, gazetteer)
-    if words is not None:
-        edges = _word_edges(words)
-        known = [m for m in known if not (m[1] - m[0] <= 3 and _is_cjk(text[m[0]])
-                                          and _inside_words(m[0], m[1], edges))]
-    known = [_local_body(text, *m) for m in known]
+    known = _known_names(text, gazetteer, words)
     cands: list[Match] = list(known)
     cands += find_stock_names(text, gazetteer, known=known, words=words)
-    suffix = find_company_suffix(text, gazetteer, known=known)
-    if model is not None:
-        suffix = [m for m in suffix if not _model_starts_later(m[0], m[1], text, model) and (
-            _supported(m[0], m[1], text, model)
-            or (words is not None and _clean_stem(m[0], m[1], text, words, function_words, verbs)))]
-    cands += [m for m in suffix if not (m[2].type == "Organization" and text[m[1]:m[1] + 1] in ("杯", "赛"))]
+    cands += _company_word_names(text, gazetteer, known, words, model, function_words, verbs)
     cands += find_subsidiaries(text, gazetteer, known=known)  # 子公司 is the signal
     cands += find_latin_names(text, gazetteer)
     cands += find_products(text, known)
@@ -1389,11 +1385,38 @@ def find_entities(
     if model is not None:
         cands += _model_matches(text, model, known)
     cands += list(extra)
-    cands = [_with_st_mark(text, m) for m in cands]
-    cands.sort(key=lambda m: (-(m[1] - m[0]), -_SOURCE_RANK.get(m[2].source, 0), m[0]))
+    return _settle(text, find_appointees(text, titles), [_with_st_mark(text, m) for m in cands])
+
+
+def _known_names(text: str, gazetteer: Gazetteer, words: Sequence[tuple[int, int]] | None) -> list[Match]:
+    """Gazetteer names, without a short alias inside a word (群众安全感 has no 众安)."""
+    known = find_gazetteer(text, gazetteer)
+    if words is not None:
+        edges = _word_edges(words)
+        known = [m for m in known if not (m[1] - m[0] <= 3 and _is_cjk(text[m[0]])
+                                          and _inside_words(m[0], m[1], edges))]
+    return [_local_body(text, *m) for m in known]
+
+
+def _company_word_names(text: str, gazetteer: Gazetteer, known: list[Match],
+                        words: Sequence[tuple[int, int]] | None, model, function_words, verbs) -> list[Match]:
+    """Names found by a company word; with the model, only those it supports or that are
+    clean words, and none whose front ran over a name the model ends at the same place."""
+    suffix = find_company_suffix(text, gazetteer, known=known)
+    if model is not None:
+        suffix = [m for m in suffix if not _model_starts_later(m[0], m[1], text, model) and (
+            _supported(m[0], m[1], text, model)
+            or (words is not None and _clean_stem(m[0], m[1], text, words, function_words, verbs)))]
+    return [m for m in suffix if not (m[2].type == "Organization" and text[m[1]:m[1] + 1] in ("杯", "赛"))]
+
+
+def _settle(text: str, first: list[Match], cands: list[Match]) -> list[Match]:
+    """``first`` (appointees), then ``cands`` longest first, the more reliable source on equal
+    length; a span overlapping one already taken is dropped. Sorted by start."""
+    cands = sorted(cands, key=lambda m: (-(m[1] - m[0]), -_SOURCE_RANK.get(m[2].source, 0), m[0]))
     taken = bytearray(len(text) + 1)
     out: list[Match] = []
-    for s, e, c in find_appointees(text, titles) + cands:
+    for s, e, c in first + cands:
         if any(taken[s:e]):
             continue
         taken[s:e] = b"\x01" * (e - s)

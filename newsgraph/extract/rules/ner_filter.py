@@ -123,16 +123,3 @@ def model_candidates(text: str, scored: Iterable[tuple[int, int, str, float]],
         if plausible(text, start, end, kind, confidence, surnames, min_confidence):
             out.append((start, end, kind, confidence))
     return out
-
-
-def gaps_only(found: Sequence[tuple[int, int, object]], candidates: Sequence[tuple[int, int, object]]):
-    """Candidates overlapping nothing already found (nor each other, earlier ones first)."""
-    taken = bytearray(max([e for _, e, _ in found] + [e for _, e, _ in candidates] + [0]) + 1)
-    for start, end, _ in found:
-        taken[start:end] = b"\x01" * (end - start)
-    kept = []
-    for start, end, payload in candidates:
-        if not any(taken[start:end]):
-            taken[start:end] = b"\x01" * (end - start)
-            kept.append((start, end, payload))
-    return kept

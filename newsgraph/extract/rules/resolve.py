@@ -99,7 +99,7 @@ def _casefold_latin(s: str) -> str:
 
 def resolution_key(type: str, canonical: str) -> str:  # noqa: A002 - the contract's field name
     """Deterministic cross-article key of a resolved entity: ``"company:腾讯控股"`` (type-qualified;
-    the graph's node key is ``graph.schema.entity_key``, the name alone)."""
+    the graph's node key is ``newsgraph.model.entity_key``, the name alone)."""
     return f"{type.strip().lower()}:{normalize_name(canonical)}"
 
 

@@ -50,7 +50,7 @@ class _RolePatterns:
 
 
 # A unit inside the organization before the title: 交通运输行业分析师, 终端BG董事长.
-_QUALIFIER = r"(?:[\u4e00-\u9fffA-Za-z]{1,8}?(?:行业|业务|部门|部|事业群|BG|区|研究所|研究院|中心|处|室))?"
+_QUALIFIER = r"(?:[\u4e00-\u9fffA-Za-z]{1,8}?(?:" + alternation("title_unit_words.txt") + "))?"
 # Words that qualify a title without a unit: 代理发言人, 独立非执行董事, 执行副主席.
 _MODIFIER = r"(?:代理|候任|资深|独立|执行)?"
 # Separate roles are listed with 、/和; 兼 joins the titles of one role (董事长兼总裁).
@@ -68,12 +68,12 @@ def _role_patterns(titles: frozenset[str]) -> _RolePatterns:
         chain_end=re.compile(f"(?P<m>某[\u4e00-\u9fff]{{1,4}}?)?(?P<c>{chain})\\s*$"),
         bracket=re.compile(f"(?:的)?\\s*(?P<c>{chain})\\s*[）)]"),
         comma=re.compile(f"(?:的)?\\s*(?P<c>{chain})(?=[，,。；;])"),
-        serve=re.compile(r"(?:曾|现|已|将|则|同时|目前|不再|新)?(?:" + alternation("office_verbs.txt") + ")"),
+        serve=re.compile("(?:" + alternation("office_adverbs.txt") + ")?(?:" + alternation("office_verbs.txt") + ")"),
         after_serve=re.compile(f"(?:的)?\\s*(?P<c>{chain})"),
     )
 
 
-_BOARD_BODY = re.compile(r"^(?:董事会|监事会)|^(?:提名|薪酬|审计|审核|战略|风险|薪酬与考核|企业管治)委员会$")
+_BOARD_BODY = re.compile("^(?:董事会|监事会)|^(?:" + alternation("board_committees.txt") + ")委员会$")
 _ANAPHOR = re.compile(r"(?:(?:该|本|这家)?(?:公司|集团)|该行|本行)$")
 _HOUSE = re.compile(r"公司|董事会|监事会|股东大会")
 _HOUSE_LEADS = (re.compile(r"(?:本公司|公司|该公司|该行|本行)?"),

@@ -3,7 +3,6 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.extract.rules.ner_filter import (
-    gaps_only,
     generic_organization,
     model_candidates,
     org_type,
@@ -75,10 +74,3 @@ def test_model_candidates_types_and_filters():
               (14, 16, "name", 0.7), (16, 18, "location", 0.9)]
     assert model_candidates(text, scored, SURNAMES) == [
         (0, 4, "Organization", 0.9), (9, 13, "Company", 0.8), (14, 16, "Person", 0.7)]
-
-
-def test_gaps_only_keeps_what_overlaps_nothing_found():
-    found = [(0, 4, "腾讯控股")]
-    candidates = [(0, 7, "腾讯控股董事会"), (10, 13, "马化腾"), (12, 15, "overlaps the previous")]
-    assert gaps_only(found, candidates) == [(10, 13, "马化腾")]
-    assert gaps_only([], []) == []
