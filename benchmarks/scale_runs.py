@@ -138,20 +138,68 @@ def _counts(store) -> dict:
     return {"nodes": sum(store.label_counts().values()), "relationships": sum(store.type_counts().values())}
 
 
+def _query_names() -> dict[str, str]:
+    """Query text -> its name in graph/cypher.py (and compare_writes), to say which query grows."""
+    from newsgraph.graph import compare_writes, cypher
+
+    names: dict[str, str] = {}
+    for module in (cypher, compare_writes):
+        for name, value in vars(module).items():
+            if isinstance(value, str):
+                names.setdefault(value, name)
+            elif isinstance(value, dict):
+                names.update({v: f"{name}[{k}]" for k, v in value.items() if isinstance(v, str)})
+            elif isinstance(value, tuple):
+                names.update({v: f"{name}[{i}]" for i, v in enumerate(value) if isinstance(v, str)})
+    return names
+
+
+class TimedStore:
+    """The store, with the wall seconds of every query its write transactions run, by query."""
+
+    def __init__(self, store) -> None:
+        self.store = store
+        self.seconds: dict[str, float] = {}
+        self.names = _query_names()
+
+    def __getattr__(self, name: str):
+        return getattr(self.store, name)
+
+    def write(self, work):
+        def timed_work(run):
+            def timed(query, parameters=None):
+                started = time.perf_counter()
+                try:
+                    return run(query, parameters)
+                finally:
+                    name = self.names.get(query, query.strip().splitlines()[0][:60])
+                    self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - started
+            return work(timed)
+        return self.store.write(timed_work)
+
+    def top(self, count: int = 8) -> dict[str, float]:
+        """The slowest queries since the last call, seconds each."""
+        slowest = sorted(self.seconds.items(), key=lambda item: -item[1])[:count]
+        self.seconds = {}
+        return {name: round(seconds, 2) for name, seconds in slowest}
+
+
 def _write_tranche(store, staged: list, keep: list[str]) -> dict:
     """The batched writer (what `ingest` and a `load` into a non-empty store do), batches of 20."""
     from newsgraph.graph import write_batch
 
+    timed = TimedStore(store)
     started, cpu, rows, server = time.perf_counter(), time.process_time(), 0, server_cpu()
     for start in range(0, len(staged), BATCH):
         batch = staged[start:start + BATCH]
-        rows += write_batch(store, [x for x, _ in batch], batch[0][1], keep)
+        rows += write_batch(timed, [x for x, _ in batch], batch[0][1], keep)
     seconds = time.perf_counter() - started
     return {"articles": len(staged), "seconds": round(seconds, 2), "cpu_seconds": round(time.process_time() - cpu, 2),
             "rows": rows, "seconds_per_1k": round(seconds * 1000 / len(staged), 2),
             "cpu_seconds_per_1k": round((time.process_time() - cpu) * 1000 / len(staged), 2),
             "server_cpu_seconds": round(server_cpu() - server, 2),
-            "rows_per_second": round(rows / seconds), "load_average": round(os.getloadavg()[0], 2)}
+            "rows_per_second": round(rows / seconds), "load_average": round(os.getloadavg()[0], 2),
+            "slowest_queries": timed.top()}
 
 
 def _staged_load(store, path: str) -> dict:
