@@ -67,14 +67,15 @@ def _loading(summary: dict) -> list[str]:
             f"| {last['seconds_per_1k'] / first['seconds_per_1k']:.2f} / {ratio_cpu:.2f} "
             f"| {run['unchanged']['seconds']} | {run['new_100']['seconds']} | {run['peak_rss_mb']} "
             f"| {_n(run['nodes'])} / {_n(run['relationships'])} | {_load(run)} |")
-    bulk = summary.get("bulk")
+    bulk = summary.get("bulk") or next((run["bulk_before_last"] for run in summary.get("load", [])
+                                         if "bulk_before_last" in run), None)
     if bulk:
         rows += ["", "| `load` into an empty embedded store (bulk, COPY FROM) | wall s | CPU s | rows | rows/s (wall) "
                  "| rows per CPU s | peak RSS MB | nodes / relationships | load average |",
                  "|---|---|---|---|---|---|---|---|---|",
                  f"| {_n(bulk['ingested'])} articles | {_n(bulk['seconds'], 1)} | {_n(bulk['cpu_seconds'], 1)} "
-                 f"| {_n(bulk['rows'])} | {_n(bulk['rows_per_second'])} | {_n(bulk['rows'] / bulk['cpu_seconds'])} "
-                 f"| {bulk['peak_rss_mb']} | {_n(bulk['nodes'])} / {_n(bulk['relationships'])} | {_load(bulk)} |"]
+                 f"| {_n(bulk['rows'])} | {_n(bulk['rows'] / bulk['seconds'])} | {_n(bulk['rows'] / bulk['cpu_seconds'])} "
+                 f"| {bulk['peak_rss_mb']} | {_n(bulk.get('nodes'))} / {_n(bulk.get('relationships'))} | {_load(bulk)} |"]
     return rows
 
 
