@@ -1,20 +1,35 @@
-"""Loading at scale: time per 1k articles for each tranche, into the embedded store and Neo4j.
+"""The scale benchmark: extraction on 1 and 2 cores and on a Dask local cluster, loading into both
+stores in tranches, end-to-end ingest, re-ingest and 100 new articles, for N generated articles.
 
-    python benchmarks/scale.py [--articles 2000] [--tranches 4] [--stores embedded,neo4j]
-                               [--documents FILE.ndjson] [--json]
+    python benchmarks/scale.py --articles 10000 [--stages extract,dask,load,bulk,ingest]
+        [--stores neo4j,embedded] [--workers 1,2] [--ingest-workers 2] [--tranche-size 1000]
+        [--first-and-last embedded] [--synthetic] [--documents CACHE.ndjson] [--out RESULT.json] [--json]
+    python benchmarks/scale.py --table RESULT.json…      # print the table of saved results
 
-Generates a corpus of distinct articles (about 950 characters each, our own template sentences
-with varying companies, people, figures and dates; deterministic seed), extracts it once in
-this process (one core), then writes the documents tranche by tranche (batches of 20, as
-`newsgraph ingest` does) into a fresh store of each kind, each store in its own child process
-(so peak RSS is per store; Neo4j's own server memory is not included). Each tranche also reports
-the CPU seconds of that process (the client, and for the embedded store the database too), which
-a machine shared with other work disturbs less than wall time. Also times the
-nothing-changed check over the whole set (what a re-ingest of unchanged articles does), 100
-new articles written into the full graph, then 100 edited ones (a new title: their facts are
-replaced). --documents caches the extraction output (the
-`newsgraph extract --with-text` format) so runs before and after a change load the same
-documents. NEWSGRAPH_SOURCE=DIR measures another checkout of the package.
+The corpus: N + 100 distinct articles (about 950 characters each, our own template sentences with
+varying companies, people, figures and dates; deterministic seed); the last 100 are the "new"
+articles written into the full graph. Stages, each in a child process of its own (its peak RSS
+and CPU seconds are its own; a worker's are reported apart) through the package's code paths
+(benchmarks/scale_runs.py):
+
+- extract: `newsgraph extract --with-text --workers W` for each W of --workers (articles/s,
+  chars/s, chars per CPU second, peak RSS of the main process and of the largest worker), beside
+  bare `jieba.cut` over the same text in the same run; the outputs of every W must be identical.
+- dask: `newsgraph extract --scheduler` on a LocalCluster of 2 worker processes; the shards must
+  hold the documents of the plain run.
+- load: the documents through the batched writer (batches of 20) into a fresh store of each kind,
+  tranche by tranche (wall and CPU s per 1k articles, rows/s), then `newsgraph load` of the
+  unchanged set and of the 100 new documents. --first-and-last STORE writes only the first
+  tranche and the last (the others bulk-loaded before it) batched in STORE.
+- bulk: `newsgraph load` into an empty embedded store (COPY FROM).
+- ingest: `newsgraph ingest --workers W` of the articles into a fresh store of each kind (wall and
+  writer CPU per tranche), again (nothing changed), then the 100 new articles.
+
+--documents caches the extraction output (`extract --with-text` lines) so loads need not extract
+again; --synthetic uses generated extraction documents (benchmarks/synthetic.py, no NLP; load and
+bulk only). CPU seconds are given beside wall seconds and the load average at each end of each
+stage, since the machine may be shared; Neo4j's own server CPU and memory are not included.
+NEWSGRAPH_SOURCE=DIR measures another checkout of the package.
 """
 from __future__ import annotations
 
@@ -24,7 +39,6 @@ import json
 import multiprocessing
 import os
 import random
-import resource
 import shutil
 import socket
 import subprocess
@@ -33,10 +47,12 @@ import tempfile
 import time
 from pathlib import Path
 
+import scale_runs
+from scale_table import print_table
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, os.environ.get("NEWSGRAPH_SOURCE", str(ROOT)))
 
-BATCH = 20
 NEW_ARTICLES = 100
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
@@ -115,95 +131,10 @@ def generate(count: int, seed: int = 17) -> list[dict]:
     return articles
 
 
-def extract_documents(articles: list[dict], folder: Path) -> tuple[list[dict], str, float]:
-    from newsgraph.app import extractor_id, read_all
-    from newsgraph.extract.pipeline import PipelineOptions, build_nlp, extract
-    from newsgraph.extract.reader import Metadata
-    from newsgraph.extract.serialize import to_document
-
-    source = folder / "articles.ndjson"
-    source.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in articles), encoding="utf-8")
-    read, failed, _ = read_all([str(source)], Metadata())
-    assert not failed, failed
-    nlp = build_nlp()
-    started = time.perf_counter()
-    documents = [to_document(x, with_text=True) for x in extract(read, nlp)]
-    return documents, extractor_id(PipelineOptions()), time.perf_counter() - started
-
-
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-def _open(kind: str, folder: str, uri: str | None):
-    from newsgraph.graph import open_store
-
-    if kind == "neo4j":
-        return open_store(neo4j_uri=uri)
-    return open_store(db_path=str(Path(folder) / "graph.db"))
-
-
-def _rows_of(documents: list, extractor: str) -> int:
-    """Rows the writer writes for these documents (JSON documents or Extraction records)."""
-    from newsgraph.extract.serialize import from_document
-    from newsgraph.graph.rows import batch_rows
-
-    records = [from_document(d) if isinstance(d, dict) else d for d in documents]
-    return sum(len(rows) for rows in batch_rows(records, extractor).values())
-
-
-def load_run(kind: str, folder: str, uri: str | None, documents: list[dict], extractor: str,
-             tranches: int) -> dict:
-    """In a child process: tranches into an empty store, the unchanged check, 100 new articles."""
-    from dataclasses import replace
-
-    from newsgraph.extract.serialize import from_document
-    from newsgraph.graph import unchanged_articles, update_article_paths, write_batch
-
-    import newsgraph
-
-    documents = [from_document(d) for d in documents]
-    store = _open(kind, folder, uri)
-    store.ensure_schema()
-    main, new = documents[:-NEW_ARTICLES], documents[-NEW_ARTICLES:]
-    size = -(-len(main) // tranches)
-    result: dict = {"store": kind, "package": str(Path(newsgraph.__file__).parent), "articles": len(main),
-                    "tranches": []}
-
-    cpu = [0.0]
-
-    def write(docs: list) -> float:
-        keep = [x.article.id for x in docs]
-        started, cpu_started = time.perf_counter(), time.process_time()
-        for start in range(0, len(docs), BATCH):
-            write_batch(store, docs[start:start + BATCH], extractor, keep)
-        cpu[0] = time.process_time() - cpu_started
-        return time.perf_counter() - started
-
-    for start in range(0, len(main), size):
-        tranche = main[start:start + size]
-        seconds = write(tranche)
-        rows = _rows_of(tranche, extractor)
-        result["tranches"].append({
-            "articles": len(tranche), "seconds": round(seconds, 2), "cpu_seconds": round(cpu[0], 2),
-            "seconds_per_1k": round(seconds * 1000 / len(tranche), 2), "rows_per_second": round(rows / seconds),
-        })
-    fingerprints = {x.article.id: x.article.fingerprint for x in main}
-    started = time.perf_counter()
-    unchanged = unchanged_articles(store, fingerprints, extractor)
-    update_article_paths(store, [x.article for x in main if x.article.id in unchanged])
-    result["unchanged_check_seconds"] = round(time.perf_counter() - started, 2)
-    result["unchanged"] = len(unchanged)
-    result["new_100_seconds"] = round(write(new), 2)
-    edited = [replace(x, article=replace(x.article, title=x.article.title + "（更新）")) for x in main[:100]]
-    result["edited_100_seconds"] = round(write(edited), 2)
-    result["nodes"] = sum(store.label_counts().values())
-    result["relationships"] = sum(store.type_counts().values())
-    store.close()
-    result["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
-    return result
 
 
 def _neo4j(run_dir: Path) -> tuple[str, list[str]]:
@@ -216,62 +147,155 @@ def _neo4j(run_dir: Path) -> tuple[str, list[str]]:
     return f"bolt://127.0.0.1:{bolt}", [str(script), "--run-dir", str(run_dir), "stop"]
 
 
-def _load_documents(args, folder: Path) -> tuple[list[dict], str, float | None]:
+def _child(function, *args):
+    """Run one measurement in a fresh (spawned) process and return its result."""
+    with concurrent.futures.ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        return pool.submit(function, *args).result()
+
+
+def _in_store(kind: str, folder: Path, function, *args):
+    """Run a measurement against a fresh store of ``kind`` (a Neo4j server started for it)."""
+    run = Path(tempfile.mkdtemp(prefix=f"{kind}-", dir=folder))
+    uri, stop = _neo4j(run / "neo4j") if kind == "neo4j" else (None, None)
+    if stop:
+        os.environ["SCALE_SERVER_PID"] = (run / "neo4j" / "neo4j.pid").read_text().strip()
+    try:
+        return _child(function, kind, str(run), uri, *args)
+    finally:
+        os.environ.pop("SCALE_SERVER_PID", None)
+        if stop:
+            subprocess.run(stop, capture_output=True, timeout=120)
+        shutil.rmtree(run, ignore_errors=True)
+
+
+def _write_lines(path: Path, lines: list[str]) -> str:
+    path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    return str(path)
+
+
+def _synthetic_lines(count: int) -> list[str]:
+    import synthetic
+
+    return [json.dumps({**d, "extractor": synthetic.EXTRACTOR}, ensure_ascii=False)
+            for d in synthetic.documents(count)]
+
+
+def _extract_stage(args, folder: Path, articles: str, summary: dict) -> list[str] | None:
+    """Extraction with each number of workers and bare jieba; returns the documents' lines."""
+    outputs = []
+    for workers in args.workers:
+        out = folder / f"extract-{workers}.ndjson"
+        summary["extract"].append(_child(scale_runs.extract_run, articles, str(out), workers))
+        outputs.append(out.read_text(encoding="utf-8"))
+        _save(args, summary)
+    summary["jieba"] = _child(scale_runs.jieba_run, articles)
+    summary["extract_outputs_identical"] = len(set(outputs)) == 1
+    return outputs[0].splitlines()
+
+
+def _dask_stage(args, folder: Path, articles: str, lines: list[str], summary: dict) -> None:
+    shards = folder / "shards"
+    summary["dask"] = _child(scale_runs.dask_run, articles, str(shards))
+    got = [line for shard in sorted(shards.glob("part-*.ndjson"))
+           for line in shard.read_text(encoding="utf-8").splitlines()]
+    summary["dask"]["same_documents_as_plain"] = got == lines
+    shutil.rmtree(shards, ignore_errors=True)
+
+
+def _documents(args, folder: Path, articles: str, summary: dict) -> list[str]:
+    """The extraction documents of the N + 100 articles: generated, cached, or extracted now."""
+    if args.synthetic:
+        return _synthetic_lines(args.articles + NEW_ARTICLES)
     cache = Path(args.documents) if args.documents else None
-    if cache and cache.exists():
+    lines = None
+    if "extract" in args.stages:
+        lines = _extract_stage(args, folder, articles, summary)
+    elif cache and cache.exists():
         lines = cache.read_text(encoding="utf-8").splitlines()
-        header = json.loads(lines[0])
-        if header.get("articles") == args.articles:
-            return [json.loads(line) for line in lines[1:]], header["extractor"], None
-    documents, extractor, seconds = extract_documents(generate(args.articles + NEW_ARTICLES), folder)
+        lines = lines if len(lines) == args.articles + NEW_ARTICLES else None
+    if lines is None:
+        out = folder / "extract.ndjson"
+        _child(scale_runs.extract_run, articles, str(out), max(args.workers))
+        lines = out.read_text(encoding="utf-8").splitlines()
     if cache:
-        header = json.dumps({"articles": args.articles, "extractor": extractor})
-        cache.write_text("\n".join([header] + [json.dumps(d, ensure_ascii=False) for d in documents]) + "\n",
-                         encoding="utf-8")
-    return documents, extractor, seconds
+        _write_lines(cache, lines)
+    return lines
+
+
+def _save(args, summary: dict) -> None:
+    if args.out:
+        Path(args.out).write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+def run(args) -> dict:
+    folder = Path(tempfile.mkdtemp(prefix="newsgraph-scale-"))
+    summary: dict = {"articles": args.articles, "synthetic": args.synthetic, "date": time.strftime(
+        "%Y-%m-%d %H:%M UTC", time.gmtime()), "cpus": os.cpu_count(), "compare": os.environ.get(
+        "NEWSGRAPH_COMPARE", "1") != "0", "extract": [], "load": [], "ingest": []}
+    try:
+        generated = [json.dumps(a, ensure_ascii=False) for a in generate(args.articles + NEW_ARTICLES)]
+        articles = _write_lines(folder / "articles.ndjson", generated)
+        main_articles = _write_lines(folder / "main-articles.ndjson", generated[:-NEW_ARTICLES])
+        new_articles = _write_lines(folder / "new-articles.ndjson", generated[-NEW_ARTICLES:])
+        summary["characters"] = sum(len(json.loads(line)["text"]) for line in generated[:-NEW_ARTICLES])
+        lines = _documents(args, folder, articles, summary)
+        main = _write_lines(folder / "main.ndjson", lines[:-NEW_ARTICLES])
+        new = _write_lines(folder / "new.ndjson", lines[-NEW_ARTICLES:])
+        if "dask" in args.stages and not args.synthetic:
+            _dask_stage(args, folder, articles, lines, summary)
+            _save(args, summary)
+        for kind in args.stores:
+            if "load" in args.stages:
+                summary["load"].append(_in_store(kind, folder, scale_runs.load_run, main, new, args.tranche_size,
+                                                 kind in args.first_and_last))
+                _save(args, summary)
+            if "bulk" in args.stages and kind == "embedded":
+                summary["bulk"] = _child(scale_runs.bulk_run, str(folder / "bulk"), main)
+                _save(args, summary)
+            if "ingest" in args.stages and not args.synthetic:
+                summary["ingest"].append(_in_store(kind, folder, scale_runs.ingest_run, main_articles, new_articles,
+                                                   args.ingest_workers, args.tranche_size))
+                _save(args, summary)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return summary
+
+
+def _arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--stages", default="extract,dask,load,bulk,ingest")
+    parser.add_argument("--stores", default="neo4j,embedded")
+    parser.add_argument("--workers", default="1,2", help="extraction runs: numbers of worker processes")
+    parser.add_argument("--ingest-workers", type=int, default=2)
+    parser.add_argument("--tranche-size", type=int, default=1000)
+    parser.add_argument("--first-and-last", default="", help="stores whose load writes only the first and last "
+                        "tranche batched (the others bulk-loaded)")
+    parser.add_argument("--synthetic", action="store_true", help="generated extraction documents, no NLP")
+    parser.add_argument("--documents", help="cache of the extraction documents (NDJSON)")
+    parser.add_argument("--out", help="write the results (JSON) here after each stage")
+    parser.add_argument("--table", nargs="+", help="print the table of these saved results and exit")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    args.stages = args.stages.split(",")
+    args.stores = [s for s in args.stores.split(",") if s]
+    args.workers = [int(w) for w in args.workers.split(",")]
+    args.first_and_last = args.first_and_last.split(",")
+    return args
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--articles", type=int, default=2000)
-    parser.add_argument("--tranches", type=int, default=4)
-    parser.add_argument("--stores", default="embedded,neo4j")
-    parser.add_argument("--documents", help="cache of the extracted documents (NDJSON)")
-    parser.add_argument("--json", action="store_true")
-    args = parser.parse_args()
-
-    folder = Path(tempfile.mkdtemp(prefix="newsgraph-scale-"))
-    try:
-        documents, extractor, extract_seconds = _load_documents(args, folder)
-        chars = sum(len(d["article"]["text"]) for d in documents)
-        summary: dict = {"articles": args.articles, "mean_chars": round(chars / len(documents)),
-                         "extract_seconds": extract_seconds and round(extract_seconds, 1),
-                         "rows": _rows_of(documents[:-NEW_ARTICLES], extractor), "stores": []}
-        context = multiprocessing.get_context("spawn")
-        for kind in args.stores.split(","):
-            uri, stop = _neo4j(folder / "neo4j") if kind == "neo4j" else (None, None)
-            try:
-                with concurrent.futures.ProcessPoolExecutor(1, mp_context=context) as pool:
-                    summary["stores"].append(pool.submit(load_run, kind, str(folder), uri, documents, extractor,
-                                                         args.tranches).result())
-            finally:
-                if stop:
-                    subprocess.run(stop, capture_output=True, timeout=120)
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
+    args = _arguments()
+    if args.table:
+        for path in args.table:
+            print_table(json.loads(Path(path).read_text(encoding="utf-8")))
+        return
+    summary = run(args)
+    _save(args, summary)
     if args.json:
         print(json.dumps(summary, ensure_ascii=False, indent=2))
-        return
-    print(f"{args.articles} articles, {summary['mean_chars']} chars each on average, {summary['rows']} rows; "
-          f"extraction {summary['extract_seconds']} s (one process; None = cached documents)")
-    print(f"{'store':<9} {'tranche s/1k articles':<36} {'rows/s (last)':>13} {'unchanged s':>11} "
-          f"{'100 new s':>9} {'100 edited s':>12} {'peak RSS MB':>11} {'nodes':>8} {'rels':>8}")
-    for s in summary["stores"]:
-        per = " ".join(f"{t['seconds_per_1k']:>7}" for t in s["tranches"])
-        print(f"{s['store']:<9} {per:<36} {s['tranches'][-1]['rows_per_second']:>13} "
-              f"{s['unchanged_check_seconds']:>11} {s['new_100_seconds']:>9} {s.get('edited_100_seconds', '-'):>12} "
-              f"{s['peak_rss_mb']:>11} "
-              f"{s['nodes']:>8} {s['relationships']:>8}")
+    else:
+        print_table(summary)
 
 
 if __name__ == "__main__":
