@@ -131,7 +131,7 @@ def ingest(inputs: Iterable[str], store: Store, *, defaults: Metadata = Metadata
     update_article_paths(store, [a for a in articles if a.id in done])
     todo = [a for a in articles if a.id not in done]
     report.unchanged = len(articles) - len(todo)
-    keep = [a.id for a in articles]
+    keep = frozenset(a.id for a in articles)
     if on_total:
         on_total(len(todo))
 

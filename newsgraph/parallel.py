@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections import deque
 from itertools import islice
 from typing import Iterable, Iterator
 
@@ -15,6 +16,9 @@ Outcome = tuple[Extraction | None, str | None]  # (the article's records, or why
 
 ARTICLES_PER_WORKER = 8  # fewer articles than this per worker: not worth a model load
 BATCH = 8  # articles per nlp.pipe call (and per message between processes)
+# Batches sent ahead per worker: enough to keep the workers busy, few enough that finished
+# records do not pile up in this process while the writer is slower than extraction.
+AHEAD = 4
 
 _worker_nlp = None
 
@@ -111,5 +115,10 @@ def extract_each(articles: Iterable[Article | None], options: PipelineOptions = 
         return
     context = multiprocessing.get_context("spawn")
     with context.Pool(workers, initializer=_start_worker, initargs=(options,)) as pool:
-        for outcomes in pool.imap(extract_batch, _batches(articles, batch)):
-            yield from outcomes
+        pending = deque()
+        for articles_ in _batches(articles, batch):
+            pending.append(pool.apply_async(extract_batch, (articles_,)))
+            if len(pending) >= workers * AHEAD:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()

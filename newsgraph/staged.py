@@ -102,7 +102,7 @@ def load(paths: Iterable[str], store: Store, *, batch_size: int = 20,
     documents, report.failed, report.warnings = read_documents(paths, stdin)
     report.read = len(documents)
     store.ensure_schema()
-    keep = [x.article.id for x, _ in documents]
+    keep = frozenset(x.article.id for x, _ in documents)
     todo: list[Staged] = []
     for extractor, group in _by_extractor(documents).items():
         done = unchanged_articles(store, {x.article.id: x.article.fingerprint for x in group}, extractor)

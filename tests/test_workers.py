@@ -1,12 +1,15 @@
 """Extraction in worker processes gives the graph and the output one process gives, in order."""
 from __future__ import annotations
 
-import pytest
 import json
 
+import pytest
+
 from newsgraph.app import extract_documents, ingest
+from newsgraph.extract.options import PipelineOptions
 from newsgraph.graph.embedded_store import EmbeddedStore
-from newsgraph.parallel import useful_workers
+from newsgraph.model import Article
+from newsgraph.parallel import AHEAD, extract_each, useful_workers
 
 from .conftest import CORPUS
 from .graph.conftest import snapshot
@@ -53,3 +56,21 @@ def test_two_workers_print_the_same_documents_and_errors_in_input_order(tmp_path
 
 def test_small_inputs_stay_in_this_process():
     assert [useful_workers(2, n) for n in (0, 1, 15, 16, 1000, None)] == [1, 1, 1, 2, 2, 2]
+
+
+def test_workers_read_a_bounded_number_of_batches_ahead_of_the_writer():
+    """Finished records must not pile up in the writer's process: reading stays a few batches
+    ahead of what has been handed on, however long the input."""
+    read = 0
+
+    def articles():
+        nonlocal read
+        for number in range(300):
+            read += 1
+            yield Article(id=f"a{number}", text=f"北辰乳业第{number}号公告称，营收316亿元。")
+
+    outcomes = extract_each(articles(), PipelineOptions(use_ner=False), workers=2, batch=4)
+    first = next(outcomes)
+    assert read <= (2 * AHEAD + 1) * 4
+    rest = list(outcomes)
+    assert [x.article.id for x, _ in [first, *rest]] == [f"a{number}" for number in range(300)]

@@ -49,8 +49,10 @@ RETURN a.id AS id, a.extractor AS extractor, a.fingerprint AS fingerprint
 # that older article is itself among the articles of this run (a renamed file, say). Three
 # look-ups rather than one OR: an OR across rows is a join over every article.
 STALE_BY_ID = "UNWIND $ids AS id MATCH (a:Article {id: id}) RETURN a.id AS id"
-STALE_BY_SOURCE_PATH = "MATCH (a:Article) WHERE a.source_path IN $values AND NOT a.id IN $keep RETURN a.id AS id"
-STALE_BY_URL = "MATCH (a:Article) WHERE a.url IN $values AND NOT a.id IN $keep RETURN a.id AS id"
+# (the run's own articles are filtered out by the caller: a list of every id of the run sent with
+# each batch made a run cost quadratic in its length)
+STALE_BY_SOURCE_PATH = "MATCH (a:Article) WHERE a.source_path IN $values RETURN a.id AS id"
+STALE_BY_URL = "MATCH (a:Article) WHERE a.url IN $values RETURN a.id AS id"
 
 # Where an unchanged article now lives (a renamed or moved file).
 SET_ARTICLE_PATHS = """
@@ -129,14 +131,24 @@ SET a.name = r.name, a.title = r.title, a.published = r.published, a.source = r.
     a.fingerprint = r.fingerprint
 """
 
-MERGE_SENTENCES = """
+def _facts_per_store(query: str) -> dict[str, str]:
+    """A fact's node and its link to the sentence or article: MERGEd on Neo4j (concurrent writers
+    rely on its locks), CREATEd on the embedded store (one writer at a time). A batch's facts are
+    new by construction: older versions of its articles are deleted first, in the same
+    transaction, and a fact's id hashes its article's. LadybugDB's MERGE of a new key costs in
+    proportion to the stored table (benchmarks/ladybug_merge.py); CREATE does not, and a
+    duplicate id would still fail on the primary key, never pass silently."""
+    return {"neo4j": query, "embedded": query.replace("MERGE ", "CREATE ")}
+
+
+MERGE_SENTENCES = _facts_per_store("""
 UNWIND $rows AS r
 MATCH (a:Article {id: r.article_id})
 MERGE (s:Sentence {id: r.id})
 SET s.name = r.name, s.text = r.text, s.article_id = r.article_id, s.position = r.position,
     s.start_char = r.start_char, s.end_char = r.end_char
 MERGE (a)-[:HAS_SENTENCE]->(s)
-"""
+""")
 
 MERGE_ENTITIES = {
     label: f"UNWIND $rows AS r MERGE (e:{label} {{key: r.key}}) SET e.name = r.name"
@@ -205,7 +217,7 @@ MERGE (n)-[:IN_SENTENCE]->(s)
 """
 MERGE_FIGURES = {
     "neo4j": _MERGE_FIGURES.format(properties=_set_properties("Figure", "toFloat")),
-    "embedded": _MERGE_FIGURES.format(properties=_set_properties("Figure", "to_double")),
+    "embedded": _facts_per_store(_MERGE_FIGURES.format(properties=_set_properties("Figure", "to_double")))["embedded"],
 }
 
 MERGE_FIGURE_OWNERS = {label: _link("OF", "Figure id=id", f"{label} key=key") for label in OWNER_LABELS}
@@ -302,14 +314,14 @@ WHERE NOT EXISTS { MATCH (q)<-[:MEASURES]-(:Figure) }
 DETACH DELETE q
 """
 
-MERGE_CLAIMS = """
+MERGE_CLAIMS = _facts_per_store("""
 UNWIND $rows AS r
 MATCH (s:Sentence {id: r.sentence_id})
 MERGE (c:Claim {id: r.id})
 SET c.name = r.name, c.text = r.text, c.article_id = r.article_id, c.start_char = r.start_char,
     c.end_char = r.end_char, c.speaker = r.speaker, c.cue = r.cue, c.quoted = r.quoted
 MERGE (c)-[:IN_SENTENCE]->(s)
-"""
+""")
 
 MERGE_SPEAKERS = {label: _link("SAID_BY", "Claim id=id", f"{label} key=key") for label in SPEAKER_LABELS}
 MERGE_CLAIM_TOPICS = {label: _link("ABOUT", "Claim id=id", f"{label} key=key") for label in ENTITY_LABELS}

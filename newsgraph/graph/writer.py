@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Set as AbstractSet
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from ..model import Article, Extraction
@@ -39,12 +40,12 @@ def update_article_paths(store: Store, articles: Iterable[Article]) -> None:
         store.write(lambda run: _unwind(run, cypher.SET_ARTICLE_PATHS, rows))
 
 
-def _stale_articles(run: Run, articles: list[dict], keep: list[str]) -> list[str]:
+def _stale_articles(run: Run, articles: list[dict], keep: AbstractSet[str]) -> list[str]:
     stale = {row["id"] for row in run(cypher.STALE_BY_ID, {"ids": [a["id"] for a in articles]})}
     for query, field in ((cypher.STALE_BY_SOURCE_PATH, "source_path"), (cypher.STALE_BY_URL, "url")):
         values = sorted({a[field] for a in articles if a[field] is not None})
         if values:
-            stale |= {row["id"] for row in run(query, {"values": values, "keep": keep})}
+            stale |= {row["id"] for row in run(query, {"values": values}) if row["id"] not in keep}
     return sorted(stale)
 
 
@@ -76,7 +77,7 @@ def _delete_articles(run: Run, ids: list[str]) -> dict:
     return touched
 
 
-def _replace_stale(run: Run, rows: dict, keep: list[str]) -> dict:
+def _replace_stale(run: Run, rows: dict, keep: AbstractSet[str]) -> dict:
     """Delete what the batch replaces; return what those articles touched (see _delete_articles)."""
     stale = _stale_articles(run, rows["articles"], keep)
     if not stale:
@@ -86,7 +87,7 @@ def _replace_stale(run: Run, rows: dict, keep: list[str]) -> dict:
 
 def _merge(run: Run, rows: dict, dialect: str) -> None:
     _unwind(run, cypher.MERGE_ARTICLES, rows.get("articles"))
-    _unwind(run, cypher.MERGE_SENTENCES, rows.get("sentences"))
+    _unwind(run, cypher.MERGE_SENTENCES[dialect], rows.get("sentences"))
     for label in ENTITY_LABELS:
         _unwind(run, cypher.MERGE_ENTITIES[label], rows.get(f"entities:{label}"))
         _unwind(run, cypher.MERGE_MENTIONS[label], rows.get(f"mentions:{label}"))
@@ -97,7 +98,7 @@ def _merge(run: Run, rows: dict, dialect: str) -> None:
         _unwind(run, cypher.MERGE_FIGURE_OWNERS[label], rows.get(f"figure_owners:{label}"))
     _unwind(run, cypher.MERGE_FIGURE_PERIODS, rows.get("figure_periods"))
     _unwind(run, cypher.MERGE_FIGURE_CHANGES, rows.get("figure_changes"))
-    _unwind(run, cypher.MERGE_CLAIMS, rows.get("claims"))
+    _unwind(run, cypher.MERGE_CLAIMS[dialect], rows.get("claims"))
     for label in SPEAKER_LABELS:
         _unwind(run, cypher.MERGE_SPEAKERS[label], rows.get(f"speakers:{label}"))
     for label in ENTITY_LABELS:
@@ -153,7 +154,7 @@ def write_batch(store: Store, extractions: Sequence[Extraction], extractor: str,
     if not extractions:
         return 0
     rows = batch_rows(extractions, extractor)  # raises ValueError naming the article on a malformed record
-    keep_ids = sorted(set(keep))
+    keep_ids = keep if isinstance(keep, AbstractSet) else frozenset(keep)  # callers pass a set once per run
 
     def work(run: Run) -> None:
         touched = _replace_stale(run, rows, keep_ids)
@@ -182,7 +183,7 @@ def write_articles(store: Store, extractions: Sequence[Extraction], extractor: s
     """Write ``extractions`` as one batch; if the batch fails, write them one by one, so that only
     the articles that cannot be written fail. Returns (extraction, error message) for those;
     ``on_rows`` gets the number of rows of each transaction that was written."""
-    keep = list(keep)
+    keep = keep if isinstance(keep, AbstractSet) else frozenset(keep)
     counted = on_rows or (lambda rows: None)
     try:
         counted(write_batch(store, extractions, extractor, keep))
