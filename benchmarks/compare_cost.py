@@ -17,7 +17,6 @@ import argparse
 import json
 import os
 import random
-import socket
 import subprocess
 import sys
 import tempfile
@@ -29,6 +28,8 @@ sys.path.insert(0, str(ROOT))
 
 from newsgraph.extract.serialize import from_document  # noqa: E402
 from newsgraph.graph import open_store, write_batch  # noqa: E402
+from benchmarks.fresh_neo4j import start_neo4j  # noqa: E402
+from benchmarks.synthetic import figure_document  # noqa: E402
 
 MEASURES = ("营收", "净利润", "研发投入", "经营现金流")
 COMPANIES = 5
@@ -56,27 +57,13 @@ def documents(count: int, seed: int = 11) -> list[dict]:
     docs = []
     for number in range(count):
         company = f"比较{number % COMPANIES}科技"
-        text, sentences, figures = "", [], []
+        figures = []
         for measure in MEASURES:
             for year in (2023, 2024):
                 written, value, qualifier = _figure(rng, earlier.setdefault((company, measure, year), []))
-                sentence = f"{company}{year}年{measure}为{written}。"
-                start = len(text) + sentence.index(written)
-                figures.append({"id": f"k{number}:{start}-{start + len(written)}", "text": written,
-                                "start": start, "end": start + len(written), "unit": "CNY", "measure": measure,
-                                "subject": company, "value": round(value * YI), "qualifier": qualifier,
-                                "period": str(year), "period_interval": [f"{year}-01-01", f"{year}-12-31"]})
-                sentences.append({"start": len(text), "end": len(text) + len(sentence)})
-                text += sentence
-        docs.append({
-            "article": {"id": f"k{number}", "path": f"generated/{number}.md", "source_path": f"/generated/{number}.md",
-                        "title": f"{company}业绩", "published": f"2025-{1 + number % 12:02d}-15", "source": "生成",
-                        "author": None, "url": None, "text": text},
-            "sentences": sentences, "figures": figures, "dates": [], "claims": [], "relations": [],
-            "entities": [{"type": "Company", "name": company, "aliases": [company],
-                          "mentions": [{"start": s["start"], "end": s["start"] + len(company), "text": company}
-                                       for s in sentences]}],
-        })
+                figures.append((written, {"year": year, "measure": measure, "unit": "CNY",
+                                          "value": round(value * YI), "qualifier": qualifier}))
+        docs.append(figure_document(f"k{number}", number, company, figures))
     return docs
 
 
@@ -106,25 +93,8 @@ def load(store, docs: list, tranches: int, server: int | None) -> dict:
             "agrees": counts.get("AGREES_WITH", 0), "disagrees": counts.get("DISAGREES_WITH", 0)}
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _neo4j(run_dir: Path) -> tuple[str, int, list[str]]:
-    script = ROOT / "scripts" / "neo4j-server"
-    bolt, http = _free_port(), _free_port()
-    started = subprocess.run([str(script), "--run-dir", str(run_dir), "start", "--fresh", "--bolt", str(bolt),
-                              "--http", str(http)], capture_output=True, text=True, timeout=900)
-    if started.returncode != 0:
-        sys.exit(f"Neo4j did not start:\n{started.stdout}\n{started.stderr}")
-    pid = int(next(run_dir.glob("*.pid")).read_text().split()[0])
-    return f"bolt://127.0.0.1:{bolt}", pid, [str(script), "--run-dir", str(run_dir), "stop"]
-
-
 def run(kind: str, docs: list, tranches: int, folder: Path) -> list[dict]:
-    uri, pid, stop = _neo4j(folder / "neo4j") if kind == "neo4j" else (None, None, None)
+    uri, pid, stop = start_neo4j(folder / "neo4j") if kind == "neo4j" else (None, None, None)
     results = []
     try:
         for compare in ("1", "0"):

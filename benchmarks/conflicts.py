@@ -37,6 +37,7 @@ from newsgraph.extract.serialize import from_document  # noqa: E402
 from newsgraph.graph import write_batch, writer  # noqa: E402
 from newsgraph.graph.compare_report import figure_level  # noqa: E402
 from newsgraph.graph.embedded_store import EmbeddedStore  # noqa: E402
+from benchmarks.synthetic import figure_document  # noqa: E402
 
 RELATIONS = ("AGREES_WITH", "DISAGREES_WITH")
 SPANS = "MATCH (f:Figure) RETURN f.id, f.article_id, f.start_char, f.end_char"
@@ -124,28 +125,14 @@ def generated_documents(n: int, seed: int = 7) -> list[dict]:
     docs = []
     for i in range(n):
         company = f"测试{i % companies:05d}科技"
-        text, sentences, figures = "", [], []
+        figures = []
         for m, _ in MEASURES:
             for year in (2023, 2024):
                 value = truth[(i % companies, m, year)] * (1.1 if rng.random() < 0.1 else 1.0)
                 written, unit = (f"{value:.1f}%", "%") if m == "毛利率" else (f"{value:.1f}亿元", "CNY")
-                sentence = f"{company}{year}年{m}为{written}。"
-                start = len(text) + sentence.index(written)
-                figures.append({"id": f"g{i}:{start}-{start + len(written)}", "text": written, "start": start,
-                                "end": start + len(written), "unit": unit, "measure": m, "subject": company,
-                                "value": value if unit == "%" else round(value * YI), "period": str(year),
-                                "period_interval": [f"{year}-01-01", f"{year}-12-31"]})
-                sentences.append({"start": len(text), "end": len(text) + len(sentence)})
-                text += sentence
-        docs.append({
-            "article": {"id": f"g{i}", "path": f"generated/{i}.md", "source_path": f"/generated/{i}.md",
-                        "title": f"{company}业绩", "published": f"2025-{1 + i % 12:02d}-15", "source": "生成",
-                        "author": None, "url": None, "text": text},
-            "sentences": sentences, "figures": figures, "dates": [], "claims": [], "relations": [],
-            "entities": [{"type": "Company", "name": company, "aliases": [company],
-                          "mentions": [{"start": s["start"], "end": s["start"] + len(company), "text": company}
-                                       for s in sentences]}],
-        })
+                figures.append((written, {"year": year, "measure": m, "unit": unit,
+                                          "value": value if unit == "%" else round(value * YI)}))
+        docs.append(figure_document(f"g{i}", i, company, figures))
     return docs
 
 

@@ -40,7 +40,6 @@ import multiprocessing
 import os
 import random
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -48,6 +47,7 @@ import time
 from pathlib import Path
 
 import scale_runs
+from fresh_neo4j import start_neo4j
 from scale_table import print_table
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -131,22 +131,6 @@ def generate(count: int, seed: int = 17) -> list[dict]:
     return articles
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _neo4j(run_dir: Path) -> tuple[str, list[str]]:
-    script = ROOT / "scripts" / "neo4j-server"
-    bolt, http = _free_port(), _free_port()
-    started = subprocess.run([str(script), "--run-dir", str(run_dir), "start", "--fresh", "--bolt", str(bolt),
-                              "--http", str(http)], capture_output=True, text=True, timeout=900)
-    if started.returncode != 0:
-        sys.exit(f"Neo4j did not start:\n{started.stdout}\n{started.stderr}")
-    return f"bolt://127.0.0.1:{bolt}", [str(script), "--run-dir", str(run_dir), "stop"]
-
-
 def _child(function, *args):
     """Run one measurement in a fresh (spawned) process and return its result."""
     with concurrent.futures.ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
@@ -156,9 +140,9 @@ def _child(function, *args):
 def _in_store(kind: str, folder: Path, function, *args):
     """Run a measurement against a fresh store of ``kind`` (a Neo4j server started for it)."""
     run = Path(tempfile.mkdtemp(prefix=f"{kind}-", dir=folder))
-    uri, stop = _neo4j(run / "neo4j") if kind == "neo4j" else (None, None)
+    uri, pid, stop = start_neo4j(run / "neo4j") if kind == "neo4j" else (None, None, None)
     if stop:
-        os.environ["SCALE_SERVER_PID"] = (run / "neo4j" / "neo4j.pid").read_text().strip()
+        os.environ["SCALE_SERVER_PID"] = str(pid)
     try:
         return _child(function, kind, str(run), uri, *args)
     finally:

@@ -199,3 +199,29 @@ def extractions(count: int, seed: int = 17) -> list:
     from newsgraph.extract.serialize import from_document
 
     return [from_document(d) for d in documents(count, seed)]
+
+
+def figure_document(article_id: str, number: int, company: str, figures: list[tuple[str, dict]]) -> dict:
+    """A generated extraction document of figure sentences about ``company``
+    (``{company}{year}年{measure}为{written}。`` each): ``figures`` holds, per sentence, the figure as
+    written and its fields (``year``, ``measure``, ``unit``, ``value`` and any others)."""
+    text, sentences, found = "", [], []
+    for written, fields in figures:
+        year = fields["year"]
+        sentence = f"{company}{year}年{fields['measure']}为{written}。"
+        start = len(text) + sentence.index(written)
+        found.append({"id": f"{article_id}:{start}-{start + len(written)}", "text": written, "start": start,
+                      "end": start + len(written), "subject": company, "period": str(year),
+                      "period_interval": [f"{year}-01-01", f"{year}-12-31"],
+                      **{key: value for key, value in fields.items() if key != "year"}})
+        sentences.append({"start": len(text), "end": len(text) + len(sentence)})
+        text += sentence
+    return {
+        "article": {"id": article_id, "path": f"generated/{number}.md", "source_path": f"/generated/{number}.md",
+                    "title": f"{company}业绩", "published": f"2025-{1 + number % 12:02d}-15", "source": "生成",
+                    "author": None, "url": None, "text": text},
+        "sentences": sentences, "figures": found, "dates": [], "claims": [], "relations": [],
+        "entities": [{"type": "Company", "name": company, "aliases": [company],
+                      "mentions": [{"start": s["start"], "end": s["start"] + len(company), "text": company}
+                                   for s in sentences]}],
+    }

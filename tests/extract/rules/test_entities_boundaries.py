@@ -5,36 +5,19 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.extract.components.entities import function_words, verb_words
-from newsgraph.extract.rules.entities import find_entities, load_gazetteer, normalize_name, placed_body
+from newsgraph.extract.rules.entities import normalize_name, placed_body
 from newsgraph.extract.rules.ner_filter import company_before_department, model_candidates, plausible
 from newsgraph.extract.rules.resolve import strip_place
-from newsgraph.extract.segmenter import make_jieba
 
-GAZ = load_gazetteer()
-JIEBA = make_jieba()
-FUNCTION_WORDS = function_words()
-VERBS = verb_words()
-
-
-def words(text):
-    out, i = [], 0
-    for w in JIEBA.cut(text):
-        out.append((i, i + len(w)))
-        i += len(w)
-    return out
+from .entity_finding import GAZ, entities
 
 
 def found(text, model=()):
-    return {(text[s:e], c.type) for s, e, c in find_entities(
-        text, GAZ, words=words(text), model=list(model), function_words=FUNCTION_WORDS, verbs=VERBS)
-        if c.type != "Person"}
+    return {(text[s:e], c.type) for s, e, c in entities(text, model) if c.type != "Person"}
 
 
 def names(text, model=()):
-    return {(c.name, c.type) for s, e, c in find_entities(
-        text, GAZ, words=words(text), model=list(model), function_words=FUNCTION_WORDS, verbs=VERBS)
-        if c.type != "Person"}
+    return {(c.name, c.type) for s, e, c in entities(text, model) if c.type != "Person"}
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -232,8 +215,7 @@ def test_place_kept_before_a_kind_of_body(name, expected):
 def test_two_places_governments_do_not_merge():
     from newsgraph.extract.rules.resolve import resolve_article
     text = "宁波市政府和杭州市政府都表示，政府将继续支持。"
-    resolved = resolve_article(find_entities(text, GAZ, words=words(text), model=[],
-                                             function_words=FUNCTION_WORDS, verbs=VERBS), GAZ, text)
+    resolved = resolve_article(entities(text, []), GAZ, text)
     orgs = {(r.name, tuple(m[2] for m in r.mentions)) for r in resolved}
     assert orgs == {("宁波市政府", ("宁波市政府",)), ("杭州市政府", ("杭州市政府",))}
 

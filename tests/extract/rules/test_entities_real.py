@@ -4,29 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.extract.components.entities import function_words
 from newsgraph.extract.rules.appointments import document_company, find_appointees
-from newsgraph.extract.rules.entities import find_entities, find_gazetteer, load_gazetteer
+from newsgraph.extract.rules.entities import find_gazetteer
 from newsgraph.extract.rules.roles import RoleCandidate, find_roles
 from newsgraph.extract.rules.products import find_products
-from newsgraph.extract.segmenter import make_jieba
 
-GAZ = load_gazetteer()
-JIEBA = make_jieba()
-FUNCTION_WORDS = function_words()
-
-
-def words(text):
-    out, i = [], 0
-    for w in JIEBA.cut(text):
-        out.append((i, i + len(w)))
-        i += len(w)
-    return out
+from .entity_finding import GAZ, entities
 
 
 def found(text, model=()):
-    return {(text[s:e], c.type) for s, e, c in find_entities(
-        text, GAZ, words=words(text), model=list(model), function_words=FUNCTION_WORDS)}
+    return {(text[s:e], c.type) for s, e, c in entities(text, model)}
 
 
 @pytest.mark.parametrize("text", [
