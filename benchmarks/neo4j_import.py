@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -27,7 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-SERVER = ROOT / "scripts" / "neo4j-server"
+from benchmarks.fresh_neo4j import start_neo4j  # noqa: E402
+
 NEO4J_HOME = Path(os.environ.get("NEWSGRAPH_NEO4J_HOME", Path.home() / ".cache/newsgraph/neo4j-5.26.0"))
 
 
@@ -49,16 +49,6 @@ def run_import(folder: Path, arguments: list[str]) -> float:
     return time.perf_counter() - started
 
 
-def start_server(folder: Path) -> tuple[str, list[str]]:
-    run_dir = folder / "run"
-    started = subprocess.run([str(SERVER), "--run-dir", str(run_dir), "start", "--data", str(folder / "data"),
-                              "--bolt", "free", "--http", "free"], capture_output=True, text=True, timeout=900)
-    if started.returncode != 0:
-        sys.exit(f"Neo4j did not start:\n{started.stdout}\n{started.stderr}")
-    uri = re.search(r"NEO4J_URI=(\S+)", started.stdout).group(1)
-    return uri, [str(SERVER), "--run-dir", str(run_dir), "stop"]
-
-
 def measure(args) -> dict:
     from benchmarks.synthetic import EXTRACTOR, extractions
     from newsgraph.graph import write_batch
@@ -77,7 +67,7 @@ def measure(args) -> dict:
             (batch_rows(docs[i:i + args.batch], EXTRACTOR) for i in range(0, len(docs), args.batch)), folder / "csv")
         result.update(rows=rows, csv_seconds=round(time.perf_counter() - started, 1))
         result["import_seconds"] = round(run_import(folder, files), 1)
-        uri, stop = start_server(folder)
+        uri, _, stop = start_neo4j(folder / "run", data=folder / "data")
         store = Neo4jStore(uri)
         started = time.perf_counter()
         store.ensure_schema()
