@@ -5,7 +5,8 @@ Runs inside the transaction that writes a batch. A figure reports one Value of i
 takes from it. The edges are always compare.neighbour_comparisons over the stored Values: a Value
 new to the graph or gone from it changes only the edges of the Values around it in value order,
 so the batch reads those neighbourhoods (Neo4j: an index on quantity and value; the embedded
-store: the Values of the quantity, four numbers each), and writes only the edges that changed.
+store: the writer's value orders, value_orders.py, read from the store once a quantity), and
+writes only the edges that changed.
 """
 from __future__ import annotations
 
@@ -16,9 +17,10 @@ from typing import Iterable
 
 from . import cypher
 from .batches import chunks, unwind
-from .compare import (Comparison, Reading, Value, changed_keys, contiguous_runs, neighbour_comparisons,
-                      order, value_caption, value_of)
+from .compare import (NEIGHBOURS, Comparison, Reading, Value, changed_keys, contiguous_runs,
+                      neighbour_comparisons, order, value_caption, value_of)
 from .store import Run
+from .value_orders import QuantityOrder, ValueOrders
 
 KEYS_PER_QUERY = 500
 
@@ -101,10 +103,13 @@ def batch_values(rows: dict) -> tuple[dict[str, Value], dict[str, str], list[dic
     return values, units, [reports[id_] for id_ in sorted(reports)], articles
 
 
-def refresh_comparisons(run: Run, rows: dict, stale: Iterable[dict], dialect: str) -> None:
+def refresh_comparisons(run: Run, rows: dict, stale: Iterable[dict], dialect: str,
+                        orders: ValueOrders | None = None) -> None:
     """Take the stale articles (already deleted, see values_of_articles) out of their Values,
     add the batch's figures to theirs, delete the Values no article reports any more, and
-    re-link the neighbours of each Value that came or went (compare.neighbour_comparisons)."""
+    re-link the neighbours of each Value that came or went (compare.neighbour_comparisons).
+    The embedded store passes its value orders (``orders``), which this stages the batch's
+    changes in; without them they are read from the store."""
     if not comparing():
         return
     values, units, reports, added = batch_values(rows)
@@ -122,8 +127,9 @@ def refresh_comparisons(run: Run, rows: dict, stale: Iterable[dict], dialect: st
     _unwind(run, cypher.SET_VALUE_SOURCES, [{"key": key, "sources": sources[key]} for key in sorted(stored)
                                             if 0 < sources[key] != stored[key]["sources"]])
     new = [values[key] for key in sorted(values) if key not in stored]
+    before = _orders_before(run, orders or ValueOrders(), [*new, *gone]) if dialect == "embedded" else None
     _unwind(run, cypher.CREATE_VALUES[dialect], [value_properties(v, units[v.key], sources[v.key]) for v in new])
-    _relink(run, new, gone, dialect)
+    _relink(run, new, gone, dialect, before)
     _unwind(run, cypher.CREATE_REPORTS, reports)
     _unwind_keys(run, cypher.DELETE_EMPTY_QUANTITIES, sorted(stale_quantities))
 
@@ -133,34 +139,51 @@ def _unwind_keys(run: Run, query: str, keys: list[str]) -> None:
         run(query, {"keys": list(chunk)})
 
 
-def _segments(run: Run, points: list[Value], dialect: str) -> list[list[Value]]:
-    """Per point (a Value added or gone), Values around it, every Value between the first and
-    the last: on Neo4j its neighbours found in the index, on the embedded store its quantity."""
-    if dialect == "embedded":
-        quantities = {quantity: [_stored(row) for row in run(cypher.VALUE_NEIGHBOURS[dialect], {"quantity": quantity})]
-                      for quantity in sorted({point.quantity for point in points})}
-        return [quantities[point.quantity] for point in points]
+def _orders_before(run: Run, orders: ValueOrders, points: list[Value]) -> dict[str, tuple[ValueOrders, QuantityOrder]]:
+    """The embedded store: the value order of each quantity with a Value added or gone, as the store
+    holds it before this batch's Values are written (read from it when not known)."""
+    def read(quantity: str) -> list[Value]:
+        return [_stored(row) for row in run(cypher.VALUE_NEIGHBOURS["embedded"], {"quantity": quantity})]
+
+    return {quantity: (orders, orders.get(quantity, read)) for quantity in sorted({p.quantity for p in points})}
+
+
+def _neo4j_segments(run: Run, points: list[Value]) -> list[list[Value]]:
+    """Per point (a Value added or gone), the Values around it, found in Neo4j's index."""
     found: list[dict[str, Value]] = [{} for _ in points]
     numbered = [{"point": number, "quantity": point.quantity, "value": point.value}
                 for number, point in enumerate(points)]
     for chunk in _chunks(numbered):
-        for row in run(cypher.VALUE_NEIGHBOURS[dialect], {"points": list(chunk)}):
+        for row in run(cypher.VALUE_NEIGHBOURS["neo4j"], {"points": list(chunk)}):
             found[row["point"]][row["key"]] = _stored(row)
     return [list(values.values()) for values in found]
 
 
-def _comparisons_before(segments: dict[str, list[list[Value]]], near: dict[str, set[str]],
-                        new: list[Value], gone: list[Value]) -> dict[frozenset, str]:
+def _orders_after(before: dict[str, tuple[ValueOrders, QuantityOrder]], new: list[Value],
+                  gone: list[Value]) -> dict[str, QuantityOrder]:
+    """The value orders once the batch is written, staged in the writer's value orders."""
+    after = {}
+    for quantity, (orders, values) in before.items():
+        after[quantity] = values.changed([v for v in new if v.quantity == quantity],
+                                         [v for v in gone if v.quantity == quantity])
+        orders.stage(quantity, after[quantity])
+    return after
+
+
+def _comparisons_before(before: dict[str, tuple[ValueOrders, QuantityOrder]], near: dict[str, set[str]],
+                        near_values: dict[str, Value], new: list[Value], gone: list[Value]) -> dict[frozenset, str]:
     """The comparison edges stored at the given Values before this batch, without reading them:
-    the store holds exactly what the neighbour rule gives for its Values, and the embedded store's
-    segment is the whole quantity, so the Values before are those now, less the new, plus the gone
-    (whose own edges went with them). Reading the edges back costs a scan of the Value table there."""
+    the store holds exactly what the neighbour rule gives for its Values, so they are the rule
+    over the value order before, around each of those Values (less the edges of the gone Values,
+    which went with them). Reading the edges back costs a scan of the Value table there."""
     new_keys, gone_keys = {value.key for value in new}, {value.key for value in gone}
     found: dict[frozenset, str] = {}
-    for quantity, [values, *_] in segments.items():
-        before = [v for v in values if v.key not in new_keys] + [v for v in gone if v.quantity == quantity]
-        found.update({pair: _relation(c) for pair, c in neighbour_comparisons(before, touching=near[quantity]).items()
-                      if not pair & gone_keys})
+    for quantity, (_, values) in before.items():
+        windows = [values.around(order(near_values[key]), NEIGHBOURS)
+                   for key in sorted(near[quantity] - new_keys)]
+        for run in contiguous_runs(windows):
+            found.update({pair: _relation(c) for pair, c in neighbour_comparisons(run, touching=near[quantity]).items()
+                          if not pair & gone_keys})
     return found
 
 
@@ -171,30 +194,40 @@ def _stored_comparisons(run: Run, near: dict[str, set[str]]) -> dict[frozenset, 
     return {frozenset((row["key"], row["other"])): row["relation"] for row in rows}
 
 
-def _relink(run: Run, new: list[Value], gone: list[Value], dialect: str) -> None:
+def _relink(run: Run, new: list[Value], gone: list[Value], dialect: str,
+            before: dict[str, tuple[ValueOrders, QuantityOrder]] | None) -> None:
     """Bring the comparisons near each point of value order where a Value came or went to what
     the neighbour rule gives for the Values there now: delete the edges it no longer gives,
     create the ones it gives that are missing. No pair farther away can change."""
     points = [*new, *gone]
     if not points:
         return
-    by_segment: dict[int, tuple[list[Value], list[Value]]] = {}  # the embedded store shares one a quantity
-    for point, segment in zip(points, _segments(run, points, dialect)):
-        by_segment.setdefault(id(segment), (segment, []))[1].append(point)
+    if dialect == "embedded":
+        after = _orders_after(before, new, gone)
+        found = [after[point.quantity].around(order(point), cypher.NEIGHBOUR_LIMIT) for point in points]
+    else:
+        found = _neo4j_segments(run, points)
     segments: dict[str, list[list[Value]]] = defaultdict(list)
     near: dict[str, set[str]] = defaultdict(set)
-    for segment, mine in by_segment.values():
+    near_values: dict[str, Value] = {}
+    for point, segment in zip(points, found):
         segment = sorted(segment, key=order)
-        segments[mine[0].quantity].append(segment)
-        near[mine[0].quantity] |= changed_keys(segment, [order(point) for point in mine])
+        segments[point.quantity].append(segment)
+        near[point.quantity] |= changed_keys(segment, [order(point)])
+        near_values.update((value.key, value) for value in segment)
     wanted: dict[frozenset, Comparison] = {}
-    for quantity, found in segments.items():
-        for values in contiguous_runs(found):
+    for quantity, runs in segments.items():
+        for values in contiguous_runs(runs):
             wanted.update(neighbour_comparisons(values, touching=near[quantity]))
     if dialect == "embedded":
-        have = _comparisons_before(segments, near, new, gone)
+        have = _comparisons_before(before, near, near_values, new, gone)
     else:
         have = _stored_comparisons(run, near)
+    _apply(run, wanted, have, dialect)
+
+
+def _apply(run: Run, wanted: dict[frozenset, Comparison], have: dict[frozenset, str], dialect: str) -> None:
+    """Delete the stored edges the rule no longer gives and create the ones it gives that are missing."""
     drop = [(pair, relation) for pair, relation in have.items() if _relation(wanted.get(pair)) != relation]
     add = [c for pair, c in wanted.items() if have.get(pair) != _relation(c)]
     for relation in ("AGREES_WITH", "DISAGREES_WITH"):

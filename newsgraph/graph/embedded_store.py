@@ -9,6 +9,7 @@ import ladybug
 from . import cypher
 from .readonly import check_read_only
 from .store import GraphError, GraphQueryError, Run
+from .value_orders import ValueOrders
 from .values import plain
 
 T = TypeVar("T")
@@ -48,6 +49,7 @@ class EmbeddedStore:
 
     def __init__(self, path: str | Path, read_only: bool = False):
         self.location = str(path)
+        self.value_orders = ValueOrders()  # only this process writes the file: see value_orders.py
         if read_only and not Path(path).exists():
             raise GraphError(f"no graph at {path}; run `newsgraph ingest corpora/` first, or pass --db PATH")
         try:
@@ -71,16 +73,19 @@ class EmbeddedStore:
             columns, rows = _rows(self._execute(query, parameters))
             return [dict(zip(columns, row)) for row in rows]
 
+        self.value_orders.rollback()
         self._execute("BEGIN TRANSACTION")
         try:
             result = work(run)
+            self._execute("COMMIT")
         except BaseException:
+            self.value_orders.rollback()
             try:
                 self._execute("ROLLBACK")
             except RuntimeError:  # the engine already rolled back after a failed statement
                 pass
             raise
-        self._execute("COMMIT")
+        self.value_orders.commit()
         return result
 
     def read(self, query: str, parameters: dict[str, Any] | None = None):

@@ -37,6 +37,7 @@ def _plain(value: Any) -> Any:
 
 class Neo4jStore:
     name = "neo4j"
+    value_orders = None  # Neo4j finds a Value's neighbours in its index
 
     def __init__(self, uri: str, username: str | None = None, password: str | None = None,
                  database: str | None = None):

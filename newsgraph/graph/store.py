@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from typing import Any, Callable, Protocol, TypeVar
 
+from .value_orders import ValueOrders
+
 Run = Callable[[str, dict[str, Any] | None], list[dict[str, Any]]]
 T = TypeVar("T")
 
@@ -22,6 +24,7 @@ class GraphQueryError(GraphError):
 class Store(Protocol):
     name: str      # "neo4j" | "embedded"
     location: str  # URI or path, for messages
+    value_orders: ValueOrders | None  # the embedded writer's Values in order (value_orders.py); Neo4j: None
 
     def ensure_schema(self) -> None: ...
 

@@ -160,7 +160,7 @@ def write_batch(store: Store, extractions: Sequence[Extraction], extractor: str,
         touched = _replace_stale(run, rows, keep_ids)
         _merge(run, rows, store.name)
         write_quantities(run, rows)
-        refresh_comparisons(run, rows, touched.get("quantities", ()), store.name)
+        refresh_comparisons(run, rows, touched.get("quantities", ()), store.name, store.value_orders)
         _refresh_aliases(run, rows, touched)
         if touched.get("stale"):
             _delete_orphans(run, rows, touched)
@@ -218,7 +218,7 @@ def remove_articles(store: Store, ids: Iterable[str]) -> None:
 
     def work(run: Run) -> None:
         touched = _delete_articles(run, ids)
-        refresh_comparisons(run, {}, touched["quantities"], store.name)
+        refresh_comparisons(run, {}, touched["quantities"], store.name, store.value_orders)
         _refresh_aliases(run, {}, touched)
         _delete_orphans(run, {}, touched)
 

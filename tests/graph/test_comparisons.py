@@ -8,7 +8,7 @@ import random
 
 import pytest
 
-from newsgraph.graph import remove_articles
+from newsgraph.graph import GraphWriteError, remove_articles
 from newsgraph.graph.compare_report import figure_level
 from newsgraph.staged import write_documents
 
@@ -342,3 +342,46 @@ def test_stored_comparisons_are_the_rule_over_the_values_whatever_the_order_and_
     for doc in shuffled:  # back again, one by one in another order
         write_documents(store, [doc], "x")
     assert _stored_value_edges(store) == first
+
+
+def _distinct_values(count, seed):
+    """Articles reporting one quantity with many distinct values, to 0.1亿, some rounded (约)."""
+    rng = random.Random(seed)
+    docs = []
+    for number in range(count):
+        value = round(rng.uniform(100, 200), 1)
+        if rng.random() < 0.15:
+            docs.append(_revenue(f"d{number}", f"约{value:.0f}亿元", round(value), qualifier="about"))
+        else:
+            docs.append(_revenue(f"d{number}", f"{value:.1f}亿元", value))
+    return docs
+
+
+def test_a_quantity_with_many_distinct_values_keeps_the_rule_through_batches_edits_and_removals(store):
+    docs = _distinct_values(160, seed=8)
+    for start in range(0, 120, 9):
+        write_documents(store, docs[start:start + 9], "x")
+    assert _stored_value_edges(store) == _rule_edges(store)
+    edited = [_revenue(doc["article"]["id"], "150.0亿元", 150.0) for doc in docs[:120:5]]  # same paths
+    write_documents(store, edited + docs[120:], "x")
+    assert _stored_value_edges(store) == _rule_edges(store)
+    remove_articles(store, [doc["article"]["id"] for doc in docs[1:160:4]])
+    assert _stored_value_edges(store) == _rule_edges(store)
+
+
+def test_a_batch_rolled_back_after_its_comparisons_leaves_no_trace(store, monkeypatch):
+    from newsgraph.graph import writer
+
+    docs = _distinct_values(60, seed=9)
+    write_documents(store, docs[:30], "x")
+
+    def fail(*args):
+        raise RuntimeError("made to fail after the comparisons were written")
+
+    with monkeypatch.context() as patched, pytest.raises(GraphWriteError):
+        patched.setattr(writer, "_refresh_aliases", fail)
+        write_documents(store, docs[30:45], "x")
+    assert _stored_value_edges(store) == _rule_edges(store)
+    write_documents(store, docs[30:], "x")
+    remove_articles(store, [doc["article"]["id"] for doc in docs[::7]])
+    assert _stored_value_edges(store) == _rule_edges(store)
