@@ -149,6 +149,8 @@ def _query_names() -> dict[str, str]:
                 names.setdefault(value, name)
             elif isinstance(value, dict):
                 names.update({v: f"{name}[{k}]" for k, v in value.items() if isinstance(v, str)})
+                names.update({query: f"{name}[{k}][{dialect}]" for k, v in value.items() if isinstance(v, dict)
+                              for dialect, query in v.items() if isinstance(query, str)})
             elif isinstance(value, tuple):
                 names.update({v: f"{name}[{i}]" for i, v in enumerate(value) if isinstance(v, str)})
     return names
@@ -211,6 +213,14 @@ def _staged_load(store, path: str) -> dict:
                         bulk=report.bulk, failed=len(report.failed))
 
 
+def _records(lines: list[str]) -> list:
+    """(records, extractor) of each document line: one tranche at a time, so that the process
+    holds no more than a tranche of records (its peak RSS is then the store's and `load`'s)."""
+    from newsgraph.extract.serialize import from_document
+
+    return [(from_document(document), document["extractor"]) for document in map(json.loads, lines)]
+
+
 def load_run(kind: str, folder: str, uri: str | None, main: str, new: str, tranche_size: int,
              first_and_last: bool = False) -> dict:
     """Tranches of ``tranche_size`` documents through the batched writer into a fresh store, then
@@ -218,31 +228,28 @@ def load_run(kind: str, folder: str, uri: str | None, main: str, new: str, tranc
     ``first_and_last`` only the first tranche (into an empty store) and the last (into a store that
     holds all the others, bulk-loaded: the same graph, tests/graph/test_bulk.py) are written
     batched: the embedded store's batched writer is too slow for every tranche on a shared machine."""
-    from newsgraph.staged import read_documents
-
-    staged, failed, _ = read_documents([main])
-    assert not failed, failed[:3]
-    keep = [x.article.id for x, _ in staged]
-    tranches = [staged[start:start + tranche_size] for start in range(0, len(staged), tranche_size)]
+    lines = Path(main).read_text(encoding="utf-8").splitlines(keepends=True)
+    keep = frozenset(json.loads(line)["article"]["id"] for line in lines)
+    tranches = [lines[start:start + tranche_size] for start in range(0, len(lines), tranche_size)]
     meter = Meter()
-    result: dict = {"store": kind, "articles": len(staged), "tranche_size": tranche_size,
+    result: dict = {"store": kind, "articles": len(lines), "tranche_size": tranche_size,
                     "first_and_last": first_and_last, "tranches": [], "tranche_numbers": []}
     store = open_store(kind, folder, uri)
     store.ensure_schema()
     if first_and_last and len(tranches) > 2:
-        result["tranches"].append(_write_tranche(store, tranches[0], keep))
+        result["tranches"].append(_write_tranche(store, _records(tranches[0]), keep))
         store.close()
         rest = Path(folder) / "rest.ndjson"
-        lines = Path(main).read_text(encoding="utf-8").splitlines(keepends=True)
         rest.write_text("".join(lines[:-len(tranches[-1])]), encoding="utf-8")
         store = open_store(kind, str(Path(folder) / "second"), uri)
         result["bulk_before_last"] = _staged_load(store, str(rest))
-        result["tranches"].append(_write_tranche(store, tranches[-1], keep))
+        result["tranches"].append(_write_tranche(store, _records(tranches[-1]), keep))
         result["tranche_numbers"] = [1, len(tranches)]
     else:
         for tranche in tranches:
-            result["tranches"].append(_write_tranche(store, tranche, keep))
+            result["tranches"].append(_write_tranche(store, _records(tranche), keep))
         result["tranche_numbers"] = list(range(1, len(tranches) + 1))
+    del lines, tranches
     result["unchanged"] = _staged_load(store, main)
     result["new_100"] = _staged_load(store, new)
     result.update(_counts(store))
