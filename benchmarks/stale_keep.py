@@ -44,7 +44,7 @@ def measure(size: int) -> dict[str, float]:
         store.ensure_schema()
         rows = [_article(n) for n in range(size)]
         for start in range(0, size, 1000):
-            store.write(lambda run, chunk=rows[start:start + 1000]: run(cypher.MERGE_ARTICLES, {"rows": chunk}))
+            store.write(lambda run, chunk=rows[start:start + 1000]: run(cypher.MERGE_ARTICLES[store.name], {"rows": chunk}))
         batch = rows[-20:]
         urls = [r["url"] for r in batch]
         result = {

@@ -8,87 +8,72 @@ edited article (same file or URL) replacing its older version.
 from __future__ import annotations
 
 import json
-import sys
 import time
+from itertools import islice
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Sequence, TypeVar
 
 from .app import IngestReport
+from .document_lines import DocumentLines, Line, problem
 from .extract.serialize import from_document
 from .graph import GraphWriteError, Store, unchanged_articles, update_article_paths, write_batch
+from .graph.batches import chunks
 from .graph.bulk import bulk_load, is_empty
 from .graph.rows import batch_rows
 from .model import Extraction
 
-EXTRACT_HINT = "produce it with `newsgraph extract --with-text`"
-
-
-def _problem(document: object) -> str | None:
-    """Why a parsed line is not a loadable extraction document, or None."""
-    if not isinstance(document, dict) or not isinstance(document.get("article"), dict):
-        return "not an extraction document (no \"article\" object)"
-    article = document["article"]
-    if not isinstance(article.get("id"), str) or not article["id"]:
-        return "the article has no id"
-    if not isinstance(article.get("text"), str):
-        return f"the article has no text; {EXTRACT_HINT}"
-    if not isinstance(document.get("extractor"), str):
-        return f"no \"extractor\" id (written by an older newsgraph?); {EXTRACT_HINT}"
-    return None
-
-
-def _lines(path: str, stdin) -> Iterator[tuple[int, str]]:
-    if path == "-":
-        stream = stdin if stdin is not None else sys.stdin.buffer
-        yield from enumerate((line.decode("utf-8", "replace") for line in stream), 1)
-        return
-    with open(path, encoding="utf-8", errors="replace") as handle:
-        yield from enumerate(handle, 1)
-
+T = TypeVar("T")
 
 Staged = tuple[Extraction, str]  # the records of a document, and the id of their extractor
+CHECK_IDS = 1000  # article ids per look-up of stored fingerprints
 
 
-def read_documents(paths: Iterable[str], stdin=None) -> tuple[list[Staged], list[dict], list[str]]:
-    """The records of each document (the last version of each article id) with their extractor
-    id, failures naming file and line, warnings."""
-    by_id: dict[str, tuple[str, Staged]] = {}
-    failed, warnings = [], []
-    for path in paths:
-        name = "<stdin>" if path == "-" else path
-        try:
-            for number, line in _lines(path, stdin):
-                if not line.strip():
-                    continue
-                where = f"{name}:{number}"
-                try:
-                    document = json.loads(line)
-                except json.JSONDecodeError as error:
-                    failed.append({"source": where, "error": f"{where}: not valid JSON ({error.msg})"})
-                    continue
-                problem = _problem(document)
-                if problem:
-                    failed.append({"source": where, "error": f"{where}: {problem}"})
-                    continue
-                try:
-                    extraction = from_document(document)
-                except (ValueError, TypeError, KeyError, AttributeError) as error:
-                    failed.append({"source": where, "error": f"{where}: not a valid extraction document ({error})"})
-                    continue
-                earlier = by_id.pop(extraction.article.id, None)
-                if earlier is not None:
-                    warnings.append(f"{where}: the same article as {earlier[0]}; keeping this one")
-                by_id[extraction.article.id] = (where, (extraction, document["extractor"]))
-        except OSError as error:
-            failed.append({"source": name, "error": f"{name}: cannot read ({error.strerror or error})"})
-    return [document for _, document in by_id.values()], failed, warnings
-
-
-def _by_extractor(documents: list[Staged]) -> dict[str, list[Extraction]]:
-    groups: dict[str, list[Extraction]] = {}
-    for extraction, extractor in documents:
-        groups.setdefault(extractor, []).append(extraction)
+def _by_extractor(items: Iterable[T], extractor: Callable[[T], str]) -> dict[str, list[T]]:
+    groups: dict[str, list[T]] = {}
+    for item in items:
+        groups.setdefault(extractor(item), []).append(item)
     return groups
+
+
+def _changed(store: Store, lines: list[Line]) -> list[Line]:
+    """The lines to write: articles not stored with the same fingerprint and extractor, grouped
+    by extractor. Unchanged articles found at another path are moved there."""
+    todo: list[Line] = []
+    for extractor, group in _by_extractor(lines, lambda line: line.extractor).items():
+        for chunk in chunks(group, CHECK_IDS):
+            done = unchanged_articles(store, {line.id: line.fingerprint for line in chunk}, extractor)
+            update_article_paths(store, [line for line in chunk if line.id in done])
+            todo += [line for line in chunk if line.id not in done]
+    return todo
+
+
+def _extractions(documents: DocumentLines, lines: Iterable[Line], failed: list[dict]) -> Iterator[Staged]:
+    """The second pass: the records of each line, one line at a time; a line that turns out not
+    to be a valid document is reported in ``failed`` by file and line."""
+    for line in lines:
+        where = documents.where(line)
+        try:
+            document = documents.read(line)
+            found = problem(document)
+            extraction = None if found else from_document(document)
+        except json.JSONDecodeError as error:
+            found = f"not valid JSON ({error.msg})"
+        except OSError as error:
+            found = f"cannot read ({error.strerror or error})"
+        except (ValueError, TypeError, KeyError, AttributeError) as error:
+            found = f"not a valid extraction document ({error})"
+        if found:
+            failed.append({"source": where, "error": f"{where}: {found}"})
+            continue
+        yield extraction, document["extractor"]
+
+
+def _batches(staged: Iterable[Staged], batch_size: int) -> Iterator[tuple[str, list[Extraction]]]:
+    """(extractor, extractions) of ``batch_size`` documents at a time, split by extractor."""
+    staged = iter(staged)
+    while batch := list(islice(staged, batch_size)):
+        for extractor, group in _by_extractor(batch, lambda item: item[1]).items():
+            yield extractor, [x for x, _ in group]
 
 
 def load(paths: Iterable[str], store: Store, *, batch_size: int = 20,
@@ -96,60 +81,72 @@ def load(paths: Iterable[str], store: Store, *, batch_size: int = 20,
          on_total: Callable[[int], None] | None = None, stdin=None) -> IngestReport:
     """Write extraction documents into ``store`` the way `ingest` writes what it extracts: articles
     stored with the same fingerprint and extractor are skipped, a failing batch is reported and
-    the other batches are still written."""
+    the other batches are still written. The last version of an article id wins (with a warning).
+    Reads the input twice and holds no more than a batch of documents (document_lines.py)."""
     started = time.perf_counter()
     report = IngestReport(store.name, store.location)
-    documents, report.failed, report.warnings = read_documents(paths, stdin)
-    report.read = len(documents)
-    store.ensure_schema()
-    keep = frozenset(x.article.id for x, _ in documents)
-    todo: list[Staged] = []
-    for extractor, group in _by_extractor(documents).items():
-        done = unchanged_articles(store, {x.article.id: x.article.fingerprint for x in group}, extractor)
-        update_article_paths(store, [x.article for x in group if x.article.id in done])
-        todo += [(x, extractor) for x in group if x.article.id not in done]
-    report.unchanged = len(documents) - len(todo)
-    if on_total:
-        on_total(len(todo))
-    if todo and is_empty(store):
-        _bulk_write(store, todo, batch_size, report, progress)
-        report.seconds = time.perf_counter() - started
-        return report
-    for start in range(0, len(todo), batch_size):
-        for extractor, batch in _by_extractor(todo[start:start + batch_size]).items():
-            _count_write(report, batch, lambda: write_batch(store, batch, extractor, keep))
-            if progress:
-                progress(len(batch))
+    with DocumentLines(paths, stdin) as documents:
+        latest = documents.scan()
+        report.failed, report.warnings, report.read = documents.failed, documents.warnings, len(latest)
+        store.ensure_schema()
+        todo = _changed(store, list(latest.values()))
+        report.unchanged = len(latest) - len(todo)
+        if on_total:
+            on_total(len(todo))
+        staged = _extractions(documents, todo, report.failed)
+        if todo and is_empty(store):
+            _bulk_write(store, staged, batch_size, report, progress)
+        else:
+            keep = frozenset(latest)
+            for extractor, batch in _batches(staged, batch_size):
+                _count_write(report, _sources(batch), lambda: write_batch(store, batch, extractor, keep))
+                if progress:
+                    progress(len(batch))
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _bulk_write(store: Store, todo: list[Staged], batch_size: int, report: IngestReport,
+def _sources(extractions: list[Extraction]) -> list[tuple[str, int]]:
+    """How a failure names each article, and its length (counted when written)."""
+    return [(x.article.path or x.article.id, len(x.article.text)) for x in extractions]
+
+
+def _bulk_write(store: Store, staged: Iterable[Staged], batch_size: int, report: IngestReport,
                 progress: Callable[[int], None] | None) -> None:
     """A first load into an empty embedded store: the rows of every batch, written at once with
     COPY FROM (graph/bulk.py), the graph the batched writer makes. All or nothing: on failure
     every article is reported and the store stays empty."""
+    sent: list[tuple[str, int]] = []
+
     def batches() -> Iterator[dict]:
-        for start in range(0, len(todo), batch_size):
-            for extractor, batch in _by_extractor(todo[start:start + batch_size]).items():
-                yield batch_rows(batch, extractor)
-                if progress:
-                    progress(len(batch))
+        for extractor, batch in _batches(staged, batch_size):
+            sent.extend(_sources(batch))
+            yield batch_rows(batch, extractor)
+            if progress:
+                progress(len(batch))
+
+    def write() -> int:
+        try:
+            return bulk_load(store, batches())
+        except (GraphWriteError, ValueError):
+            sent.extend((x.article.path or x.article.id, 0) for x, _ in staged)  # those it did not reach
+            raise
 
     report.bulk = True
-    _count_write(report, [x for x, _ in todo], lambda: bulk_load(store, batches()))
+    _count_write(report, sent, write)
 
 
-def _count_write(report: IngestReport, extractions: list[Extraction], write: Callable[[], int]) -> None:
-    """Run one write of ``extractions`` (it returns the rows written) and count it in the report;
-    if it fails, every one of its articles is reported with the error."""
+def _count_write(report: IngestReport, articles: list[tuple[str, int]], write: Callable[[], int]) -> None:
+    """Run one write of ``articles`` (source, characters; filled while it runs for the bulk path;
+    it returns the rows written) and count it in the report; if it fails, every one of its
+    articles is reported with the error."""
     writing = time.perf_counter()
     try:
         report.rows_written += write()
-        report.ingested += len(extractions)
-        report.characters += sum(len(x.article.text) for x in extractions)
+        report.ingested += len(articles)
+        report.characters += sum(characters for _, characters in articles)
     except (GraphWriteError, ValueError) as error:
-        report.failed.extend({"source": x.article.path or x.article.id, "error": str(error)} for x in extractions)
+        report.failed.extend({"source": source, "error": str(error)} for source, _ in articles)
     report.write_seconds += time.perf_counter() - writing
 
 

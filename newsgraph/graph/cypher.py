@@ -55,6 +55,7 @@ STALE_BY_SOURCE_PATH = "MATCH (a:Article) WHERE a.source_path IN $values RETURN 
 STALE_BY_URL = "MATCH (a:Article) WHERE a.url IN $values RETURN a.id AS id"
 
 # Where an unchanged article now lives (a renamed or moved file).
+ARTICLE_PATHS = "UNWIND $ids AS id MATCH (a:Article {id: id}) RETURN a.id AS id, a.path AS path, a.source_path AS source_path"
 SET_ARTICLE_PATHS = """
 UNWIND $rows AS r MATCH (a:Article {id: r.id}) SET a.path = r.path, a.source_path = r.source_path
 """
@@ -122,23 +123,25 @@ def _link(rel: str, source: str, target: str, verb: str = "MERGE") -> str:
     return (f"UNWIND $rows AS r\nMATCH (a:{a_label} {{{a_key}: r.{a_field}}})\n"
             f"MATCH (b:{b_label} {{{b_key}: r.{b_field}}})\n{verb} (a)-[:{rel}]->(b)\n")
 
-MERGE_ARTICLES = """
+def _facts_per_store(query: str) -> dict[str, str]:
+    """An article, a fact's node and its link to the sentence or article: MERGEd on Neo4j
+    (concurrent writers rely on its locks), CREATEd on the embedded store (one writer at a time).
+    A batch's articles and facts are new by construction: older versions of its articles (the
+    same id among them) are deleted first, in the same transaction, and a fact's id hashes its
+    article's. LadybugDB's MERGE of a new key costs in proportion to the stored table
+    (benchmarks/ladybug_merge.py); CREATE does not, and a duplicate id would still fail on the
+    primary key, never pass silently."""
+    return {"neo4j": query, "embedded": query.replace("MERGE ", "CREATE ")}
+
+
+MERGE_ARTICLES = _facts_per_store("""
 UNWIND $rows AS r
 MERGE (a:Article {id: r.id})
 SET a.name = r.name, a.title = r.title, a.published = r.published, a.source = r.source,
     a.author = r.author, a.url = r.url, a.path = r.path, a.text = r.text,
     a.extractor = r.extractor, a.fictional = r.fictional, a.source_path = r.source_path,
     a.fingerprint = r.fingerprint
-"""
-
-def _facts_per_store(query: str) -> dict[str, str]:
-    """A fact's node and its link to the sentence or article: MERGEd on Neo4j (concurrent writers
-    rely on its locks), CREATEd on the embedded store (one writer at a time). A batch's facts are
-    new by construction: older versions of its articles are deleted first, in the same
-    transaction, and a fact's id hashes its article's. LadybugDB's MERGE of a new key costs in
-    proportion to the stored table (benchmarks/ladybug_merge.py); CREATE does not, and a
-    duplicate id would still fail on the primary key, never pass silently."""
-    return {"neo4j": query, "embedded": query.replace("MERGE ", "CREATE ")}
+""")
 
 
 MERGE_SENTENCES = _facts_per_store("""
@@ -150,8 +153,20 @@ SET s.name = r.name, s.text = r.text, s.article_id = r.article_id, s.position = 
 MERGE (a)-[:HAS_SENTENCE]->(s)
 """)
 
+def _shared_per_store(query: str) -> dict[str, str]:
+    """A shared node (entity, period) keyed by ``key``: MERGEd on Neo4j; on the embedded store,
+    whose MERGE of a key costs in proportion to the stored table, the writer first CREATEs the
+    keys of the batch that are not stored (STORED_KEYS, CREATE_KEYS), then this query MATCHes every
+    key and SETs what MERGE would (benchmarks/ladybug_merge.py: flat in the table size)."""
+    return {"neo4j": query, "embedded": query.replace("MERGE (", "MATCH (", 1)}
+
+
+STORED_KEYS = {label: f"UNWIND $keys AS k MATCH (n:{label} {{key: k}}) RETURN n.key AS key"
+               for label in SHARED_LABELS}
+CREATE_KEYS = {label: f"UNWIND $rows AS r CREATE (n:{label} {{key: r.key}})" for label in SHARED_LABELS}
+
 MERGE_ENTITIES = {
-    label: f"UNWIND $rows AS r MERGE (e:{label} {{key: r.key}}) SET e.name = r.name"
+    label: _shared_per_store(f"UNWIND $rows AS r MERGE (e:{label} {{key: r.key}}) SET e.name = r.name")
     for label in ENTITY_LABELS
 }
 
@@ -183,12 +198,12 @@ SET_ALIASES = {
     for label in ENTITY_LABELS
 }
 
-MERGE_PERIODS = """
+MERGE_PERIODS = _shared_per_store("""
 UNWIND $rows AS r
 MERGE (p:Period {key: r.key})
 SET p.name = r.key, p.first_day = coalesce(r.first_day, p.first_day),
     p.last_day = coalesce(r.last_day, p.last_day)
-"""
+""")
 
 MERGE_DATE_REFERENCES = """
 UNWIND $rows AS r

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Set as AbstractSet
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, Protocol, Sequence
 
-from ..model import Article, Extraction
+from ..model import Extraction
 from . import cypher
 from .batches import chunks, unwind
 from .compare_writes import quantities_of_articles, refresh_comparisons, write_quantities
@@ -33,9 +33,22 @@ def unchanged_articles(store: Store, fingerprints: Mapping[str, str], extractor:
             if stored_extractor == extractor and fingerprint == fingerprints[id_]}
 
 
-def update_article_paths(store: Store, articles: Iterable[Article]) -> None:
-    """Unchanged articles found at another path (renamed or moved files) keep their facts."""
-    rows = [{"id": a.id, "path": a.path, "source_path": a.source_path} for a in articles]
+class Located(Protocol):
+    """Where an article is: an Article, or `load`'s record of a line (document_lines.Line)."""
+    id: str
+    path: str | None
+    source_path: str | None
+
+
+def update_article_paths(store: Store, articles: Iterable[Located]) -> None:
+    """Unchanged articles found at another path (renamed or moved files) keep their facts. Only
+    the articles whose path differs are written: re-loading an unchanged set writes nothing."""
+    wanted = {a.id: (a.path, a.source_path) for a in articles}
+    if not wanted:
+        return
+    _, stored = store.read(cypher.ARTICLE_PATHS, {"ids": list(wanted)})
+    rows = [{"id": id_, "path": wanted[id_][0], "source_path": wanted[id_][1]}
+            for id_, path, source_path in stored if (path, source_path) != wanted[id_]]
     if rows:
         store.write(lambda run: _unwind(run, cypher.SET_ARTICLE_PATHS, rows))
 
@@ -85,13 +98,24 @@ def _replace_stale(run: Run, rows: dict, keep: AbstractSet[str]) -> dict:
     return _delete_articles(run, stale)
 
 
+def _merge_shared(run: Run, label: str, queries: dict[str, str], rows: list[dict] | None, dialect: str) -> None:
+    """Entities and periods: MERGE on Neo4j; the embedded store CREATEs the keys it lacks, then
+    MATCHes them all (its MERGE costs in proportion to the table; see cypher._shared_per_store).
+    The rows' keys are unique (batch_rows)."""
+    if dialect == "embedded":
+        for chunk in _chunks(rows or []):
+            stored = {row["key"] for row in run(cypher.STORED_KEYS[label], {"keys": [r["key"] for r in chunk]})}
+            _unwind(run, cypher.CREATE_KEYS[label], [{"key": r["key"]} for r in chunk if r["key"] not in stored])
+    _unwind(run, queries[dialect], rows)
+
+
 def _merge(run: Run, rows: dict, dialect: str) -> None:
-    _unwind(run, cypher.MERGE_ARTICLES, rows.get("articles"))
+    _unwind(run, cypher.MERGE_ARTICLES[dialect], rows.get("articles"))
     _unwind(run, cypher.MERGE_SENTENCES[dialect], rows.get("sentences"))
     for label in ENTITY_LABELS:
-        _unwind(run, cypher.MERGE_ENTITIES[label], rows.get(f"entities:{label}"))
+        _merge_shared(run, label, cypher.MERGE_ENTITIES[label], rows.get(f"entities:{label}"), dialect)
         _unwind(run, cypher.MERGE_MENTIONS[label], rows.get(f"mentions:{label}"))
-    _unwind(run, cypher.MERGE_PERIODS, rows.get("periods"))
+    _merge_shared(run, "Period", cypher.MERGE_PERIODS, rows.get("periods"), dialect)
     _unwind(run, cypher.MERGE_DATE_REFERENCES, rows.get("date_references"))
     _unwind(run, cypher.MERGE_FIGURES[dialect], rows.get("figures"))
     for label in OWNER_LABELS:
