@@ -19,6 +19,7 @@ from . import cypher
 from .batches import chunks, unwind
 from .compare import (NEIGHBOURS, Comparison, Reading, Value, changed_keys, contiguous_runs,
                       neighbour_comparisons, order, value_caption, value_of)
+from .shared_nodes import merge_shared
 from .store import Run
 from .value_orders import QuantityOrder, ValueOrders
 
@@ -51,10 +52,10 @@ def values_of_articles(run: Run, article_ids: Iterable[str]) -> list[dict]:
 quantities_of_articles = values_of_articles  # the name writer.py calls it by
 
 
-def write_quantities(run: Run, rows: dict) -> None:
+def write_quantities(run: Run, rows: dict, dialect: str) -> None:
     if not comparing():
         return
-    _unwind(run, cypher.MERGE_QUANTITIES, rows.get("quantities", []))
+    merge_shared(run, "Quantity", cypher.MERGE_QUANTITIES, rows.get("quantities", []), dialect, KEYS_PER_QUERY)
     links = {(row["id"], row["key"]): row for row in rows.get("figure_quantities", [])}  # a document twice
     _unwind(run, cypher.CREATE_FIGURE_QUANTITIES, [links[pair] for pair in sorted(links)])
 

@@ -162,8 +162,8 @@ def _shared_per_store(query: str) -> dict[str, str]:
 
 
 STORED_KEYS = {label: f"UNWIND $keys AS k MATCH (n:{label} {{key: k}}) RETURN n.key AS key"
-               for label in SHARED_LABELS}
-CREATE_KEYS = {label: f"UNWIND $rows AS r CREATE (n:{label} {{key: r.key}})" for label in SHARED_LABELS}
+               for label in (*SHARED_LABELS, "Quantity")}
+CREATE_KEYS = {label: f"UNWIND $rows AS r CREATE (n:{label} {{key: r.key}})" for label in (*SHARED_LABELS, "Quantity")}
 
 MERGE_ENTITIES = {
     label: _shared_per_store(f"UNWIND $rows AS r MERGE (e:{label} {{key: r.key}}) SET e.name = r.name")
@@ -244,7 +244,7 @@ MERGE_FIGURE_CHANGES = _link("CHANGE_OF", "Figure id=id", "Figure id=base")
 # Values of a quantity. Every step looks nodes up by key: its cost follows the batch and the
 # number of distinct values of the batch's quantities, never the number of figures stored.
 
-MERGE_QUANTITIES = "UNWIND $rows AS r MERGE (q:Quantity {key: r.key}) SET q.name = r.name"
+MERGE_QUANTITIES = _shared_per_store("UNWIND $rows AS r MERGE (q:Quantity {key: r.key}) SET q.name = r.name")
 
 # CREATE: the figures are new nodes of the batch (an older version of the article was deleted first).
 CREATE_FIGURE_QUANTITIES = _link("MEASURES", "Figure id=id", "Quantity key=key", verb="CREATE")
@@ -268,9 +268,10 @@ STORED_VALUES = {
 }
 # The Values around a point of a quantity's value order (a Value added or taken away): on Neo4j
 # the `limit` nearest below, those of the same value and the `limit` nearest above, found in the
-# index on (quantity, value) (graph/compare.py's neighbour rule needs no more). The embedded store
-# has no index but its primary key: it reads the quantity's Values (four numbers a Value) once a
-# batch; Neo4j then reads the comparison edges of the Values near the points.
+# index on (quantity, value) (graph/compare.py's neighbour rule needs no more); Neo4j then reads
+# the comparison edges of the Values near the points. The embedded store has no index but its
+# primary key: its writer reads a quantity's Values (four numbers a Value) once and keeps them in
+# value order (graph/value_orders.py).
 NEIGHBOUR_LIMIT = 2 * NEIGHBOURS + 1
 _SIDES = (("<", "ORDER BY v.value DESC, v.key DESC LIMIT " + str(NEIGHBOUR_LIMIT)),
           ("=", ""), (">", "ORDER BY v.value, v.key LIMIT " + str(NEIGHBOUR_LIMIT)))

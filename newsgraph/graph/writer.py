@@ -10,6 +10,7 @@ from . import cypher
 from .batches import chunks, unwind
 from .compare_writes import quantities_of_articles, refresh_comparisons, write_quantities
 from .rows import batch_rows
+from .shared_nodes import merge_shared
 from .schema import ENTITY_LABELS, OWNER_LABELS, ROLE_ORG_LABELS, SHARED_LABELS, SPEAKER_LABELS
 from .store import GraphError, GraphWriteError, Run, Store
 
@@ -98,24 +99,13 @@ def _replace_stale(run: Run, rows: dict, keep: AbstractSet[str]) -> dict:
     return _delete_articles(run, stale)
 
 
-def _merge_shared(run: Run, label: str, queries: dict[str, str], rows: list[dict] | None, dialect: str) -> None:
-    """Entities and periods: MERGE on Neo4j; the embedded store CREATEs the keys it lacks, then
-    MATCHes them all (its MERGE costs in proportion to the table; see cypher._shared_per_store).
-    The rows' keys are unique (batch_rows)."""
-    if dialect == "embedded":
-        for chunk in _chunks(rows or []):
-            stored = {row["key"] for row in run(cypher.STORED_KEYS[label], {"keys": [r["key"] for r in chunk]})}
-            _unwind(run, cypher.CREATE_KEYS[label], [{"key": r["key"]} for r in chunk if r["key"] not in stored])
-    _unwind(run, queries[dialect], rows)
-
-
 def _merge(run: Run, rows: dict, dialect: str) -> None:
     _unwind(run, cypher.MERGE_ARTICLES[dialect], rows.get("articles"))
     _unwind(run, cypher.MERGE_SENTENCES[dialect], rows.get("sentences"))
     for label in ENTITY_LABELS:
-        _merge_shared(run, label, cypher.MERGE_ENTITIES[label], rows.get(f"entities:{label}"), dialect)
+        merge_shared(run, label, cypher.MERGE_ENTITIES[label], rows.get(f"entities:{label}"), dialect, ROWS_PER_QUERY)
         _unwind(run, cypher.MERGE_MENTIONS[label], rows.get(f"mentions:{label}"))
-    _merge_shared(run, "Period", cypher.MERGE_PERIODS, rows.get("periods"), dialect)
+    merge_shared(run, "Period", cypher.MERGE_PERIODS, rows.get("periods"), dialect, ROWS_PER_QUERY)
     _unwind(run, cypher.MERGE_DATE_REFERENCES, rows.get("date_references"))
     _unwind(run, cypher.MERGE_FIGURES[dialect], rows.get("figures"))
     for label in OWNER_LABELS:
@@ -183,7 +173,7 @@ def write_batch(store: Store, extractions: Sequence[Extraction], extractor: str,
     def work(run: Run) -> None:
         touched = _replace_stale(run, rows, keep_ids)
         _merge(run, rows, store.name)
-        write_quantities(run, rows)
+        write_quantities(run, rows, store.name)
         refresh_comparisons(run, rows, touched.get("quantities", ()), store.name, store.value_orders)
         _refresh_aliases(run, rows, touched)
         if touched.get("stale"):
