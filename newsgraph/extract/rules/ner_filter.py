@@ -83,6 +83,19 @@ def company_before_department(name: str) -> int | None:
     return last.end()
 
 
+def _word_not_name(text: str, start: int, end: int) -> bool:
+    """A name-shaped span that is a word: it ends like one (高端化, data/non_name_endings.txt) or
+    lies inside a listed term (派发现金红利, data/person_lookalike_terms.txt)."""
+    if end - start >= 3 and text[end - 1] in _words("non_name_endings.txt"):
+        return True  # 覃化: a one-character given name may end so
+    for term in _words("person_lookalike_terms.txt"):
+        first = max(0, end - len(term))
+        at = text.find(term, first, start + len(term))
+        if at != -1 and at <= start and end <= at + len(term):
+            return True
+    return False
+
+
 def plausible(text: str, start: int, end: int, kind: str, confidence: float,
               surnames: Collection[str], min_confidence: float = MIN_CONFIDENCE) -> bool:
     """A span shaped like a name of its kind that the model is sure enough of."""
@@ -99,7 +112,7 @@ def plausible(text: str, start: int, end: int, kind: str, confidence: float,
             return confidence >= PERSON_NO_SURNAME_MIN and span.lower() not in _words("latin_non_names.txt")
         if _LONG_NAME.match(span):
             return confidence >= LONG_NAME_MIN
-        if not _CJK_NAME.match(span):
+        if not _CJK_NAME.match(span) or _word_not_name(text, start, end):
             return False
         return span[:2] in surnames or span[0] in surnames or confidence >= PERSON_NO_SURNAME_MIN
     if span.isdigit() or generic_organization(span):
