@@ -49,9 +49,6 @@ def values_of_articles(run: Run, article_ids: Iterable[str]) -> list[dict]:
     return [row for chunk in _chunks(ids) for row in run(cypher.VALUES_OF_ARTICLES, {"ids": chunk})]
 
 
-quantities_of_articles = values_of_articles  # the name writer.py calls it by
-
-
 def write_quantities(run: Run, rows: dict, dialect: str) -> None:
     if not comparing():
         return
@@ -128,9 +125,12 @@ def refresh_comparisons(run: Run, rows: dict, stale: Iterable[dict], dialect: st
     _unwind(run, cypher.SET_VALUE_SOURCES, [{"key": key, "sources": sources[key]} for key in sorted(stored)
                                             if 0 < sources[key] != stored[key]["sources"]])
     new = [values[key] for key in sorted(values) if key not in stored]
-    before = _orders_before(run, orders or ValueOrders(), [*new, *gone]) if dialect == "embedded" else None
+    before = None
+    if dialect == "embedded":
+        orders = orders if orders is not None else ValueOrders()
+        before = _orders_before(run, orders, [*new, *gone])
     _unwind(run, cypher.CREATE_VALUES[dialect], [value_properties(v, units[v.key], sources[v.key]) for v in new])
-    _relink(run, new, gone, dialect, before)
+    _relink(run, new, gone, dialect, before, orders)
     _unwind(run, cypher.CREATE_REPORTS, reports)
     _unwind_keys(run, cypher.DELETE_EMPTY_QUANTITIES, sorted(stale_quantities))
 
@@ -140,13 +140,13 @@ def _unwind_keys(run: Run, query: str, keys: list[str]) -> None:
         run(query, {"keys": list(chunk)})
 
 
-def _orders_before(run: Run, orders: ValueOrders, points: list[Value]) -> dict[str, tuple[ValueOrders, QuantityOrder]]:
+def _orders_before(run: Run, orders: ValueOrders, points: list[Value]) -> dict[str, QuantityOrder]:
     """The embedded store: the value order of each quantity with a Value added or gone, as the store
     holds it before this batch's Values are written (read from it when not known)."""
     def read(quantity: str) -> list[Value]:
         return [_stored(row) for row in run(cypher.VALUE_NEIGHBOURS["embedded"], {"quantity": quantity})]
 
-    return {quantity: (orders, orders.get(quantity, read)) for quantity in sorted({p.quantity for p in points})}
+    return {quantity: orders.get(quantity, read) for quantity in sorted({p.quantity for p in points})}
 
 
 def _neo4j_segments(run: Run, points: list[Value]) -> list[list[Value]]:
@@ -160,18 +160,18 @@ def _neo4j_segments(run: Run, points: list[Value]) -> list[list[Value]]:
     return [list(values.values()) for values in found]
 
 
-def _orders_after(before: dict[str, tuple[ValueOrders, QuantityOrder]], new: list[Value],
+def _orders_after(orders: ValueOrders, before: dict[str, QuantityOrder], new: list[Value],
                   gone: list[Value]) -> dict[str, QuantityOrder]:
     """The value orders once the batch is written, staged in the writer's value orders."""
     after = {}
-    for quantity, (orders, values) in before.items():
+    for quantity, values in before.items():
         after[quantity] = values.changed([v for v in new if v.quantity == quantity],
                                          [v for v in gone if v.quantity == quantity])
         orders.stage(quantity, after[quantity])
     return after
 
 
-def _comparisons_before(before: dict[str, tuple[ValueOrders, QuantityOrder]], near: dict[str, set[str]],
+def _comparisons_before(before: dict[str, QuantityOrder], near: dict[str, set[str]],
                         near_values: dict[str, Value], new: list[Value], gone: list[Value]) -> dict[frozenset, str]:
     """The comparison edges stored at the given Values before this batch, without reading them:
     the store holds exactly what the neighbour rule gives for its Values, so they are the rule
@@ -179,7 +179,7 @@ def _comparisons_before(before: dict[str, tuple[ValueOrders, QuantityOrder]], ne
     which went with them). Reading the edges back costs a scan of the Value table there."""
     new_keys, gone_keys = {value.key for value in new}, {value.key for value in gone}
     found: dict[frozenset, str] = {}
-    for quantity, (_, values) in before.items():
+    for quantity, values in before.items():
         windows = [values.around(order(near_values[key]), NEIGHBOURS)
                    for key in sorted(near[quantity] - new_keys)]
         for run in contiguous_runs(windows):
@@ -196,7 +196,7 @@ def _stored_comparisons(run: Run, near: dict[str, set[str]]) -> dict[frozenset, 
 
 
 def _relink(run: Run, new: list[Value], gone: list[Value], dialect: str,
-            before: dict[str, tuple[ValueOrders, QuantityOrder]] | None) -> None:
+            before: dict[str, QuantityOrder] | None, orders: ValueOrders | None) -> None:
     """Bring the comparisons near each point of value order where a Value came or went to what
     the neighbour rule gives for the Values there now: delete the edges it no longer gives,
     create the ones it gives that are missing. No pair farther away can change."""
@@ -204,7 +204,7 @@ def _relink(run: Run, new: list[Value], gone: list[Value], dialect: str,
     if not points:
         return
     if dialect == "embedded":
-        after = _orders_after(before, new, gone)
+        after = _orders_after(orders, before, new, gone)
         found = [after[point.quantity].around(order(point), cypher.NEIGHBOUR_LIMIT) for point in points]
     else:
         found = _neo4j_segments(run, points)

@@ -154,16 +154,16 @@ MERGE (a)-[:HAS_SENTENCE]->(s)
 """)
 
 def _shared_per_store(query: str) -> dict[str, str]:
-    """A shared node (entity, period) keyed by ``key``: MERGEd on Neo4j; on the embedded store,
-    whose MERGE of a key costs in proportion to the stored table, the writer first CREATEs the
-    keys of the batch that are not stored (STORED_KEYS, CREATE_KEYS), then this query MATCHes every
-    key and SETs what MERGE would (benchmarks/ladybug_merge.py: flat in the table size)."""
+    """A shared node (entity, period, quantity) keyed by ``key``: MERGEd on Neo4j; on the embedded
+    store, whose MERGE of a key costs in proportion to the stored table, the writer first CREATEs
+    the keys of the batch that are not stored (STORED_KEYS, CREATE_KEYS), then this query MATCHes
+    every key and SETs what MERGE would (benchmarks/ladybug_merge.py: flat in the table size)."""
     return {"neo4j": query, "embedded": query.replace("MERGE (", "MATCH (", 1)}
 
 
-STORED_KEYS = {label: f"UNWIND $keys AS k MATCH (n:{label} {{key: k}}) RETURN n.key AS key"
-               for label in (*SHARED_LABELS, "Quantity")}
-CREATE_KEYS = {label: f"UNWIND $rows AS r CREATE (n:{label} {{key: r.key}})" for label in (*SHARED_LABELS, "Quantity")}
+_KEYED_LABELS = (*SHARED_LABELS, "Quantity")  # written by graph/shared_nodes.py
+STORED_KEYS = {label: f"UNWIND $keys AS k MATCH (n:{label} {{key: k}}) RETURN n.key AS key" for label in _KEYED_LABELS}
+CREATE_KEYS = {label: f"UNWIND $rows AS r CREATE (n:{label} {{key: r.key}})" for label in _KEYED_LABELS}
 
 MERGE_ENTITIES = {
     label: _shared_per_store(f"UNWIND $rows AS r MERGE (e:{label} {{key: r.key}}) SET e.name = r.name")

@@ -8,7 +8,7 @@ from typing import Any, Callable, Iterable, Mapping, Protocol, Sequence
 from ..model import Extraction
 from . import cypher
 from .batches import chunks, unwind
-from .compare_writes import quantities_of_articles, refresh_comparisons, write_quantities
+from .compare_writes import refresh_comparisons, values_of_articles, write_quantities
 from .rows import batch_rows
 from .shared_nodes import merge_shared
 from .schema import ENTITY_LABELS, OWNER_LABELS, ROLE_ORG_LABELS, SHARED_LABELS, SPEAKER_LABELS
@@ -82,7 +82,7 @@ def _delete_articles(run: Run, ids: list[str]) -> dict:
     touched: dict = {label: {row["key"] for row in run(cypher.ENTITIES_OF_ARTICLES[label], {"ids": ids})}
                      for label in ENTITY_LABELS}
     touched["orphans"] = _orphan_candidates(run, ids)
-    touched["quantities"] = quantities_of_articles(run, ids)
+    touched["quantities"] = values_of_articles(run, ids)
     for query in cypher.DELETE_ARTICLE_FACTS:
         run(query, {"ids": ids})
     run(cypher.DELETE_ROLES, {"ids": ids})
