@@ -74,6 +74,7 @@ class EmbeddedStore:
             return [dict(zip(columns, row)) for row in rows]
 
         self.value_orders.rollback()
+        self._renew_connection()
         self._execute("BEGIN TRANSACTION")
         try:
             result = work(run)
@@ -87,6 +88,14 @@ class EmbeddedStore:
             raise
         self.value_orders.commit()
         return result
+
+    def _renew_connection(self) -> None:
+        """A fresh connection for each write transaction: LadybugDB 0.22's queries on one long-lived
+        connection grow slower with every batch it has written (a Quantity's Values, 0.4 ms per look-up
+        in the first 150 articles of a load, 2.5 ms after 450; 0.05 ms again on a new connection),
+        and a connection costs 0.04 ms to open."""
+        self.conn.close()
+        self.conn = ladybug.Connection(self.db)
 
     def read(self, query: str, parameters: dict[str, Any] | None = None):
         check_read_only(query)
