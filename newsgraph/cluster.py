@@ -9,9 +9,10 @@ the workers.
 from __future__ import annotations
 
 import json
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from .app import extractor_id
 from .extract.options import PipelineOptions
@@ -52,8 +53,28 @@ def _client(scheduler):
                            "start one with `dask scheduler` and workers with `dask worker ADDRESS`") from None
 
 
-def _partitions(results: list[ReadResult], size: int) -> list[list[ReadResult]]:
-    return [results[start:start + size] for start in range(0, len(results), size)]
+def _readable_partitions(results: Iterable[ReadResult], size: int, report: ShardReport) -> Iterator[list[ReadResult]]:
+    """The readable articles in partitions of ``size``, as they are read; unreadable ones go into
+    the report."""
+    part: list[ReadResult] = []
+    for result in results:
+        report.warnings.extend(result.warnings)
+        if result.article is None:
+            report.failed.append({"source": result.source, "error": result.error})
+            continue
+        part.append(result)
+        if len(part) == size:
+            yield part
+            part = []
+    if part:
+        yield part
+
+
+def partitions_ahead(client) -> int:
+    """Partitions submitted before the oldest one's result is taken: two per worker thread keep
+    every worker busy, and neither this process nor the workers hold more than that many
+    partitions' articles and records, whatever the size of the input."""
+    return 2 * max(1, sum(client.nthreads().values()))
 
 
 def _write_shard(path: Path, lines: list[str]) -> None:
@@ -64,35 +85,40 @@ def extract_to_shards(inputs: Iterable[str], scheduler, out: str | Path, *, defa
                       options: PipelineOptions = PipelineOptions(), partition_size: int = 200,
                       stdin=None) -> ShardReport:
     """Extract ``inputs`` on the cluster at ``scheduler`` (an address or a Client) into
-    ``out``/part-NNNNN.ndjson, one shard per partition, in input order."""
+    ``out``/part-NNNNN.ndjson, one shard per partition, in input order. Partitions are read,
+    submitted and written as a stream (partitions_ahead of them at a time)."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     report = ShardReport()
-    results = list(read_inputs(inputs, defaults, stdin=stdin))
-    for result in results:
-        report.warnings.extend(result.warnings)
-        if result.article is None:
-            report.failed.append({"source": result.source, "error": result.error})
-    readable = [r for r in results if r.article is not None]
     extractor = extractor_id(options)
     client, owned = _client(scheduler)
     try:
-        partitions = _partitions(readable, partition_size)
-        futures = client.map(extract_cached, [[r.article for r in part] for part in partitions],
-                             options=options, pure=False)
-        for number, (part, future) in enumerate(zip(partitions, futures)):
-            lines = []
-            for result, (extraction, error) in zip(part, future.result()):
-                if extraction is None:
-                    report.failed.append({"source": result.source, "error": f"{result.source}: {error}"})
-                    continue
-                document = {**to_document(extraction, with_text=True), "extractor": extractor}
-                lines.append(json.dumps(document, ensure_ascii=False))
-            shard = out / f"part-{number:05d}.ndjson"
-            _write_shard(shard, lines)
-            report.shards.append(str(shard))
-            report.documents += len(lines)
+        ahead = partitions_ahead(client)
+        submitted: deque = deque()
+        partitions = _readable_partitions(read_inputs(inputs, defaults, stdin=stdin), partition_size, report)
+        for part in partitions:
+            future = client.submit(extract_cached, [r.article for r in part], options=options, pure=False)
+            submitted.append((part, future))
+            if len(submitted) >= ahead:
+                _write_partition(out, *submitted.popleft(), extractor, report)
+        while submitted:
+            _write_partition(out, *submitted.popleft(), extractor, report)
     finally:
         if owned:
             client.close()
     return report
+
+
+def _write_partition(out: Path, part: list[ReadResult], future, extractor: str, report: ShardReport) -> None:
+    """Wait for a partition's records and write them as the next shard."""
+    lines = []
+    for result, (extraction, error) in zip(part, future.result()):
+        if extraction is None:
+            report.failed.append({"source": result.source, "error": f"{result.source}: {error}"})
+            continue
+        document = {**to_document(extraction, with_text=True), "extractor": extractor}
+        lines.append(json.dumps(document, ensure_ascii=False))
+    shard = out / f"part-{len(report.shards):05d}.ndjson"
+    _write_shard(shard, lines)
+    report.shards.append(str(shard))
+    report.documents += len(lines)
