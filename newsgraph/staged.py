@@ -16,7 +16,8 @@ from typing import Callable, Iterable, Iterator, Sequence, TypeVar
 from .app import IngestReport
 from .document_lines import DocumentLines, Line, problem
 from .extract.serialize import from_document
-from .graph import GraphWriteError, Store, unchanged_articles, update_article_paths, write_batch
+from .graph import (GraphWriteError, Store, unchanged_articles, update_article_paths, write_articles,
+                    write_batch)
 from .graph.batches import chunks
 from .graph.bulk import bulk_load, is_empty
 from .graph.rows import batch_rows
@@ -80,8 +81,8 @@ def load(paths: Iterable[str], store: Store, *, batch_size: int = 20,
          progress: Callable[[int], None] | None = None,
          on_total: Callable[[int], None] | None = None, stdin=None) -> IngestReport:
     """Write extraction documents into ``store`` the way `ingest` writes what it extracts: articles
-    stored with the same fingerprint and extractor are skipped, a failing batch is reported and
-    the other batches are still written. The last version of an article id wins (with a warning).
+    stored with the same fingerprint and extractor are skipped, a batch that fails is written again
+    one article a transaction, so that only the articles that cannot be written are reported. The last version of an article id wins (with a warning).
     Reads the input twice and holds no more than a batch of documents (document_lines.py)."""
     started = time.perf_counter()
     report = IngestReport(store.name, store.location)
@@ -99,11 +100,29 @@ def load(paths: Iterable[str], store: Store, *, batch_size: int = 20,
         else:
             keep = frozenset(latest)
             for extractor, batch in _batches(staged, batch_size):
-                _count_write(report, _sources(batch), lambda: write_batch(store, batch, extractor, keep))
+                _write_batch(report, store, batch, extractor, keep)
                 if progress:
                     progress(len(batch))
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _write_batch(report: IngestReport, store: Store, batch: list[Extraction], extractor: str,
+                 keep: frozenset[str]) -> None:
+    """One transaction for the batch; if it fails, one per article, as `ingest` writes: a document
+    that cannot be written fails alone, not with the batch around it."""
+    writing = time.perf_counter()
+
+    def count_rows(rows: int) -> None:
+        report.rows_written += rows
+
+    failed = write_articles(store, batch, extractor, keep, on_rows=count_rows)
+    report.write_seconds += time.perf_counter() - writing
+    lost = {id(x) for x, _ in failed}
+    written = [x for x in batch if id(x) not in lost]
+    report.ingested += len(written)
+    report.characters += sum(len(x.article.text) for x in written)
+    report.failed.extend({"source": x.article.path or x.article.id, "error": error} for x, error in failed)
 
 
 def _sources(extractions: list[Extraction]) -> list[tuple[str, int]]:

@@ -18,7 +18,9 @@ NEO4J_INDEXES = tuple(
     f"CREATE INDEX {label.lower()}_name IF NOT EXISTS FOR (n:{label}) ON (n.name)"  # questions look names up
     for label in ENTITY_LABELS
 ) + ("CREATE INDEX article_source_path IF NOT EXISTS FOR (n:Article) ON (n.source_path)",
-       "CREATE INDEX article_url IF NOT EXISTS FOR (n:Article) ON (n.url)")
+       "CREATE INDEX article_url IF NOT EXISTS FOR (n:Article) ON (n.url)",
+       # the roles of replaced articles (ROLE_ENDS_OF_ARTICLES, DELETE_ROLES): without it, a scan of every Person
+       "CREATE INDEX holds_role_article_id IF NOT EXISTS FOR ()-[r:HOLDS_ROLE]-() ON (r.article_id)")
 
 
 def _columns(properties: dict[str, str]) -> str:
