@@ -82,7 +82,8 @@ def load(paths: Iterable[str], store: Store, *, batch_size: int = 20,
          on_total: Callable[[int], None] | None = None, stdin=None) -> IngestReport:
     """Write extraction documents into ``store`` the way `ingest` writes what it extracts: articles
     stored with the same fingerprint and extractor are skipped, a batch that fails is written again
-    one article a transaction, so that only the articles that cannot be written are reported. The last version of an article id wins (with a warning).
+    one article a transaction, so that only the articles that cannot be written are reported. The
+    last version of an article id wins (with a warning).
     Reads the input twice and holds no more than a batch of documents (document_lines.py)."""
     started = time.perf_counter()
     report = IngestReport(store.name, store.location)
