@@ -6,7 +6,7 @@ from typing import Any, Callable, TypeVar
 
 import ladybug
 
-from . import cypher
+from . import article_lookup, cypher
 from .readonly import check_read_only
 from .store import GraphError, GraphQueryError, Run
 from .value_orders import ValueOrders
@@ -64,9 +64,15 @@ class EmbeddedStore:
     def _execute(self, query: str, parameters: dict[str, Any] | None = None):
         return self.conn.execute(query, parameters or {})
 
+    def _tables(self) -> set[str]:
+        return {row[0] for row in _rows(self._execute("CALL show_tables() RETURN name"))[1]}
+
     def ensure_schema(self) -> None:
+        tables = self._tables()
         for query in cypher.EMBEDDED_NODE_TABLES + cypher.EMBEDDED_REL_TABLES:
             self._execute(query)
+        if "Article" in tables and cypher.ARTICLE_LOOKUP not in tables:  # a store older than the table
+            self.write(article_lookup.rebuild)
 
     def write(self, work: Callable[[Run], T]) -> T:
         def run(query: str, parameters: dict[str, Any] | None = None) -> list[dict[str, Any]]:
