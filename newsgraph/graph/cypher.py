@@ -65,6 +65,7 @@ STORED_LOOKUPS = f"UNWIND $keys AS k MATCH (n:{ARTICLE_LOOKUP} {{key: k}}) RETUR
 CREATE_LOOKUPS = f"UNWIND $rows AS r CREATE (n:{ARTICLE_LOOKUP} {{key: r.key, articles: r.articles}})"
 SET_LOOKUPS = f"UNWIND $rows AS r MATCH (n:{ARTICLE_LOOKUP} {{key: r.key}}) SET n.articles = r.articles"
 DELETE_LOOKUPS = f"UNWIND $keys AS k MATCH (n:{ARTICLE_LOOKUP} {{key: k}}) DELETE n"
+CLEAR_LOOKUPS = f"MATCH (n:{ARTICLE_LOOKUP}) DELETE n"
 ARTICLE_LOCATIONS = "UNWIND $ids AS id MATCH (a:Article {id: id}) RETURN a.id AS id, a.url AS url, a.source_path AS source_path"
 ALL_ARTICLE_LOCATIONS = ("MATCH (a:Article) WHERE a.url IS NOT NULL OR a.source_path IS NOT NULL "
                          "RETURN a.id AS id, a.url AS url, a.source_path AS source_path")
