@@ -16,6 +16,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
+from .article_lookup import lookup_rows
 from .compare import compare_new_values
 from .compare_writes import batch_values, value_properties
 from .schema import ENTITY_LABELS, NODES, OWNER_LABELS, RELATIONSHIPS, ROLE_ORG_LABELS, SPEAKER_LABELS
@@ -238,6 +239,7 @@ def bulk_load(store: Store, batches: Iterable[Rows]) -> int:
                          "loads; new articles go through the batched writer")
     graph, forms, count = build_graph(batches)
     aliases = _alias_rows(forms)
+    lookups = lookup_rows(graph.nodes["Article"].values())
     with tempfile.TemporaryDirectory(prefix="newsgraph-bulk-") as folder:
         statements = _copy_files(graph, Path(folder))
 
@@ -247,6 +249,8 @@ def bulk_load(store: Store, batches: Iterable[Rows]) -> int:
             for label, rows in aliases.items():
                 for start in range(0, len(rows), ALIASES_PER_QUERY):
                     run(cypher.SET_ALIASES[label], {"rows": rows[start:start + ALIASES_PER_QUERY]})
+            for start in range(0, len(lookups), ALIASES_PER_QUERY):  # the articles by URL and file
+                run(cypher.CREATE_LOOKUPS, {"rows": lookups[start:start + ALIASES_PER_QUERY]})
 
         try:
             store.write(work)

@@ -39,6 +39,13 @@ EMBEDDED_REL_TABLES = tuple(
     )
     for rel, (pairs, props) in RELATIONSHIPS.items()
 )
+# The embedded store's index of articles by URL and by file (LadybugDB indexes nothing but a
+# table's primary key): `key` is "url:URL" or "source_path:PATH", `articles` the ids of the stored
+# articles there, sorted (two articles of one run may share one). Internal: not in schema.NODES,
+# not counted by EMBEDDED_LABEL_COUNTS; graph/article_lookup.py keeps it.
+ARTICLE_LOOKUP = "ArticleLookup"
+EMBEDDED_NODE_TABLES += (
+    f"CREATE NODE TABLE IF NOT EXISTS {ARTICLE_LOOKUP}(key STRING, articles STRING[], PRIMARY KEY (key))",)
 
 # --- reading state ---------------------------------------------------------------------------
 
@@ -55,6 +62,15 @@ STALE_BY_ID = "UNWIND $ids AS id MATCH (a:Article {id: id}) RETURN a.id AS id"
 # each batch made a run cost quadratic in its length)
 STALE_BY_SOURCE_PATH = "MATCH (a:Article) WHERE a.source_path IN $values RETURN a.id AS id"
 STALE_BY_URL = "MATCH (a:Article) WHERE a.url IN $values RETURN a.id AS id"
+# The embedded store looks both up by key in its ArticleLookup table instead of scanning Articles.
+STORED_LOOKUPS = f"UNWIND $keys AS k MATCH (n:{ARTICLE_LOOKUP} {{key: k}}) RETURN n.key AS key, n.articles AS articles"
+CREATE_LOOKUPS = f"UNWIND $rows AS r CREATE (n:{ARTICLE_LOOKUP} {{key: r.key, articles: r.articles}})"
+SET_LOOKUPS = f"UNWIND $rows AS r MATCH (n:{ARTICLE_LOOKUP} {{key: r.key}}) SET n.articles = r.articles"
+DELETE_LOOKUPS = f"UNWIND $keys AS k MATCH (n:{ARTICLE_LOOKUP} {{key: k}}) DELETE n"
+CLEAR_LOOKUPS = f"MATCH (n:{ARTICLE_LOOKUP}) DELETE n"
+ARTICLE_LOCATIONS = "UNWIND $ids AS id MATCH (a:Article {id: id}) RETURN a.id AS id, a.url AS url, a.source_path AS source_path"
+ALL_ARTICLE_LOCATIONS = ("MATCH (a:Article) WHERE a.url IS NOT NULL OR a.source_path IS NOT NULL "
+                         "RETURN a.id AS id, a.url AS url, a.source_path AS source_path")
 
 # Where an unchanged article now lives (a renamed or moved file).
 ARTICLE_PATHS = "UNWIND $ids AS id MATCH (a:Article {id: id}) RETURN a.id AS id, a.path AS path, a.source_path AS source_path"
@@ -360,7 +376,8 @@ SET h.end_char = r.end_char, h.text = r.text
 
 NEO4J_LABEL_COUNTS = "MATCH (n) RETURN labels(n)[0] AS label, count(*) AS count ORDER BY label"
 NEO4J_TYPE_COUNTS = "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS count ORDER BY type"
-EMBEDDED_LABEL_COUNTS = "MATCH (n) RETURN label(n) AS label, count(*) AS count ORDER BY label"
+EMBEDDED_LABEL_COUNTS = (f"MATCH (n) WHERE label(n) <> '{ARTICLE_LOOKUP}' "
+                         "RETURN label(n) AS label, count(*) AS count ORDER BY label")
 EMBEDDED_TYPE_COUNTS = "MATCH ()-[r]->() RETURN label(r) AS type, count(*) AS count ORDER BY type"
 
 # The per-figure view of the comparisons (graph/compare_report.py): the quantities with a

@@ -6,7 +6,7 @@ from collections.abc import Set as AbstractSet
 from typing import Any, Callable, Iterable, Mapping, Protocol, Sequence
 
 from ..model import Extraction
-from . import cypher
+from . import article_lookup, cypher
 from .batches import chunks, unwind
 from .compare_writes import refresh_comparisons, values_of_articles, write_quantities
 from .rows import batch_rows
@@ -51,15 +51,24 @@ def update_article_paths(store: Store, articles: Iterable[Located]) -> None:
     rows = [{"id": id_, "path": wanted[id_][0], "source_path": wanted[id_][1]}
             for id_, path, source_path in stored if (path, source_path) != wanted[id_]]
     if rows:
-        store.write(lambda run: _unwind(run, cypher.SET_ARTICLE_PATHS, rows))
+        def work(run: Run) -> None:
+            article_lookup.move(run, store.name, rows)
+            _unwind(run, cypher.SET_ARTICLE_PATHS, rows)
+
+        store.write(work)
 
 
-def _stale_articles(run: Run, articles: list[dict], keep: AbstractSet[str]) -> list[str]:
+def _stale_articles(run: Run, articles: list[dict], keep: AbstractSet[str], dialect: str) -> list[str]:
     stale = {row["id"] for row in run(cypher.STALE_BY_ID, {"ids": [a["id"] for a in articles]})}
     for query, field in ((cypher.STALE_BY_SOURCE_PATH, "source_path"), (cypher.STALE_BY_URL, "url")):
         values = sorted({a[field] for a in articles if a[field] is not None})
-        if values:
-            stale |= {row["id"] for row in run(query, {"values": values}) if row["id"] not in keep}
+        if not values:
+            continue
+        if dialect == "embedded":  # a key look-up: the engine indexes nothing but primary keys
+            found = article_lookup.find(run, field, values)
+        else:
+            found = {row["id"] for row in run(query, {"values": values})}
+        stale |= found - keep
     return sorted(stale)
 
 
@@ -76,7 +85,7 @@ def _orphan_candidates(run: Run, stale: list[str]) -> dict[str, set[str]]:
     return found
 
 
-def _delete_articles(run: Run, ids: list[str]) -> dict:
+def _delete_articles(run: Run, ids: list[str], dialect: str) -> dict:
     """Delete articles and their facts; return the entity keys (per label) they mentioned and
     the shared nodes that may be orphans now."""
     touched: dict = {label: {row["key"] for row in run(cypher.ENTITIES_OF_ARTICLES[label], {"ids": ids})}
@@ -86,17 +95,18 @@ def _delete_articles(run: Run, ids: list[str]) -> dict:
     for query in cypher.DELETE_ARTICLE_FACTS:
         run(query, {"ids": ids})
     run(cypher.DELETE_ROLES, {"ids": ids})
+    article_lookup.unlink(run, dialect, ids)
     run(cypher.DELETE_ARTICLES, {"ids": ids})
     touched["stale"] = set(ids)
     return touched
 
 
-def _replace_stale(run: Run, rows: dict, keep: AbstractSet[str]) -> dict:
+def _replace_stale(run: Run, rows: dict, keep: AbstractSet[str], dialect: str) -> dict:
     """Delete what the batch replaces; return what those articles touched (see _delete_articles)."""
-    stale = _stale_articles(run, rows["articles"], keep)
+    stale = _stale_articles(run, rows["articles"], keep, dialect)
     if not stale:
         return {label: set() for label in ENTITY_LABELS}
-    return _delete_articles(run, stale)
+    return _delete_articles(run, stale, dialect)
 
 
 def _merge(run: Run, rows: dict, dialect: str) -> None:
@@ -171,8 +181,9 @@ def write_batch(store: Store, extractions: Sequence[Extraction], extractor: str,
     keep_ids = keep if isinstance(keep, AbstractSet) else frozenset(keep)  # callers pass a set once per run
 
     def work(run: Run) -> None:
-        touched = _replace_stale(run, rows, keep_ids)
+        touched = _replace_stale(run, rows, keep_ids, store.name)
         _merge(run, rows, store.name)
+        article_lookup.link(run, store.name, rows.get("articles"))
         write_quantities(run, rows, store.name)
         refresh_comparisons(run, rows, touched.get("quantities", ()), store.name, store.value_orders)
         _refresh_aliases(run, rows, touched)
@@ -231,7 +242,7 @@ def remove_articles(store: Store, ids: Iterable[str]) -> None:
         return
 
     def work(run: Run) -> None:
-        touched = _delete_articles(run, ids)
+        touched = _delete_articles(run, ids, store.name)
         refresh_comparisons(run, {}, touched["quantities"], store.name, store.value_orders)
         _refresh_aliases(run, {}, touched)
         _delete_orphans(run, {}, touched)
