@@ -150,14 +150,16 @@ def _orders_before(run: Run, orders: ValueOrders, points: list[Value]) -> dict[s
 
 
 def _neo4j_segments(run: Run, points: list[Value]) -> list[list[Value]]:
-    """Per point (a Value added or gone), the Values around it, found in Neo4j's index."""
+    """Per point (a Value added or gone), the Values around it, found in Neo4j's index: the same
+    window of value order as the embedded store's value orders give (QuantityOrder.around)."""
     found: list[dict[str, Value]] = [{} for _ in points]
-    numbered = [{"point": number, "quantity": point.quantity, "value": point.value}
+    numbered = [{"point": number, "quantity": point.quantity, "value": point.value, "key": point.key}
                 for number, point in enumerate(points)]
     for chunk in _chunks(numbered):
         for row in run(cypher.VALUE_NEIGHBOURS["neo4j"], {"points": list(chunk)}):
             found[row["point"]][row["key"]] = _stored(row)
-    return [list(values.values()) for values in found]
+    return [QuantityOrder(values.values()).around(order(point), cypher.NEIGHBOUR_LIMIT)
+            for point, values in zip(points, found)]
 
 
 def _orders_after(orders: ValueOrders, before: dict[str, QuantityOrder], new: list[Value],

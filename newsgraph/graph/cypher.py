@@ -291,11 +291,16 @@ STORED_VALUES = {
 # primary key: its writer reads a quantity's Values (four numbers a Value) once and keeps them in
 # value order (graph/value_orders.py).
 NEIGHBOUR_LIMIT = 2 * NEIGHBOURS + 1
-_SIDES = (("<", "ORDER BY v.value DESC, v.key DESC LIMIT " + str(NEIGHBOUR_LIMIT)),
-          ("=", ""), (">", "ORDER BY v.value, v.key LIMIT " + str(NEIGHBOUR_LIMIT)))
+# Around each point (a Value added or gone: quantity, value, key), the Values nearest it in value
+# order (value, then key) on each side, equal values included only as far as their keys reach:
+# compare_writes._neo4j_segments keeps the window the embedded store's value orders give.
+_SIDES = (("v.value < p.value", "ORDER BY v.value DESC, v.key DESC", NEIGHBOUR_LIMIT),
+          ("v.value = p.value AND v.key < p.key", "ORDER BY v.key DESC", NEIGHBOUR_LIMIT),
+          ("v.value = p.value AND v.key >= p.key", "ORDER BY v.key", NEIGHBOUR_LIMIT + 1),
+          ("v.value > p.value", "ORDER BY v.value, v.key", NEIGHBOUR_LIMIT + 1))
 _NEO4J_NEIGHBOURS = "UNWIND $points AS p\nCALL (p) {\n" + "\nUNION\n".join(
-    f"  MATCH (v:Value) WHERE v.quantity = p.quantity AND v.value {compare} p.value\n  WITH v {sort} RETURN v"
-    for compare, sort in _SIDES) + f"\n}}\nRETURN p.point AS point, {_VALUE_COLUMNS}"
+    f"  MATCH (v:Value) WHERE v.quantity = p.quantity AND {where}\n  WITH v {sort} LIMIT {limit} RETURN v"
+    for where, sort, limit in _SIDES) + f"\n}}\nRETURN p.point AS point, {_VALUE_COLUMNS}"
 VALUE_NEIGHBOURS = {
     "neo4j": _NEO4J_NEIGHBOURS,
     "embedded": f"MATCH (:Quantity {{key: $quantity}})<-[:OF_QUANTITY]-(v:Value) RETURN {_VALUE_COLUMNS}",

@@ -385,3 +385,32 @@ def test_a_batch_rolled_back_after_its_comparisons_leaves_no_trace(store, monkey
     write_documents(store, docs[30:], "x")
     remove_articles(store, [doc["article"]["id"] for doc in docs[::7]])
     assert _stored_value_edges(store) == _rule_edges(store)
+
+
+def _tied_values(count, seed):
+    """Articles reporting one quantity where many Values share a value: ranges 150亿 to N亿 (one key
+    each, the same value 150), among a few distinct values around them."""
+    rng = random.Random(seed)
+    docs = []
+    for number in range(count):
+        if rng.random() < 0.7:
+            high = rng.randint(151, 400)
+            docs.append(_revenue(f"t{number}", f"150亿至{high}亿元", 150, high=high * YI))
+        else:
+            value = rng.choice((140, 145, 150, 155, 160))
+            docs.append(_revenue(f"t{number}", f"{value}亿元", value))
+    return docs
+
+
+def test_many_values_equal_in_value_keep_the_rule_through_batches_edits_and_removals(store):
+    docs = _tied_values(150, seed=11)
+    for start in range(0, 110, 7):
+        write_documents(store, docs[start:start + 7], "x")
+    _, [[tied]] = store.read("MATCH (v:Value) WHERE v.value = 15000000000.0 RETURN count(v)")
+    assert tied > 3 * 9  # more equal values than a neighbourhood holds
+    assert _stored_value_edges(store) == _rule_edges(store)
+    edited = [_revenue(doc["article"]["id"], "150亿元", 150) for doc in docs[:110:4]]  # same paths
+    write_documents(store, edited + docs[110:], "x")
+    assert _stored_value_edges(store) == _rule_edges(store)
+    remove_articles(store, [doc["article"]["id"] for doc in docs[2:150:3]])
+    assert _stored_value_edges(store) == _rule_edges(store)
