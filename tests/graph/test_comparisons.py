@@ -357,16 +357,24 @@ def _distinct_values(count, seed):
     return docs
 
 
+def _keeps_the_rule(store, docs, written: int, batch: int, edited: list, removed: list, written_check=None):
+    """Write the first ``written`` docs in batches, then ``edited`` (same ids) with the rest, then
+    remove ``removed``: after each step the stored comparisons are the rule over the stored Values."""
+    for start in range(0, written, batch):
+        write_documents(store, docs[start:start + batch], "x")
+    if written_check:
+        written_check()
+    assert _stored_value_edges(store) == _rule_edges(store)
+    write_documents(store, edited + docs[written:], "x")
+    assert _stored_value_edges(store) == _rule_edges(store)
+    remove_articles(store, [doc["article"]["id"] for doc in removed])
+    assert _stored_value_edges(store) == _rule_edges(store)
+
+
 def test_a_quantity_with_many_distinct_values_keeps_the_rule_through_batches_edits_and_removals(store):
     docs = _distinct_values(160, seed=8)
-    for start in range(0, 120, 9):
-        write_documents(store, docs[start:start + 9], "x")
-    assert _stored_value_edges(store) == _rule_edges(store)
     edited = [_revenue(doc["article"]["id"], "150.0亿元", 150.0) for doc in docs[:120:5]]  # same paths
-    write_documents(store, edited + docs[120:], "x")
-    assert _stored_value_edges(store) == _rule_edges(store)
-    remove_articles(store, [doc["article"]["id"] for doc in docs[1:160:4]])
-    assert _stored_value_edges(store) == _rule_edges(store)
+    _keeps_the_rule(store, docs, 120, 9, edited, docs[1:160:4])
 
 
 def test_a_batch_rolled_back_after_its_comparisons_leaves_no_trace(store, monkeypatch):
@@ -404,13 +412,10 @@ def _tied_values(count, seed):
 
 def test_many_values_equal_in_value_keep_the_rule_through_batches_edits_and_removals(store):
     docs = _tied_values(150, seed=11)
-    for start in range(0, 110, 7):
-        write_documents(store, docs[start:start + 7], "x")
-    _, [[tied]] = store.read("MATCH (v:Value) WHERE v.value = 15000000000.0 RETURN count(v)")
-    assert tied > 3 * 9  # more equal values than a neighbourhood holds
-    assert _stored_value_edges(store) == _rule_edges(store)
+
+    def many_tied():
+        _, [[tied]] = store.read("MATCH (v:Value) WHERE v.value = 15000000000.0 RETURN count(v)")
+        assert tied > 3 * 9  # more equal values than a neighbourhood holds
+
     edited = [_revenue(doc["article"]["id"], "150亿元", 150) for doc in docs[:110:4]]  # same paths
-    write_documents(store, edited + docs[110:], "x")
-    assert _stored_value_edges(store) == _rule_edges(store)
-    remove_articles(store, [doc["article"]["id"] for doc in docs[2:150:3]])
-    assert _stored_value_edges(store) == _rule_edges(store)
+    _keeps_the_rule(store, docs, 110, 7, edited, docs[2:150:3], written_check=many_tied)
