@@ -22,12 +22,9 @@ import sys
 import time
 from pathlib import Path
 
+from scale_runs import process_cpu as server_cpu  # benchmarks/ is this script's folder
+
 OUTSIDE = "(transaction outside the queries: Python, commit)"
-
-
-def server_cpu(pid: str) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 class QueryMeter:

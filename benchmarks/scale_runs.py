@@ -52,8 +52,11 @@ def server_cpu() -> float:
     """CPU seconds used so far by the Neo4j server this run writes to (0 for the embedded store,
     whose database threads are in the writing process's own CPU seconds)."""
     pid = os.environ.get("SCALE_SERVER_PID")
-    if not pid:
-        return 0.0
+    return process_cpu(pid) if pid else 0.0
+
+
+def process_cpu(pid: str) -> float:
+    """CPU seconds (user + system) another process has used so far, from /proc/PID/stat."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
