@@ -114,6 +114,25 @@ def read_all(inputs: Iterable[str], defaults: Metadata, stdin=None) -> tuple[lis
     return list(by_id.values()), failed, warnings
 
 
+def write_counted(report: IngestReport, store: Store, batch: list[Extraction], extractor: str,
+                  keep: frozenset[str]) -> list[Extraction]:
+    """Write a batch (one transaction; if it fails, one per article: graph.write_articles) and count
+    it in ``report``: rows, seconds, the articles written, and each article that failed, by source.
+    Returns the articles written."""
+    writing = time.perf_counter()
+
+    def count_rows(rows: int) -> None:
+        report.rows_written += rows
+
+    failed = write_articles(store, batch, extractor, keep, on_rows=count_rows)
+    report.write_seconds += time.perf_counter() - writing
+    report.failed.extend({"source": x.article.path or x.article.id, "error": error} for x, error in failed)
+    lost = {id(x) for x, _ in failed}
+    written = [x for x in batch if id(x) not in lost]
+    report.ingested += len(written)
+    return written
+
+
 def ingest(inputs: Iterable[str], store: Store, *, defaults: Metadata = Metadata(),
            options: PipelineOptions = PipelineOptions(), batch_size: int = 20,
            progress: Callable[[int], None] | None = None,
@@ -135,15 +154,8 @@ def ingest(inputs: Iterable[str], store: Store, *, defaults: Metadata = Metadata
     if on_total:
         on_total(len(todo))
 
-    def count_rows(rows: int) -> None:
-        report.rows_written += rows
-
     def flush(batch: list[Extraction]) -> None:
-        writing = time.perf_counter()
-        failed = write_articles(store, batch, extractor, keep, on_rows=count_rows)  # retried one by one on failure
-        report.write_seconds += time.perf_counter() - writing
-        report.ingested += len(batch) - len(failed)
-        report.failed.extend({"source": x.article.path or x.article.id, "error": error} for x, error in failed)
+        write_counted(report, store, batch, extractor, keep)
         if progress:
             progress(len(batch))
 

@@ -13,11 +13,10 @@ from itertools import islice
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence, TypeVar
 
-from .app import IngestReport
+from .app import IngestReport, write_counted
 from .document_lines import DocumentLines, Line, problem
 from .extract.serialize import from_document
-from .graph import (GraphWriteError, Store, unchanged_articles, update_article_paths, write_articles,
-                    write_batch)
+from .graph import GraphWriteError, Store, unchanged_articles, update_article_paths, write_batch
 from .graph.batches import chunks
 from .graph.bulk import bulk_load, is_empty
 from .graph.rows import batch_rows
@@ -112,18 +111,8 @@ def _write_batch(report: IngestReport, store: Store, batch: list[Extraction], ex
                  keep: frozenset[str]) -> None:
     """One transaction for the batch; if it fails, one per article, as `ingest` writes: a document
     that cannot be written fails alone, not with the batch around it."""
-    writing = time.perf_counter()
-
-    def count_rows(rows: int) -> None:
-        report.rows_written += rows
-
-    failed = write_articles(store, batch, extractor, keep, on_rows=count_rows)
-    report.write_seconds += time.perf_counter() - writing
-    lost = {id(x) for x, _ in failed}
-    written = [x for x in batch if id(x) not in lost]
-    report.ingested += len(written)
+    written = write_counted(report, store, batch, extractor, keep)
     report.characters += sum(len(x.article.text) for x in written)
-    report.failed.extend({"source": x.article.path or x.article.id, "error": error} for x, error in failed)
 
 
 def _sources(extractions: list[Extraction]) -> list[tuple[str, int]]:
