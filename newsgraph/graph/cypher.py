@@ -1,6 +1,8 @@
 """Every query string the project runs. Labels come from schema.py, never from input."""
 from __future__ import annotations
 
+import re
+
 from .compare import NEIGHBOURS
 from .schema import (ARTICLE_FACT_LABELS, ENTITY_LABELS, NODES, OWNER_LABELS, RELATIONSHIPS,
                      ROLE_ORG_LABELS, SHARED_LABELS, SPEAKER_LABELS)
@@ -152,6 +154,16 @@ def _facts_per_store(query: str) -> dict[str, str]:
     return {"neo4j": query, "embedded": query.replace("MERGE ", "CREATE ")}
 
 
+def _links_per_store(query: str) -> dict[str, str]:
+    """A relationship from a node of the batch's articles (an article, sentence, figure or claim,
+    or a role, which carries its article's id) to a node possibly shared with other articles:
+    MERGEd on Neo4j; CREATEd on the embedded store, whose MERGE of a relationship costs with the
+    shared node's degree (a company every article mentions). It is new by construction, as in
+    _facts_per_store, and rows.batch_rows keeps one row per relationship, the last, as MERGE
+    followed by SET would leave it."""
+    return {"neo4j": query, "embedded": re.sub(r"\bMERGE (\(\w+\)-\[)", r"CREATE \1", query)}
+
+
 MERGE_ARTICLES = _facts_per_store("""
 UNWIND $rows AS r
 MERGE (a:Article {id: r.id})
@@ -189,13 +201,13 @@ MERGE_ENTITIES = {
 }
 
 MERGE_MENTIONS = {
-    label: f"""
+    label: _links_per_store(f"""
 UNWIND $rows AS r
 MATCH (a:Article {{id: r.article_id}})
 MATCH (e:{label} {{key: r.key}})
 MERGE (a)-[m:MENTIONS {{start_char: r.start_char}}]->(e)
 SET m.end_char = r.end_char, m.text = r.text, m.sentence = r.sentence
-"""
+""")
     for label in ENTITY_LABELS
 }
 
@@ -223,13 +235,13 @@ SET p.name = r.key, p.first_day = coalesce(r.first_day, p.first_day),
     p.last_day = coalesce(r.last_day, p.last_day)
 """)
 
-MERGE_DATE_REFERENCES = """
+MERGE_DATE_REFERENCES = _links_per_store("""
 UNWIND $rows AS r
 MATCH (s:Sentence {id: r.sentence_id})
 MATCH (p:Period {key: r.period})
 MERGE (s)-[d:REFERS_TO {start_char: r.start_char}]->(p)
 SET d.end_char = r.end_char, d.text = r.text, d.kind = r.kind
-"""
+""")
 
 # The embedded store types a parameter column from its values; a batch whose `high` values are
 # all null would bind as STRING, so numbers are cast with each dialect's function.
@@ -253,9 +265,9 @@ MERGE_FIGURES = {
     "embedded": _facts_per_store(_MERGE_FIGURES.format(properties=_set_properties("Figure", "to_double")))["embedded"],
 }
 
-MERGE_FIGURE_OWNERS = {label: _link("OF", "Figure id=id", f"{label} key=key") for label in OWNER_LABELS}
-MERGE_FIGURE_PERIODS = _link("FOR_PERIOD", "Figure id=id", "Period key=period")
-MERGE_FIGURE_CHANGES = _link("CHANGE_OF", "Figure id=id", "Figure id=base")
+MERGE_FIGURE_OWNERS = {label: _links_per_store(_link("OF", "Figure id=id", f"{label} key=key")) for label in OWNER_LABELS}
+MERGE_FIGURE_PERIODS = _links_per_store(_link("FOR_PERIOD", "Figure id=id", "Period key=period"))
+MERGE_FIGURE_CHANGES = _links_per_store(_link("CHANGE_OF", "Figure id=id", "Figure id=base"))
 
 # --- comparing figures across articles (graph/compare.py holds the rule) ---------------------
 # (Figure)-[:REPORTS]->(Value)-[:OF_QUANTITY]->(Quantity); AGREES_WITH / DISAGREES_WITH join the
@@ -362,18 +374,18 @@ SET c.name = r.name, c.text = r.text, c.article_id = r.article_id, c.start_char 
 MERGE (c)-[:IN_SENTENCE]->(s)
 """)
 
-MERGE_SPEAKERS = {label: _link("SAID_BY", "Claim id=id", f"{label} key=key") for label in SPEAKER_LABELS}
-MERGE_CLAIM_TOPICS = {label: _link("ABOUT", "Claim id=id", f"{label} key=key") for label in ENTITY_LABELS}
-MERGE_CLAIM_CITATIONS = _link("CITES", "Claim id=id", "Figure id=figure")
+MERGE_SPEAKERS = {label: _links_per_store(_link("SAID_BY", "Claim id=id", f"{label} key=key")) for label in SPEAKER_LABELS}
+MERGE_CLAIM_TOPICS = {label: _links_per_store(_link("ABOUT", "Claim id=id", f"{label} key=key")) for label in ENTITY_LABELS}
+MERGE_CLAIM_CITATIONS = _links_per_store(_link("CITES", "Claim id=id", "Figure id=figure"))
 
 MERGE_ROLES = {
-    label: f"""
+    label: _links_per_store(f"""
 UNWIND $rows AS r
 MATCH (p:Person {{key: r.person}})
 MATCH (o:{label} {{key: r.org}})
 MERGE (p)-[h:HOLDS_ROLE {{title: r.title, article_id: r.article_id, start_char: r.start_char}}]->(o)
 SET h.end_char = r.end_char, h.text = r.text
-"""
+""")
     for label in ROLE_ORG_LABELS
 }
 

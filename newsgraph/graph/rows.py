@@ -20,6 +20,21 @@ SOURCE_LABEL = "Organization"  # named sources that are not entities (媒体报�
 
 Rows = dict[str, Any]
 
+# What identifies a relationship each kind of row writes (the fields its MERGE pattern matches on):
+# a batch keeps one row per identity, the last, as MERGE followed by SET leaves it. So the embedded
+# store can CREATE these relationships (cypher._links_per_store) and give Neo4j's graph.
+RELATIONSHIP_IDENTITIES = {
+    "mentions": ("article_id", "key", "start_char"),
+    "date_references": ("sentence_id", "period", "start_char"),
+    "figure_owners": ("id", "key"),
+    "figure_periods": ("id", "period"),
+    "figure_changes": ("id", "base"),
+    "speakers": ("id", "key"),
+    "claim_topics": ("id", "key"),
+    "claim_citations": ("id", "figure"),
+    "roles": ("person", "org", "title", "article_id", "start_char"),
+}
+
 
 def caption(text: str, limit: int = CAPTION_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -171,8 +186,18 @@ def article_rows(x: Extraction, extractor: str) -> Rows:
     return dict(built.rows)
 
 
+def _unique_relationships(name: str, rows: list[dict]) -> list[dict]:
+    """The last row of each relationship identity, in the order identities first appear."""
+    fields = RELATIONSHIP_IDENTITIES.get(name.split(":")[0])
+    if fields is None:
+        return rows
+    unique = {tuple(row[f] for f in fields): row for row in rows}
+    return rows if len(unique) == len(rows) else list(unique.values())
+
+
 def batch_rows(extractions: Iterable[Extraction], extractor: str) -> Rows:
-    """Rows of several extractions, concatenated per query, entities de-duplicated by key."""
+    """Rows of several extractions, concatenated per query; entities, periods and quantities
+    de-duplicated by key, relationships by RELATIONSHIP_IDENTITIES."""
     merged: Rows = defaultdict(list)
     for x in extractions:
         for name, items in article_rows(x, extractor).items():
@@ -180,4 +205,4 @@ def batch_rows(extractions: Iterable[Extraction], extractor: str) -> Rows:
     for name in [n for n in merged if n.startswith("entities:")] + ["periods", "quantities"]:
         unique = {row["key"]: row for row in merged.get(name, [])}
         merged[name] = [unique[k] for k in sorted(unique)]
-    return dict(merged)
+    return {name: _unique_relationships(name, items) for name, items in merged.items()}

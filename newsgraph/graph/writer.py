@@ -114,22 +114,22 @@ def _merge(run: Run, rows: dict, dialect: str) -> None:
     _unwind(run, cypher.MERGE_SENTENCES[dialect], rows.get("sentences"))
     for label in ENTITY_LABELS:
         merge_shared(run, label, cypher.MERGE_ENTITIES[label], rows.get(f"entities:{label}"), dialect, ROWS_PER_QUERY)
-        _unwind(run, cypher.MERGE_MENTIONS[label], rows.get(f"mentions:{label}"))
+        _unwind(run, cypher.MERGE_MENTIONS[label][dialect], rows.get(f"mentions:{label}"))
     merge_shared(run, "Period", cypher.MERGE_PERIODS, rows.get("periods"), dialect, ROWS_PER_QUERY)
-    _unwind(run, cypher.MERGE_DATE_REFERENCES, rows.get("date_references"))
+    _unwind(run, cypher.MERGE_DATE_REFERENCES[dialect], rows.get("date_references"))
     _unwind(run, cypher.MERGE_FIGURES[dialect], rows.get("figures"))
     for label in OWNER_LABELS:
-        _unwind(run, cypher.MERGE_FIGURE_OWNERS[label], rows.get(f"figure_owners:{label}"))
-    _unwind(run, cypher.MERGE_FIGURE_PERIODS, rows.get("figure_periods"))
-    _unwind(run, cypher.MERGE_FIGURE_CHANGES, rows.get("figure_changes"))
+        _unwind(run, cypher.MERGE_FIGURE_OWNERS[label][dialect], rows.get(f"figure_owners:{label}"))
+    _unwind(run, cypher.MERGE_FIGURE_PERIODS[dialect], rows.get("figure_periods"))
+    _unwind(run, cypher.MERGE_FIGURE_CHANGES[dialect], rows.get("figure_changes"))
     _unwind(run, cypher.MERGE_CLAIMS[dialect], rows.get("claims"))
     for label in SPEAKER_LABELS:
-        _unwind(run, cypher.MERGE_SPEAKERS[label], rows.get(f"speakers:{label}"))
+        _unwind(run, cypher.MERGE_SPEAKERS[label][dialect], rows.get(f"speakers:{label}"))
     for label in ENTITY_LABELS:
-        _unwind(run, cypher.MERGE_CLAIM_TOPICS[label], rows.get(f"claim_topics:{label}"))
-    _unwind(run, cypher.MERGE_CLAIM_CITATIONS, rows.get("claim_citations"))
+        _unwind(run, cypher.MERGE_CLAIM_TOPICS[label][dialect], rows.get(f"claim_topics:{label}"))
+    _unwind(run, cypher.MERGE_CLAIM_CITATIONS[dialect], rows.get("claim_citations"))
     for label in ROLE_ORG_LABELS:
-        _unwind(run, cypher.MERGE_ROLES[label], rows.get(f"roles:{label}"))
+        _unwind(run, cypher.MERGE_ROLES[label][dialect], rows.get(f"roles:{label}"))
 
 
 def _recompute_aliases(run: Run, label: str, keys: list[str]) -> None:

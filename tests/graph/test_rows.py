@@ -79,6 +79,56 @@ def test_rows_are_deterministic_and_batches_dedupe_entities():
     assert len(both["mentions:Company"]) == 4
 
 
+def _with_role(doc, *relations):
+    """``doc`` with 雷军 holding the roles ``relations`` give as (title, start) at 小米集团."""
+    doc["entities"][1]["roles"] = list(dict.fromkeys(title for title, _ in relations))
+    doc["relations"] = [{"subject": "雷军", "type": "HOLDS_ROLE", "object": "小米集团", "title": title,
+                         "text": "雷军", "start": start, "end": start + 2} for title, start in relations]
+    return doc
+
+
+def _mentions(*spans):
+    return [{"start": start, "end": end, "text": TEXT[start:end]} for start, end in spans]
+
+
+# (case, the document's edit, rows name, rows the batch keeps as (field, …) tuples)
+RELATIONSHIP_CASES = [
+    ("two mentions at one start: one relationship, the last",
+     lambda d: d["entities"][0].update(mentions=_mentions((0, 4), (0, 2))),
+     "mentions:Company", ("start_char", "end_char"), [(0, 2)]),
+    ("mentions at different starts stay",
+     lambda d: d["entities"][0].update(mentions=_mentions((0, 4), (23, 25))),
+     "mentions:Company", ("start_char", "end_char"), [(0, 4), (23, 25)]),
+    ("the same claim topic twice: one",
+     lambda d: d["claims"][0].update(about=[{"type": "Company", "name": "小米集团"}] * 2),
+     "claim_topics:Company", ("id", "key"), [("a1:22-33", "小米集团")]),
+    ("one role twice at one place: one",
+     lambda d: _with_role(d, ("董事长", 17), ("董事长", 17)),
+     "roles:Company", ("title", "start_char"), [("董事长", 17)]),
+    ("two titles at one place stay",
+     lambda d: _with_role(d, ("董事长", 17), ("创始人", 17)),
+     "roles:Company", ("title", "start_char"), [("董事长", 17), ("创始人", 17)]),
+    ("one title at two places stays",
+     lambda d: _with_role(d, ("董事长", 17), ("董事长", 23)),
+     "roles:Company", ("title", "start_char"), [("董事长", 17), ("董事长", 23)]),
+]
+
+
+@pytest.mark.parametrize("case, edit, name, fields, expected", RELATIONSHIP_CASES, ids=[c[0] for c in RELATIONSHIP_CASES])
+def test_a_batch_keeps_one_row_per_relationship(case, edit, name, fields, expected):
+    doc = document()
+    edit(doc)
+    rows = batch_rows([doc], "x1")[name]
+    assert [tuple(row[f] for f in fields) for row in rows] == expected
+
+
+def test_the_same_relationship_in_two_articles_is_two_rows():
+    other = document()
+    other["article"] = dict(other["article"], id="a2", path="corpora/y.md", source_path="/news/corpora/y.md")
+    rows = batch_rows([_with_role(document(), ("董事长", 17)), _with_role(other, ("董事长", 17))], "x1")
+    assert [row["article_id"] for row in rows["roles:Company"]] == ["a1", "a2"]
+
+
 def test_unknown_entity_type_is_an_error_naming_the_article():
     doc = document(entities=[{"type": "Planet", "name": "火星", "mentions": []}])
     with pytest.raises(ValueError, match=r"^corpora/x.md: entity '火星': type 'Planet' is not one of"):

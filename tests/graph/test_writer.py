@@ -10,7 +10,7 @@ from newsgraph.graph import GraphQueryError, GraphWriteError, unchanged_articles
 from newsgraph.staged import write_documents
 
 from .conftest import snapshot
-from .test_rows import TEXT, document
+from .test_rows import TEXT, _mentions, _with_role, document
 
 
 def _count(store, query, **params):
@@ -97,6 +97,24 @@ def test_replacing_an_article_refreshes_the_aliases_it_contributed(store):
     write_documents(store, [edited], "x1")
     _, rows = store.read("MATCH (c:Company {key: '小米集团'}) RETURN c.aliases")
     assert rows == [[["小米集团"]]]
+
+
+def test_a_relationship_written_twice_in_a_batch_is_one_with_the_last_properties(store):
+    # The embedded store CREATEs these relationships: rows.batch_rows must leave one per identity.
+    doc = _with_role(document(), ("董事长", 17), ("董事长", 17))
+    doc["entities"][0]["mentions"] = _mentions((0, 4), (0, 2), (23, 25))
+    doc["claims"][0]["about"] = [{"type": "Company", "name": "小米集团"}] * 2
+    write_documents(store, [doc], "x1")
+    _, mentions = store.read("MATCH (:Article)-[m:MENTIONS]->(:Company) RETURN m.start_char, m.end_char, m.text "
+                             "ORDER BY m.start_char")
+    assert mentions == [[0, 2, "小米"], [23, 25, "小米"]]
+    assert _count(store, "MATCH (:Claim)-[r:ABOUT]->(:Company) RETURN count(r)") == 1
+    assert _count(store, "MATCH (:Person)-[r:HOLDS_ROLE]->(:Company) RETURN count(r)") == 1
+    counts = store.type_counts()
+    edited = copy.deepcopy(doc)
+    edited["article"] = dict(edited["article"], published="2026-03-19")  # rewritten in place
+    write_documents(store, [edited], "x1")
+    assert store.type_counts() == counts
 
 
 def test_bad_queries_raise_a_query_error(store):
