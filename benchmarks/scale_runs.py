@@ -169,6 +169,10 @@ def _query_names() -> dict[str, str]:
     return names
 
 
+PYTHON = "(transaction: Python between its queries)"
+COMMIT = "(transaction: connection, begin and commit, checkpoints included)"
+
+
 class TimedStore:
     """The store, with the wall and CPU seconds (of the whole process: the embedded store's
     threads are in it) of every query its write transactions run, by query."""
@@ -189,21 +193,24 @@ class TimedStore:
                 try:
                     return run(query, parameters)
                 finally:
-                    name = self.names.get(query, query.strip().splitlines()[0][:60])
-                    self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - started
-                    self.cpu_seconds[name] = self.cpu_seconds.get(name, 0.0) + time.process_time() - cpu
-            return work(timed)
+                    self._add(self.names.get(query, query.strip().splitlines()[0][:60]), started, cpu)
+            return self._outside(PYTHON, lambda: work(timed))
 
+        return self._outside(COMMIT, lambda: self.store.write(timed_work))
+
+    def _add(self, name: str, started: float, cpu: float, less: tuple[float, float] = (0.0, 0.0)) -> None:
+        self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - started - less[0]
+        self.cpu_seconds[name] = self.cpu_seconds.get(name, 0.0) + time.process_time() - cpu - less[1]
+
+    def _outside(self, name: str, call):
+        """Run ``call()``; count its time, less what other names counted meanwhile, under ``name``."""
         started, cpu = time.perf_counter(), time.process_time()
-        in_queries = sum(self.seconds.values()), sum(self.cpu_seconds.values())
+        counted = sum(self.seconds.values()), sum(self.cpu_seconds.values())
         try:
-            return self.store.write(timed_work)
-        finally:  # the rest of the transaction: Python between the queries, and the commit
-            name = "(transaction, outside the queries)"
-            self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - started - (
-                sum(self.seconds.values()) - in_queries[0])
-            self.cpu_seconds[name] = self.cpu_seconds.get(name, 0.0) + time.process_time() - cpu - (
-                sum(self.cpu_seconds.values()) - in_queries[1])
+            return call()
+        finally:
+            self._add(name, started, cpu, (sum(self.seconds.values()) - counted[0],
+                                           sum(self.cpu_seconds.values()) - counted[1]))
 
     def top(self, count: int = 8, cpu: bool = False) -> dict[str, float]:
         """The slowest queries, wall or CPU seconds each."""
@@ -227,6 +234,8 @@ def _write_tranche(store, staged: list, keep: list[str]) -> dict:
             "cpu_seconds_per_1k": round((time.process_time() - cpu) * 1000 / len(staged), 2),
             "server_cpu_seconds": round(server_cpu() - server, 2),
             "rows_per_second": round(rows / seconds), "load_average": round(os.getloadavg()[0], 2),
+            "commit_cpu_seconds": round(timed.cpu_seconds.get(COMMIT, 0.0), 2),
+            "between_queries_cpu_seconds": round(timed.cpu_seconds.get(PYTHON, 0.0), 2),
             "slowest_queries": timed.top(), "slowest_queries_cpu": timed.top(cpu=True)}
 
 
