@@ -265,7 +265,8 @@ MERGE_FIGURES = {
     "embedded": _facts_per_store(_MERGE_FIGURES.format(properties=_set_properties("Figure", "to_double")))["embedded"],
 }
 
-MERGE_FIGURE_OWNERS = {label: _links_per_store(_link("OF", "Figure id=id", f"{label} key=key")) for label in OWNER_LABELS}
+MERGE_FIGURE_OWNERS = {label: _links_per_store(_link("OF", "Figure id=id", f"{label} key=key"))
+                       for label in OWNER_LABELS}
 MERGE_FIGURE_PERIODS = _links_per_store(_link("FOR_PERIOD", "Figure id=id", "Period key=period"))
 MERGE_FIGURE_CHANGES = _links_per_store(_link("CHANGE_OF", "Figure id=id", "Figure id=base"))
 
@@ -374,8 +375,10 @@ SET c.name = r.name, c.text = r.text, c.article_id = r.article_id, c.start_char 
 MERGE (c)-[:IN_SENTENCE]->(s)
 """)
 
-MERGE_SPEAKERS = {label: _links_per_store(_link("SAID_BY", "Claim id=id", f"{label} key=key")) for label in SPEAKER_LABELS}
-MERGE_CLAIM_TOPICS = {label: _links_per_store(_link("ABOUT", "Claim id=id", f"{label} key=key")) for label in ENTITY_LABELS}
+MERGE_SPEAKERS = {label: _links_per_store(_link("SAID_BY", "Claim id=id", f"{label} key=key"))
+                  for label in SPEAKER_LABELS}
+MERGE_CLAIM_TOPICS = {label: _links_per_store(_link("ABOUT", "Claim id=id", f"{label} key=key"))
+                      for label in ENTITY_LABELS}
 MERGE_CLAIM_CITATIONS = _links_per_store(_link("CITES", "Claim id=id", "Figure id=figure"))
 
 MERGE_ROLES = {
