@@ -37,6 +37,7 @@ _RECOVERY_PENDING = ("checkpoint recovery is pending", "replay shadow pages")
 # commit is durable in the log either way (fdatasync), and after a crash the next open replays at
 # most this much log.
 CHECKPOINT_THRESHOLD = 256 * 1024 * 1024
+RENEW_EVERY = 64  # write transactions on one connection, at most (see EmbeddedStore._renew_connection)
 
 
 def _database(path: str, read_only: bool = False) -> ladybug.Database:
@@ -65,6 +66,7 @@ class EmbeddedStore:
     def __init__(self, path: str | Path, read_only: bool = False):
         self.location = str(path)
         self.value_orders = ValueOrders()  # only this process writes the file: see value_orders.py
+        self._writes = self._writes_on_connection = 0  # write transactions, in all and on self.conn
         if read_only and not Path(path).exists():
             raise GraphError(f"no graph at {path}; run `newsgraph ingest corpora/` first, or pass --db PATH")
         try:
@@ -96,6 +98,8 @@ class EmbeddedStore:
 
         self.value_orders.rollback()
         self._renew_connection()
+        self._writes += 1
+        self._writes_on_connection += 1
         self._execute("BEGIN TRANSACTION")
         try:
             result = work(run)
@@ -111,12 +115,18 @@ class EmbeddedStore:
         return result
 
     def _renew_connection(self) -> None:
-        """A fresh connection for each write transaction: LadybugDB 0.22's queries on one long-lived
-        connection grow slower with every batch it has written (a Quantity's Values, 0.4 ms per look-up
-        in the first 150 articles of a load, 2.5 ms after 450; 0.05 ms again on a new connection),
-        and a connection costs 0.04 ms to open."""
+        """A connection keeps the plan of each query it has run (LadybugDB 0.22 caches prepared
+        statements per connection) and runs it unchanged as the tables grow: a plan made on an
+        empty store looks a Quantity's Values up in 59 ms on a graph of 200,000 Values, a new
+        connection's plan in 0.21 ms (benchmarks/ladybug_plans.py). Planning a query again costs
+        about 2 ms, some 50 queries a batch. So a write transaction gets a new connection once the
+        current one has served as many as were written before it (the graph has at most doubled
+        since its plans, loading into an empty store) or RENEW_EVERY, whichever is fewer."""
+        if self._writes_on_connection < min(max(self._writes - self._writes_on_connection, 1), RENEW_EVERY):
+            return
         self.conn.close()
         self.conn = ladybug.Connection(self.db)
+        self._writes_on_connection = 0
 
     def read(self, query: str, parameters: dict[str, Any] | None = None):
         check_read_only(query)

@@ -1,29 +1,40 @@
-"""The embedded store opens a fresh LadybugDB connection for each write transaction
-(embedded_store.EmbeddedStore._renew_connection: queries on one long-lived connection grow
-slower with every batch it has written). Data written on one connection is seen on the next."""
+"""The embedded store's write transactions get a new LadybugDB connection as the graph grows
+(embedded_store.EmbeddedStore._renew_connection): a connection keeps the plan it made for each
+query, however much the tables grow since (benchmarks/ladybug_plans.py), and planning again costs.
+Data written on one connection is seen on the next."""
 import pytest
 
+from newsgraph.graph import embedded_store
 from newsgraph.graph.embedded_store import EmbeddedStore
 
 pytestmark = pytest.mark.integration
 
 
-def test_each_write_transaction_runs_on_a_new_connection(tmp_path):
-    store = EmbeddedStore(tmp_path / "g.db")
-    store.ensure_schema()
+def _connections_of_writes(store, count):
+    """The connection each of ``count`` write transactions ran on, numbered in order of first use."""
     seen = []
 
-    def create(name):
-        def work(run):
-            seen.append(store.conn)
-            run("CREATE (:Company {key: $id, name: $id})", {"id": name})
-        return work
+    def work(run):
+        seen.append(store.conn)
+        run("CREATE (:Company {key: $id, name: $id})", {"id": f"公司{len(seen)}"})
 
-    store.write(create("甲公司"))
-    store.write(create("乙公司"))
-    assert seen[0] is not seen[1]
-    names = store.write(lambda run: [row["name"] for row in run("MATCH (c:Company) RETURN c.name AS name ORDER BY name")])
-    assert names == ["乙公司", "甲公司"]
+    for _ in range(count):
+        store.write(work)
+    numbers = {}
+    return [numbers.setdefault(id(conn), len(numbers)) for conn in seen]
+
+
+def test_a_write_gets_a_new_connection_once_the_graph_may_have_doubled_since_its_plans(tmp_path, monkeypatch):
+    monkeypatch.setattr(embedded_store, "RENEW_EVERY", 8)
+    store = EmbeddedStore(tmp_path / "g.db")
+    store.ensure_schema()
+    used = _connections_of_writes(store, 30)
+    # a new connection for transactions 2, 3, 5, 9 (each serves as many as were written before it),
+    # then every RENEW_EVERY (17, 25)
+    firsts = [used.index(number) + 1 for number in sorted(set(used))]
+    assert firsts == [1, 2, 3, 5, 9, 17, 25]
+    _, rows = store.read("MATCH (c:Company) RETURN count(c)")
+    assert rows == [[30]]
     store.close()
 
 
