@@ -117,8 +117,8 @@ class EmbeddedStore:
     def _renew_connection(self) -> None:
         """A connection keeps the plan of each query it has run (LadybugDB 0.22 caches prepared
         statements per connection) and runs it unchanged as the tables grow: a plan made on an
-        empty store looks a Quantity's Values up in 59 ms on a graph of 200,000 Values, a new
-        connection's plan in 0.21 ms (benchmarks/ladybug_plans.py). Planning a query again costs
+        empty store looks a Quantity's Values up in 57 ms on a graph of 200,000 Values, a new
+        connection's plan in 0.12 ms (benchmarks/ladybug_plans.py). Planning a query again costs
         about 2 ms, some 50 queries a batch. So a write transaction gets a new connection once the
         current one has served as many as were written before it (the graph has at most doubled
         since its plans, loading into an empty store) or RENEW_EVERY, whichever is fewer."""
