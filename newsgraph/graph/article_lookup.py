@@ -98,9 +98,7 @@ def move(run: Run, dialect: str, rows: Sequence[Mapping[str, Any]]) -> None:
 def rebuild(run: Run) -> None:
     """Fill the table from every stored Article (a store written before the table existed)."""
     run(cypher.CLEAR_LOOKUPS, None)
-    found = _by_key(run(cypher.ALL_ARTICLE_LOCATIONS, None))
-    rows = [{"key": key, "articles": sorted(ids)} for key, ids in sorted(found.items())]
-    unwind(run, cypher.CREATE_LOOKUPS, rows, ROWS_PER_QUERY)
+    unwind(run, cypher.CREATE_LOOKUPS, lookup_rows(run(cypher.ALL_ARTICLE_LOCATIONS, None)), ROWS_PER_QUERY)
 
 
 def lookup_rows(articles: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from .article_lookup import lookup_rows
+from .batches import unwind
 from .compare import compare_new_values
 from .compare_writes import batch_values, value_properties
 from .schema import ENTITY_LABELS, NODES, OWNER_LABELS, RELATIONSHIPS, ROLE_ORG_LABELS, SPEAKER_LABELS
@@ -247,10 +248,8 @@ def bulk_load(store: Store, batches: Iterable[Rows]) -> int:
             for statement in statements:
                 run(statement, None)
             for label, rows in aliases.items():
-                for start in range(0, len(rows), ALIASES_PER_QUERY):
-                    run(cypher.SET_ALIASES[label], {"rows": rows[start:start + ALIASES_PER_QUERY]})
-            for start in range(0, len(lookups), ALIASES_PER_QUERY):  # the articles by URL and file
-                run(cypher.CREATE_LOOKUPS, {"rows": lookups[start:start + ALIASES_PER_QUERY]})
+                unwind(run, cypher.SET_ALIASES[label], rows, ALIASES_PER_QUERY)
+            unwind(run, cypher.CREATE_LOOKUPS, lookups, ALIASES_PER_QUERY)  # the articles by URL and file
 
         try:
             store.write(work)
